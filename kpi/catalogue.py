@@ -1,0 +1,199 @@
+"""The indicator catalogue: one declared record per indicator, validated when it is loaded."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from kpi import periods
+from kpi.issues import Issue
+from kpi.methods.bands import BandSet, load_band_sets
+
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "indicators.yaml"
+TYPES = ("percent", "rate", "index", "count", "duration")
+ROLLUPS = ("ratio", "mean", "sum")
+OVER_TIME = ("sum", "last")
+DIRECTIONS = ("higher", "lower")
+LEVELS = ("kelurahan", "kecamatan")
+REQUIRED = ("label", "short", "definition", "type", "factor", "rollup", "direction", "unit",
+            "decimals", "range", "targets", "near", "category", "level", "frequency", "source")
+
+
+class CatalogueError(ValueError):
+    """The indicator catalogue breaks a rule; every problem is listed."""
+
+    def __init__(self, issues: list[Issue]):
+        self.issues = issues
+        super().__init__("Katalog indikator tidak valid:\n" + "\n".join(f"- {i.message}" for i in issues))
+
+
+class UnknownIndicator(KeyError):
+    """An indicator id that is not in the catalogue."""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One declared indicator: what it measures, how it rolls up, and what counts as good."""
+
+    id: str
+    label: dict
+    short: dict
+    definition: dict
+    type: str
+    factor: float
+    rollup: str
+    direction: str
+    unit: dict
+    decimals: int
+    range: tuple[float, float]
+    targets: dict[int, float]
+    near: float
+    category: str
+    level: str
+    frequency: str
+    source: dict
+    numerator: dict | None = None
+    denominator: dict | None = None
+    numerator_over_time: str = "sum"
+    denominator_over_time: str = "sum"
+    target_profile: tuple[float, ...] | None = None
+    bands: str | None = None
+    berakhlak: str | None = None
+    headline: bool = False
+
+    @property
+    def has_denominator(self) -> bool:
+        """True when the value is numerator / denominator × factor."""
+        return self.rollup == "ratio"
+
+    @property
+    def higher_is_better(self) -> bool:
+        return self.direction == "higher"
+
+    def text(self, name: str, lang: str = "id") -> str:
+        """A translated text field, e.g. text('label', 'en')."""
+        value = getattr(self, name)
+        return "" if value is None else value.get(lang) or value["id"]
+
+    def target_for(self, period: str) -> float | None:
+        """The target for a period: the year's target, scaled by the cumulative profile if any."""
+        target = self.targets.get(periods.start_date(period).year)
+        if target is None or self.target_profile is None:
+            return target
+        return target * self.target_profile[periods.month_index(period) - 1]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """All indicators, with category and BerAKHLAK labels and the official band sets."""
+
+    indicators: tuple[Indicator, ...]
+    categories: dict = field(default_factory=dict)
+    berakhlak: dict = field(default_factory=dict)
+    band_sets: dict = field(default_factory=dict)
+
+    def get(self, indicator_id: str) -> Indicator:
+        """The indicator with this id."""
+        for ind in self.indicators:
+            if ind.id == indicator_id:
+                return ind
+        known = ", ".join(self.ids)
+        raise UnknownIndicator(f"Indikator '{indicator_id}' tidak ada di katalog. Yang ada: {known}.")
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(i.id for i in self.indicators)
+
+    def band_set(self, indicator: Indicator) -> BandSet | None:
+        """The official band set of an indicator, if it has one."""
+        return self.band_sets.get(indicator.bands) if indicator.bands else None
+
+    def by_category(self, category: str) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if i.category == category)
+
+    @property
+    def headline(self) -> tuple[Indicator, ...]:
+        return tuple(i for i in self.indicators if i.headline)
+
+
+def _check(rec: dict, ctx: dict) -> list[Issue]:
+    """Every rule an indicator record must satisfy, as Issues naming the indicator and the field."""
+    iid = rec.get("id") or "(tanpa id)"
+    out: list[Issue] = []
+
+    def bad(fld: str, rule: str) -> None:
+        out.append(Issue("katalog_tidak_valid", f"Indikator '{iid}', isian '{fld}': {rule}", column=fld, value=iid))
+
+    for fld in REQUIRED:
+        if rec.get(fld) in (None, ""):
+            bad(fld, "wajib diisi.")
+    for fld, allowed in (("type", TYPES), ("rollup", ROLLUPS), ("direction", DIRECTIONS), ("level", LEVELS),
+                         ("frequency", periods.GRAINS), ("numerator_over_time", OVER_TIME),
+                         ("denominator_over_time", OVER_TIME)):
+        if rec.get(fld) is not None and rec[fld] not in allowed:
+            bad(fld, f"'{rec[fld]}' tidak dikenal; pilih salah satu dari {', '.join(allowed)}.")
+    if rec.get("type") == "percent" and rec.get("factor") != 100:
+        bad("factor", "indikator persen harus memakai faktor 100.")
+    if rec.get("rollup") == "ratio" and not (rec.get("numerator") and rec.get("denominator")):
+        bad("denominator", "indikator rasio perlu deskripsi pembilang dan penyebut.")
+    for fld, pool in (("category", ctx["categories"]), ("berakhlak", ctx["berakhlak"]), ("bands", ctx["band_sets"])):
+        if rec.get(fld) is not None and rec[fld] not in pool:
+            bad(fld, f"'{rec[fld]}' tidak dikenal; pilih salah satu dari {', '.join(pool)}.")
+    _check_numbers(rec, bad)
+    return out
+
+
+def _check_numbers(rec: dict, bad) -> None:
+    """Range, targets, near-threshold and target profile rules."""
+    rng = rec.get("range")
+    if not (isinstance(rng, list) and len(rng) == 2 and rng[0] < rng[1]):
+        bad("range", "harus [batas_bawah, batas_atas] dengan batas bawah lebih kecil.")
+        rng = None
+    for year, target in (rec.get("targets") or {}).items():
+        if not isinstance(year, int) or not isinstance(target, (int, float)):
+            bad("targets", f"target '{year}: {target}' harus berbentuk tahun: angka.")
+        elif rng and not rng[0] <= target <= rng[1]:
+            bad("targets", f"target {year} = {target} di luar rentang sah {rng[0]}–{rng[1]}.")
+    near = rec.get("near")
+    if near is not None and not (isinstance(near, (int, float)) and 0 < near <= 1):
+        bad("near", "ambang 'mendekati' harus antara 0 dan 1, mis. 0.95.")
+    profile = rec.get("target_profile")
+    if profile is not None and (len(profile) != 12 or sorted(profile) != list(profile) or profile[-1] != 1):
+        bad("target_profile", "harus 12 pecahan kumulatif yang naik dan berakhir di 1.0.")
+
+
+def _build(rec: dict) -> Indicator:
+    fields = {k: v for k, v in rec.items() if k in Indicator.__dataclass_fields__}
+    fields["range"] = tuple(rec["range"])
+    fields["targets"] = dict(rec["targets"])
+    if rec.get("target_profile") is not None:
+        fields["target_profile"] = tuple(rec["target_profile"])
+    return Indicator(**fields)
+
+
+def parse_catalogue(doc: dict, band_sets: dict[str, BandSet]) -> Catalogue:
+    """Validate a parsed catalogue document and build the Catalogue, or raise CatalogueError."""
+    ctx = {"categories": doc.get("categories") or {}, "berakhlak": doc.get("berakhlak") or {}, "band_sets": band_sets}
+    records = doc.get("indicators") or []
+    issues: list[Issue] = []
+    seen: set[str] = set()
+    for rec in records:
+        if rec.get("id") in seen:
+            issues.append(Issue("katalog_tidak_valid", f"Indikator '{rec['id']}', isian 'id': id ganda; setiap indikator harus punya id unik.", column="id", value=rec["id"]))
+        seen.add(rec.get("id"))
+        issues += _check(rec, ctx)
+    if not records:
+        issues.append(Issue("katalog_tidak_valid", "Katalog tidak berisi indikator satu pun (kunci 'indicators')."))
+    if issues:
+        raise CatalogueError(issues)
+    return Catalogue(tuple(_build(r) for r in records), ctx["categories"], ctx["berakhlak"], band_sets)
+
+
+@functools.lru_cache(maxsize=4)
+def load_catalogue(path: Path = DEFAULT_PATH) -> Catalogue:
+    """Read and validate data/indicators.yaml."""
+    with open(path, encoding="utf-8") as fh:
+        doc = yaml.safe_load(fh)
+    return parse_catalogue(doc, load_band_sets())

@@ -1,0 +1,195 @@
+"""The register: kota → kecamatan → kelurahan, with codes, aliases, area and label points."""
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from kpi.issues import Issue
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+LEVELS: tuple[str, ...] = ("kota", "kecamatan", "kelurahan")
+LEVEL_LABELS = {
+    "id": {"kota": "Kota", "kecamatan": "Kecamatan", "kelurahan": "Kelurahan"},
+    "en": {"kota": "City", "kecamatan": "Kecamatan (district)", "kelurahan": "Kelurahan (sub-district)"},
+}
+_PREFIXES = {
+    "kelurahan": "kelurahan", "kel": "kelurahan", "desa": "kelurahan", "ds": "kelurahan",
+    "kecamatan": "kecamatan", "kec": "kecamatan", "kota": "kota", "kab": None,
+}
+
+
+class UnknownWilayah(KeyError):
+    """A code that is not in the register."""
+
+
+@dataclass(frozen=True)
+class Wilayah:
+    """One administrative unit: the city, a kecamatan or a kelurahan."""
+
+    kode: str
+    tingkat: str
+    nama: str
+    kode_induk: str | None
+    kode_bps: str
+    nama_bps: str
+    luas_km2: float | None
+    label_lat: float | None
+    label_lon: float | None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The outcome of resolving one input: a canonical code, or an Issue explaining why not."""
+
+    kode: str | None
+    issue: Issue | None = None
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def normalise_name(text: str) -> tuple[str, str | None]:
+    """Lower-case, drop spaces and punctuation, and strip a level prefix; return (key, level hint)."""
+    words = re.sub(r"[^a-z0-9]+", " ", str(text).lower()).split()
+    hint = None
+    while len(words) > 1 and words[0] in _PREFIXES:
+        hint = _PREFIXES[words.pop(0)] or hint
+    return "".join(words), hint
+
+
+class Register:
+    """All wilayah of Kota Tangerang Selatan, with a resolver from any code or spelling."""
+
+    def __init__(self, units: tuple[Wilayah, ...], aliases: tuple[tuple[str, str], ...]):
+        self.units = units
+        self._by_code = {u.kode: u for u in units}
+        self._codes: dict[str, str] = {}
+        self._names: dict[str, set[str]] = {}
+        for u in units:
+            self._codes[_digits(u.kode)] = u.kode
+            self._codes[_digits(u.kode_bps)] = u.kode
+            for name in (u.nama, u.nama_bps):
+                self._add_name(name, u.kode)
+        for kode, alias in aliases:
+            self._add_name(alias, kode)
+
+    def _add_name(self, name: str, kode: str) -> None:
+        key, _ = normalise_name(name)
+        self._names.setdefault(key, set()).add(kode)
+
+    def get(self, kode: str) -> Wilayah:
+        """The unit with this canonical code."""
+        try:
+            return self._by_code[kode]
+        except KeyError:
+            raise UnknownWilayah(f"Kode wilayah '{kode}' tidak ada di register.") from None
+
+    def __contains__(self, kode: object) -> bool:
+        return kode in self._by_code
+
+    def level(self, tingkat: str) -> tuple[Wilayah, ...]:
+        """All units of one level, in code order."""
+        return tuple(u for u in self.units if u.tingkat == tingkat)
+
+    @property
+    def kota(self) -> Wilayah:
+        return self.level("kota")[0]
+
+    def children(self, kode: str) -> tuple[Wilayah, ...]:
+        """The units directly below this one."""
+        return tuple(u for u in self.units if u.kode_induk == kode)
+
+    def ancestor(self, kode: str, tingkat: str) -> str:
+        """The code of the unit at `tingkat` that contains `kode` (itself if already at that level)."""
+        unit = self.get(kode)
+        while unit.tingkat != tingkat:
+            if unit.kode_induk is None:
+                raise UnknownWilayah(f"'{kode}' tidak berada di bawah tingkat {tingkat}.")
+            unit = self.get(unit.kode_induk)
+        return unit.kode
+
+    def name(self, kode: str) -> str:
+        """The 2025 Kemendagri spelling of a code."""
+        return self.get(kode).nama
+
+    def display_name(self, kode: str, lang: str = "id") -> str:
+        """The name with its level, e.g. 'Kecamatan Setu'."""
+        unit = self.get(kode)
+        return f"{LEVEL_LABELS[lang][unit.tingkat].split(' ')[0]} {unit.nama}"
+
+    def frame(self) -> pd.DataFrame:
+        """The register as a table, one row per unit."""
+        return pd.DataFrame([u.__dict__ for u in self.units])
+
+    def parent_map(self, child_level: str, parent_level: str) -> dict[str, str]:
+        """Code of each unit at child_level → code of its unit at parent_level."""
+        return {u.kode: self.ancestor(u.kode, parent_level) for u in self.level(child_level)}
+
+    def resolve(self, value: object, tingkat: str | None = None) -> Resolution:
+        """Map a code (Kemendagri or BPS, dotted or not) or a name in any known spelling to a code."""
+        text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value).strip()
+        if not text:
+            return Resolution(None, Issue("wilayah_kosong", "Kode wilayah kosong. Isi dengan kode Kemendagri, mis. 36.74.03.1005."))
+        found = self._resolve_code(text) or self._resolve_name(text, tingkat)
+        if isinstance(found, Issue):
+            return Resolution(None, found)
+        if tingkat and self.get(found).tingkat != tingkat:
+            return Resolution(None, Issue("tingkat_wilayah_salah", f"'{text}' adalah {self.get(found).tingkat} {self.name(found)}, padahal yang diminta {tingkat}.", value=text))
+        return Resolution(found)
+
+    def _resolve_code(self, text: str) -> str | None:
+        body = text[2:] if text.lower().startswith("id") else text
+        if re.fullmatch(r"[\d.\s]+", body) and _digits(body):
+            return self._codes.get(_digits(body)) or ""
+        return None
+
+    def _resolve_name(self, text: str, tingkat: str | None) -> str | Issue:
+        key, hint = normalise_name(text)
+        codes = self._names.get(key, set())
+        want = tingkat or hint
+        if want:
+            codes = {c for c in codes if self.get(c).tingkat == want} or (codes if tingkat is None else set())
+        if len(codes) == 1:
+            return next(iter(codes))
+        if len(codes) > 1:
+            options = ", ".join(sorted(self.display_name(c) for c in codes))
+            return Issue("wilayah_ambigu", f"'{text}' bisa berarti {options}. Tulis 'Kec. …' atau 'Kel. …', atau pakai kode Kemendagri.", value=text)
+        return Issue("wilayah_tidak_dikenal", self._unknown_message(text, want), value=text)
+
+    def _unknown_message(self, text: str, tingkat: str | None) -> str:
+        pool = {u.nama: normalise_name(u.nama)[0] for u in self.units if tingkat in (None, u.tingkat)}
+        key = normalise_name(text)[0]
+        close = difflib.get_close_matches(key, list(pool.values()), n=3, cutoff=0.5)
+        names = [n for n, k in pool.items() if k in close]
+        hint = f" Nama terdekat: {', '.join(names)}." if names else ""
+        return f"'{text}' bukan kode atau nama wilayah yang dikenal.{hint} Contoh kode yang benar: 36.74.03.1005."
+
+    def resolve_series(self, values: pd.Series, tingkat: str | None = None) -> tuple[pd.Series, dict[str, Issue]]:
+        """Resolve many inputs at once (each distinct value once); return codes and an Issue per bad value."""
+        uniques = pd.unique(values.dropna())
+        results = {v: self.resolve(v, tingkat) for v in uniques}
+        codes = values.map({v: r.kode for v, r in results.items()})
+        return codes, {str(v): r.issue for v, r in results.items() if r.issue}
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value not in ("", None) and not pd.isna(value) else None
+
+
+@functools.lru_cache(maxsize=4)
+def load_register(data_dir: Path = DATA_DIR) -> Register:
+    """Read data/wilayah.csv and data/wilayah_alias.csv into a Register."""
+    table = pd.read_csv(data_dir / "wilayah.csv", dtype=str, keep_default_na=False)
+    units = tuple(
+        Wilayah(r.kode, r.tingkat, r.nama, r.kode_induk or None, r.kode_bps, r.nama_bps,
+                _float(r.luas_km2), _float(r.label_lat), _float(r.label_lon))
+        for r in table.itertuples(index=False)
+    )
+    aliases = pd.read_csv(data_dir / "wilayah_alias.csv", dtype=str)
+    return Register(units, tuple(zip(aliases.kode, aliases.alias)))

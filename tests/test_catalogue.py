@@ -1,0 +1,84 @@
+"""The indicator catalogue: the shipped file loads, and a bad one is refused naming indicator and field."""
+import copy
+
+import pytest
+import yaml
+
+from kpi.catalogue import DEFAULT_PATH, CatalogueError, UnknownIndicator, load_catalogue, parse_catalogue
+from kpi.methods.bands import load_band_sets
+
+REQUIRED_IDS = {"ikm", "layanan_daring", "selesai_tepat_waktu", "waktu_penyelesaian", "aduan_tindak_lanjut",
+                "aduan_per_10rb", "kepatuhan_ombudsman", "tte", "epresensi", "realisasi_anggaran", "berakhlak"}
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
+
+
+def test_shipped_catalogue_loads():
+    cat = load_catalogue()
+    assert REQUIRED_IDS <= set(cat.ids)
+    subs = [i for i in cat.indicators if i.id.startswith("berakhlak_")]
+    assert sorted(i.berakhlak for i in subs) == sorted(cat.berakhlak)    # one sub-index per core value (7)
+    assert len(subs) == 7
+    assert cat.get("ikm").bands == "ikm_mutu" and cat.get("ikm").frequency == "semester"
+    assert cat.get("waktu_penyelesaian").direction == "lower"
+    assert cat.get("aduan_per_10rb").denominator_over_time == "last"
+    assert {i.category for i in cat.indicators} == {"pelayanan_publik", "digitalisasi", "akuntabilitas", "sdm_aparatur"}
+
+
+def test_unknown_indicator_lists_known_ids():
+    with pytest.raises(UnknownIndicator, match="layanan_daring"):
+        load_catalogue().get("tidak_ada")
+
+
+def test_target_profile_scales_cumulative_targets():
+    ind = load_catalogue().get("realisasi_anggaran")
+    assert ind.target_for("2026") == pytest.approx(95)
+    assert ind.target_for("2026-06") == pytest.approx(95 * 0.45)
+    assert ind.target_for("2026-Q3") == pytest.approx(95 * 0.70)     # the quarter's last month
+    assert load_catalogue().get("ikm").target_for("2026-S1") == 86
+    assert load_catalogue().get("ikm").target_for("2030-S1") is None
+
+
+def _broken(doc, index, **changes):
+    bad = copy.deepcopy(doc)
+    rec = bad["indicators"][index]
+    for key, val in changes.items():
+        if val is None:
+            rec.pop(key, None)
+        else:
+            rec[key] = val
+    return bad
+
+
+@pytest.mark.parametrize("changes, field, words", [
+    ({"direction": None}, "direction", "wajib diisi"),
+    ({"type": "persentase"}, "type", "tidak dikenal"),
+    ({"targets": {2026: 120}}, "targets", "di luar rentang"),
+    ({"level": "provinsi"}, "level", "tidak dikenal"),
+    ({"bands": "ikm_versi_lama"}, "bands", "tidak dikenal"),
+    ({"factor": 1}, "factor", "faktor 100"),
+])
+def test_bad_record_is_refused_naming_indicator_and_field(doc, changes, field, words):
+    index = [r["id"] for r in doc["indicators"]].index("layanan_daring")
+    with pytest.raises(CatalogueError) as err:
+        parse_catalogue(_broken(doc, index, **changes), load_band_sets())
+    messages = [i.message for i in err.value.issues]
+    assert any("'layanan_daring'" in m and f"'{field}'" in m and words in m for m in messages), messages
+
+
+def test_duplicate_id_is_refused(doc):
+    bad = copy.deepcopy(doc)
+    bad["indicators"].append(copy.deepcopy(bad["indicators"][0]))
+    with pytest.raises(CatalogueError, match="'ikm', isian 'id': id ganda"):
+        parse_catalogue(bad, load_band_sets())
+
+
+def test_every_problem_is_listed_at_once(doc):
+    bad = _broken(doc, 1, direction=None, type="x")
+    bad = _broken(bad, 2, targets={2026: -5})
+    with pytest.raises(CatalogueError) as err:
+        parse_catalogue(bad, load_band_sets())
+    assert len(err.value.issues) == 3
