@@ -1,0 +1,68 @@
+"""Tiny fixtures: a city with 2 kecamatan and 3 kelurahan, and a catalogue of 4 indicators."""
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from kpi.catalogue import parse_catalogue
+from kpi.methods.bands import load_band_sets
+from kpi.wilayah import Register, Wilayah
+
+TODAY = dt.date(2026, 11, 27)
+
+
+def _unit(kode, tingkat, nama, induk):
+    return Wilayah(kode, tingkat, nama, induk, kode.replace(".", ""), nama.upper(), 1.0, None, None)
+
+
+@pytest.fixture(scope="session")
+def tiny_register():
+    units = (
+        _unit("36.74", "kota", "Kota Uji", None),
+        _unit("36.74.01", "kecamatan", "Alfa", "36.74"),
+        _unit("36.74.02", "kecamatan", "Beta", "36.74"),
+        _unit("36.74.01.1001", "kelurahan", "Satu", "36.74.01"),
+        _unit("36.74.01.1002", "kelurahan", "Dua", "36.74.01"),
+        _unit("36.74.02.1001", "kelurahan", "Tiga", "36.74.02"),
+    )
+    return Register(units, (("36.74.01.1002", "Dua Lama"),))
+
+
+def _ind(iid, **kw):
+    base = dict(id=iid, label={"id": iid, "en": iid}, short={"id": iid, "en": iid}, definition={"id": "d", "en": "d"},
+                numerator={"id": "n", "en": "n"}, denominator={"id": "d", "en": "d"}, type="percent", factor=100,
+                rollup="ratio", numerator_over_time="sum", denominator_over_time="sum", direction="higher",
+                unit={"id": "%", "en": "%"}, decimals=1, range=[0, 100], targets={2026: 60}, near=0.9,
+                category="pelayanan_publik", level="kelurahan", frequency="month", source={"id": "s", "en": "s"})
+    base.update(kw)
+    return base
+
+
+@pytest.fixture(scope="session")
+def tiny_catalogue():
+    doc = {
+        "categories": {"pelayanan_publik": {"id": "Pelayanan publik", "en": "Public service"}},
+        "berakhlak": {"akuntabel": {"id": "Akuntabel", "en": "Accountable"}},
+        "indicators": [
+            _ind("daring"),
+            _ind("aduan", type="rate", factor=10000, denominator_over_time="last", direction="lower",
+                 unit={"id": "per 10.000", "en": "per 10,000"}, range=[0, 1000], targets={2026: 2}),
+            _ind("anggaran", level="kecamatan", numerator_over_time="last", denominator_over_time="last",
+                 targets={2026: 95}, target_profile=[0.05, 0.10, 0.2, 0.28, 0.36, 0.45, 0.53, 0.61, 0.7, 0.79, 0.87, 1.0]),
+            _ind("kepatuhan", type="index", factor=1, rollup="mean", numerator=None, denominator=None,
+                 level="kecamatan", frequency="year", unit={"id": "poin", "en": "points"}, decimals=2,
+                 targets={2025: 81}, near=0.95, bands="ombudsman_zona"),
+            _ind("ikm", type="index", factor=1, level="kelurahan", frequency="semester", decimals=2, range=[25, 100],
+                 targets={2026: 85}, bands="ikm_mutu", unit={"id": "poin", "en": "points"}),
+        ],
+    }
+    return parse_catalogue(doc, load_band_sets())
+
+
+def obs(rows):
+    """A clean observation frame from (periode, kode, indikator, pembilang, penyebut, nilai) tuples."""
+    frame = pd.DataFrame(rows, columns=["periode", "kode_wilayah", "indikator", "pembilang", "penyebut", "nilai"])
+    frame["pembilang"] = frame["pembilang"].astype(float)
+    frame["penyebut"] = frame["penyebut"].astype(float)
+    frame["nilai"] = frame["nilai"].astype(float)
+    return frame

@@ -1,0 +1,55 @@
+"""Achievement against target in the indicator's direction, and status from official bands or target."""
+import math
+
+import pandas as pd
+import pytest
+
+from kpi.targets import achievement, add_targets, target_status
+
+
+@pytest.mark.parametrize("value, target, higher, expected", [
+    (54.0, 60.0, True, 90.0),        # 54/60
+    (66.0, 60.0, True, 110.0),
+    (2.5, 2.0, False, 75.0),         # lower is better: (2·2 − 2.5)/2
+    (1.5, 2.0, False, 125.0),
+    (2.0, 0.0, True, math.nan),      # no division by a zero target
+])
+def test_achievement(value, target, higher, expected):
+    got = achievement(pd.Series([value]), pd.Series([target]), higher).iloc[0]
+    assert (math.isnan(got) and math.isnan(expected)) or got == pytest.approx(expected)
+
+
+def test_status_thresholds():
+    status = target_status(pd.Series([100.0, 99.9, 90.0, 89.99, math.nan]), near=0.9)
+    assert status.tolist()[:4] == ["tercapai", "mendekati", "mendekati", "belum_tercapai"]
+    assert pd.isna(status.iloc[4])
+
+
+def _table(indikator, periode, values):
+    return pd.DataFrame({"indikator": indikator, "tingkat": "kelurahan", "kode_wilayah": [f"k{i}" for i in range(len(values))],
+                         "periode": periode, "nilai": values})
+
+
+def test_official_bands_give_the_status(tiny_catalogue):
+    out = add_targets(_table("ikm", "2026-S1", [88.30, 88.31, 76.60, 76.61]), tiny_catalogue)
+    assert out["pita"].tolist() == ["B", "A", "C", "B"]
+    assert out["status"].tolist() == ["B", "A", "C", "B"]
+    # target 85, near 0.9: 76.60/85 = 90.1 % is still "mendekati"
+    assert out["status_target"].tolist() == ["tercapai", "tercapai", "mendekati", "mendekati"]
+
+
+def test_target_status_where_no_bands(tiny_catalogue):
+    out = add_targets(_table("aduan", "2026-03", [1.9, 2.1, 3.0]), tiny_catalogue)
+    assert out["target"].tolist() == [2, 2, 2]
+    assert out["capaian"].round(1).tolist() == [105.0, 95.0, 50.0]
+    assert out["status"].tolist() == ["tercapai", "mendekati", "belum_tercapai"]
+
+
+def test_cumulative_target_for_a_month(tiny_catalogue):
+    out = add_targets(_table("anggaran", "2026-06", [45.0]), tiny_catalogue)
+    assert out["target"].iloc[0] == pytest.approx(95 * 0.45)
+
+
+def test_no_target_for_the_year_gives_no_status(tiny_catalogue):
+    out = add_targets(_table("daring", "2024-01", [50.0]), tiny_catalogue)
+    assert math.isnan(out["target"].iloc[0]) and pd.isna(out["status"].iloc[0])
