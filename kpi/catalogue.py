@@ -14,7 +14,7 @@ from kpi.methods.bands import BandSet, load_band_sets
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "indicators.yaml"
 TYPES = ("percent", "rate", "index", "count", "duration")
 ROLLUPS = ("ratio", "mean", "sum")
-OVER_TIME = ("sum", "last")
+OVER_TIME = ("sum", "last", "mean")
 DIRECTIONS = ("higher", "lower")
 LEVELS = ("kelurahan", "kecamatan")
 REQUIRED = ("label", "short", "definition", "type", "factor", "rollup", "direction", "unit",

@@ -1,6 +1,7 @@
 """Ranks of wilayah within an indicator, level and period: best first, ties share the best rank."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from kpi.catalogue import Catalogue
@@ -10,7 +11,8 @@ def add_ranks(frame: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
     """Add peringkat (1 = best; values equal as displayed tie at the best rank: 1, 2, 2, 4) and peringkat_dari."""
     higher = frame["indikator"].map({i.id: i.higher_is_better for i in catalogue.indicators}).astype(bool)
     decimals = frame["indikator"].map({i.id: i.decimals for i in catalogue.indicators})
-    shown = pd.Series([round(v, int(d)) for v, d in zip(frame["nilai"], decimals)], index=frame.index, dtype=float)
+    scale = 10.0 ** decimals.to_numpy(dtype=float)
+    shown = pd.Series(np.round(frame["nilai"].to_numpy(dtype=float) * scale) / scale, index=frame.index)
     score = shown.where(higher, -shown)
     group = score.groupby([frame["indikator"], frame["tingkat"], frame["periode"]])
     ranks = group.rank(method="min", ascending=False)

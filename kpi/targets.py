@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kpi.catalogue import Catalogue, Indicator
+from kpi.catalogue import Catalogue
 from kpi.methods.bands import classify_series
 
 STATUS_LABELS = {
@@ -13,34 +13,45 @@ STATUS_LABELS = {
 }
 
 
-def achievement(value: pd.Series, target: pd.Series, higher_is_better: bool) -> pd.Series:
-    """Capaian in percent: realisasi/target for higher-is-better, (2·target − realisasi)/target otherwise."""
+def achievement(value: pd.Series, target: pd.Series, higher_is_better) -> pd.Series:
+    """Capaian in percent: realisasi/target where higher is better, (2·target − realisasi)/target otherwise."""
     target = target.where(target != 0)
-    if higher_is_better:
-        return value / target * 100
-    return (2 * target - value) / target * 100
+    return pd.Series(np.where(higher_is_better, value / target * 100, (2 * target - value) / target * 100),
+                     index=value.index)
 
 
-def target_status(capaian: pd.Series, near: float) -> pd.Series:
+def target_status(capaian: pd.Series, near) -> pd.Series:
     """Tercapai at 100 % or more, mendekati from `near`×100 %, else belum tercapai; NaN stays NaN."""
-    status = np.select([capaian >= 100, capaian >= near * 100], ["tercapai", "mendekati"], "belum_tercapai")
+    status = np.select([capaian >= 100, capaian >= np.asarray(near) * 100], ["tercapai", "mendekati"], "belum_tercapai")
     return pd.Series(status, index=capaian.index, dtype="object").where(capaian.notna())
 
 
-def _one(frame: pd.DataFrame, ind: Indicator, catalogue: Catalogue) -> pd.DataFrame:
-    targets = {p: ind.target_for(p) for p in frame["periode"].unique()}
-    out = frame.assign(target=frame["periode"].map(targets).astype(float))
-    out["capaian"] = achievement(out["nilai"], out["target"], ind.higher_is_better)
-    out["status_target"] = target_status(out["capaian"], ind.near)
-    band_set = catalogue.band_set(ind)
-    out["pita"] = classify_series(out["nilai"], band_set) if band_set else None
-    out["status"] = out["pita"].where(out["pita"].notna(), out["status_target"]) if band_set else out["status_target"]
+def _bands(frame: pd.DataFrame, catalogue: Catalogue) -> pd.Series:
+    """Official band code per row, for indicators that have a band set."""
+    out = pd.Series(None, index=frame.index, dtype="object")
+    for ind in catalogue.indicators:
+        band_set = catalogue.band_set(ind)
+        rows = frame["indikator"] == ind.id
+        if band_set is not None and rows.any():
+            out[rows] = classify_series(frame.loc[rows, "nilai"], band_set)
     return out
 
 
 def add_targets(frame: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
     """Add target, capaian (%), status_target, pita (official band code) and status to a rolled-up table."""
-    if frame.empty:
-        return frame.assign(target=np.nan, capaian=np.nan, status_target=None, pita=None, status=None)
-    parts = [_one(g, catalogue.get(iid), catalogue) for iid, g in frame.groupby("indikator", sort=False)]
-    return pd.concat(parts).loc[frame.index]
+    # A cumulative target is read at the last month reported, so a year in progress is not held to December.
+    profiled = frame["indikator"].map({i.id: i.target_profile is not None for i in catalogue.indicators}).astype(bool)
+    last = frame["periode_akhir"] if "periode_akhir" in frame else frame["periode"]
+    at = frame["periode"].where(~profiled | last.isna(), last)
+    pairs = pd.DataFrame({"indikator": frame["indikator"], "at": at}).drop_duplicates()
+    targets = {(i, p): catalogue.get(i).target_for(p) for i, p in pairs.itertuples(index=False)}
+    keys = pd.MultiIndex.from_arrays([frame["indikator"], at])
+    target = pd.Series(pd.Series(targets, dtype=float).reindex(keys).to_numpy(), index=frame.index)
+    meta = {i.id: i for i in catalogue.indicators}
+    higher = frame["indikator"].map({k: v.higher_is_better for k, v in meta.items()}).astype(bool)
+    near = frame["indikator"].map({k: v.near for k, v in meta.items()}).astype(float)
+    out = frame.assign(target=target, capaian=achievement(frame["nilai"], target, higher))
+    out["status_target"] = target_status(out["capaian"], near)
+    out["pita"] = _bands(out, catalogue)
+    out["status"] = out["pita"].where(out["pita"].notna(), out["status_target"])
+    return out

@@ -45,7 +45,7 @@ def tiny_catalogue():
         "berakhlak": {"akuntabel": {"id": "Akuntabel", "en": "Accountable"}},
         "indicators": [
             _ind("daring"),
-            _ind("aduan", type="rate", factor=10000, denominator_over_time="last", direction="lower",
+            _ind("aduan", type="rate", factor=10000, numerator_over_time="mean", denominator_over_time="last", direction="lower",
                  unit={"id": "per 10.000", "en": "per 10,000"}, range=[0, 1000], targets={2026: 2}),
             _ind("anggaran", level="kecamatan", numerator_over_time="last", denominator_over_time="last",
                  targets={2026: 95}, target_profile=[0.05, 0.10, 0.2, 0.28, 0.36, 0.45, 0.53, 0.61, 0.7, 0.79, 0.87, 1.0]),

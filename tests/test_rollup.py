@@ -38,8 +38,9 @@ def test_population_denominator_over_a_quarter_is_the_last_month(tiny_catalogue,
             ("2026-03", SATU, "aduan", 4, 10200, N)]
     q = rollup_indicator(obs(rows), tiny_catalogue.get("aduan"), "kelurahan", "quarter", tiny_register)
     row = _value(q, SATU, "2026-Q1")
-    assert (row.pembilang, row.penyebut) == (9, 10200)            # not 30,300 residents
-    assert row.nilai == pytest.approx(9 / 10200 * 10000)          # 8.82 per 10,000
+    # complaints per month: mean of 2, 3, 4 = 3; residents: March's 10,200, not 30,300 summed over three months
+    assert (row.pembilang, row.penyebut) == (3, 10200)
+    assert row.nilai == pytest.approx(3 / 10200 * 10000)          # 2.94 per 10,000 per month
 
 
 def test_stock_is_taken_per_unit_then_summed_over_space(tiny_catalogue, tiny_register):
@@ -47,7 +48,7 @@ def test_stock_is_taken_per_unit_then_summed_over_space(tiny_catalogue, tiny_reg
             ("2026-01", DUA, "aduan", 2, 3000, N), ("2026-02", DUA, "aduan", 0, 3000, N)]
     q = rollup_indicator(obs(rows), tiny_catalogue.get("aduan"), "kecamatan", "quarter", tiny_register)
     row = _value(q, "36.74.01", "2026-Q1")
-    assert (row.pembilang, row.penyebut) == (4, 4100)
+    assert (row.pembilang, row.penyebut) == (1 + 1, 1100 + 3000)  # each unit's monthly mean and last stock, then summed
 
 
 def test_cumulative_budget_takes_the_last_month_for_both(tiny_catalogue, tiny_register):

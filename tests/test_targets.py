@@ -50,6 +50,12 @@ def test_cumulative_target_for_a_month(tiny_catalogue):
     assert out["target"].iloc[0] == pytest.approx(95 * 0.45)
 
 
+def test_cumulative_target_of_a_year_in_progress_is_read_at_its_last_month(tiny_catalogue):
+    frame = _table("anggaran", "2026", [70.0]).assign(periode_akhir="2026-10")
+    out = add_targets(frame, tiny_catalogue)
+    assert out["target"].iloc[0] == pytest.approx(95 * 0.79)       # October (10th share), not December's 95
+
+
 def test_no_target_for_the_year_gives_no_status(tiny_catalogue):
     out = add_targets(_table("daring", "2024-01", [50.0]), tiny_catalogue)
     assert math.isnan(out["target"].iloc[0]) and pd.isna(out["status"].iloc[0])
