@@ -1,0 +1,259 @@
+"""The deterministic generator of the synthetic sample ("Data contoh (sintetis)") and its CLI.
+
+Run `python -m kpi.sample [--out data/sample]` to rewrite data/sample/observasi.csv, penduduk_sampel.csv
+and README.md. Every figure is simulated; only the population totals it starts from are sourced
+(data/penduduk.csv). The simulators live in kpi/sample_parts.py.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from kpi import periods
+from kpi import sample_parts as parts
+from kpi.catalogue import Catalogue, load_catalogue
+from kpi.methods.ikm import compute_ikm_by
+from kpi.wilayah import Register, Wilayah, load_register
+
+SEED = 20261127
+FIRST = "2021-01"
+LAST = "2026-10"
+BASE_YEAR = 2023
+GROWTH = 0.012
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+OUT_DIR = DATA_DIR / "sample"
+COLUMNS = ("periode", "kode_wilayah", "indikator", "pembilang", "penyebut", "nilai")
+NUMBERS = ("pembilang", "penyebut", "nilai")
+# Kelurahan-monthly indicators by the register they come from: a missing report drops the whole source.
+SOURCES = {
+    "register_layanan": ("layanan_daring", "selesai_tepat_waktu", "waktu_penyelesaian"),
+    "aduan": ("aduan_tindak_lanjut", "aduan_per_10rb"),
+    "tte": ("tte",),
+    "epresensi": ("epresensi",),
+}
+
+
+def _apportion(total: int, weights: np.ndarray) -> np.ndarray:
+    """Split an integer total in proportion to weights (largest remainder, ties by position)."""
+    exact = total * np.asarray(weights, dtype=float) / np.sum(weights)
+    out = np.floor(exact).astype("int64")
+    order = np.argsort(-(exact - out), kind="stable")
+    out[order[: total - int(out.sum())]] += 1
+    return out
+
+
+def _kecamatan_totals(register: Register, source: pd.DataFrame) -> dict[str, int]:
+    """Kecamatan populations in the base year: sourced where known, the city remainder split by area."""
+    figures = source[source["tahun"] == BASE_YEAR].set_index("kode")["penduduk"]
+    units = register.level("kecamatan")
+    known = {u.kode: int(figures[u.kode]) for u in units if u.kode in figures.index}
+    rest = [u for u in units if u.kode not in known]
+    remainder = int(figures[register.kota.kode]) - sum(known.values())
+    split = _apportion(remainder, np.array([u.luas_km2 for u in rest])) if rest else []
+    return {**known, **{u.kode: int(n) for u, n in zip(rest, split)}}
+
+
+def _kelurahan_weights(children: tuple[Wilayah, ...], source: pd.DataFrame) -> np.ndarray:
+    """Sourced kelurahan populations when every kelurahan of the kecamatan has one, else their areas."""
+    figures = source.set_index("kode")["penduduk"]
+    if all(u.kode in figures.index for u in children):
+        return np.array([float(figures[u.kode]) for u in children])
+    return np.array([u.luas_km2 for u in children])
+
+
+def sample_population(register: Register, path: Path = DATA_DIR / "penduduk.csv") -> pd.DataFrame:
+    """Synthetic kelurahan populations 2021..2026 built from the sourced totals (kode_wilayah, tahun, penduduk)."""
+    source = pd.read_csv(path, dtype={"kode": str})
+    codes, base = [], []
+    for kode, total in _kecamatan_totals(register, source).items():
+        children = register.children(kode)
+        codes += [u.kode for u in children]
+        base += list(_apportion(total, _kelurahan_weights(children, source)))
+    years = np.arange(int(FIRST[:4]), int(LAST[:4]) + 1)
+    grown = np.round(np.array(base, dtype=float)[:, None] * (1 + GROWTH) ** (years - BASE_YEAR))
+    frame = pd.DataFrame({"kode_wilayah": np.repeat(codes, len(years)), "tahun": np.tile(years, len(codes)),
+                          "penduduk": grown.astype("int64").ravel()})
+    return frame.sort_values(["kode_wilayah", "tahun"], ignore_index=True)
+
+
+def _complete(grain: str) -> tuple[str, ...]:
+    """Periods of a grain from FIRST up to the last one that has ended by the end of LAST."""
+    last = periods.coarsen(LAST, grain)
+    if periods.end_date(last) > periods.end_date(LAST):
+        last = periods.previous(last)
+    return tuple(periods.period_range(periods.coarsen(FIRST, grain), last))
+
+
+def _context(seed: int, register: Register, population: pd.DataFrame) -> parts.Context:
+    """Units, periods and the kelurahan × month population grid for the simulators."""
+    kelurahan, kecamatan = register.level("kelurahan"), register.level("kecamatan")
+    months = _complete("month")
+    table = population.pivot(index="kode_wilayah", columns="tahun", values="penduduk")
+    pop = table.loc[[u.kode for u in kelurahan], [int(m[:4]) for m in months]].to_numpy(dtype=float)
+    kec_codes = tuple(u.kode for u in kecamatan)
+    induk = np.array([kec_codes.index(u.kode_induk) for u in kelurahan])
+    return parts.Context(seed, tuple(u.kode for u in kelurahan), kec_codes, induk, months,
+                         _complete("semester"), _complete("year"), pop)
+
+
+def _long(indikator: str, units: tuple[str, ...], labels: tuple[str, ...], pembilang=None, penyebut=None,
+          nilai=None, keep: np.ndarray | None = None) -> pd.DataFrame:
+    """Units × periods arrays as observation rows (NaN for absent columns), dropping cells where keep is False."""
+    shape = (len(units), len(labels))
+    numbers = {name: np.full(shape, np.nan) if arr is None else np.broadcast_to(np.asarray(arr, dtype=float), shape)
+               for name, arr in zip(NUMBERS, (pembilang, penyebut, nilai))}
+    frame = pd.DataFrame({"periode": np.tile(np.array(labels), len(units)),
+                          "kode_wilayah": np.repeat(np.array(units), len(labels)), "indikator": indikator,
+                          **{name: arr.ravel() for name, arr in numbers.items()}})
+    return frame if keep is None else frame[keep.ravel()]
+
+
+def _kelurahan_monthly(ctx: parts.Context) -> dict[str, pd.DataFrame]:
+    """The seven kelurahan-monthly indicators, with missing reports and two outliers."""
+    total, aduan = parts.requests(ctx), parts.complaints(ctx)
+    done, docs, staff = parts.completion(ctx, total), parts.tte(ctx), parts.epresensi(ctx)
+    missing = parts.missing(ctx, tuple(SOURCES))
+    allowed = ~(missing["register_layanan"] | missing["aduan"])
+    allowed[:, -1] = False
+    odd = parts.outliers(ctx, done["done"], done["days"], aduan["received"], aduan["followed"], allowed)
+    series = {
+        "layanan_daring": (parts.online(ctx, total), total),
+        "selesai_tepat_waktu": (done["on_time"], done["done"]),
+        "waktu_penyelesaian": (odd["days"], done["done"]),
+        "aduan_tindak_lanjut": (odd["followed"], odd["received"]),
+        "aduan_per_10rb": (odd["received"], ctx.pop),
+        "tte": (docs["signed"], docs["docs"]),
+        "epresensi": (staff["recorded"], staff["required"]),
+    }
+    return {ind: _long(ind, ctx.kelurahan, ctx.months, *series[ind], keep=~missing[source])
+            for source, ids in SOURCES.items() for ind in ids}
+
+
+def _kecamatan_series(ctx: parts.Context, values: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    """Budget realisation (monthly), Ombudsman compliance and the BerAKHLAK indices (yearly) per kecamatan."""
+    money, survey = parts.budget(ctx), parts.berakhlak(ctx, values)
+    kec, years, n = ctx.kecamatan, ctx.years, survey["respondents"]
+    frames = {
+        "realisasi_anggaran": _long("realisasi_anggaran", kec, ctx.months, money["spent"], money["ceiling"]),
+        "kepatuhan_ombudsman": _long("kepatuhan_ombudsman", kec, years, nilai=parts.ombudsman(ctx)),
+        "berakhlak": _long("berakhlak", kec, years, np.round(survey["sums"].mean(axis=2), 4), n),
+    }
+    for j, value in enumerate(values):
+        frames[f"berakhlak_{value}"] = _long(f"berakhlak_{value}", kec, years, survey["sums"][:, :, j], n)
+    return frames
+
+
+def _ikm(ctx: parts.Context) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """IKM rows from simulated respondents through the official method, and the raw answers."""
+    answers = parts.ikm_answers(ctx)
+    result = compute_ikm_by(answers, ["kode_wilayah", "periode"])
+    rows = pd.DataFrame({"periode": result["periode"], "kode_wilayah": result["kode_wilayah"], "indikator": "ikm",
+                         "pembilang": np.round(result["ikm"] * result["responden"], 4).astype(float),
+                         "penyebut": result["responden"].astype(float), "nilai": np.nan})
+    return rows, answers
+
+
+def _assemble(frames: dict[str, pd.DataFrame], catalogue: Catalogue) -> pd.DataFrame:
+    """One long table in catalogue order, sorted by indikator, kode_wilayah, periode."""
+    absent, extra = set(catalogue.ids) - set(frames), set(frames) - set(catalogue.ids)
+    if absent or extra:
+        raise ValueError(f"Generator dan katalog tidak cocok: tanpa simulasi {sorted(absent)}, di luar katalog {sorted(extra)}.")
+    table = pd.concat([frames[i] for i in catalogue.ids], ignore_index=True)
+    table = table.astype({c: "str" for c in COLUMNS[:3]} | {c: "float64" for c in NUMBERS})
+    return table.sort_values(["indikator", "kode_wilayah", "periode"], ignore_index=True)[list(COLUMNS)]
+
+
+def _check(table: pd.DataFrame, catalogue: Catalogue, register: Register) -> None:
+    """Raise when a row breaks the catalogue: level, frequency, sign, numerator ≤ denominator, range."""
+    meta = {i.id: i for i in catalogue.indicators}
+    ind = table["indikator"].map(meta)
+    level = table["kode_wilayah"].map({u.kode: u.tingkat for u in register.units})
+    grain = table["periode"].map({p: periods.grain_of(p) for p in table["periode"].unique()})
+    ratio = ind.map(lambda i: i.has_denominator).astype(bool)
+    value = table["nilai"].where(~ratio, table["pembilang"] / table["penyebut"].where(table["penyebut"] > 0)
+                                 * ind.map(lambda i: i.factor))
+    bad = ((level != ind.map(lambda i: i.level)) | (grain != ind.map(lambda i: i.frequency))
+           | (table[list(NUMBERS)] < 0).any(axis=1)
+           | (ind.map(lambda i: i.type == "percent").astype(bool) & (table["pembilang"] > table["penyebut"]))
+           | (value < ind.map(lambda i: i.range[0])) | (value > ind.map(lambda i: i.range[1])))
+    if bad.any():
+        raise ValueError(f"Data contoh melanggar katalog di {int(bad.sum())} baris, mis.:\n{table[bad].head()}")
+
+
+def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
+    """The synthetic sample: {"observasi", "penduduk", "survei_ikm"}; identical for the same seed."""
+    catalogue, register = load_catalogue(), load_register()
+    population = sample_population(register)
+    ctx = _context(seed, register, population)
+    ikm_rows, answers = _ikm(ctx)
+    frames = {**_kelurahan_monthly(ctx), **_kecamatan_series(ctx, tuple(catalogue.berakhlak)), "ikm": ikm_rows}
+    observasi = _assemble(frames, catalogue)
+    _check(observasi, catalogue, register)
+    return {"observasi": observasi, "penduduk": population, "survei_ikm": answers}
+
+
+def _number_text(values: pd.Series) -> list[str]:
+    """Text that reads back to the same float: integers without '.0', shortest repr otherwise, empty for NaN."""
+    return ["" if v != v else str(int(v)) if v.is_integer() and abs(v) < 2**53 else repr(v) for v in values.tolist()]
+
+
+README = """# Data contoh (sintetis)
+
+Semua angka di folder ini adalah **data contoh sintetis** untuk mencoba dasbor, bukan data resmi
+Pemerintah Kota Tangerang Selatan. Angka dibangkitkan secara acak namun deterministik oleh `kpi/sample.py`
+(seed {seed}). Hanya angka penduduk yang menjadi titik awalnya yang bersumber (`data/penduduk.csv`: kota,
+kecamatan, serta kelurahan di Serpong dan Pondok Aren); pembagian ke kelurahan lain memakai luas wilayah.
+
+- `observasi.csv`: satu baris per periode, kode wilayah dan indikator (kolom {columns});
+  periode {first} sampai {last}. Beberapa laporan kelurahan-bulan sengaja dihilangkan dan ada satu-dua pencilan.
+- `penduduk_sampel.csv`: penduduk sintetis per kelurahan dan tahun (kode_wilayah, tahun, penduduk).
+
+Buat ulang (hasilnya identik byte demi byte): `python -m kpi.sample` (atau `make sample`).
+
+## English
+
+Everything in this folder is a **synthetic sample** ("Data contoh (sintetis)") for trying the dashboard,
+not official data of Kota Tangerang Selatan. It is generated at random but deterministically by `kpi/sample.py`
+(seed {seed}). Only the population figures it starts from are sourced (`data/penduduk.csv`: city, kecamatan,
+and the kelurahan of Serpong and Pondok Aren); other kelurahan get their kecamatan's total split by area.
+
+- `observasi.csv`: one row per period, wilayah code and indicator ({first} to {last}); a few kelurahan-months
+  are deliberately missing and there are one or two outliers.
+- `penduduk_sampel.csv`: synthetic population per kelurahan and year.
+
+Regenerate (byte-identical output): `python -m kpi.sample` (or `make sample`).
+"""
+
+
+def write_sample(frames: dict[str, pd.DataFrame], out: Path = OUT_DIR) -> list[Path]:
+    """Write observasi.csv, penduduk_sampel.csv and README.md to `out`; return the paths."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    obs = frames["observasi"]
+    text = obs.assign(**{c: _number_text(obs[c]) for c in NUMBERS})
+    paths = [out / "observasi.csv", out / "penduduk_sampel.csv", out / "README.md"]
+    text.to_csv(paths[0], index=False, encoding="utf-8", lineterminator="\n")
+    frames["penduduk"].to_csv(paths[1], index=False, encoding="utf-8", lineterminator="\n")
+    paths[2].write_text(README.format(seed=SEED, columns=", ".join(COLUMNS), first=FIRST, last=LAST), encoding="utf-8")
+    return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    """CLI: generate the sample and write it."""
+    parser = argparse.ArgumentParser(prog="python -m kpi.sample", description="Tulis data contoh (sintetis).")
+    parser.add_argument("--out", type=Path, default=OUT_DIR, help="folder tujuan (bawaan: data/sample)")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    frames = generate()
+    paths = write_sample(frames, args.out)
+    print(f"{len(frames['observasi'])} baris observasi, {len(frames['penduduk'])} baris penduduk → "
+          f"{', '.join(str(p) for p in paths)} ({time.perf_counter() - start:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
