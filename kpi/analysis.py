@@ -1,0 +1,46 @@
+"""One table per level and grain with everything a page shows: value, target, status, change, rank, completeness."""
+from __future__ import annotations
+
+import pandas as pd
+
+from kpi import periods
+from kpi.catalogue import Catalogue
+from kpi.rankings import add_ranks
+from kpi.rollup import rollup
+from kpi.targets import add_targets
+from kpi.trends import add_changes
+from kpi.wilayah import Register
+
+
+def indicator_table(obs: pd.DataFrame, catalogue: Catalogue, register: Register, level: str, grain: str) -> pd.DataFrame:
+    """Roll up, then add targets, status, changes, ranks, completeness and wilayah names."""
+    table = rollup(obs, catalogue, register, level, grain)
+    table = add_ranks(add_changes(add_targets(table, catalogue), catalogue), catalogue)
+    table["kelengkapan"] = table["laporan"] / table["laporan_diharapkan"] * 100
+    table["nama_wilayah"] = table["kode_wilayah"].map({u.kode: u.nama for u in register.units})
+    return table
+
+
+def latest_period(table: pd.DataFrame, indicator_id: str | None = None) -> str | None:
+    """The latest period with at least one value (for one indicator, or any)."""
+    rows = table[table["nilai"].notna()]
+    if indicator_id is not None:
+        rows = rows[rows["indikator"] == indicator_id]
+    return periods.latest(rows["periode"].unique()) if not rows.empty else None
+
+
+def data_date(obs: pd.DataFrame):
+    """The last day covered by the data: the end of its latest period."""
+    return periods.end_date(periods.latest(obs["periode"].unique()))
+
+
+def card(table: pd.DataFrame, indicator_id: str, kode: str, history: int = 12) -> dict | None:
+    """The latest row of one indicator for one wilayah, with the values of the periods before it."""
+    rows = table[(table["indikator"] == indicator_id) & (table["kode_wilayah"] == kode)].sort_values("periode")
+    filled = rows[rows["nilai"].notna()]
+    if filled.empty:
+        return None
+    latest = filled.iloc[-1].to_dict()
+    upto = rows[rows["periode"] <= latest["periode"]].tail(history)
+    latest["riwayat"] = upto["nilai"].tolist()
+    return latest

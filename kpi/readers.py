@@ -1,0 +1,440 @@
+"""Read an uploaded or on-disk table into a frame of strings, reporting problems as Issues."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import decimal as dec
+import io
+import itertools
+import logging
+import math
+import numbers
+import os
+import re
+from collections import Counter
+from pathlib import Path
+from typing import IO
+
+import numpy as np
+import pandas as pd
+
+from kpi.issues import Issue
+
+Source = str | os.PathLike | bytes | bytearray | memoryview | IO[bytes]
+Result = tuple[pd.DataFrame | None, list[Issue]]
+
+ROW_COLUMN = "_baris"
+FORMATS = {".csv": "csv", ".txt": "csv", ".tsv": "csv",
+           ".xlsx": "excel", ".xlsm": "excel", ".parquet": "parquet"}
+FORMAT_LABELS = {"csv": "CSV", "excel": "Excel", "parquet": "Parquet"}
+SUPPORTED = "CSV (.csv, .txt, .tsv), Excel (.xlsx, .xlsm) atau Parquet (.parquet)"
+DELIMITERS = (",", ";", "\t", "|")
+DELIMITER_SAMPLE_CHARS = 65536
+DELIMITER_SAMPLE_RECORDS = 20
+BOM = "\ufeff"
+UTF8_BOM = b"\xef\xbb\xbf"
+INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d"))
+LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n))*")
+FIELD_COUNT_ERROR = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+OPEN_QUOTE_ERROR = re.compile(r"EOF inside string starting at row (\d+)")
+PANDAS_INDEX_COLUMN = re.compile(r"__index_level_\d+__")
+
+logger = logging.getLogger(__name__)
+
+
+# ---------------------------------------------------------------- entry point
+
+def read_table(source: Source, filename: str | None = None) -> Result:
+    """Read a CSV, Excel or Parquet table into a frame of strings plus a `_baris` column; never raises."""
+    name = filename if isinstance(filename, str) else None
+    try:
+        name = _source_name(source, filename)
+        return _read_table(source, name)
+    except Exception as exc:  # noqa: BLE001 - the contract is: problems become Issues
+        logger.exception("read_table failed for %r", name)
+        reason = f"kesalahan tak terduga ({type(exc).__name__}: {exc})"
+        return None, [_unreadable(name or "tanpa nama", "tabel", reason)]
+
+
+def _read_table(source: Source, name: str | None) -> Result:
+    """Dispatch on the file extension, after the checks that need no parsing."""
+    kind = FORMATS.get(Path(name).suffix.lower()) if name else None
+    if kind is None:
+        return None, [_unsupported(name)]
+    try:
+        data = _source_bytes(source)
+    except OSError as exc:
+        return None, [_unreadable(name, FORMAT_LABELS[kind], f"berkas tidak dapat dibuka ({exc})")]
+    if not data.strip():
+        return None, [_empty(name)]
+    reader = {"csv": _csv_grid, "excel": _excel_grid, "parquet": _parquet_grid}[kind]
+    grid, issues = reader(data, name)
+    if grid is None:
+        return None, issues
+    frame, table_issues = _grid_to_table(grid, name)
+    if frame is not None:
+        frame.attrs["decimal"] = None if kind == "csv" else "."
+    return frame, issues + table_issues
+
+
+def _source_name(source: Source, filename: str | None) -> str | None:
+    """The file name used for the format and in messages: explicit, else the path or `.name`."""
+    if filename:
+        return Path(filename).name
+    if isinstance(source, (str, os.PathLike)):
+        return Path(source).name
+    attribute = getattr(source, "name", None)
+    return Path(attribute).name if isinstance(attribute, str) and attribute else None
+
+
+def _source_bytes(source: Source) -> bytes:
+    """All bytes of a path, a bytes object or a binary file-like object (position left as found)."""
+    if isinstance(source, (str, os.PathLike)):
+        return Path(source).read_bytes()
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source)
+    if hasattr(source, "getvalue"):
+        data = source.getvalue()
+    else:
+        start = source.tell() if getattr(source, "seekable", lambda: False)() else None
+        data = source.read()
+        if start is not None:
+            source.seek(start)
+    return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+
+
+# ---------------------------------------------------------------- messages
+
+def _unsupported(name: str | None) -> Issue:
+    """Issue for a file whose extension names no supported format."""
+    if not name:
+        text = ("Format berkas tidak dapat ditentukan karena nama berkas tidak diketahui. "
+                f"Format yang didukung: {SUPPORTED}. Sertakan nama berkas dengan akhiran yang sesuai.")
+        return Issue("format_tidak_didukung", text)
+    suffix = Path(name).suffix.lower()
+    shown = f"berakhiran '{suffix}'" if suffix else "tidak memiliki akhiran format"
+    text = (f"Berkas '{name}' {shown}, formatnya tidak didukung. Format yang didukung: {SUPPORTED}. "
+            "Simpan ulang berkas dalam salah satu format tersebut lalu unggah kembali.")
+    return Issue("format_tidak_didukung", text, value=suffix or None)
+
+
+def _unreadable(name: str, label: str, reason: str, row: int | None = None) -> Issue:
+    """Issue for a file that cannot be decoded or parsed, with the reason."""
+    text = (f"Berkas '{name}' tidak dapat dibaca sebagai {label}: {reason.rstrip('. ')}. "
+            "Pastikan berkas tidak rusak dan isinya sesuai akhiran namanya; "
+            "buka berkas itu lalu simpan ulang dan unggah kembali.")
+    return Issue("berkas_tidak_terbaca", text, row=row)
+
+
+def _empty(name: str, header_row: int | None = None) -> Issue:
+    """Issue for a file with no header, or (given the header's row) with no data rows."""
+    if header_row is not None:
+        text = (f"Berkas '{name}' hanya berisi baris judul tanpa baris data. Tabel harus memiliki "
+                "minimal satu baris data; isi data di bawah baris judul lalu unggah kembali.")
+    else:
+        text = (f"Berkas '{name}' kosong. Tabel harus memiliki baris judul (nama kolom) dan minimal "
+                "satu baris data; isi berkas itu lalu unggah kembali.")
+    return Issue("berkas_kosong", text, row=header_row)
+
+
+# ---------------------------------------------------------------- CSV
+
+def _csv_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Issue]]:
+    """Decode and split a CSV into a grid of strings indexed by spreadsheet row number."""
+    text = _decode(data)
+    if text is None or "\x00" in text:
+        reason = ("isinya bukan teks (berisi data biner atau pengodean yang tidak dikenali); "
+                  "CSV harus berupa teks UTF-8 atau Windows-1252, dan berkas Excel harus berakhiran .xlsx")
+        return None, [_unreadable(name, "CSV", reason)]
+    skipped = LEADING_BLANK_LINES.match(text).group(0)
+    body, offset = text[len(skipped):], len(re.findall(r"\r\n|\r|\n", skipped))
+    if not body.strip():
+        return None, [_empty(name)]
+    try:
+        grid = pd.read_csv(io.StringIO(body), sep=_detect_delimiter(body), header=None, dtype=str,
+                           keep_default_na=False, skip_blank_lines=False)
+    except pd.errors.ParserError as exc:
+        return None, [_csv_parse_issue(name, str(exc), offset)]
+    grid.index = grid.index + 1 + offset
+    return grid, []
+
+
+def _decode(data: bytes) -> str | None:
+    """Text of CSV bytes: UTF-16 when it has a BOM, else UTF-8 (BOM optional), else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        attempts = (("utf-16", data),)
+    else:
+        plain = data[len(UTF8_BOM):] if data.startswith(UTF8_BOM) else data
+        attempts = (("utf-8", plain), ("cp1252", plain))
+    for encoding, payload in attempts:
+        try:
+            return payload.decode(encoding).lstrip(BOM)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _detect_delimiter(text: str) -> str:
+    """The delimiter splitting the header into most fields; ties go to the most consistent one."""
+    sample = text[:DELIMITER_SAMPLE_CHARS]
+    return max(DELIMITERS, key=lambda delimiter: _delimiter_score(sample, delimiter))
+
+
+def _delimiter_score(sample: str, delimiter: str) -> tuple[int, int, int]:
+    """(header field count, sample records with that count, preference) for one delimiter."""
+    reader = csv.reader(io.StringIO(sample), delimiter=delimiter)
+    try:
+        records = [r for r in itertools.islice(reader, DELIMITER_SAMPLE_RECORDS) if r]
+    except csv.Error:
+        return (0, 0, 0)
+    width = len(records[0]) if records else 0
+    consistent = sum(len(record) == width for record in records[1:])
+    return (width, consistent, -DELIMITERS.index(delimiter))
+
+
+def _csv_parse_issue(name: str, error: str, offset: int) -> Issue:
+    """Turn a pandas CSV parser error into an Indonesian issue pointing at the row."""
+    fields = FIELD_COUNT_ERROR.search(error)
+    quote = OPEN_QUOTE_ERROR.search(error)
+    if fields:
+        expected, line, seen = (int(g) for g in fields.groups())
+        row = line + offset
+        reason = (f"baris {row} berisi {seen} kolom, padahal baris judul berisi {expected} kolom; "
+                  "setiap baris harus memiliki jumlah kolom yang sama (periksa pemisah dan tanda kutip)")
+        return _unreadable(name, "CSV", reason, row=row)
+    if quote:
+        row = int(quote.group(1)) + 1 + offset
+        reason = f'tanda kutip (") yang dibuka pada baris {row} tidak pernah ditutup'
+        return _unreadable(name, "CSV", reason, row=row)
+    return _unreadable(name, "CSV", error.strip())
+
+
+# ---------------------------------------------------------------- Excel and Parquet
+
+def _excel_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Issue]]:
+    """Cells of the first worksheet as strings, indexed by spreadsheet row number."""
+    import openpyxl  # local: only needed for Excel uploads
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - zip, XML and openpyxl errors all mean "corrupt"
+        return None, [_unreadable(name, "Excel (.xlsx)", f"{type(exc).__name__}: {exc}")]
+    try:
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()  # some writers store a wrong used range; read what is really there
+        rows = [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+    width = max(map(len, rows), default=0)
+    rows = [row + [None] * (width - len(row)) for row in rows]
+    return pd.DataFrame(rows, index=range(1, len(rows) + 1), columns=range(width), dtype=object), []
+
+
+def _parquet_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Issue]]:
+    """Parquet columns as strings with the column names as row 1."""
+    import pyarrow.parquet as pq  # local: only needed for Parquet uploads
+
+    try:
+        table = pq.read_table(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - arrow raises several types for corrupt input
+        return None, [_unreadable(name, "Parquet", f"{type(exc).__name__}: {exc}")]
+    columns = {}
+    for position, column_name in enumerate(table.column_names):
+        if PANDAS_INDEX_COLUMN.fullmatch(str(column_name)):
+            continue  # unnamed index that pandas.to_parquet stores; not user data
+        cells = [_cell_text(value) for value in table.column(position).to_pylist()]
+        columns[position] = [str(column_name)] + cells
+    return pd.DataFrame(columns, index=range(1, table.num_rows + 2), dtype=object), []
+
+
+def _cell_text(value: object) -> str | None:
+    """A typed cell as text: integers without '.0', shortest exact floats, ISO dates."""
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bool, np.bool_)):
+        return str(bool(value))
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    if isinstance(value, numbers.Real) and not isinstance(value, dec.Decimal):
+        number = float(value)
+        if math.isnan(number):
+            return None
+        return np.format_float_positional(number, trim="-") if math.isfinite(number) else str(number)
+    if isinstance(value, dt.datetime):
+        midnight = (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0)
+        return value.date().isoformat() if midnight else value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, dec.Decimal):
+        return format(value, "f")
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return str(value)
+
+
+# ---------------------------------------------------------------- grid to table
+
+def _grid_to_table(grid: pd.DataFrame, name: str) -> Result:
+    """First non-empty row becomes the header; other non-empty rows become data with `_baris`."""
+    cells = _clean_cells(grid)
+    if cells.empty:
+        return None, [_empty(name)]
+    header_row = int(cells.index[0])
+    header, body = cells.iloc[0], cells.iloc[1:]
+    if body.empty:
+        return None, [_empty(name, header_row)]
+    names, keep, issues = _column_names(header.tolist(), body, header_row, name)
+    duplicates = _duplicate_issues(names, keep, header_row, name)
+    if duplicates:
+        return None, issues + duplicates
+    table = body.iloc[:, keep].set_axis(names, axis=1)
+    table = table.assign(**{ROW_COLUMN: body.index.to_numpy(dtype="int64")})
+    return table.reset_index(drop=True), issues
+
+
+def _clean_cells(grid: pd.DataFrame) -> pd.DataFrame:
+    """Cells as pandas strings with whitespace stripped, '' as <NA>, all-empty rows dropped."""
+    cells = grid.astype("string").apply(lambda column: column.str.strip())
+    cells = cells.mask(cells == "")
+    return cells.dropna(how="all")
+
+
+def _column_names(header: list, body: pd.DataFrame, header_row: int,
+                  file_name: str) -> tuple[list[str], list[int], list[Issue]]:
+    """Normalised names and the positions kept; empty unnamed columns are dropped silently."""
+    names, keep, issues = [], [], []
+    for position, raw in enumerate(header):
+        name = normalise_column_name(raw)
+        if not name and body.iloc[:, position].isna().all():
+            continue
+        if not name:
+            name = f"kolom_{position + 1}"
+            text = (f"Kolom ke-{position + 1} di berkas '{file_name}' berisi data tetapi tidak bernama "
+                    f"pada baris judul (baris {header_row}); sementara dinamai '{name}'. Setiap kolom "
+                    "harus bernama; isi nama kolom itu pada baris judul.")
+            issues.append(Issue("kolom_tanpa_nama", text, row=header_row, column=name))
+        names.append(name)
+        keep.append(position)
+    return names, keep, issues
+
+
+def normalise_column_name(raw: object) -> str:
+    """Column name as lowercase words joined by '_', without BOM or surrounding spaces."""
+    if raw is None or raw is pd.NA:
+        return ""
+    text = str(raw).translate(INVISIBLE).strip().lower()
+    return re.sub(r"\s+", "_", text)
+
+
+def _duplicate_issues(names: list[str], positions: list[int], header_row: int,
+                      file_name: str) -> list[Issue]:
+    """One kolom_ganda issue per name used twice, or used for the reserved `_baris` column."""
+    issues = []
+    for name, count in Counter(names).items():
+        places = ", ke-".join(str(p + 1) for p, other in zip(positions, names) if other == name)
+        if count > 1:
+            text = (f"Nama kolom '{name}' muncul {count} kali pada baris judul berkas '{file_name}' "
+                    f"(kolom ke-{places}). Nama kolom harus unik; ganti atau hapus salah satunya.")
+        elif name == ROW_COLUMN:
+            text = (f"Nama kolom '{name}' di berkas '{file_name}' (kolom ke-{places}) dipakai aplikasi "
+                    "untuk nomor baris asli. Ganti nama kolom itu, misalnya menjadi 'baris'.")
+        else:
+            continue
+        issues.append(Issue("kolom_ganda", text, row=header_row, column=name, value=name))
+    return issues
+
+
+# ---------------------------------------------------------------- numbers
+
+ARROW_STRING = "string[pyarrow]"  # RE2-backed string ops: one C++ pass per pattern
+NUMBER_KINDS = {  # fullmatch patterns (after normalising) for the number spellings accepted
+    "plain": r"[+-]?[0-9]+",                                         # 12  -3
+    "single": r"[+-]?[0-9]*[.,][0-9]+",                              # 12,5  12.5  1.234  .5
+    "ambiguous": r"[+-]?[1-9][0-9]{0,2}[.,][0-9]{3}",                # 1.234  1,234
+    "dot_grouped": r"[+-]?[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?",    # 1.234.567  1.234,5
+    "comma_grouped": r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?",  # 1,234,567  1,234.5
+    "space_grouped": r"[+-]?[0-9]{1,3}(?: [0-9]{3})+(?:[.,][0-9]+)?",  # 1 234,5
+}
+NUMBER_SPACES = ("\u00a0", "\u202f")  # no-break spaces used as thousands separators
+
+
+def _number_texts(items: list) -> tuple[list[str], pd.Series]:
+    """Distinct non-blank texts of a column and their normalised forms (same order)."""
+    originals = list({item for item in items if isinstance(item, str) and item.strip()})
+    texts = pd.Series(originals, dtype=ARROW_STRING).str.strip().str.replace("\u2212", "-")
+    for space in NUMBER_SPACES:
+        texts = texts.str.replace(space, " ", regex=False)
+    return originals, texts
+
+
+def _number_kinds(texts: pd.Series) -> pd.DataFrame:
+    """One boolean column per accepted number spelling; grouped kinds exclude one-separator texts."""
+    kinds = pd.DataFrame({kind: texts.str.fullmatch(pattern).astype(bool)
+                          for kind, pattern in NUMBER_KINDS.items()}, index=texts.index)
+    kinds["dot_grouped"] &= ~kinds["single"]
+    kinds["comma_grouped"] &= ~kinds["single"]
+    return kinds
+
+
+def _has(texts: pd.Series, char: str) -> pd.Series:
+    """Boolean mask of the texts containing `char`."""
+    return texts.str.contains(char, regex=False).astype(bool)
+
+
+def _decimal_for(texts: pd.Series, kinds: pd.DataFrame) -> str:
+    """',' on comma-decimal evidence or Indonesian thousands like '1.234'; '.' otherwise."""
+    has_comma, has_dot = _has(texts, ","), _has(texts, ".")
+    decided = (kinds["single"] & ~kinds["ambiguous"]) | kinds["space_grouped"]
+    if ((decided & has_comma) | kinds["dot_grouped"]).any():
+        return ","
+    if ((decided & has_dot) | kinds["comma_grouped"]).any():
+        return "."
+    return "," if (kinds["ambiguous"] & has_dot).any() else "."
+
+
+def _text_numbers(texts: pd.Series, kinds: pd.DataFrame, decimal: str) -> pd.Series:
+    """Float of every text that spells a number, indexed like `texts` (others left out)."""
+    thousands = "." if decimal == "," else ","
+    group_in_ambiguous = kinds["ambiguous"] & _has(texts, thousands)
+    dot_groups = kinds["dot_grouped"] | (group_in_ambiguous & (thousands == "."))
+    comma_groups = kinds["comma_grouped"] | (group_in_ambiguous & (thousands == ","))
+    valid = texts[kinds.any(axis=1)].str.replace(" ", "", regex=False)
+    parts = (valid[dot_groups].str.replace(".", "", regex=False),  # comma left is the decimal
+             valid[comma_groups].str.replace(",", "", regex=False),
+             valid[~dot_groups & ~comma_groups])                    # a separator left is decimal
+    return pd.concat(parts).str.replace(",", ".", regex=False).astype("float64")
+
+
+def detect_decimal(values: pd.Series) -> str:
+    """The decimal separator ('.' or ',') that a column of number texts most plausibly uses."""
+    _, texts = _number_texts(values.tolist())
+    return _decimal_for(texts, _number_kinds(texts))
+
+
+def parse_numbers(values: pd.Series, decimal: str | None = None) -> tuple[pd.Series, pd.Series]:
+    """Texts to float64 plus a mask of non-empty texts that are no number; `decimal` settles '1.234'."""
+    if decimal not in (None, ".", ","):
+        raise ValueError(f"decimal must be '.', ',' or None, not {decimal!r}")
+    items = values.tolist()
+    originals, texts = _number_texts(items)
+    kinds = _number_kinds(texts)
+    parsed = _text_numbers(texts, kinds, decimal or _decimal_for(texts, kinds))
+    lookup = {text: (math.nan, True) for text in originals}
+    lookup.update((originals[i], (n, False)) for i, n in zip(parsed.index.tolist(), parsed.tolist()))
+    for item in set(items) - lookup.keys():
+        lookup[item] = _non_text_number(item)
+    numbers_ = np.fromiter((lookup[item][0] for item in items), dtype="float64", count=len(items))
+    bad = np.fromiter((lookup[item][1] for item in items), dtype=bool, count=len(items))
+    return (pd.Series(numbers_, index=values.index, name=values.name),
+            pd.Series(bad, index=values.index, name=values.name))
+
+
+def _non_text_number(value: object) -> tuple[float, bool]:
+    """(number, is_bad) for a value that is not non-blank text: blank and missing are not bad."""
+    if isinstance(value, str) or value is None or value is pd.NA or value is pd.NaT:
+        return math.nan, False
+    if isinstance(value, (numbers.Real, dec.Decimal)) and not isinstance(value, (bool, np.bool_)):
+        return float(value), False
+    return math.nan, True
