@@ -1,0 +1,43 @@
+"""Cached loading: files are read and validated once per process, tables computed once per level and grain."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from kpi.analysis import data_date, indicator_table
+from kpi.catalogue import Catalogue, load_catalogue
+from kpi.issues import Issue
+from kpi.observations import load_sample
+from kpi.wilayah import Register, load_register
+
+
+@st.cache_resource(show_spinner=False)
+def core() -> tuple[Catalogue, Register]:
+    """The indicator catalogue and the wilayah register."""
+    return load_catalogue(), load_register()
+
+
+@st.cache_resource(show_spinner=False)
+def observations() -> tuple[pd.DataFrame | None, list[Issue]]:
+    """The observations on display (the embedded synthetic sample) and any problems loading them."""
+    result = load_sample()
+    return result.frame, result.issues
+
+
+@st.cache_resource(show_spinner=False)
+def table(level: str, grain: str) -> pd.DataFrame:
+    """Indicator table at a level and grain (shared, read-only: never modify the returned frame)."""
+    obs, _ = observations()
+    catalogue, register = core()
+    return indicator_table(obs, catalogue, register, level, grain)
+
+
+def is_sample() -> bool:
+    """True while the dashboard shows the embedded synthetic sample."""
+    return True
+
+
+def latest_date():
+    """The last day the data covers."""
+    obs, _ = observations()
+    return data_date(obs)
