@@ -32,10 +32,11 @@ def load_observations(source, filename: str | None = None, catalogue: Catalogue 
                       register: Register | None = None, today: dt.date | None = None) -> LoadResult:
     """Read and validate an observation file (CSV, XLSX or Parquet); never raises, never half-loads."""
     try:
-        raw, issues = read_table(source, filename)
-        if raw is None or issues:
-            return LoadResult(None, issues)
+        raw, read_issues = read_table(source, filename)
+        if raw is None:
+            return LoadResult(None, read_issues)
         frame, issues = validate(raw, catalogue or load_catalogue(), register or load_register(), today)
+        issues = read_issues + issues  # header problems (row 1) first, then every row problem at once
         return LoadResult(frame if not issues else None, issues)
     except Exception as exc:  # the border: no traceback reaches a user
         name = filename or str(source)

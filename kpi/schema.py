@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 
 import numpy as np
 import pandas as pd
@@ -10,7 +11,7 @@ from kpi import periods
 from kpi.catalogue import Catalogue
 from kpi.issues import Issue
 from kpi.readers import detect_decimal, parse_numbers
-from kpi.wilayah import Register
+from kpi.wilayah import LEVELS, Register
 
 COLUMNS = ("periode", "kode_wilayah", "indikator", "pembilang", "penyebut", "nilai")
 ALIASES = {
@@ -21,6 +22,18 @@ ALIASES = {
 NUMBERS = ("pembilang", "penyebut", "nilai")
 _GRAIN_ID = {"month": "bulanan", "quarter": "triwulanan", "semester": "semesteran", "year": "tahunan"}
 _EXAMPLE = {"month": "2026-10", "quarter": "2026-Q3", "semester": "2026-S1", "year": "2025"}
+_PERIOD_HINT = "Tulis 2026-10 (bulan), 2026-Q3 (triwulan), 2026-S1 (semester) atau 2026 (tahun)."
+
+
+def _blank(value) -> bool:
+    """True for a missing or whitespace-only cell."""
+    return value is None or (not isinstance(value, str) and pd.isna(value)) or not str(value).strip()
+
+
+def _num(x: float) -> str:
+    """A number written the Indonesian way: 1.500.000,5 (at most four decimals)."""
+    text = f"{x + 0.0:,.4f}".rstrip("0").rstrip(".")
+    return text.translate(str.maketrans(",.", ".,"))
 
 
 class _Collector:
@@ -43,7 +56,7 @@ class _Collector:
 
 def _meta(out: pd.DataFrame, catalogue: Catalogue, attr) -> pd.Series:
     """One attribute of each row's indicator (NaN where the indicator is unknown)."""
-    return out["indikator"].map({i.id: attr(i) for i in catalogue.indicators})
+    return out["indikator"].astype(object).map({i.id: attr(i) for i in catalogue.indicators})
 
 
 def normalise_columns(frame: pd.DataFrame) -> pd.DataFrame:
@@ -52,12 +65,16 @@ def normalise_columns(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _missing_columns(frame: pd.DataFrame) -> list[Issue]:
-    found = ", ".join(c for c in frame.columns if not c.startswith("_")) or "(tidak ada)"
+    """One kolom_hilang Issue per required column that is absent, listing the columns found."""
+    found = ", ".join(str(c) for c in frame.columns if not str(c).startswith("_")) or "(tidak ada)"
     need = [c for c in ("periode", "kode_wilayah", "indikator") if c not in frame]
     if not any(c in frame for c in NUMBERS):
         need.append("pembilang/penyebut atau nilai")
+    merged = [str(c) for c in frame.columns if sum(n in str(c) for n in COLUMNS) >= 2]  # wrong delimiter
+    hint = (f" Nama kolom '{merged[0]}' tampaknya gabungan beberapa kolom: pisahkan kolom dengan koma (,), titik koma (;) "
+            "atau tab, lalu simpan ulang." if merged else "")
     return [Issue("kolom_hilang", f"Kolom '{c}' tidak ditemukan. Kolom yang ada: {found}. Tambahkan kolom itu di baris judul "
-                  f"(kolom wajib: periode, kode_wilayah, indikator, lalu pembilang dan penyebut, atau nilai).", 1, c)
+                  f"(kolom wajib: periode, kode_wilayah, indikator, lalu pembilang dan penyebut, atau nilai).{hint}", 1, c)
             for c in need]
 
 
@@ -68,18 +85,19 @@ def _parse(frame: pd.DataFrame, catalogue: Catalogue, register: Register, check:
     parsed = periods.parse_periods(frame["periode"])
     out["periode"], out["grain"] = parsed["periode"], parsed["grain"]
     check.flag(out["periode"].isna(), "periode_tidak_terbaca", "periode", lambda r: (
-        f"'{r['periode']}' bukan periode yang dikenal. Tulis 2026-10 (bulan), 2026-Q3 (triwulan), 2026-S1 (semester) atau 2026 (tahun)."))
+        f"kosong; setiap baris wajib berperiode. {_PERIOD_HINT}" if _blank(r["periode"])
+        else f"'{r['periode']}' bukan periode yang dikenal. {_PERIOD_HINT}"))
     ids = frame["indikator"].astype("string").str.strip().str.lower()
     known = ids.isin(catalogue.ids)
     out["indikator"] = ids.where(known)
-    check.flag(~known, "indikator_tidak_dikenal", "indikator", lambda r: (
-        f"'{r['indikator']}' bukan id indikator di katalog. Id yang ada: {', '.join(catalogue.ids)}."))
-    levels = out["indikator"].map({i.id: i.level for i in catalogue.indicators})
+    check.flag(~known, "indikator_tidak_dikenal", "indikator", lambda r: _unknown_indicator(r["indikator"], catalogue.ids))
+    levels = _meta(out, catalogue, lambda i: i.level)
     out["kode_wilayah"], out["tingkat"] = _resolve_wilayah(frame, levels, register, check)
     for col in NUMBERS:
         if col in frame:
             values = frame[col].astype("string")
-            out[col], bad = parse_numbers(values, decimal or detect_decimal(values))
+            nums, bad = parse_numbers(values, decimal or detect_decimal(values))
+            out[col] = nums + 0.0  # '-0' is 0
             check.flag(bad, "angka_tidak_terbaca", col, lambda r, c=col: (
                 f"'{r[c]}' bukan angka. Tulis angka saja, mis. 1234 atau 12,5, tanpa satuan atau teks."))
         else:
@@ -92,9 +110,10 @@ def _resolve_wilayah(frame, levels, register: Register, check: _Collector):
     keys = pd.DataFrame({"v": frame["kode_wilayah"], "t": levels}, index=frame.index)
     found = []
     for v, t in keys.drop_duplicates().itertuples(index=False):
-        res = register.resolve(v, None)
+        text = None if _blank(v) else v  # the register reads pd.NA as the text '<NA>'
+        res = register.resolve(text, None)
         if res.issue is not None and res.issue.code == "wilayah_ambigu" and isinstance(t, str):
-            res = register.resolve(v, t)
+            res = register.resolve(text, t)
         found.append((v, t, res.kode, res.issue.code if res.issue else None, res.issue.message if res.issue else None))
     table = pd.DataFrame(found, columns=["v", "t", "kode", "code", "message"], dtype=object)
     merged = keys.merge(table, on=["v", "t"], how="left", validate="many_to_one").set_index(frame.index)
@@ -104,14 +123,34 @@ def _resolve_wilayah(frame, levels, register: Register, check: _Collector):
     return merged["kode"], tingkat
 
 
+def _unknown_indicator(value, ids: tuple[str, ...]) -> str:
+    """Message body for a blank or unknown indicator id, with the closest ids and the full list."""
+    if _blank(value):
+        return f"kosong; setiap baris wajib memakai id indikator. Id yang ada: {', '.join(ids)}."
+    close = difflib.get_close_matches(str(value).strip().lower().replace(" ", "_"), ids, n=2, cutoff=0.6)
+    hint = f" Mungkin maksudnya: {' atau '.join(close)}." if close else ""
+    return f"'{value}' bukan id indikator di katalog.{hint} Id yang ada: {', '.join(ids)}."
+
+
+def _level_text(r: pd.Series, want: str, register: Register) -> str:
+    """Message body for an indicator reported at the wrong level, naming the unit to use instead."""
+    kode, have = r["kode_wilayah"], r["tingkat"]
+    if LEVELS.index(want) < LEVELS.index(have):
+        up = register.ancestor(kode, want)
+        fix = f"Ganti dengan {register.display_name(up)} ({up}), {want} tempat {have} ini berada."
+    else:
+        below = [u.kode for u in register.level(want) if register.ancestor(u.kode, have) == kode]
+        fix = (f"Isi satu baris untuk setiap {want} di {register.display_name(kode)}, mis. "
+               f"{register.display_name(below[0])} ({below[0]}).") if below else ""
+    return (f"indikator '{r['indikator']}' dilaporkan per {want}, tetapi baris ini memakai "
+            f"{register.display_name(kode)} ({kode}). {fix}").rstrip()
+
+
 def _rules(out: pd.DataFrame, catalogue: Catalogue, register: Register, today: dt.date, check: _Collector) -> None:
     """Rules that need parsed values: level, frequency, signs, ratio, range, duplicates, future."""
-    meta = {i.id: i for i in catalogue.indicators}
     lvl = _meta(out, catalogue, lambda i: i.level)
     wrong_level = lvl.notna() & out["tingkat"].notna() & (out["tingkat"] != lvl)
-    check.flag(wrong_level, "tingkat_salah", "kode_wilayah", lambda r: (
-        f"indikator '{r['indikator']}' dikumpulkan per {meta[r['indikator']].level}, tetapi baris ini memakai "
-        f"{register.display_name(r['kode_wilayah'])} ({r['kode_wilayah']}). Laporkan per {meta[r['indikator']].level}."), out)
+    check.flag(wrong_level, "tingkat_salah", "kode_wilayah", lambda r: _level_text(r, lvl.loc[r.name], register), out)
     freq = _meta(out, catalogue, lambda i: i.frequency)
     wrong_freq = freq.notna() & out["grain"].notna() & (out["grain"] != freq)
     check.flag(wrong_freq, "frekuensi_salah", "periode", lambda r: (
@@ -120,37 +159,56 @@ def _rules(out: pd.DataFrame, catalogue: Catalogue, register: Register, today: d
     _value_rules(out, catalogue, check)
     _duplicates(out, check, register)
     starts = {p: periods.start_date(p) > today for p in out["periode"].dropna().unique()}
-    future = out["periode"].map(starts).fillna(False).astype(bool)
+    future = out["periode"].astype(object).map(starts).eq(True)
     check.flag(future, "periode_masa_depan", "periode", lambda r: (
-        f"periode {r['periode']} belum dimulai (hari ini {today:%Y-%m-%d}). Periksa tahun dan bulannya."), out)
+        f"periode {r['periode']} belum dimulai (hari ini {today:%Y-%m-%d}); data hanya boleh untuk periode yang "
+        "sudah berjalan. Periksa tahun dan bulannya."), out)
 
 
 def _value_rules(out: pd.DataFrame, catalogue: Catalogue, check: _Collector) -> None:
     """Required values, negative numbers, numerator above denominator, and the valid range."""
-    ratio = _meta(out, catalogue, lambda i: i.has_denominator).fillna(False).astype(bool)
-    plain = _meta(out, catalogue, lambda i: not i.has_denominator).fillna(False).astype(bool)
+    ratio = _meta(out, catalogue, lambda i: i.has_denominator).eq(True)
+    plain = _meta(out, catalogue, lambda i: not i.has_denominator).eq(True)
     for col, need in (("pembilang", ratio), ("penyebut", ratio), ("nilai", plain)):
-        check.flag(need & out[col].isna(), "nilai_kosong", col, lambda r, c=col: (
-            f"kosong, padahal indikator '{r['indikator']}' memerlukan {c}. Isi angkanya, atau hapus baris ini bila belum ada laporan."), out)
+        present = col in check.frame
+        blank = check.frame[col].astype("string").str.strip().fillna("").eq("").astype(bool) if present else ratio | plain
+        fix = ("Isi angkanya, atau hapus baris ini bila belum ada laporan." if present
+               else f"Berkas tidak punya kolom '{col}'; tambahkan kolom itu di baris judul lalu isi angkanya.")
+        check.flag(need & blank, "nilai_kosong", col, lambda r, c=col, f=fix: (
+            f"kosong, padahal indikator '{r['indikator']}' memerlukan {c}. {f}"), out)
+    negative = (out[list(NUMBERS)] < 0).any(axis=1)
     for col in NUMBERS:
         check.flag(out[col] < 0, "nilai_negatif", col, lambda r, c=col: (
-            f"{r[c]:g} negatif; jumlah dan nilai tidak boleh negatif. Periksa tanda minus."), out)
+            f"{_num(r[c])} negatif; {c} tidak boleh kurang dari 0. Hapus tanda minus atau periksa kembali angkanya."), out)
     percent = ratio & (_meta(out, catalogue, lambda i: i.type) == "percent")
-    over = percent & (out["pembilang"] > out["penyebut"])
+    over = percent & ~negative & (out["penyebut"] > 0) & (out["pembilang"] > out["penyebut"])
     check.flag(over, "pembilang_melebihi_penyebut", "pembilang", lambda r: (
-        f"pembilang {r['pembilang']:g} lebih besar dari penyebut {r['penyebut']:g}; untuk indikator persen pembilang "
-        f"harus ≤ penyebut. Periksa apakah kedua kolom tertukar."), out)
+        f"pembilang {_num(r['pembilang'])} lebih besar dari penyebut {_num(r['penyebut'])}; indikator persen "
+        f"'{r['indikator']}' mensyaratkan pembilang ≤ penyebut (paling tinggi 100%). Periksa angkanya, atau apakah "
+        "kolom pembilang dan penyebut tertukar."), out)
     zero = ratio & (out["penyebut"] == 0) & (out["pembilang"] > 0)
     check.flag(zero, "penyebut_nol", "penyebut", lambda r: (
-        f"penyebut 0 padahal pembilang {r['pembilang']:g}; pembagian tidak mungkin. Isi penyebut yang benar."), out)
-    factor = _meta(out, catalogue, lambda i: i.factor)
+        f"penyebut 0 padahal pembilang {_num(r['pembilang'])}; pembagian dengan 0 tidak mungkin. Isi penyebut yang benar."), out)
+    _range_rule(out, catalogue, check, ratio, ~over & ~negative)
+
+
+def _range_rule(out: pd.DataFrame, catalogue: Catalogue, check: _Collector, ratio: pd.Series, eligible: pd.Series) -> None:
+    """Compute each row's value (pembilang ÷ penyebut × factor, or nilai) and flag values outside the range."""
+    factor = _meta(out, catalogue, lambda i: i.factor).astype("float64")
     value = out["nilai"].where(~ratio, out["pembilang"] / out["penyebut"].where(out["penyebut"] > 0) * factor)
-    lo, hi = _meta(out, catalogue, lambda i: i.range[0]), _meta(out, catalogue, lambda i: i.range[1])
-    outside = ~over & ((value < lo) | (value > hi))
-    for col, part in (("pembilang", ratio), ("nilai", plain)):
-        check.flag(outside & part, "di_luar_rentang", col, lambda r: (
-            f"nilai {value.loc[r.name]:g} di luar rentang sah indikator '{r['indikator']}' "
-            f"({lo.loc[r.name]:g}–{hi.loc[r.name]:g}). Periksa satuan dan angka yang dimasukkan."), out)
+    lo = _meta(out, catalogue, lambda i: i.range[0]).astype("float64")
+    hi = _meta(out, catalogue, lambda i: i.range[1]).astype("float64")
+    outside = eligible & ((value < lo) | (value > hi))
+
+    def text(r: pd.Series) -> str:
+        """How the value was computed, the range, and the fix."""
+        i, times = r.name, "" if factor.loc[r.name] == 1 else f" × {_num(factor.loc[r.name])}"
+        how = (f"pembilang {_num(r['pembilang'])} ÷ penyebut {_num(r['penyebut'])}{times} = {_num(value.loc[i])}"
+               if ratio.loc[i] else f"nilai {_num(value.loc[i])}")
+        rule = f"di luar rentang sah indikator '{r['indikator']}' ({_num(lo.loc[i])}–{_num(hi.loc[i])})"
+        return f"{how}{',' if ratio.loc[i] else ''} {rule}. Periksa satuan dan angka yang dimasukkan."
+    for col, part in (("pembilang", ratio), ("nilai", ~ratio)):
+        check.flag(outside & part, "di_luar_rentang", col, text, out)
     out["nilai"] = value
 
 
@@ -162,10 +220,13 @@ def _duplicates(out: pd.DataFrame, check: _Collector, register: Register) -> Non
     if not dup.any():
         return
     first = out[valid & ~dup].reset_index().set_index(key)["index"]
-    def text(r):
+
+    def text(r: pd.Series) -> str:
+        """The repeated key and the row it first appeared on."""
         idx = first.loc[tuple(r[k] for k in key)]
-        return (f"periode {r['periode']}, {register.name(r['kode_wilayah'])}, indikator '{r['indikator']}' sudah ada di "
-                f"baris {int(check.rows.loc[idx])}. Hapus salah satu baris.")
+        return (f"periode {r['periode']}, {register.display_name(r['kode_wilayah'])} ({r['kode_wilayah']}), indikator "
+                f"'{r['indikator']}' sudah ada di baris {int(check.rows.loc[idx])}; setiap periode, wilayah dan "
+                "indikator hanya boleh satu baris. Hapus salah satu baris.")
     check.flag(dup, "duplikat", "periode", text, out)
 
 
@@ -177,6 +238,9 @@ def validate(frame: pd.DataFrame, catalogue: Catalogue, register: Register,
     missing = _missing_columns(frame)
     if missing:
         return None, missing
+    if frame.empty:
+        return None, [Issue("berkas_kosong", "Tabel hanya berisi baris judul tanpa baris data. Isi minimal satu baris "
+                            "data di bawah baris judul lalu unggah kembali.", 1)]
     check = _Collector(frame)
     out = _parse(frame, catalogue, register, check, decimal)
     _rules(out, catalogue, register, today or dt.date.today(), check)

@@ -71,6 +71,7 @@ class Register:
         self._by_code = {u.kode: u for u in units}
         self._codes: dict[str, str] = {}
         self._names: dict[str, set[str]] = {}
+        self._spellings: dict[str, str] = {}
         for u in units:
             self._codes[_digits(u.kode)] = u.kode
             self._codes[_digits(u.kode_bps)] = u.kode
@@ -82,6 +83,7 @@ class Register:
     def _add_name(self, name: str, kode: str) -> None:
         key, _ = normalise_name(name)
         self._names.setdefault(key, set()).add(kode)
+        self._spellings.setdefault(key, name.title() if name.isupper() else name)
 
     def get(self, kode: str) -> Wilayah:
         """The unit with this canonical code."""
@@ -133,7 +135,7 @@ class Register:
 
     def resolve(self, value: object, tingkat: str | None = None) -> Resolution:
         """Map a code (Kemendagri or BPS, dotted or not) or a name in any known spelling to a code."""
-        text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value).strip()
+        text = "" if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)) else str(value).strip()
         if not text:
             return Resolution(None, Issue("wilayah_kosong", "Kode wilayah kosong. Isi dengan kode Kemendagri, mis. 36.74.03.1005."))
         found = self._resolve_code(text) or self._resolve_name(text, tingkat)
@@ -163,12 +165,25 @@ class Register:
         return Issue("wilayah_tidak_dikenal", self._unknown_message(text, want), value=text)
 
     def _unknown_message(self, text: str, tingkat: str | None) -> str:
-        pool = {u.nama: normalise_name(u.nama)[0] for u in self.units if tingkat in (None, u.tingkat)}
         key = normalise_name(text)[0]
-        close = difflib.get_close_matches(key, list(pool.values()), n=3, cutoff=0.5)
-        names = [n for n, k in pool.items() if k in close]
-        hint = f" Nama terdekat: {', '.join(names)}." if names else ""
+        keep = [u for u in self.units if tingkat in (None, u.tingkat)]
+        if key.isdigit():
+            pool = {_digits(u.kode): [u.kode] for u in keep}
+        else:
+            pool = {k: sorted(c for c in codes if tingkat in (None, self.get(c).tingkat)) for k, codes in self._names.items()}
+        close = difflib.get_close_matches(key, [k for k, v in pool.items() if v], n=6, cutoff=0.5)
+        shown: dict[str, str] = {}
+        for k in close:
+            for kode in pool[k]:
+                shown.setdefault(kode, kode if key.isdigit() else self._suggestion(k, kode))
+        hint = f" Yang paling mirip: {', '.join(list(shown.values())[:3])}." if shown else ""
         return f"'{text}' bukan kode atau nama wilayah yang dikenal.{hint} Contoh kode yang benar: 36.74.03.1005."
+
+    def _suggestion(self, key: str, kode: str) -> str:
+        """The matched spelling, with the official name beside it when the spelling is an alias."""
+        official = self.display_name(kode) if len(self._names[key]) > 1 else self.get(kode).nama
+        spelling = self._spellings[key]
+        return official if normalise_name(self.get(kode).nama)[0] == key else f"{spelling} (= {official})"
 
     def resolve_series(self, values: pd.Series, tingkat: str | None = None) -> tuple[pd.Series, dict[str, Issue]]:
         """Resolve many inputs at once (each distinct value once); return codes and an Issue per bad value."""

@@ -90,3 +90,19 @@ def test_register_matches_shared_facts(reg):
     for r in cross:
         assert reg.resolve(r["kode_bps"]).kode == r["kode_kemendagri"]
         assert reg.resolve(r["nama_bps_mfd2018"], r["level"]).kode == r["kode_kemendagri"]
+
+
+@pytest.mark.parametrize("text, first", [
+    ("Pondok Arem", "Kecamatan Pondok Aren"),       # closest first; a shared name carries its level
+    ("Kel. Pondok Arem", "Kelurahan Pondok Aren"),
+    ("Kranggann", "Kranggan (= Keranggan)"),         # an alias is shown with the official name
+    ("36.74.3.1005", "36.74.03.1005"),               # an unknown code gets the closest codes
+])
+def test_suggestions_are_ordered_by_closeness(reg, text, first):
+    message = reg.resolve(text).issue.message
+    assert message.split("Yang paling mirip: ")[1].startswith(first), message
+
+
+def test_missing_values_are_empty_not_text(reg):
+    import pandas as pd
+    assert reg.resolve(pd.NA).issue.code == "wilayah_kosong"
