@@ -20,13 +20,13 @@ for col, ind in zip(columns, headline):
             st.metric(ind.text("short", lang()), t("no_data"), border=True)
             continue
         status = row["pita"] if isinstance(row["pita"], str) else row["status_target"]
+        unit = fmt.unit_label(ind, lang())
         st.metric(
-            ind.text("short", lang()),
-            fmt.value(row["nilai"], ind, lang()),
+            ind.text("short", lang()) + (f" ({unit})" if unit else ""),
+            fmt.short_value(row["nilai"], ind, lang()),
             delta=fmt.change(row["perubahan"], ind, lang()),
             delta_color="normal" if ind.higher_is_better else "inverse",
-            delta_description=t("vs_previous"),
-            help=ind.text("definition", lang()),
+            help=f"{ind.text('definition', lang())}\n\n{t('delta_help')}",
             chart_data=row["riwayat"],
             border=True,
         )

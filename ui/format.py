@@ -26,11 +26,23 @@ def value(value: float | None, ind: Indicator, lang: str = "id") -> str:
     return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
 
 
+def short_value(value: float | None, ind: Indicator, lang: str = "id") -> str:
+    """A value for a narrow card: the number, with '%' but without longer units ('84,10', '62,5%')."""
+    text = number(value, ind.decimals, lang)
+    return f"{text}%" if text != "—" and ind.text("unit", lang) == "%" else text
+
+
+def unit_label(ind: Indicator, lang: str = "id") -> str:
+    """The unit to show beside a label, or '' for percentages (the value carries '%')."""
+    unit = ind.text("unit", lang)
+    return "" if unit == "%" else unit
+
+
 def change(delta: float | None, ind: Indicator, lang: str = "id") -> str | None:
-    """A signed change, in points for percentages ('+2,1 poin')."""
+    """A signed change, in points for percentages ('+2,1 poin'); ASCII '-' so Streamlit draws a down arrow."""
     if delta is None or (isinstance(delta, float) and math.isnan(delta)):
         return None
-    sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
+    sign = "+" if delta > 0 else ("-" if delta < 0 else "±")
     unit = ("poin" if lang == "id" else "pts") if ind.text("unit", lang) == "%" else ind.text("unit", lang)
     return f"{sign}{number(abs(delta), ind.decimals, lang)} {unit}"
 

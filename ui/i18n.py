@@ -6,8 +6,8 @@ import streamlit as st
 LANGS = {"id": "Bahasa Indonesia", "en": "English"}
 
 TEXT = {
-    "app_title": {"id": "Dasbor Kinerja Reformasi Birokrasi Kota Tangerang Selatan",
-                  "en": "Bureaucratic Reform Performance Dashboard, Kota Tangerang Selatan"},
+    "app_title": {"id": "Kinerja Layanan Kota Tangerang Selatan",
+                  "en": "Service Performance, Kota Tangerang Selatan"},
     "ringkasan": {"id": "Ringkasan", "en": "Overview"},
     "sample_badge": {"id": "Data contoh (sintetis)", "en": "Data contoh (sintetis) — synthetic sample"},
     "sample_note": {"id": "Angka di dasbor ini adalah data contoh sintetis dari generator deterministik, bukan data resmi.",
@@ -15,7 +15,8 @@ TEXT = {
     "data_until": {"id": "Data sampai", "en": "Data up to"},
     "language": {"id": "Bahasa", "en": "Language"},
     "headline_title": {"id": "Indikator utama tingkat kota", "en": "City headline indicators"},
-    "vs_previous": {"id": "dibanding periode sebelumnya", "en": "vs previous period"},
+    "delta_help": {"id": "Angka di bawah nilai: perubahan dibanding periode sebelumnya.",
+                   "en": "The figure below the value: change against the previous period."},
     "target": {"id": "Target", "en": "Target"},
     "achievement": {"id": "Capaian", "en": "Achievement"},
     "no_data": {"id": "Tidak ada data", "en": "No data"},
