@@ -12,7 +12,8 @@ catalogue, register = data.core()
 st.subheader(t("headline_title"))
 
 headline = catalogue.headline
-columns = st.columns(len(headline))
+per_row = 3   # cards wide enough for labels and units at 1280×720 with the sidebar open
+columns = [col for start in range(0, len(headline), per_row) for col in st.columns(per_row)]
 for col, ind in zip(columns, headline):
     row = card(data.table("kota", ind.frequency), ind.id, register.kota.kode)
     with col:

@@ -44,3 +44,18 @@ def card(table: pd.DataFrame, indicator_id: str, kode: str, history: int = 12) -
     upto = rows[rows["periode"] <= latest["periode"]].tail(history)
     latest["riwayat"] = upto["nilai"].tolist()
     return latest
+
+
+def periods_with_values(table: pd.DataFrame, indicator_id: str) -> list[str]:
+    """Periods in which the indicator has at least one value, latest first."""
+    rows = table[(table["indikator"] == indicator_id) & table["nilai"].notna()]
+    return sorted(rows["periode"].unique(), key=periods.end_date, reverse=True)
+
+
+def snapshot(table: pd.DataFrame, indicator_id: str, periode: str, parent: str | None = None,
+             register: Register | None = None) -> pd.DataFrame:
+    """One indicator in one period, one row per wilayah (optionally only the children of `parent`), best rank first."""
+    rows = table[(table["indikator"] == indicator_id) & (table["periode"] == periode)]
+    if parent is not None and register is not None:
+        rows = rows[rows["kode_wilayah"].isin({u.kode for u in register.children(parent)})]
+    return rows.sort_values(["peringkat", "kode_wilayah"], na_position="last")

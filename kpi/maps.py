@@ -233,8 +233,17 @@ def _tooltip(ind: Indicator, lang: str, approximate: bool) -> dict:
     return {"html": html, "style": style}
 
 
+def _text_layer(points: pd.DataFrame, extruded: bool) -> pdk.Layer:
+    """Names at the label points, drawn by deck.gl from its own font atlas (no glyph request)."""
+    data = points.rename(columns={"label_lat": "lat", "label_lon": "lon"})[["nama", "lat", "lon"]].to_dict("records")
+    return pdk.Layer("TextLayer", data, id="nama", get_position=["lon", "lat"], get_text="nama", get_size=13,
+                     get_color=[17, 24, 39, 255], get_alignment_baseline="'center'", billboard=True,
+                     background=True, get_background_color=[255, 255, 255, 200], background_padding=[3, 1],
+                     parameters={"depthTest": False} if extruded else None)
+
+
 def deck(geojson: dict, rows: pd.DataFrame, ind: Indicator, classes: Classes, lang: str = "id",
-         extruded: bool = True, approximate: bool = False) -> pdk.Deck:
+         extruded: bool = True, approximate: bool = False, label_points: pd.DataFrame | None = None) -> pdk.Deck:
     """A pydeck GeoJsonLayer coloured by class and raised by value, with no basemap and no network request."""
     data = copy.deepcopy(geojson)
     fields = tooltip_fields(rows, ind, classes, lang).assign(
@@ -254,7 +263,8 @@ def deck(geojson: dict, rows: pd.DataFrame, ind: Indicator, classes: Classes, la
         get_line_color=[255, 255, 255], line_width_min_pixels=1,
     )
     center, zoom = bounds_center_zoom(geojson, height=500)
-    view = pdk.ViewState(latitude=center["lat"], longitude=center["lon"], zoom=zoom - (0.4 if extruded else 0),
+    view = pdk.ViewState(latitude=center["lat"], longitude=center["lon"], zoom=zoom,
                          pitch=45 if extruded else 0, bearing=0)
-    return pdk.Deck(layers=[layer], initial_view_state=view, map_provider=None, map_style=NO_BASEMAP,
+    layers = [layer] + ([_text_layer(label_points, extruded)] if label_points is not None and len(label_points) else [])
+    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, map_style=NO_BASEMAP,
                     tooltip=_tooltip(ind, lang, approximate))

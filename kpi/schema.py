@@ -10,7 +10,7 @@ import pandas as pd
 from kpi import periods
 from kpi.catalogue import Catalogue
 from kpi.issues import Issue
-from kpi.readers import detect_decimal, parse_numbers
+from kpi.numbers import detect_decimal, parse_numbers
 from kpi.wilayah import LEVELS, Register
 
 COLUMNS = ("periode", "kode_wilayah", "indikator", "pembilang", "penyebut", "nilai")

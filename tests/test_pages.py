@@ -134,7 +134,7 @@ def test_home_delta_arrow_and_colour_follow_the_change():
 def test_sidebar_language_switch_sets_the_url_and_the_labels():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     assert _name(at.metric[1].label) == "Layanan daring"
-    at.sidebar.radio[0].set_value("en").run()
+    at.sidebar.button_group[0].set_value("en").run()
     assert at.query_params["lang"] == "en"
     assert _name(at.metric[1].label) == "Online requests"
     assert re.fullmatch(NUMBER["en"] + "%", at.metric[1].value)

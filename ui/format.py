@@ -61,3 +61,28 @@ def status_badge(status: str | None, ind: Indicator, catalogue, lang: str = "id"
     pos = codes.index(status) / max(len(codes) - 1, 1)
     colour = "green" if pos == 0 else "blue" if pos < 0.4 else "orange" if pos < 0.8 else "red"
     return f":{colour}-badge[{band_set.bands[codes.index(status)].label[lang]}]"
+
+
+def ranking_table(rows, ind: Indicator, catalogue, lang: str = "id"):
+    """A display table of one snapshot: rank, wilayah, value, target, status — formatted as text."""
+    from ui.i18n import TEXT
+
+    def head(key: str) -> str:
+        return TEXT[key][lang]
+
+    status = [STATUS_LABELS[lang].get(s) if s in STATUS_LABELS[lang] else _band_label(s, ind, catalogue, lang)
+              for s in rows["status"]]
+    return {
+        head("col_rank"): [int(r) if r == r and r is not None else None for r in rows["peringkat"]],
+        head("col_wilayah"): list(rows["nama_wilayah"]),
+        head("col_value"): [value(v, ind, lang) for v in rows["nilai"]],
+        head("target"): [value(v, ind, lang) for v in rows["target"]],
+        head("col_status"): status,
+    }
+
+
+def _band_label(code, ind: Indicator, catalogue, lang: str) -> str | None:
+    band_set = catalogue.band_set(ind)
+    if band_set is None or not isinstance(code, str):
+        return None
+    return next((b.label[lang] for b in band_set.bands if b.code == code), code)

@@ -1,19 +1,35 @@
-"""The shared frame of every page: page config, language switch, sample badge and data date."""
+"""The shared frame of every page: page config, translated navigation, language switch, sample badge, data date."""
 from __future__ import annotations
 
 import streamlit as st
 
 from kpi import periods
-from ui import data
+from ui import data, state
 from ui.i18n import LANGS, lang, t
+
+# (script, title key, icon): the pages-directory files, drawn as translated links in the sidebar.
+PAGES = (
+    ("app.py", "ringkasan", ":material/dashboard:"),
+    ("pages/1_Peta.py", "peta", ":material/map:"),
+)
+_CSS = """
+<style>
+  .block-container {padding-top: 2.2rem; padding-bottom: 1rem;}
+  [data-testid="stSidebarHeader"] {height: 1rem; min-height: 1rem;}
+</style>
+"""
+
+
+def _navigation() -> None:
+    """Links to every page, labelled in the current language; the URL's filters travel with them."""
+    for script, key, icon in PAGES:
+        st.sidebar.page_link(script, label=t(key), icon=icon)
+    st.sidebar.divider()
 
 
 def _language_switch() -> None:
-    choice = st.sidebar.radio(t("language"), list(LANGS), format_func=LANGS.get, index=list(LANGS).index(lang()),
-                              horizontal=True, key="lang_switch")
-    if choice != lang():
-        st.query_params["lang"] = choice
-        st.rerun()
+    """Bahasa Indonesia / English, kept in the URL (?lang=en) and across pages."""
+    state.choice(st.sidebar.segmented_control, t("language"), "lang", list(LANGS), "id", LANGS.get, required=True)
 
 
 def _show_load_problems(issues) -> None:
@@ -23,16 +39,17 @@ def _show_load_problems(issues) -> None:
 
 
 def page(title_key: str) -> None:
-    """Set up a page: config, sidebar language switch, the load check, and the sample badge with the data date."""
+    """Set up a page: config, navigation, language, the load check, and the sample badge with the data date."""
     st.set_page_config(page_title=t(title_key), page_icon="📊", layout="wide")
+    st.markdown(_CSS, unsafe_allow_html=True)
+    _navigation()
     _language_switch()
     obs, issues = data.observations()
     if obs is None:
         _show_load_problems(issues)
     st.title(t(title_key))
     end = data.latest_date()
-    month = periods.display(f"{end.year}-{end.month:02d}", lang())
-    cols = st.columns([1, 3])
-    if data.is_sample():
-        cols[0].badge(t("sample_badge"), icon=":material/science:", color="orange", help=t("sample_note"))
-    cols[1].caption(f"{t('data_until')}: {end.day} {month}")
+    with st.container(horizontal=True, vertical_alignment="center"):
+        if data.is_sample():
+            st.badge(t("sample_badge"), icon=":material/science:", color="orange", help=t("sample_note"))
+        st.caption(f"{t('data_until')}: {end.day} {periods.display(f'{end.year}-{end.month:02d}', lang())}")

@@ -3,12 +3,37 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import state
+
 LANGS = {"id": "Bahasa Indonesia", "en": "English"}
 
 TEXT = {
     "app_title": {"id": "Kinerja Layanan Kota Tangerang Selatan",
                   "en": "Service Performance, Kota Tangerang Selatan"},
     "ringkasan": {"id": "Ringkasan", "en": "Overview"},
+    "peta": {"id": "Peta", "en": "Map"},
+    "peta_title": {"id": "Peta kinerja kecamatan dan kelurahan", "en": "Map of kecamatan and kelurahan performance"},
+    "indicator": {"id": "Indikator", "en": "Indicator"},
+    "level": {"id": "Tingkat wilayah", "en": "Level"},
+    "view": {"id": "Tampilan", "en": "View"},
+    "view_2d": {"id": "Peta 2D", "en": "2D map"},
+    "view_3d": {"id": "3D (pydeck)", "en": "3D (pydeck)"},
+    "basemap": {"id": "Peta dasar", "en": "Basemap"},
+    "basemap_offline": {"id": "Tanpa internet", "en": "Offline"},
+    "basemap_online": {"id": "OpenStreetMap (perlu internet)", "en": "OpenStreetMap (needs internet)"},
+    "approximate": {"id": "**Batas perkiraan.** Batas wilayah di peta ini dibuat dari titik label kelurahan, bukan batas resmi. "
+                           "Pasang batas resmi BIG (batas desa/kelurahan) dengan `python -m kpi.geo install BERKAS`.",
+                    "en": "**Approximate boundaries.** The borders on this map are built from kelurahan label points, not official "
+                          "boundaries. Install BIG's official boundaries with `python -m kpi.geo install FILE`."},
+    "official": {"id": "Batas resmi terpasang: {source} ({date}).", "en": "Official boundaries installed: {source} ({date})."},
+    "drill_hint": {"id": "Klik sebuah kecamatan untuk melihat kelurahannya.", "en": "Click a kecamatan to see its kelurahan."},
+    "drill_back": {"id": "Kembali ke semua kecamatan", "en": "Back to all kecamatan"},
+    "kelurahan_in": {"id": "Kelurahan di Kecamatan {name}", "en": "Kelurahan in Kecamatan {name}"},
+    "no_values": {"id": "Belum ada nilai untuk indikator ini pada tingkat ini.", "en": "No values for this indicator at this level yet."},
+    "col_wilayah": {"id": "Wilayah", "en": "Area"},
+    "col_value": {"id": "Nilai", "en": "Value"},
+    "col_status": {"id": "Status", "en": "Status"},
+    "col_rank": {"id": "Peringkat", "en": "Rank"},
     "sample_badge": {"id": "Data contoh (sintetis)", "en": "Data contoh (sintetis) — synthetic sample"},
     "sample_note": {"id": "Angka di dasbor ini adalah data contoh sintetis dari generator deterministik, bukan data resmi.",
                     "en": "The figures in this dashboard are a synthetic sample from a deterministic generator, not official data."},
@@ -28,9 +53,8 @@ TEXT = {
 
 
 def lang() -> str:
-    """The current language code: from the URL (?lang=en), else Bahasa Indonesia."""
-    code = st.query_params.get("lang", "id")
-    return code if code in LANGS else "id"
+    """The current language code: the switch's value (kept in the URL as ?lang=en), else Bahasa Indonesia."""
+    return state.current("lang", list(LANGS), "id")
 
 
 def t(key: str) -> str:

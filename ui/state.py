@@ -1,0 +1,47 @@
+"""Filters that live in the URL (?ind=ikm&tingkat=kelurahan&lang=en) as raw codes, so a copied link reproduces the
+view in any language, and that survive page changes within a session.
+
+Streamlit's own `bind="query-params"` writes the *formatted* option into the URL, which would change with the
+language; here the URL always holds the option itself. Priority: the widget's current value (the user's latest
+choice) > the URL > the value kept from another page > the default.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+_WIDGET = "_w_{}"
+_KEPT = "_keep_{}"
+
+
+def current(key: str, options: Sequence[str], default: str) -> str:
+    """The value of a URL-backed filter before its widget is drawn."""
+    for candidate in (st.session_state.get(_WIDGET.format(key)), st.query_params.get(key),
+                      st.session_state.get(_KEPT.format(key))):
+        if candidate in options:
+            return candidate
+    return default
+
+
+def _remember(key: str, value: str, default: str) -> None:
+    """Write the value to the URL (omitted when it is the default) and keep it for other pages."""
+    st.session_state[_KEPT.format(key)] = value
+    if value == default:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != value:
+        st.query_params[key] = value
+
+
+def choice(widget: Callable, label: str, key: str, options: Sequence[str], default: str,
+           format_func: Callable[[str], str] = str, **kwargs) -> str:
+    """Draw a single-choice widget (st.selectbox, st.sidebar.segmented_control, …) backed by ?key=value."""
+    options = list(options)
+    default = default if default in options else options[0]
+    value = current(key, options, default)
+    st.session_state[_WIDGET.format(key)] = value
+    picked = widget(label, options, format_func=format_func, key=_WIDGET.format(key), **kwargs)
+    picked = picked if picked in options else value
+    _remember(key, picked, default)
+    return picked
