@@ -71,15 +71,16 @@ def _healthy(url: str) -> bool:
 
 
 @contextmanager
-def streamlit_server(timeout: float = 60) -> Iterator[str]:
+def streamlit_server(timeout: float = 60, env: dict[str, str] | None = None, log_name: str = "streamlit.log") -> Iterator[str]:
     """Run `streamlit run app.py` on a free port until the block ends; yields the base URL. Output goes to artifacts/."""
     port = free_port()
     ARTIFACTS.mkdir(exist_ok=True)
-    log_path = ARTIFACTS / "streamlit.log"
+    log_path = ARTIFACTS / log_name
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                "--server.port", str(port), "--browser.gatherUsageStats", "false"]
     with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                   env={**os.environ, **(env or {})})
         try:
             base = f"http://127.0.0.1:{port}"
             deadline = time.monotonic() + timeout
