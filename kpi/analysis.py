@@ -59,3 +59,16 @@ def snapshot(table: pd.DataFrame, indicator_id: str, periode: str, parent: str |
     if parent is not None and register is not None:
         rows = rows[rows["kode_wilayah"].isin({u.kode for u in register.children(parent)})]
     return rows.sort_values(["peringkat", "kode_wilayah"], na_position="last")
+
+
+def in_scope(table: pd.DataFrame, register: Register, kecamatan=(), kelurahan=()) -> pd.DataFrame:
+    """Rows of the chosen wilayah: kecamatan rows of the chosen kecamatan, kelurahan rows inside them (or the
+    chosen kelurahan); the city row always stays. Empty choices mean all."""
+    keep = pd.Series(True, index=table.index)
+    if kecamatan:
+        parents = {u.kode: u.kode_induk for u in register.level("kelurahan")}
+        inside = table["kode_wilayah"].map(lambda k: k in kecamatan or parents.get(k) in kecamatan)
+        keep &= inside | (table["tingkat"] == "kota")
+    if kelurahan:
+        keep &= table["kode_wilayah"].isin(kelurahan) | (table["tingkat"] != "kelurahan")
+    return table[keep]

@@ -3,14 +3,20 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pathlib import Path
+
 from kpi import periods
 from ui import data, state
 from ui.i18n import LANGS, lang, t
 
+ROOT = Path(__file__).resolve().parents[1]
 # (script, title key, icon): the pages-directory files, drawn as translated links in the sidebar.
 PAGES = (
     ("app.py", "ringkasan", ":material/dashboard:"),
     ("pages/1_Peta.py", "peta", ":material/map:"),
+    ("pages/2_Tren.py", "tren", ":material/show_chart:"),
+    ("pages/3_Perbandingan.py", "perbandingan", ":material/leaderboard:"),
+    ("pages/4_Data.py", "data", ":material/table:"),
 )
 _CSS = """
 <style>
@@ -23,7 +29,8 @@ _CSS = """
 def _navigation() -> None:
     """Links to every page, labelled in the current language; the URL's filters travel with them."""
     for script, key, icon in PAGES:
-        st.sidebar.page_link(script, label=t(key), icon=icon)
+        if (ROOT / script).exists():
+            st.sidebar.page_link(script, label=t(key), icon=icon)
     st.sidebar.divider()
 
 

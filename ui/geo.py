@@ -13,18 +13,18 @@ def boundaries() -> Boundaries:
     return load_boundaries()
 
 
+def _level(level: str, parents: tuple[str, ...] = (), codes: tuple[str, ...] = ()):
+    gdf = boundaries().level(level)
+    gdf = gdf[gdf["kode_induk"].isin(parents)] if parents else gdf
+    return gdf[gdf["kode"].isin(codes)] if codes else gdf
+
+
 @st.cache_resource(show_spinner=False)
-def geojson(level: str, parent: str | None = None) -> dict:
-    """GeoJSON of one level (optionally only the children of `parent`), with kode and nama properties."""
-    gdf = boundaries().level(level)
-    if parent is not None:
-        gdf = gdf[gdf["kode_induk"] == parent]
-    return feature_collection(gdf)
+def geojson(level: str, parents: tuple[str, ...] = (), codes: tuple[str, ...] = ()) -> dict:
+    """GeoJSON of one level (only the children of `parents`, or only `codes`, when given): kode and nama."""
+    return feature_collection(_level(level, parents, codes))
 
 
-def label_points(level: str, parent: str | None = None):
+def label_points(level: str, parents: tuple[str, ...] = (), codes: tuple[str, ...] = ()):
     """Names and label points of one level, for map labels."""
-    gdf = boundaries().level(level)
-    if parent is not None:
-        gdf = gdf[gdf["kode_induk"] == parent]
-    return gdf[["kode", "nama", "label_lat", "label_lon"]]
+    return _level(level, parents, codes)[["kode", "nama", "label_lat", "label_lon"]]

@@ -12,8 +12,21 @@ TEXT = {
                   "en": "Service Performance, Kota Tangerang Selatan"},
     "ringkasan": {"id": "Ringkasan", "en": "Overview"},
     "peta": {"id": "Peta", "en": "Map"},
+    "tren": {"id": "Tren", "en": "Trends"},
+    "perbandingan": {"id": "Perbandingan", "en": "Comparison"},
+    "data": {"id": "Data", "en": "Data"},
     "peta_title": {"id": "Peta kinerja kecamatan dan kelurahan", "en": "Map of kecamatan and kelurahan performance"},
     "indicator": {"id": "Indikator", "en": "Indicator"},
+    "filters": {"id": "Filter", "en": "Filters"},
+    "category": {"id": "Kategori", "en": "Category"},
+    "all": {"id": "Semua", "en": "All"},
+    "grain": {"id": "Jenis periode", "en": "Period type"},
+    "grain_month": {"id": "Bulan", "en": "Month"},
+    "grain_quarter": {"id": "Triwulan", "en": "Quarter"},
+    "grain_semester": {"id": "Semester", "en": "Semester"},
+    "grain_year": {"id": "Tahun", "en": "Year"},
+    "kecamatan": {"id": "Kecamatan", "en": "Kecamatan"},
+    "kelurahan": {"id": "Kelurahan", "en": "Kelurahan"},
     "level": {"id": "Tingkat wilayah", "en": "Level"},
     "view": {"id": "Tampilan", "en": "View"},
     "view_2d": {"id": "Peta 2D", "en": "2D map"},
@@ -50,6 +63,21 @@ TEXT = {
     "period": {"id": "Periode", "en": "Period"},
     "band": {"id": "Mutu/zona resmi", "en": "Official grade"},
 }
+
+
+def _merge_page_texts() -> None:
+    """Add the texts of every ui/text_<page>.py module (one per page, so pages never edit this file)."""
+    import importlib
+    import pkgutil
+
+    import ui
+
+    for module in pkgutil.iter_modules(ui.__path__):
+        if module.name.startswith("text_"):
+            TEXT.update(importlib.import_module(f"ui.{module.name}").TEXT)
+
+
+_merge_page_texts()
 
 
 def lang() -> str:

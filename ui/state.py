@@ -13,11 +13,18 @@ import streamlit as st
 
 _WIDGET = "_w_{}"
 _KEPT = "_keep_{}"
+_SET = "_set_{}"
+
+
+def set_next(key: str, value) -> None:
+    """Make a filter take `value` on the next run (e.g. a click on the map); call st.rerun() after."""
+    st.session_state[_SET.format(key)] = value
 
 
 def current(key: str, options: Sequence[str], default: str) -> str:
     """The value of a URL-backed filter before its widget is drawn."""
-    for candidate in (st.session_state.get(_WIDGET.format(key)), st.query_params.get(key),
+    for candidate in (st.session_state.get(_SET.format(key)), st.session_state.get(_WIDGET.format(key)),
+                      st.query_params.get(key),
                       st.session_state.get(_KEPT.format(key))):
         if candidate in options:
             return candidate
@@ -40,8 +47,42 @@ def choice(widget: Callable, label: str, key: str, options: Sequence[str], defau
     options = list(options)
     default = default if default in options else options[0]
     value = current(key, options, default)
+    st.session_state.pop(_SET.format(key), None)
     st.session_state[_WIDGET.format(key)] = value
     picked = widget(label, options, format_func=format_func, key=_WIDGET.format(key), **kwargs)
     picked = picked if picked in options else value
     _remember(key, picked, default)
+    return picked
+
+
+def current_many(key: str, options: Sequence[str]) -> list[str]:
+    """The values of a URL-backed multi-choice filter (comma-separated in the URL) before its widget is drawn."""
+    for candidate in (st.session_state.get(_SET.format(key)), st.session_state.get(_WIDGET.format(key)),
+                      _split(st.query_params.get(key)),
+                      st.session_state.get(_KEPT.format(key))):
+        if candidate is not None:
+            kept = [v for v in candidate if v in options]
+            if kept or candidate == []:
+                return kept
+    return []
+
+
+def _split(text: str | None) -> list[str] | None:
+    return None if text is None else [v for v in text.split(",") if v]
+
+
+def many(widget: Callable, label: str, key: str, options: Sequence[str],
+         format_func: Callable[[str], str] = str, **kwargs) -> list[str]:
+    """Draw a multi-choice widget (st.multiselect) backed by ?key=a,b; an empty choice means 'all'."""
+    options = list(options)
+    value = current_many(key, options)
+    st.session_state.pop(_SET.format(key), None)
+    st.session_state[_WIDGET.format(key)] = value
+    picked = [v for v in widget(label, options, format_func=format_func, key=_WIDGET.format(key), **kwargs) if v in options]
+    st.session_state[_KEPT.format(key)] = picked
+    if not picked:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != ",".join(picked):
+        st.query_params[key] = ",".join(picked)
     return picked

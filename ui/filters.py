@@ -1,0 +1,83 @@
+"""The shared sidebar filters: category, indicator, period type and period, level, kecamatan and kelurahan.
+
+Every filter lives in the URL as a raw code (see ui/state.py), so a copied link reproduces the view, and the
+choices survive page changes. Pages read a Filters record and never parse the URL themselves.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from kpi import periods
+from kpi.analysis import periods_with_values
+from kpi.catalogue import Indicator
+from kpi.wilayah import LEVEL_LABELS, LEVELS
+from ui import data, state
+from ui.i18n import lang, t
+
+ALL = "semua"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user selected; empty kecamatan/kelurahan lists mean 'all'."""
+
+    indicator: Indicator
+    grain: str
+    period: str | None
+    level: str
+    kecamatan: tuple[str, ...]
+    kelurahan: tuple[str, ...]
+    category: str
+
+
+def _indicator(catalogue) -> tuple[str, Indicator]:
+    side = st.sidebar
+    cats = [ALL, *catalogue.categories]
+    category = state.choice(side.selectbox, t("category"), "kategori", cats, ALL,
+                            lambda c: t("all") if c == ALL else catalogue.categories[c][lang()])
+    ids = [i.id for i in catalogue.indicators if category in (ALL, i.category)]
+    default = next((i.id for i in catalogue.headline if i.id in ids), ids[0])
+    chosen = state.choice(side.selectbox, t("indicator"), "ind", ids, default,
+                          lambda i: catalogue.get(i).text("short", lang()))
+    return category, catalogue.get(chosen)
+
+
+def _period(ind: Indicator, level: str) -> tuple[str, str | None]:
+    grains = [g for g in periods.GRAINS if periods.GRAINS.index(g) >= periods.GRAINS.index(ind.frequency)]
+    grain = state.choice(st.sidebar.segmented_control, t("grain"), "jenis_periode", grains, grains[0],
+                         lambda g: t(f"grain_{g}"), required=True)
+    options = periods_with_values(data.table(level, grain), ind.id)
+    if not options:
+        return grain, None
+    period = state.choice(st.sidebar.selectbox, t("period"), "periode", options, options[0],
+                          lambda p: periods.display(p, lang()))
+    return grain, period
+
+
+def _wilayah(register, level: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    side = st.sidebar
+    if level == "kota":
+        return (), ()
+    kec = [u.kode for u in register.level("kecamatan")]
+    chosen = state.many(side.multiselect, t("kecamatan"), "kecamatan", kec, register.name, placeholder=t("all"))
+    if level != "kelurahan":
+        return tuple(chosen), ()
+    kel = [u.kode for u in register.level("kelurahan") if not chosen or u.kode_induk in chosen]
+    picked = state.many(side.multiselect, t("kelurahan"), "kelurahan", kel, register.name, placeholder=t("all"))
+    return tuple(chosen), tuple(picked)
+
+
+def sidebar(levels: tuple[str, ...] = LEVELS, period: bool = True) -> Filters:
+    """Draw the shared filters in the sidebar and return the selection."""
+    catalogue, register = data.core()
+    st.sidebar.subheader(t("filters"))
+    category, ind = _indicator(catalogue)
+    allowed = [lv for lv in levels if LEVELS.index(lv) <= LEVELS.index(ind.level)]
+    level = state.choice(st.sidebar.segmented_control, t("level"), "tingkat", allowed,
+                         "kecamatan" if "kecamatan" in allowed else allowed[0],
+                         lambda v: LEVEL_LABELS[lang()][v].split(" (")[0], required=True)
+    grain, chosen_period = _period(ind, level) if period else (ind.frequency, None)
+    kecamatan, kelurahan = _wilayah(register, level)
+    return Filters(ind, grain, chosen_period, level, kecamatan, kelurahan, category)
