@@ -1,36 +1,63 @@
-"""Ringkasan: the city's headline KPI cards for the latest period."""
+"""Ringkasan: the city's headline KPI cards for the selected period, a small map and the biggest movers."""
 import streamlit as st
 
 from kpi import periods
-from kpi.analysis import card
-from ui import data, format as fmt
+from kpi.analysis import card, in_scope, snapshot
+from kpi.maps import choropleth, classify
+from kpi.narrative import movers, sentence
+from ui import data, filters, format as fmt, geo
 from ui.frame import page
 from ui.i18n import lang, t
 
 page("app_title")
 catalogue, register = data.core()
-st.subheader(t("headline_title"))
+f = filters.sidebar(levels=("kecamatan",))
+upto = f.period
 
+st.subheader(t("headline_title"))
 headline = catalogue.headline
 per_row = 3   # cards wide enough for labels and units at 1280×720 with the sidebar open
 columns = [col for start in range(0, len(headline), per_row) for col in st.columns(per_row)]
 for col, ind in zip(columns, headline):
-    row = card(data.table("kota", ind.frequency), ind.id, register.kota.kode)
+    row = card(data.table("kota", ind.frequency), ind.id, register.kota.kode, upto=upto)
     with col:
+        unit = fmt.unit_label(ind, lang())
+        label = ind.text("short", lang()) + (f" ({unit})" if unit else "")
         if row is None:
-            st.metric(ind.text("short", lang()), t("no_data"), border=True)
+            st.metric(label, t("no_data"), border=True)
             continue
         status = row["pita"] if isinstance(row["pita"], str) else row["status_target"]
-        unit = fmt.unit_label(ind, lang())
-        st.metric(
-            ind.text("short", lang()) + (f" ({unit})" if unit else ""),
-            fmt.short_value(row["nilai"], ind, lang()),
-            delta=fmt.change(row["perubahan"], ind, lang()),
-            delta_color="normal" if ind.higher_is_better else "inverse",
-            help=f"{ind.text('definition', lang())}\n\n{t('delta_help')}",
-            chart_data=row["riwayat"],
-            border=True,
-        )
+        delta = fmt.change(row["perubahan"], ind, lang())
+        flat = delta is None or delta.startswith("±")
+        st.metric(label, fmt.short_value(row["nilai"], ind, lang()), delta=delta,
+                  delta_color="off" if flat else ("normal" if ind.higher_is_better else "inverse"),
+                  delta_arrow="off" if flat else "auto",
+                  help=f"{ind.text('definition', lang())}\n\n{t('delta_help')}", chart_data=row["riwayat"], border=True)
         st.caption(f"{periods.display(row['periode'], lang())} · {t('target')} {fmt.value(row['target'], ind, lang())} · "
                    f"{t('achievement')} {fmt.number(row['capaian'], 1, lang())}%")
         st.markdown(fmt.status_badge(status, ind, catalogue, lang()))
+
+if f.period is None:
+    st.info(t("no_values"))
+    st.stop()
+ind = f.indicator
+rows = in_scope(snapshot(data.table("kecamatan", f.grain), ind.id, f.period), register, f.kecamatan)
+left, right = st.columns([3, 2])
+with left:
+    st.subheader(f"{ind.text('short', lang())} — {periods.display(f.period, lang())}")
+    shape = geo.geojson("kecamatan", (), f.kecamatan)
+    classes = classify(rows["nilai"], ind, catalogue.band_set(ind), lang=lang())
+    st.plotly_chart(choropleth(shape, rows, ind, classes, lang(), approximate=not geo.boundaries().official, height=420),
+                    config={"displaylogo": False}, key="peta_ringkas")
+with right:
+    best, worst = movers(rows, ind)
+    st.subheader(t("movers_up"))
+    for _, r in best.iterrows():
+        st.markdown(f":green[:material/trending_up:] {sentence(r, ind, catalogue, lang())}")
+    if best.empty:
+        st.caption(t("movers_none"))
+    st.subheader(t("movers_down"))
+    for _, r in worst.iterrows():
+        st.markdown(f":red[:material/trending_down:] {sentence(r, ind, catalogue, lang())}")
+    if worst.empty:
+        st.caption(t("movers_none"))

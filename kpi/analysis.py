@@ -34,9 +34,12 @@ def data_date(obs: pd.DataFrame):
     return periods.end_date(periods.latest(obs["periode"].unique()))
 
 
-def card(table: pd.DataFrame, indicator_id: str, kode: str, history: int = 12) -> dict | None:
-    """The latest row of one indicator for one wilayah, with the values of the periods before it."""
+def card(table: pd.DataFrame, indicator_id: str, kode: str, history: int = 12, upto: str | None = None) -> dict | None:
+    """The latest row of one indicator for one wilayah (ending no later than `upto`), with the values before it."""
     rows = table[(table["indikator"] == indicator_id) & (table["kode_wilayah"] == kode)].sort_values("periode")
+    if upto is not None:
+        limit = periods.end_date(upto)
+        rows = rows[rows["periode"].map(lambda p: periods.end_date(p) <= limit)]
     filled = rows[rows["nilai"].notna()]
     if filled.empty:
         return None

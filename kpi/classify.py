@@ -9,6 +9,7 @@ import pandas as pd
 from plotly.colors import sample_colorscale, sequential
 
 from kpi.catalogue import Indicator
+from kpi.numfmt import number, with_unit  # noqa: F401  (re-exported for maps and tests)
 from kpi.methods.bands import BandSet, classify_series
 
 METHODS = ("quantile", "equal")
@@ -49,23 +50,6 @@ class Classes:
     def label_of(self, key: str) -> str:
         """The label of a class key (the key itself when unknown)."""
         return {e.key: e.label for e in self.legend}.get(key, key)
-
-
-def number(value, decimals: int, lang: str = "id") -> str:
-    """1.234,5 in Bahasa Indonesia, 1,234.5 in English; an em dash when missing."""
-    if value is None or pd.isna(value) or not math.isfinite(float(value)):
-        return "—"
-    text = f"{float(value):,.{decimals}f}"
-    return text.translate(str.maketrans(",.", ".,")) if lang == "id" else text
-
-
-def with_unit(value, ind: Indicator, lang: str = "id") -> str:
-    """A value with the indicator's decimals and unit: '88,31 poin', '62,5%'."""
-    text = number(value, ind.decimals, lang)
-    unit = ind.text("unit", lang)
-    if text == "—" or not unit:
-        return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
 
 
 def palette(k: int, higher_is_better: bool = True) -> list[str]:

@@ -6,15 +6,15 @@ from kpi.analysis import in_scope, snapshot
 from kpi.maps import choropleth, classify, deck
 from ui import data, filters, format as fmt, geo, state
 from ui.frame import page
-from ui.i18n import lang, t
+from ui.i18n import labeller, lang, t
 
 page("peta_title")
 catalogue, register = data.core()
 f = filters.sidebar(levels=("kecamatan", "kelurahan"))
-view = state.choice(st.sidebar.segmented_control, t("view"), "tampilan", ["2d", "3d"], "2d", lambda v: t(f"view_{v}"),
-                    required=True)
+view = state.choice(st.sidebar.segmented_control, t("view"), "tampilan", ["2d", "3d"], "2d",
+                    labeller(lambda v, lg: t(f"view_{v}", lg)), required=True)
 basemap = state.choice(st.sidebar.segmented_control, t("basemap"), "peta_dasar", ["offline", "online"], "offline",
-                       lambda v: t(f"basemap_{v}"), required=True)
+                       labeller(lambda v, lg: t(f"basemap_{v}", lg)), required=True)
 if f.period is None:
     st.info(t("no_values"))
     st.stop()

@@ -14,7 +14,7 @@ from kpi.analysis import periods_with_values
 from kpi.catalogue import Indicator
 from kpi.wilayah import LEVEL_LABELS, LEVELS
 from ui import data, state
-from ui.i18n import lang, t
+from ui.i18n import labeller, t
 
 ALL = "semua"
 
@@ -36,23 +36,23 @@ def _indicator(catalogue) -> tuple[str, Indicator]:
     side = st.sidebar
     cats = [ALL, *catalogue.categories]
     category = state.choice(side.selectbox, t("category"), "kategori", cats, ALL,
-                            lambda c: t("all") if c == ALL else catalogue.categories[c][lang()])
+                            labeller(lambda c, lg: t("all", lg) if c == ALL else catalogue.categories[c][lg]))
     ids = [i.id for i in catalogue.indicators if category in (ALL, i.category)]
     default = next((i.id for i in catalogue.headline if i.id in ids), ids[0])
     chosen = state.choice(side.selectbox, t("indicator"), "ind", ids, default,
-                          lambda i: catalogue.get(i).text("short", lang()))
+                          labeller(lambda i, lg: catalogue.get(i).text("short", lg)))
     return category, catalogue.get(chosen)
 
 
 def _period(ind: Indicator, level: str) -> tuple[str, str | None]:
     grains = [g for g in periods.GRAINS if periods.GRAINS.index(g) >= periods.GRAINS.index(ind.frequency)]
     grain = state.choice(st.sidebar.segmented_control, t("grain"), "jenis_periode", grains, grains[0],
-                         lambda g: t(f"grain_{g}"), required=True)
+                         labeller(lambda g, lg: t(f"grain_{g}", lg)), required=True)
     options = periods_with_values(data.table(level, grain), ind.id)
     if not options:
         return grain, None
     period = state.choice(st.sidebar.selectbox, t("period"), "periode", options, options[0],
-                          lambda p: periods.display(p, lang()))
+                          labeller(periods.display))
     return grain, period
 
 
@@ -77,7 +77,7 @@ def sidebar(levels: tuple[str, ...] = LEVELS, period: bool = True) -> Filters:
     allowed = [lv for lv in levels if LEVELS.index(lv) <= LEVELS.index(ind.level)]
     level = state.choice(st.sidebar.segmented_control, t("level"), "tingkat", allowed,
                          "kecamatan" if "kecamatan" in allowed else allowed[0],
-                         lambda v: LEVEL_LABELS[lang()][v].split(" (")[0], required=True)
+                         labeller(lambda v, lg: LEVEL_LABELS[lg][v].split(" (")[0]), required=True)
     grain, chosen_period = _period(ind, level) if period else (ind.frequency, None)
     kecamatan, kelurahan = _wilayah(register, level)
     return Filters(ind, grain, chosen_period, level, kecamatan, kelurahan, category)

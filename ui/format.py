@@ -3,27 +3,19 @@ from __future__ import annotations
 
 import math
 
-from babel.numbers import format_decimal
-
+from kpi import numfmt
 from kpi.catalogue import Indicator
 from kpi.targets import STATUS_LABELS
 
 
 def number(value: float | None, decimals: int, lang: str = "id") -> str:
     """A number with thousands separators and a fixed number of decimals, or an em dash when missing."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return format_decimal(value, format=pattern, locale=lang)
+    return numfmt.number(value, decimals, lang)
 
 
 def value(value: float | None, ind: Indicator, lang: str = "id") -> str:
     """A value with the indicator's decimals and unit, e.g. '84,10 poin' or '62,5%'."""
-    text = number(value, ind.decimals, lang)
-    unit = ind.text("unit", lang)
-    if text == "—":
-        return text
-    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+    return numfmt.with_unit(value, ind, lang)
 
 
 def short_value(value: float | None, ind: Indicator, lang: str = "id") -> str:

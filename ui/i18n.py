@@ -56,6 +56,9 @@ TEXT = {
     "delta_help": {"id": "Angka di bawah nilai: perubahan dibanding periode sebelumnya.",
                    "en": "The figure below the value: change against the previous period."},
     "target": {"id": "Target", "en": "Target"},
+    "movers_up": {"id": "Kecamatan yang paling membaik", "en": "Kecamatan that improved most"},
+    "movers_down": {"id": "Kecamatan yang paling menurun", "en": "Kecamatan that slipped most"},
+    "movers_none": {"id": "Tidak ada dibanding periode sebelumnya.", "en": "None against the previous period."},
     "achievement": {"id": "Capaian", "en": "Achievement"},
     "no_data": {"id": "Tidak ada data", "en": "No data"},
     "load_failed": {"id": "Data tidak dapat dimuat. Masalah yang ditemukan:", "en": "The data could not be loaded. Problems found:"},
@@ -85,7 +88,14 @@ def lang() -> str:
     return state.current("lang", list(LANGS), "id")
 
 
-def t(key: str) -> str:
-    """The text for a key in the current language."""
+def t(key: str, language: str | None = None) -> str:
+    """The text for a key in the current (or the given) language."""
     entry = TEXT[key]
-    return entry.get(lang(), entry["id"])
+    return entry.get(language or lang(), entry["id"])
+
+
+def labeller(fn):
+    """A format_func with the language fixed now: AppTest calls format funcs outside the script run, where the
+    current language cannot be read; fixing it at draw time gives the same labels in the app and in tests."""
+    language = lang()
+    return lambda value: fn(value, language)

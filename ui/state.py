@@ -16,6 +16,15 @@ _KEPT = "_keep_{}"
 _SET = "_set_{}"
 
 
+def _widget_key(key: str) -> str:
+    """The widget's session key. Option labels change with the language and Streamlit keeps a selectbox's value as
+    its label, so every filter gets one widget per language; the language switch itself has fixed labels."""
+    if key == "lang":
+        return _WIDGET.format(key)
+    language = st.session_state.get(_WIDGET.format("lang")) or st.query_params.get("lang") or "id"
+    return _WIDGET.format(f"{key}__{language}")
+
+
 def set_next(key: str, value) -> None:
     """Make a filter take `value` on the next run (e.g. a click on the map); call st.rerun() after."""
     st.session_state[_SET.format(key)] = value
@@ -23,7 +32,7 @@ def set_next(key: str, value) -> None:
 
 def current(key: str, options: Sequence[str], default: str) -> str:
     """The value of a URL-backed filter before its widget is drawn."""
-    for candidate in (st.session_state.get(_SET.format(key)), st.session_state.get(_WIDGET.format(key)),
+    for candidate in (st.session_state.get(_SET.format(key)), st.session_state.get(_widget_key(key)),
                       st.query_params.get(key),
                       st.session_state.get(_KEPT.format(key))):
         if candidate in options:
@@ -48,8 +57,8 @@ def choice(widget: Callable, label: str, key: str, options: Sequence[str], defau
     default = default if default in options else options[0]
     value = current(key, options, default)
     st.session_state.pop(_SET.format(key), None)
-    st.session_state[_WIDGET.format(key)] = value
-    picked = widget(label, options, format_func=format_func, key=_WIDGET.format(key), **kwargs)
+    st.session_state[_widget_key(key)] = value
+    picked = widget(label, options, format_func=format_func, key=_widget_key(key), **kwargs)
     picked = picked if picked in options else value
     _remember(key, picked, default)
     return picked
@@ -57,7 +66,7 @@ def choice(widget: Callable, label: str, key: str, options: Sequence[str], defau
 
 def current_many(key: str, options: Sequence[str]) -> list[str]:
     """The values of a URL-backed multi-choice filter (comma-separated in the URL) before its widget is drawn."""
-    for candidate in (st.session_state.get(_SET.format(key)), st.session_state.get(_WIDGET.format(key)),
+    for candidate in (st.session_state.get(_SET.format(key)), st.session_state.get(_widget_key(key)),
                       _split(st.query_params.get(key)),
                       st.session_state.get(_KEPT.format(key))):
         if candidate is not None:
@@ -77,8 +86,8 @@ def many(widget: Callable, label: str, key: str, options: Sequence[str],
     options = list(options)
     value = current_many(key, options)
     st.session_state.pop(_SET.format(key), None)
-    st.session_state[_WIDGET.format(key)] = value
-    picked = [v for v in widget(label, options, format_func=format_func, key=_WIDGET.format(key), **kwargs) if v in options]
+    st.session_state[_widget_key(key)] = value
+    picked = [v for v in widget(label, options, format_func=format_func, key=_widget_key(key), **kwargs) if v in options]
     st.session_state[_KEPT.format(key)] = picked
     if not picked:
         if key in st.query_params:
