@@ -66,3 +66,32 @@ def obs(rows):
     frame["penyebut"] = frame["penyebut"].astype(float)
     frame["nilai"] = frame["nilai"].astype(float)
     return frame
+
+
+@pytest.fixture
+def geo_store(tmp_path, monkeypatch):
+    """A private boundary store for the test: the repository's own .store/ is never read or written."""
+    monkeypatch.setenv("TANGSEL_KPI_STORE", str(tmp_path / "env-store"))
+    return tmp_path / "env-store"
+
+
+@pytest.fixture(scope="module")
+def reg():
+    from kpi.wilayah import load_register
+    return load_register()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium through Playwright (never a downloaded browser)."""
+    from tests.browser import CHROMIUM, LAUNCH_ARGS, unavailable
+
+    reason = unavailable()
+    if reason:
+        pytest.fail(f"the browser tests cannot run: {reason}", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()

@@ -81,16 +81,6 @@ def server():
 
 
 @pytest.fixture(scope="module")
-def browser():
-    if REASON:
-        pytest.fail(f"CI=true and the browser tests cannot run: {REASON}", pytrace=False)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
 def visit(browser, server):
     """Open a page in a language once per module (a fresh context each) and wait until it has finished running."""
     opened: dict[tuple, Visit] = {}

@@ -26,16 +26,6 @@ WAIT_MS = 60_000
 PETA = "/Peta?ind=layanan_daring&tingkat=kelurahan"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if REASON:
-        pytest.fail(f"CI=true and the browser tests cannot run: {REASON}", pytrace=False)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
-
-
 def _store(tmp_path_factory, official: bool) -> Path:
     """A boundary store: empty (the fallback is drawn) or with ../shared's official file installed."""
     root = tmp_path_factory.mktemp("store_official" if official else "store_empty")
@@ -70,6 +60,18 @@ def _open_offline(browser, url: str):
     return page, outside, errors
 
 
+def _drawn(element, page, minimum: float, seconds: int = 30) -> bytes:
+    """A screenshot of the element once at least `minimum` of it is coloured (MapLibre/deck.gl draw after
+    the element appears, later on a busy machine), or the last one after `seconds`."""
+    png = element.screenshot()
+    for _ in range(seconds):
+        if _coloured_share(png)[0] > minimum:
+            break
+        page.wait_for_timeout(1000)
+        png = element.screenshot()
+    return png
+
+
 def _coloured_share(png: bytes) -> tuple[float, int]:
     """Share of pixels that are neither white nor grey, and how many distinct such colours there are."""
     image = Image.open(io.BytesIO(png)).convert("RGB").resize((320, 240))
@@ -86,8 +88,7 @@ def test_choropleth_polygons_are_drawn_offline(browser, tmp_path_factory, offici
         try:
             plot = page.locator(".js-plotly-plot").first
             expect(plot.locator("canvas").first).to_be_visible(timeout=WAIT_MS)
-            page.wait_for_timeout(2500)   # MapLibre draws after the element appears
-            png = plot.screenshot()
+            png = _drawn(plot, page, 0.15)
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             (SCREENSHOTS / f"peta_{'official' if official else 'fallback'}.png").write_bytes(png)
             share, colours = _coloured_share(png)
@@ -112,8 +113,7 @@ def test_3d_view_is_drawn_offline(browser, tmp_path_factory):
         try:
             deck = page.get_by_test_id("stDeckGlJsonChart")
             expect(deck.locator("canvas").first).to_be_visible(timeout=WAIT_MS)
-            page.wait_for_timeout(2500)
-            png = deck.screenshot()
+            png = _drawn(deck, page, 0.05)
             (SCREENSHOTS / "peta_3d_fallback.png").write_bytes(png)
             share, _ = _coloured_share(png)
             assert share > 0.05, f"only {share:.0%} of the 3D view is coloured"

@@ -16,14 +16,8 @@ UTM = "EPSG:32748"
 
 
 @pytest.fixture(autouse=True)
-def private_store(tmp_path, monkeypatch):
-    """No test may read or write the repository's own store."""
-    monkeypatch.setenv("TANGSEL_KPI_STORE", str(tmp_path / "env-store"))
-
-
-@pytest.fixture(scope="module")
-def reg():
-    return load_register()
+def private_store(geo_store):
+    """No test may read or write the repository's own store (see conftest.geo_store)."""
 
 
 @pytest.fixture(scope="module")

@@ -30,14 +30,8 @@ KELURAHAN_PER_KECAMATAN = {"36.74.01": 9, "36.74.02": 7, "36.74.03": 11, "36.74.
 
 
 @pytest.fixture(autouse=True)
-def private_store(tmp_path, monkeypatch):
-    """No test may read or write the repository's own store."""
-    monkeypatch.setenv("TANGSEL_KPI_STORE", str(tmp_path / "env-store"))
-
-
-@pytest.fixture(scope="module")
-def reg():
-    return load_register()
+def private_store(geo_store):
+    """No test may read or write the repository's own store (see conftest.geo_store)."""
 
 
 def square(i: int, size: float = 1000.0) -> shapely.Polygon:
