@@ -5,7 +5,7 @@ from kpi import periods
 from kpi.analysis import card, in_scope, snapshot
 from kpi.maps import choropleth, classify
 from kpi.narrative import movers, sentence
-from ui import data, filters, format as fmt, geo
+from ui import cache, data, filters, format as fmt, geo
 from ui.frame import page
 from ui.i18n import lang, t
 
@@ -47,8 +47,8 @@ with left:
     st.subheader(f"{ind.text('short', lang())} — {periods.display(f.period, lang())}")
     shape = geo.geojson("kecamatan", (), f.kecamatan)
     classes = classify(rows["nilai"], ind, catalogue.band_set(ind), lang=lang())
-    st.plotly_chart(choropleth(shape, rows, ind, classes, lang(), approximate=not geo.boundaries().official, height=420),
-                    config={"displaylogo": False}, key="peta_ringkas")
+    fig = cache.build(choropleth, shape, rows, ind, classes, lang(), approximate=not geo.boundaries().official, height=420)
+    st.plotly_chart(fig, config={"displaylogo": False}, key="peta_ringkas")
 with right:
     best, worst = movers(rows, ind)
     st.subheader(t("movers_up"))

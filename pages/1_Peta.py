@@ -4,7 +4,7 @@ import streamlit as st
 from kpi import periods
 from kpi.analysis import in_scope, snapshot
 from kpi.maps import choropleth, classify, deck
-from ui import data, filters, format as fmt, geo, state
+from ui import cache, data, filters, format as fmt, geo, state
 from ui.frame import page
 from ui.i18n import labeller, lang, t
 
@@ -30,8 +30,8 @@ title = f"{ind.text('label', lang())} — {periods.display(f.period, lang())}"
 if view == "2d":
     # Offline, MapLibre has no glyphs to draw text with (it reports a map error): names show on hover, in the
     # table below and in the 3D view; the online basemap brings glyphs, so labels are drawn there.
-    fig = choropleth(shape, rows, ind, classes, lang(), basemap, approximate=not bounds.official,
-                     label_points=names if basemap == "online" else None, title=title)
+    fig = cache.build(choropleth, shape, rows, ind, classes, lang(), basemap, approximate=not bounds.official,
+                      label_points=names if basemap == "online" else None, title=title)
     event = st.plotly_chart(fig, key="peta", on_select="rerun", selection_mode="points",
                             config={"displaylogo": False, "scrollZoom": True})
     picked = [p.get("location") for p in (event.selection.points if event else [])]
@@ -43,8 +43,8 @@ if view == "2d":
         st.caption(t("drill_hint"))
 else:
     st.markdown(f"**{title}**")
-    st.pydeck_chart(deck(shape, rows, ind, classes, lang(), extruded=True, approximate=not bounds.official,
-                         label_points=names if len(names) <= 12 else None), height=560)
+    st.pydeck_chart(cache.build(deck, shape, rows, ind, classes, lang(), extruded=True, approximate=not bounds.official,
+                                label_points=names if len(names) <= 12 else None), height=560)
 if bounds.official:
     prov = bounds.provenance or {}
     st.caption(t("official").format(source=prov.get("source", "?"), date=str(prov.get("installed_at", "?"))[:10]))
