@@ -138,6 +138,11 @@ def _check(rec: dict, ctx: dict) -> list[Issue]:
         bad("factor", "indikator persen harus memakai faktor 100.")
     if rec.get("rollup") == "ratio" and not (rec.get("numerator") and rec.get("denominator")):
         bad("denominator", "indikator rasio perlu deskripsi pembilang dan penyebut.")
+    for fld in ("label", "short", "definition", "numerator", "denominator", "unit", "source"):
+        text = rec.get(fld)
+        if text is not None and (not isinstance(text, dict) or set(text) != {"id", "en"}
+                                 or not all(isinstance(v, str) and v for v in text.values())):
+            bad(fld, "harus berisi tepat dua teks, id dan en (beri tanda kutip bila teksnya memuat koma).")
     for fld, pool in (("category", ctx["categories"]), ("berakhlak", ctx["berakhlak"]), ("bands", ctx["band_sets"])):
         if rec.get(fld) is not None and rec[fld] not in pool:
             bad(fld, f"'{rec[fld]}' tidak dikenal; pilih salah satu dari {', '.join(pool)}.")

@@ -1,10 +1,11 @@
-"""One colour per kecamatan, the same on every chart: the colour-blind-safe Okabe–Ito palette, by register order."""
+"""One colour per kecamatan, the same on every chart: Paul Tol's colour-blind-safe 'muted' scheme, by code order."""
 from __future__ import annotations
 
 from kpi.wilayah import Register
 
-# Okabe & Ito (2008), "Color Universal Design"; yellow darkened slightly so lines read on white.
-OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#C9B800", "#0072B2", "#D55E00", "#CC79A7")
+# Paul Tol, "Colour schemes" (SRON technical note, 2021), muted scheme without its pale sand and grey:
+# distinguishable for the common colour-vision deficiencies and readable as lines on white.
+MUTED = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#CC6677", "#882255")
 CITY = "#111111"
 TARGET = "#6B7280"
 NEUTRAL = "#9CA3AF"
@@ -13,7 +14,7 @@ NEUTRAL = "#9CA3AF"
 def kecamatan_colours(register: Register) -> dict[str, str]:
     """Kecamatan code → colour (stable: by code order), plus the city code → near-black."""
     codes = [u.kode for u in register.level("kecamatan")]
-    return {**{k: OKABE_ITO[i % len(OKABE_ITO)] for i, k in enumerate(codes)}, register.kota.kode: CITY}
+    return {**{k: MUTED[i % len(MUTED)] for i, k in enumerate(codes)}, register.kota.kode: CITY}
 
 
 def colour_of(kode: str, register: Register) -> str:

@@ -60,6 +60,7 @@ def _broken(doc, index, **changes):
     ({"level": "provinsi"}, "level", "tidak dikenal"),
     ({"bands": "ikm_versi_lama"}, "bands", "tidak dikenal"),
     ({"factor": 1}, "factor", "faktor 100"),
+    ({"label": {"id": "Aduan per 10", "en": "x", "000 penduduk": None}}, "label", "tanda kutip"),  # an unquoted comma
 ])
 def test_bad_record_is_refused_naming_indicator_and_field(doc, changes, field, words):
     index = [r["id"] for r in doc["indicators"]].index("layanan_daring")

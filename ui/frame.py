@@ -47,6 +47,7 @@ def _show_load_problems(issues) -> None:
 
 def page(title_key: str) -> None:
     """Set up a page: config, navigation, language, the load check, and the sample badge with the data date."""
+    state.on_page(title_key)
     st.set_page_config(page_title=t(title_key), page_icon="📊", layout="wide")
     st.markdown(_CSS, unsafe_allow_html=True)
     _navigation()

@@ -16,13 +16,19 @@ _KEPT = "_keep_{}"
 _SET = "_set_{}"
 
 
+def on_page(name: str) -> None:
+    """Declare the page being drawn (ui.frame.page does it), so its widgets never take another page's state."""
+    st.session_state["_page"] = name
+
+
 def _widget_key(key: str) -> str:
-    """The widget's session key. Option labels change with the language and Streamlit keeps a selectbox's value as
-    its label, so every filter gets one widget per language; the language switch itself has fixed labels."""
+    """The widget's session key: one per page (a page switch must read the URL or the kept value, not the last
+    page's widget) and per language (Streamlit keeps a selectbox's value as its label, which the language changes).
+    The language switch itself has fixed labels and is shared."""
     if key == "lang":
         return _WIDGET.format(key)
     language = st.session_state.get(_WIDGET.format("lang")) or st.query_params.get("lang") or "id"
-    return _WIDGET.format(f"{key}__{language}")
+    return _WIDGET.format(f"{key}__{st.session_state.get('_page', '')}__{language}")
 
 
 def set_next(key: str, value) -> None:
@@ -38,6 +44,13 @@ def current(key: str, options: Sequence[str], default: str) -> str:
         if candidate in options:
             return candidate
     return default
+
+
+def _elsewhere(key: str, options: Sequence[str]) -> bool:
+    """True when the URL or another page holds a value this page does not offer (e.g. the kelurahan level on a
+    page that shows kecamatan only): that choice is left alone for the pages that offer it."""
+    held = [st.query_params.get(key), st.session_state.get(_KEPT.format(key))]
+    return any(v is not None and v not in options for v in held)
 
 
 def _remember(key: str, value: str, default: str) -> None:
@@ -60,7 +73,12 @@ def choice(widget: Callable, label: str, key: str, options: Sequence[str], defau
     st.session_state[_widget_key(key)] = value
     picked = widget(label, options, format_func=format_func, key=_widget_key(key), **kwargs)
     picked = picked if picked in options else value
-    _remember(key, picked, default)
+    if picked == value == default and _elsewhere(key, options):
+        held = st.query_params.get(key)
+        if held is not None:   # links to other pages drop the URL: keep the choice for them
+            st.session_state[_KEPT.format(key)] = held
+    else:
+        _remember(key, picked, default)
     return picked
 
 

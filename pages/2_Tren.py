@@ -1,0 +1,45 @@
+"""Tren: the whole history of one indicator, a line per kecamatan (or kelurahan) with the city and the target, and the
+change against the same period a year earlier."""
+import streamlit as st
+
+from kpi import periods, timeline
+from ui import data, filters, state
+from ui.frame import page
+from ui.i18n import lang, t
+
+page("tren_title")
+register = data.core()[1]
+f = filters.sidebar(levels=("kota", "kecamatan", "kelurahan"))
+view = state.choice(st.sidebar.segmented_control, t("tren_view"), "tren_tampilan", ["gabungan", "panel"], "gabungan",
+                    lambda v: t(f"tren_view_{v}"), required=True)
+
+ind = f.indicator
+table, table_kota = data.table(f.level, f.grain), data.table("kota", f.grain)
+codes, limited_to = timeline.lines_for(register, f.level, f.kecamatan, f.kelurahan)
+frame = timeline.series(table, table_kota, ind, codes)
+if f.period is None or frame["nilai"].isna().all():
+    st.info(t("tren_no_data"))
+    st.stop()
+if limited_to:
+    st.info(t("tren_limited").format(name=register.name(limited_to)), icon=":material/filter_alt:")
+
+title = ind.text("label", lang())
+if view == "gabungan":
+    fig = timeline.trend_figure(frame, ind, register, lang(), title=title)
+else:
+    fig = timeline.small_multiples(frame, ind, register, lang(), title=title)
+st.plotly_chart(fig, key="tren", config={"displaylogo": False})
+st.caption(t("tren_gaps").format(what=t(f"grain_{f.grain}")))
+
+st.subheader(t("tren_yoy_title"))
+now, then = (periods.display(p, lang()) for p in (f.period, periods.same_period_last_year(f.period)))
+until = timeline.partial_until(table_kota, ind.id, f.period)
+partial = " " + t("tren_partial").format(period=now, until=periods.display(until, lang())) if until else ""
+st.caption(t("tren_yoy_caption").format(now=now, then=then) + " " + timeline.yoy_units(ind, lang()) + partial)
+yoy = timeline.yoy_table(table, table_kota, ind.id, codes, f.period)
+bars, numbers = st.columns([5, 6])
+with bars:
+    st.plotly_chart(timeline.yoy_figure(yoy, ind, register, lang()), key="tren_yoy", config={"displaylogo": False})
+with numbers:
+    st.dataframe(timeline.yoy_display(yoy, ind, register, lang()), hide_index=True, width="stretch",
+                 height="content")

@@ -1,0 +1,104 @@
+"""Perbandingan: the chosen kecamatan (or kelurahan) side by side — ranking against the target, achievement of every
+indicator, the BerAKHLAK core values, and two indicators against each other sized by population."""
+import logging
+
+import streamlit as st
+
+from kpi import comparison as cmp
+from kpi.analysis import in_scope, snapshot
+from ui import data, filters, state
+from ui.frame import page
+from ui.i18n import lang, t
+
+LOG = logging.getLogger(__name__)
+CONFIG = {"displaylogo": False}
+
+page("banding_title")
+catalogue, register = data.core()
+f = filters.sidebar(levels=("kecamatan", "kelurahan"))
+codes = cmp.kecamatan_codes(register, f.kecamatan)
+
+
+def ranking() -> None:
+    """The chosen indicator and period: one bar per wilayah, best first, with the target and the city's value."""
+    if f.period is None:
+        st.info(t("no_values"))
+        return
+    rows = in_scope(snapshot(data.table(f.level, f.grain), f.indicator.id, f.period), register, f.kecamatan, f.kelurahan)
+    if not cmp.has_values(rows):
+        st.info(t("no_values"))
+        return
+    city = cmp.value_at(data.table("kota", f.grain), f.indicator.id, f.period)
+    title = f"{f.indicator.text('label', lang())} — {cmp.period_label(rows, f.period, lang())}"
+    st.plotly_chart(cmp.ranking_figure(rows, f.indicator, register, lang(), city=city, title=title),
+                    key="banding_peringkat", config=CONFIG)
+    st.caption(t("banding_ranking_note"))
+
+
+def heatmap() -> None:
+    """Kecamatan × indicator, coloured by achievement, each indicator at its own latest period."""
+    indicators = cmp.heatmap_indicators(catalogue, None if f.category == filters.ALL else f.category)
+    tables = {g: data.table("kecamatan", g) for g in cmp.grains_for(indicators, f.grain)}
+    latest = cmp.latest_periods(tables, indicators, f.grain)
+    matrix = cmp.achievement_matrix(tables, catalogue, latest, codes)
+    if not cmp.has_values(matrix):
+        st.info(t("banding_no_heatmap"))
+        return
+    values = cmp.value_matrix(tables, catalogue, latest, codes)
+    st.plotly_chart(cmp.heatmap_figure(matrix, catalogue, latest, register, lang(), values=values,
+                                       title=t("banding_heatmap_title")), key="banding_capaian", config=CONFIG)
+    st.caption(t("banding_heatmap_note"))
+
+
+def radar() -> None:
+    """The seven BerAKHLAK core values of each kecamatan and of the city, latest year."""
+    kecamatan, kota = data.table("kecamatan", "year"), data.table("kota", "year")
+    year = cmp.radar_period(kecamatan, catalogue)
+    rows = cmp.berakhlak_rows([kecamatan, kota], catalogue, year) if year else None
+    if not cmp.has_values(rows):
+        st.info(t("banding_no_berakhlak"))
+        return
+    fig = cmp.radar_figure(rows, catalogue, register, lang(), codes, title=t("banding_radar_title").format(year=year))
+    st.plotly_chart(fig, key="banding_radar", config=CONFIG)
+    start = fig.layout.polar.radialaxis.range[0]
+    st.caption(t("banding_radar_note").format(start=f"{start:.0f}"))
+
+
+def scatter() -> None:
+    """Two chosen indicators by year, one point per kecamatan sized by the sample's population."""
+    def short(i):
+        return catalogue.get(i).text("short", lang())
+    left, right = st.columns(2)
+    with left:
+        x_id = state.choice(st.selectbox, t("banding_x"), "banding_x", catalogue.ids, "layanan_daring", short)
+    with right:
+        y_id = state.choice(st.selectbox, t("banding_y"), "banding_y", catalogue.ids, "ikm", short)
+    table = data.table("kecamatan", "year")
+    year = cmp.common_period(table, x_id, y_id)
+    if year is None:
+        st.info(t("banding_no_common"))
+        return
+    x_rows, y_rows = (in_scope(snapshot(table, i, year), register, f.kecamatan) for i in (x_id, y_id))
+    x_ind, y_ind = catalogue.get(x_id), catalogue.get(y_id)
+    population = cmp.kecamatan_population(cmp.load_population(), register, int(year))
+    title = t("banding_scatter_title").format(x=short(x_id), y=short(y_id), year=year)
+    st.plotly_chart(cmp.scatter_figure(x_rows, y_rows, x_ind, y_ind, population, register, lang(), title=title),
+                    key="banding_sebaran", config=CONFIG)
+    st.caption(t("banding_scatter_note").format(x_period=cmp.period_label(x_rows, year, lang()),
+                                                y_period=cmp.period_label(y_rows, year, lang()),
+                                                pop_year=population.name))
+
+
+def show(view) -> None:
+    """Draw one view; a failure shows a short message in its tab and leaves the other views working."""
+    try:
+        view()
+    except Exception:  # noqa: BLE001 — the reader gets a message, the server log the traceback
+        LOG.exception("Perbandingan: %s failed", view.__name__)
+        st.error(t("banding_view_failed"))
+
+
+tabs = st.tabs([t("banding_tab_ranking"), t("banding_tab_heatmap"), t("banding_tab_radar"), t("banding_tab_scatter")])
+for tab, view in zip(tabs, (ranking, heatmap, radar, scatter)):
+    with tab:
+        show(view)
