@@ -188,9 +188,9 @@ def test_heatmap_cell_equals_the_tables_capaian(default):
     heatmap = views(default)[1]["data"][0]
     column = next(i for i, x in enumerate(heatmap["x"]) if x.startswith("Layanan daring<br>"))
     period = re.search(r"<i>(.*)</i>", heatmap["x"][column]).group(1)
-    table = indicator_table(load_sample().frame, load_catalogue(), load_register(), "kecamatan", "semester")
-    rows = table[(table["indikator"] == "layanan_daring") & (table["periode"] == "2026-S2")].set_index("nama_wilayah")
-    assert period == "Semester II 2026"    # IKM (the default indicator) is semesterly, so the grain is semester
+    table = indicator_table(load_sample().frame, load_catalogue(), load_register(), "kecamatan", "month")
+    rows = table[(table["indikator"] == "layanan_daring") & (table["periode"] == "2026-10")].set_index("nama_wilayah")
+    assert period == "Okt 2026"    # the default indicator (online requests) is monthly, so the grain is month
     z = decode(heatmap["z"])
     for r, name in enumerate(heatmap["y"]):
         assert float(z[r][column]) == pytest.approx(rows.loc[name, "capaian"])
@@ -199,7 +199,7 @@ def test_heatmap_cell_equals_the_tables_capaian(default):
 def test_ranking_sorted_best_first_with_the_target_line(default):
     ranking = views(default)[0]
     values = bar_values(ranking)
-    assert values == sorted(values, reverse=True) and len(values) == 7     # IKM: higher is better
+    assert values == sorted(values, reverse=True) and len(values) == 7     # online share: higher is better
     dashes = {s["name"].split(" ")[0]: s["line"]["dash"] for s in ranking["layout"]["shapes"]}
     assert dashes == {"Target": "dash", "Kota": "dot"}
 

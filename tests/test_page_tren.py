@@ -113,8 +113,16 @@ def test_change_on_a_year_earlier_lists_the_chosen_kecamatan_and_the_city():
 
 # --- default filters ----------------------------------------------------------------------------------------------
 
-def test_default_filters_draw_every_kecamatan_by_semester():
-    at = run()      # the first headline indicator, IKM, is collected per semester
+def test_default_filters_draw_every_kecamatan_by_month():
+    at = run()      # the default indicator is the finest-grained headline one: online requests, monthly
+    assert_clean(at)
+    traces = lines(at)
+    assert sorted(traces) == sorted([*KECAMATAN.values(), CITY["id"], "Target"])
+    assert all(re.fullmatch(r"20\d\d-\d\d", p) for p in traces["Setu"]["customdata"])
+
+
+def test_ikm_draws_every_kecamatan_by_semester():
+    at = run(ind="ikm")      # IKM is collected per semester
     assert_clean(at)
     traces = lines(at)
     assert sorted(traces) == sorted([*KECAMATAN.values(), CITY["id"], "Target"])
@@ -186,8 +194,8 @@ def test_english_names_ticks_and_numbers():
     assert list(at.dataframe[0].value.columns)[1] == "Q4 2026"
 
 
-def test_english_default_run():
-    at = run(lang="en")
+def test_english_ikm_run():
+    at = run(ind="ikm", lang="en")
     assert_clean(at)
     assert sorted(lines(at)) == sorted([*KECAMATAN.values(), CITY["en"], "Target"])
     ticks = trend(at)["layout"]["xaxis"]["ticktext"]

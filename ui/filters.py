@@ -38,7 +38,9 @@ def _indicator(catalogue) -> tuple[str, Indicator]:
     category = state.choice(side.selectbox, t("category"), "kategori", cats, ALL,
                             labeller(lambda c, lg: t("all", lg) if c == ALL else catalogue.categories[c][lg]))
     ids = [i.id for i in catalogue.indicators if category in (ALL, i.category)]
-    default = next((i.id for i in catalogue.headline if i.id in ids), ids[0])
+    # The finest-grained headline indicator first, so the default view is the latest month.
+    ranked = sorted(catalogue.headline, key=lambda i: periods.GRAINS.index(i.frequency))
+    default = next((i.id for i in ranked if i.id in ids), ids[0])
     chosen = state.choice(side.selectbox, t("indicator"), "ind", ids, default,
                           labeller(lambda i, lg: catalogue.get(i).text("short", lg)))
     return category, catalogue.get(chosen)

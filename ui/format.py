@@ -31,12 +31,12 @@ def unit_label(ind: Indicator, lang: str = "id") -> str:
 
 
 def change(delta: float | None, ind: Indicator, lang: str = "id") -> str | None:
-    """A signed change, in points for percentages ('+2,1 poin'); ASCII '-' so Streamlit draws a down arrow."""
+    """A signed change as displayed, in points for percentages ('+2,1 poin', '-0,4 poin', '±0,0 poin'); ASCII '-'
+    so Streamlit draws a down arrow, and '±' when it rounds to zero so no arrow is drawn for it."""
     if delta is None or (isinstance(delta, float) and math.isnan(delta)):
         return None
-    sign = "+" if delta > 0 else ("-" if delta < 0 else "±")
     unit = ("poin" if lang == "id" else "pts") if ind.text("unit", lang) == "%" else ind.text("unit", lang)
-    return f"{sign}{number(abs(delta), ind.decimals, lang)} {unit}"
+    return f"{numfmt.signed(delta, ind.decimals, lang)} {unit}"
 
 
 _STATUS_COLOURS = {"tercapai": "green", "mendekati": "orange", "belum_tercapai": "red"}
