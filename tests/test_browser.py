@@ -105,6 +105,10 @@ def _full_screenshot(page: Page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     height = page.get_by_test_id("stMain").evaluate("e => e.scrollHeight")
     page.set_viewport_size({"width": VIEWPORT["width"], "height": max(VIEWPORT["height"], height)})
+    # A taller window makes Streamlit lay out (and redraw charts) again: wait until it has settled once more.
+    page.wait_for_timeout(500)
+    page.wait_for_function(SETTLED_JS, polling=250, timeout=WAIT_MS)
+    page.wait_for_timeout(1000)
     page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
     page.set_viewport_size(VIEWPORT)
 
