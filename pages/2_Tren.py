@@ -3,15 +3,15 @@ change against the same period a year earlier."""
 import streamlit as st
 
 from kpi import periods, timeline
-from ui import data, filters, state
+from ui import cache, data, filters, state
 from ui.frame import page
-from ui.i18n import lang, t
+from ui.i18n import labeller, lang, t
 
 page("tren_title")
 register = data.core()[1]
 f = filters.sidebar(levels=("kota", "kecamatan", "kelurahan"))
 view = state.choice(st.sidebar.segmented_control, t("tren_view"), "tren_tampilan", ["gabungan", "panel"], "gabungan",
-                    lambda v: t(f"tren_view_{v}"), required=True)
+                    labeller(lambda v, lg: t(f"tren_view_{v}", lg)), required=True)
 
 ind = f.indicator
 table, table_kota = data.table(f.level, f.grain), data.table("kota", f.grain)
@@ -25,9 +25,9 @@ if limited_to:
 
 title = ind.text("label", lang())
 if view == "gabungan":
-    fig = timeline.trend_figure(frame, ind, register, lang(), title=title)
+    fig = cache.build(timeline.trend_figure, frame, ind, register, lang(), title=title)
 else:
-    fig = timeline.small_multiples(frame, ind, register, lang(), title=title)
+    fig = cache.build(timeline.small_multiples, frame, ind, register, lang(), title=title)
 st.plotly_chart(fig, key="tren", config={"displaylogo": False})
 st.caption(t("tren_gaps").format(what=t(f"grain_{f.grain}")))
 
@@ -39,7 +39,8 @@ st.caption(t("tren_yoy_caption").format(now=now, then=then) + " " + timeline.yoy
 yoy = timeline.yoy_table(table, table_kota, ind.id, codes, f.period)
 bars, numbers = st.columns([5, 6])
 with bars:
-    st.plotly_chart(timeline.yoy_figure(yoy, ind, register, lang()), key="tren_yoy", config={"displaylogo": False})
+    st.plotly_chart(cache.build(timeline.yoy_figure, yoy, ind, register, lang()), key="tren_yoy",
+                    config={"displaylogo": False})
 with numbers:
     st.dataframe(timeline.yoy_display(yoy, ind, register, lang()), hide_index=True, width="stretch",
                  height="content")

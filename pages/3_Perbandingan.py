@@ -6,9 +6,9 @@ import streamlit as st
 
 from kpi import comparison as cmp
 from kpi.analysis import in_scope, snapshot
-from ui import data, filters, state
+from ui import cache, data, filters, state
 from ui.frame import page
-from ui.i18n import lang, t
+from ui.i18n import labeller, lang, t
 
 LOG = logging.getLogger(__name__)
 CONFIG = {"displaylogo": False}
@@ -30,7 +30,7 @@ def ranking() -> None:
         return
     city = cmp.value_at(data.table("kota", f.grain), f.indicator.id, f.period)
     title = f"{f.indicator.text('label', lang())} — {cmp.period_label(rows, f.period, lang())}"
-    st.plotly_chart(cmp.ranking_figure(rows, f.indicator, register, lang(), city=city, title=title),
+    st.plotly_chart(cache.build(cmp.ranking_figure, rows, f.indicator, register, lang(), city=city, title=title),
                     key="banding_peringkat", config=CONFIG)
     st.caption(t("banding_ranking_note"))
 
@@ -45,7 +45,7 @@ def heatmap() -> None:
         st.info(t("banding_no_heatmap"))
         return
     values = cmp.value_matrix(tables, catalogue, latest, codes)
-    st.plotly_chart(cmp.heatmap_figure(matrix, catalogue, latest, register, lang(), values=values,
+    st.plotly_chart(cache.build(cmp.heatmap_figure, matrix, catalogue, latest, register, lang(), values=values,
                                        title=t("banding_heatmap_title")), key="banding_capaian", config=CONFIG)
     st.caption(t("banding_heatmap_note"))
 
@@ -58,7 +58,7 @@ def radar() -> None:
     if not cmp.has_values(rows):
         st.info(t("banding_no_berakhlak"))
         return
-    fig = cmp.radar_figure(rows, catalogue, register, lang(), codes, title=t("banding_radar_title").format(year=year))
+    fig = cache.build(cmp.radar_figure, rows, catalogue, register, lang(), codes, title=t("banding_radar_title").format(year=year))
     st.plotly_chart(fig, key="banding_radar", config=CONFIG)
     start = fig.layout.polar.radialaxis.range[0]
     st.caption(t("banding_radar_note").format(start=f"{start:.0f}"))
@@ -66,8 +66,7 @@ def radar() -> None:
 
 def scatter() -> None:
     """Two chosen indicators by year, one point per kecamatan sized by the sample's population."""
-    def short(i):
-        return catalogue.get(i).text("short", lang())
+    short = labeller(lambda i, lg: catalogue.get(i).text("short", lg))
     left, right = st.columns(2)
     with left:
         x_id = state.choice(st.selectbox, t("banding_x"), "banding_x", catalogue.ids, "layanan_daring", short)
@@ -82,7 +81,7 @@ def scatter() -> None:
     x_ind, y_ind = catalogue.get(x_id), catalogue.get(y_id)
     population = cmp.kecamatan_population(cmp.load_population(), register, int(year))
     title = t("banding_scatter_title").format(x=short(x_id), y=short(y_id), year=year)
-    st.plotly_chart(cmp.scatter_figure(x_rows, y_rows, x_ind, y_ind, population, register, lang(), title=title),
+    st.plotly_chart(cache.build(cmp.scatter_figure, x_rows, y_rows, x_ind, y_ind, population, register, lang(), title=title),
                     key="banding_sebaran", config=CONFIG)
     st.caption(t("banding_scatter_note").format(x_period=cmp.period_label(x_rows, year, lang()),
                                                 y_period=cmp.period_label(y_rows, year, lang()),

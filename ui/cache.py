@@ -1,23 +1,28 @@
 """Figures built once per distinct input: a rerun with the same filters redraws a stored figure.
 
-Building a plotly figure through its object model costs 50–700 ms; serialising a stored one costs a few. The
-inputs are small (a snapshot of rows, codes, labels), so hashing them is cheap. Builders stay pure functions in
-kpi/; pages call `cache.build(kpi_function, *args)` instead of `kpi_function(*args)`.
+Building a plotly figure through its object model costs 50–700 ms; serialising a stored one costs a few. The key is a
+digest of the pickled inputs (small: a snapshot of rows, codes, labels); inputs that cannot be pickled are simply
+built every time. Builders stay pure functions in kpi/; pages call `cache.build(kpi_function, *args)`.
 """
 from __future__ import annotations
 
-import importlib
+import hashlib
+import pickle
 from collections.abc import Callable
 
 import streamlit as st
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
-def _build(module: str, name: str, args: tuple, kwargs: tuple):
-    """The builder's result for these arguments (shared, read-only)."""
-    return getattr(importlib.import_module(module), name)(*args, **dict(kwargs))
+def _build(key: str, _builder: Callable, _args: tuple, _kwargs: dict):
+    """The builder's result for the inputs digested in `key` (shared, read-only)."""
+    return _builder(*_args, **_kwargs)
 
 
 def build(builder: Callable, *args, **kwargs):
-    """Call a module-level builder, or return its stored result for the same arguments."""
-    return _build(builder.__module__, builder.__qualname__, args, tuple(sorted(kwargs.items())))
+    """Call a module-level builder, or return its stored result for equal arguments."""
+    try:
+        payload = pickle.dumps((builder.__module__, builder.__qualname__, args, sorted(kwargs.items())), protocol=5)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return builder(*args, **kwargs)
+    return _build(hashlib.sha256(payload).hexdigest(), builder, args, kwargs)
