@@ -37,14 +37,11 @@ def ranking() -> None:
 
 def heatmap() -> None:
     """Kecamatan × indicator, coloured by achievement, each indicator at its own latest period."""
-    indicators = cmp.heatmap_indicators(catalogue, None if f.category == filters.ALL else f.category)
-    tables = {g: data.table("kecamatan", g) for g in cmp.grains_for(indicators, f.grain)}
-    latest = cmp.latest_periods(tables, indicators, f.grain)
-    matrix = cmp.achievement_matrix(tables, catalogue, latest, codes)
+    latest, matrix, values = data.achievement_grid(None if f.category == filters.ALL else f.category, f.grain,
+                                                   tuple(codes))
     if not cmp.has_values(matrix):
         st.info(t("banding_no_heatmap"))
         return
-    values = cmp.value_matrix(tables, catalogue, latest, codes)
     st.plotly_chart(cache.build(cmp.heatmap_figure, matrix, catalogue, latest, register, lang(), values=values,
                                        title=t("banding_heatmap_title")), key="banding_capaian", config=CONFIG)
     st.caption(t("banding_heatmap_note"))

@@ -41,3 +41,16 @@ def latest_date():
     """The last day the data covers."""
     obs, _ = observations()
     return data_date(obs)
+
+
+@st.cache_resource(show_spinner=False)
+def achievement_grid(category: str | None, grain: str, codes: tuple[str, ...]):
+    """The Perbandingan heatmap's inputs for a category, grain and kecamatan: (latest periods, achievement, values)."""
+    from kpi import comparison as cmp
+
+    catalogue, _ = core()
+    indicators = cmp.heatmap_indicators(catalogue, category)
+    tables = {g: table("kecamatan", g) for g in cmp.grains_for(indicators, grain)}
+    latest = cmp.latest_periods(tables, indicators, grain)
+    codes = list(codes)
+    return latest, cmp.achievement_matrix(tables, catalogue, latest, codes), cmp.value_matrix(tables, catalogue, latest, codes)
