@@ -2,9 +2,9 @@
 import streamlit as st
 
 from kpi import periods
-from kpi.analysis import card, in_scope, snapshot
+from kpi.analysis import in_scope, snapshot
 from kpi.maps import choropleth, classify
-from kpi.narrative import movers, sentence
+from kpi.narrative import briefing
 from ui import cache, data, filters, format as fmt, geo
 from ui.frame import page
 from ui.i18n import lang, t
@@ -15,11 +15,11 @@ f = filters.sidebar(levels=("kecamatan",))
 upto = f.period
 
 st.subheader(t("headline_title"))
-headline = catalogue.headline
+cards = data.headline_cards(upto)
 per_row = 3   # cards wide enough for labels and units at 1280×720 with the sidebar open
-columns = [col for start in range(0, len(headline), per_row) for col in st.columns(per_row)]
-for col, ind in zip(columns, headline):
-    row = card(data.table("kota", ind.frequency), ind.id, register.kota.kode, upto=upto)
+columns = [col for start in range(0, len(cards), per_row) for col in st.columns(per_row)]
+for col, (indicator_id, row) in zip(columns, cards):
+    ind = catalogue.get(indicator_id)
     with col:
         unit = fmt.unit_label(ind, lang())
         label = ind.text("short", lang()) + (f" ({unit})" if unit else "")
@@ -50,14 +50,14 @@ with left:
     fig = cache.build(choropleth, shape, rows, ind, classes, lang(), approximate=not geo.boundaries().official, height=420)
     st.plotly_chart(fig, config={"displaylogo": False}, key="peta_ringkas")
 with right:
-    best, worst = movers(rows, ind)
+    best, worst = cache.build(briefing, rows, ind, catalogue, lang())
     st.subheader(t("movers_up"))
-    for _, r in best.iterrows():
-        st.markdown(f":green[:material/trending_up:] {sentence(r, ind, catalogue, lang())}")
-    if best.empty:
+    for text in best:
+        st.markdown(f":green[:material/trending_up:] {text}")
+    if not best:
         st.caption(t("movers_none"))
     st.subheader(t("movers_down"))
-    for _, r in worst.iterrows():
-        st.markdown(f":red[:material/trending_down:] {sentence(r, ind, catalogue, lang())}")
-    if worst.empty:
+    for text in worst:
+        st.markdown(f":red[:material/trending_down:] {text}")
+    if not worst:
         st.caption(t("movers_none"))

@@ -57,3 +57,10 @@ def sentence(row, ind: Indicator, catalogue: Catalogue, lang: str = "id") -> str
         return f"{subject} {w['same']} {value}{grade}."
     verb = w["up"] if row["perubahan"] > 0 else w["down"]
     return f"{subject} {verb} {_change(row['perubahan'], ind, lang)} {w['to']} {value}{grade}."
+
+
+def briefing(rows: pd.DataFrame, ind: Indicator, catalogue: Catalogue, lang: str = "id", n: int = 3) -> tuple[list[str], list[str]]:
+    """Sentences on the n wilayah that improved most and the n that slipped most."""
+    best, worst = movers(rows, ind, n)
+    return ([sentence(r, ind, catalogue, lang) for r in best.to_dict("records")],
+            [sentence(r, ind, catalogue, lang) for r in worst.to_dict("records")])

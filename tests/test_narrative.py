@@ -47,3 +47,11 @@ def test_movers_follow_the_direction(tiny_catalogue):
 def test_numbers_round_half_up_like_the_bands(value, decimals, lang, text):
     from kpi.numfmt import number
     assert number(value, decimals, lang) == text
+
+
+def test_briefing_gives_sentences_for_both_sides(tiny_catalogue):
+    from kpi.narrative import briefing
+    rows = _rows("daring", [("a", "A", 60.0, 2.0), ("b", "B", 50.0, -1.0)])
+    best, worst = briefing(rows, tiny_catalogue.get("daring"), tiny_catalogue, "id")
+    assert best == ["daring Kecamatan A naik 2,0 poin menjadi 60,0%."]
+    assert worst == ["daring Kecamatan B turun 1,0 poin menjadi 50,0%."]

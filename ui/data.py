@@ -54,3 +54,13 @@ def achievement_grid(category: str | None, grain: str, codes: tuple[str, ...]):
     latest = cmp.latest_periods(tables, indicators, grain)
     codes = list(codes)
     return latest, cmp.achievement_matrix(tables, catalogue, latest, codes), cmp.value_matrix(tables, catalogue, latest, codes)
+
+
+@st.cache_resource(show_spinner=False)
+def headline_cards(upto: str | None) -> tuple[tuple[str, dict | None], ...]:
+    """The city's card of every headline indicator, at the latest period ending no later than `upto`."""
+    from kpi.analysis import card
+
+    catalogue, register = core()
+    return tuple((ind.id, card(table("kota", ind.frequency), ind.id, register.kota.kode, upto=upto))
+                 for ind in catalogue.headline)
