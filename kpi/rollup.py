@@ -38,17 +38,20 @@ def _rules(inds: list[Indicator]) -> pd.DataFrame:
     }, index=pd.Index([i.id for i in inds], name="indikator"))
 
 
-def _over_time(data: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
+def _over_time(data: pd.DataFrame, rules: pd.DataFrame, parents: dict[str, str]) -> pd.DataFrame:
     """Aggregate each unit's reports into the target period: sum, mean per report, or last value for stocks."""
-    group = data.sort_values("periode").groupby(["indikator", "kode_wilayah", "target"], sort=False, observed=True)
+    order = {p: i for i, p in enumerate(sorted(data["periode"].unique()))}   # labels of one grain sort in time
+    frame = data[["indikator", "kode_wilayah", "target", "pembilang", "penyebut", "nilai"]].assign(
+        urut=data["periode"].map(order).astype("int64")).sort_values("urut", kind="stable")
+    group = frame.groupby(["indikator", "kode_wilayah", "target"], sort=False, observed=True)
     agg = group.agg(num_sum=("pembilang", "sum"), num_last=("pembilang", "last"), num_mean=("pembilang", "mean"),
-                    den_sum=("penyebut", "sum"),
-                    den_last=("penyebut", "last"), val_sum=("nilai", "sum"), val_mean=("nilai", "mean"),
-                    laporan=("periode", "size"), periode_akhir=("periode", "max"), induk=("induk", "first")).reset_index()
+                    den_sum=("penyebut", "sum"), den_last=("penyebut", "last"), val_sum=("nilai", "sum"),
+                    val_mean=("nilai", "mean"), laporan=("urut", "size"), akhir=("urut", "max")).reset_index()
     r = rules.reindex(agg["indikator"]).reset_index(drop=True)
+    labels = np.array(list(order), dtype=object)
     return pd.DataFrame({
-        "indikator": agg["indikator"], "induk": agg["induk"], "periode": agg["target"], "laporan": agg["laporan"],
-        "periode_akhir": agg["periode_akhir"],
+        "indikator": agg["indikator"], "induk": agg["kode_wilayah"].map(parents), "periode": agg["target"],
+        "laporan": agg["laporan"], "periode_akhir": labels[agg["akhir"].to_numpy()],
         "pembilang": np.select([r["num_last"], r["num_mean"]], [agg["num_last"], agg["num_mean"]], agg["num_sum"]),
         "penyebut": np.where(r["den_last"], agg["den_last"], agg["den_sum"]),
         "nilai": np.where(r["plain_sum"], agg["val_sum"], agg["val_mean"]),
@@ -88,9 +91,9 @@ def _rollup(obs: pd.DataFrame, inds: list[Indicator], register: Register, level:
         return pd.DataFrame(columns=OUTPUT)
     targets = {p: periods.coarsen(p, grain) for p in data["periode"].unique()}
     parents = {u.kode: register.ancestor(u.kode, level) for u in register.units if LEVELS.index(u.tingkat) >= LEVELS.index(level)}
-    data = data.assign(target=data["periode"].map(targets), induk=data["kode_wilayah"].map(parents))
+    data = data.assign(target=data["periode"].map(targets))
     rules = _rules(inds)
-    values = _over_space(_over_time(data, rules), rules)
+    values = _over_space(_over_time(data, rules, parents), rules)
     out = _grid(data, inds, level, grain, register).merge(values, on=KEY, how="left", validate="one_to_one")
     out["laporan"] = out["laporan"].fillna(0).astype(int)
     out["tingkat"] = level
