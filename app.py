@@ -12,7 +12,7 @@ from ui.i18n import lang, t
 page("app_title")
 catalogue, register = data.core()
 f = filters.sidebar(levels=("kecamatan",))
-upto = f.period
+upto = None if f.latest else f.period   # cards show the latest data unless the user went back to an earlier period
 
 st.subheader(t("headline_title"))
 cards = data.headline_cards(upto)

@@ -34,8 +34,8 @@ APPROXIMATE = {
     "en": "Approximate boundaries — not official.<br>Install official boundaries: python -m kpi.geo install FILE",
 }
 WORDS = {
-    "id": {"target": "Target", "status": "Status", "rank": "Peringkat {p} dari {n}"},
-    "en": {"target": "Target", "status": "Status", "rank": "Rank {p} of {n}"},
+    "id": {"target": "Target", "status": "Status", "rank": "Peringkat {p} dari {n} se-kota"},
+    "en": {"target": "Target", "status": "Status", "rank": "Rank {p} of {n} in the city"},
 }
 
 

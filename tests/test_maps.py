@@ -207,8 +207,8 @@ def test_offline_figure_uses_no_geo_and_no_url(geojson, ikm_rows, ikm, ikm_class
 
 
 @pytest.mark.parametrize(("lang", "hover"), [
-    ("id", "<b>Satu</b><br>ikm: 88,31 poin<br>Target: 85,00 poin<br>Status: A (Sangat baik)<br>Peringkat 1 dari 2"),
-    ("en", "<b>Satu</b><br>ikm: 88.31 points<br>Target: 85.00 points<br>Status: A (Very good)<br>Rank 1 of 2"),
+    ("id", "<b>Satu</b><br>ikm: 88,31 poin<br>Target: 85,00 poin<br>Status: A (Sangat baik)<br>Peringkat 1 dari 2 se-kota"),
+    ("en", "<b>Satu</b><br>ikm: 88.31 points<br>Target: 85.00 points<br>Status: A (Very good)<br>Rank 1 of 2 in the city"),
 ])
 def test_hover_text_in_the_language(tiny_catalogue, geojson, ikm_rows, ikm, lang, hover):
     classes = classify(ikm_rows["nilai"], ikm, tiny_catalogue.band_set(ikm), lang=lang)
@@ -305,8 +305,8 @@ def test_deck_view_and_extrusion(geojson, ikm_rows, ikm, ikm_classes):
 
 
 @pytest.mark.parametrize(("lang", "value", "status", "rank", "approximate"), [
-    ("id", "88,31 poin", "Status: A (Sangat baik)", "Peringkat 1 dari 2", False),
-    ("en", "88.31 points", "Status: A (Very good)", "Rank 1 of 2", True),
+    ("id", "88,31 poin", "Status: A (Sangat baik)", "Peringkat 1 dari 2 se-kota", False),
+    ("en", "88.31 points", "Status: A (Very good)", "Rank 1 of 2 in the city", True),
 ])
 def test_deck_tooltip_in_the_language(tiny_catalogue, geojson, ikm_rows, ikm, lang, value, status, rank, approximate):
     classes = classify(ikm_rows["nilai"], ikm, tiny_catalogue.band_set(ikm), lang=lang)

@@ -26,6 +26,7 @@ class Filters:
     indicator: Indicator
     grain: str
     period: str | None
+    latest: bool            # the period is the latest with data (the default), not one the user went back to
     level: str
     kecamatan: tuple[str, ...]
     kelurahan: tuple[str, ...]
@@ -46,16 +47,16 @@ def _indicator(catalogue) -> tuple[str, Indicator]:
     return category, catalogue.get(chosen)
 
 
-def _period(ind: Indicator, level: str) -> tuple[str, str | None]:
+def _period(ind: Indicator, level: str) -> tuple[str, str | None, bool]:
     grains = [g for g in periods.GRAINS if periods.GRAINS.index(g) >= periods.GRAINS.index(ind.frequency)]
     grain = state.choice(st.sidebar.segmented_control, t("grain"), "jenis_periode", grains, grains[0],
                          labeller(lambda g, lg: t(f"grain_{g}", lg)), required=True)
     options = periods_with_values(data.table(level, grain), ind.id)
     if not options:
-        return grain, None
+        return grain, None, True
     period = state.choice(st.sidebar.selectbox, t("period"), "periode", options, options[0],
                           labeller(periods.display))
-    return grain, period
+    return grain, period, period == options[0]
 
 
 def _wilayah(register, level: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -80,6 +81,6 @@ def sidebar(levels: tuple[str, ...] = LEVELS, period: bool = True) -> Filters:
     level = state.choice(st.sidebar.segmented_control, t("level"), "tingkat", allowed,
                          "kecamatan" if "kecamatan" in allowed else allowed[0],
                          labeller(lambda v, lg: LEVEL_LABELS[lg][v].split(" (")[0]), required=True)
-    grain, chosen_period = _period(ind, level) if period else (ind.frequency, None)
+    grain, chosen_period, latest = _period(ind, level) if period else (ind.frequency, None, True)
     kecamatan, kelurahan = _wilayah(register, level)
-    return Filters(ind, grain, chosen_period, level, kecamatan, kelurahan, category)
+    return Filters(ind, grain, chosen_period, latest, level, kecamatan, kelurahan, category)
