@@ -76,6 +76,24 @@ def geo_store(tmp_path, monkeypatch):
 
 
 @pytest.fixture(scope="module")
+def empty_boundary_store(tmp_path_factory):
+    """No official boundaries, for a whole AppTest module: an empty store, and no boundaries cached by an earlier
+    module (ui/geo.py caches them per process with st.cache_resource) nor pages drawn with them."""
+    import streamlit as st
+
+    from tests.apptest import clear_runs
+
+    store = tmp_path_factory.mktemp("empty_store")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TANGSEL_KPI_STORE", str(store))
+        st.cache_resource.clear()
+        clear_runs()
+        yield store
+        st.cache_resource.clear()     # later modules must not inherit this module's boundaries
+    clear_runs()
+
+
+@pytest.fixture(scope="module")
 def reg():
     from kpi.wilayah import load_register
     return load_register()

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from kpi.catalogue import load_catalogue
 from kpi.wilayah import load_register
-from tests.browser import ROOT
+from tests.apptest import assert_clean, new_app, open_page
 
 PAGE = "pages/4_Data.py"
 TWO = {"ind": "layanan_daring", "tingkat": "kecamatan", "kecamatan": "36.74.07,36.74.01"}   # Setu, Serpong
@@ -36,9 +36,7 @@ def run(direct: bool = False, **params: str) -> tuple[AppTest, dict]:
 
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(MediaFileManager, "add_deferred", record)
-            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-            for name, value in params.items():
-                at.query_params[name] = value
+            at = new_app(**params)
             if not direct:
                 at.run()
             downloads.clear()   # keep only the Data page's buttons
@@ -59,8 +57,7 @@ def _kecamatan_names() -> set[str]:
                                     {"direct": True, "tingkat": "kelurahan", "kecamatan": "36.74.07"}], ids=str)
 def test_runs_without_exception_or_error(params):
     at, _ = run(**params)
-    assert [e.value for e in at.exception] == []
-    assert [e.value for e in at.error] == []
+    assert_clean(at)
 
 
 def test_default_shows_every_kecamatan_in_one_period():
@@ -146,8 +143,7 @@ def test_no_data_shows_a_note_not_a_traceback(monkeypatch):
 
     empty = data.table("kecamatan", "month").iloc[0:0]
     monkeypatch.setattr(data, "table", lambda level, grain: empty)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.switch_page(PAGE).run()
+    at = open_page(PAGE, direct=True)
     assert [e.value for e in at.exception] == []
     assert len(at.info) == 1 and len(at.dataframe) == 0
 
@@ -161,11 +157,7 @@ def test_period_scope_switch_is_labelled_in_the_language(lang, labels):
 
 
 def test_choosing_all_periods_widens_the_table_and_the_link():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for name, value in TWO.items():
-        at.query_params[name] = value
-    at.run()
-    at.switch_page(PAGE).run()
+    at = open_page(PAGE, **TWO)
     assert len(table(at)) == 2 and "data_lingkup" not in at.query_params
     at.main.button_group[0].set_value("semua").run()
     assert at.query_params["data_lingkup"] == "semua"

@@ -1,19 +1,14 @@
-"""The Perbandingan page through AppTest: four views, each honouring the kecamatan filter, in both languages.
-
-Charts reach AppTest as UnknownElement with the plotly JSON in `.proto.spec`; plotly writes numeric arrays as
-base64 `bdata` dicts, decoded here with numpy.
-"""
+"""The Perbandingan page through AppTest: four views, each honouring the kecamatan filter, in both languages."""
 from __future__ import annotations
 
-import base64
 import json
 import re
 
-import numpy as np
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import assert_clean, chart_protos, decode, run_page
 from tests.browser import ROOT
 
 PAGE = "pages/3_Perbandingan.py"
@@ -25,42 +20,17 @@ TABS = {"id": ["Peringkat", "Capaian per indikator", "Radar BerAKHLAK", "Dua ind
         "en": ["Ranking", "Achievement by indicator", "BerAKHLAK radar", "Two indicators"]}
 PERCENT = {"id": r"\d{1,3},\d%", "en": r"\d{1,3}\.\d%"}
 
-_runs: dict[tuple, AppTest] = {}
-
 
 def run(**params) -> AppTest:
     """The Perbandingan page after the home page, with these URL parameters (computed once per test session)."""
-    key = tuple(sorted(params.items()))
-    if key not in _runs:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        for name, value in params.items():
-            at.query_params[name] = value
-        at.run()
-        at.switch_page(PAGE).run()
-        _runs[key] = at
-    return _runs[key]
-
-
-def decode(value):
-    """A plotly array: a list as is, or a base64 {'dtype', 'bdata'[, 'shape']} dict as a numpy array."""
-    if isinstance(value, dict) and "bdata" in value:
-        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-        shape = value.get("shape")
-        return array.reshape([int(n) for n in str(shape).split(",")]) if shape else array
-    return value
-
-
-def _walk(node):
-    yield node
-    for child in getattr(node, "children", {}).values():
-        yield from _walk(child)
+    return run_page(PAGE, **params)
 
 
 def charts(at: AppTest) -> dict[str, dict]:
     """Tab label → the plotly spec of the one chart drawn in that tab."""
     out = {}
     for tab in at.tabs:
-        found = [json.loads(e.proto.spec) for e in _walk(tab) if type(e).__name__ == "UnknownElement"]
+        found = [json.loads(p.spec) for p in chart_protos(at, tab, kind=None)]
         assert len(found) <= 1, tab.label
         if found:
             out[tab.label] = found[0]
@@ -102,11 +72,6 @@ def scatter_points(spec) -> dict[str, tuple[float, float, float]]:
             for name, x, y, size in zip(t["text"], decode(t["x"]), decode(t["y"]), decode(t["marker"]["size"])):
                 out[name] = (float(x), float(y), float(size))
     return out
-
-
-def assert_clean(at: AppTest) -> None:
-    assert [e.value for e in at.exception] == []
-    assert [e.value for e in at.error] == []
 
 
 # --- the kecamatan filter ------------------------------------------------------------------------------------------

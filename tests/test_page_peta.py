@@ -2,8 +2,8 @@
 approximate-boundary warning, the 3D deck, and both languages.
 
 The boundaries are cached per process (ui/geo.py, st.cache_resource): the module points TANGSEL_KPI_STORE at an
-empty temporary store and clears that cache before the first run, so the approximate fallback is what is drawn
-whatever another test module or the repository's .store/ holds.
+empty temporary store and clears that cache before the first run (conftest's `empty_boundary_store`), so the
+approximate fallback is what is drawn whatever another test module or the repository's .store/ holds.
 """
 from __future__ import annotations
 
@@ -11,12 +11,11 @@ import json
 import re
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from kpi.maps import PLACEHOLDER
 from kpi.wilayah import load_register
-from tests.browser import ROOT
+from tests.apptest import assert_clean, chart_protos, only_plotly_figure, run_page
 
 PAGE = "pages/1_Peta.py"
 REGISTER = load_register()
@@ -25,51 +24,17 @@ SETU, SERPONG = "36.74.07", "36.74.01"
 SETU_KELURAHAN = [f"{SETU}.100{i}" for i in range(1, 7)]
 VALUE = {"id": r"\d{1,3},\d%", "en": r"\d{1,3}\.\d%"}       # a percentage in the reader's language
 
-_runs: dict[tuple, AppTest] = {}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def empty_store(tmp_path_factory):
-    """No official boundaries: an empty store, and no boundaries cached from an earlier module."""
-    store = tmp_path_factory.mktemp("peta_store")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("TANGSEL_KPI_STORE", str(store))
-        st.cache_resource.clear()
-        _runs.clear()
-        yield store
-        st.cache_resource.clear()     # later modules must not inherit this module's boundaries
-    _runs.clear()
+pytestmark = pytest.mark.usefixtures("empty_boundary_store")
 
 
 def run(**params: str) -> AppTest:
     """The Peta page after the home page, with these URL parameters (computed once per module)."""
-    key = tuple(sorted(params.items()))
-    if key not in _runs:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        for name, value in params.items():
-            at.query_params[name] = value
-        at.run()
-        at.switch_page(PAGE).run()
-        _runs[key] = at
-    return _runs[key]
-
-
-def assert_clean(at: AppTest) -> None:
-    assert [e.value for e in at.exception] == []
-    assert [e.value for e in at.error] == []
-
-
-def charts(at: AppTest, kind: str) -> list:
-    """The page's charts of one kind ('PlotlyChart' or 'DeckGlJsonChart'), which AppTest sees as UnknownElement."""
-    return [e.proto for e in at.main if type(e).__name__ == "UnknownElement" and e.proto.DESCRIPTOR.name == kind]
+    return run_page(PAGE, **params)
 
 
 def figure(at: AppTest) -> dict:
     """The one plotly figure of the page: the choropleth, every trace a choroplethmap."""
-    specs = [json.loads(p.spec) for p in charts(at, "PlotlyChart")]
-    assert len(specs) == 1, len(specs)
-    assert {t["type"] for t in specs[0]["data"]} == {"choroplethmap"}
-    return specs[0]
+    return only_plotly_figure(at, "choroplethmap")
 
 
 def locations(fig: dict) -> list[str]:
@@ -84,7 +49,7 @@ def hover(fig: dict) -> dict[str, str]:
 
 def deck(at: AppTest) -> dict:
     """The pydeck JSON of the 3D view."""
-    decks = [json.loads(p.json) for p in charts(at, "DeckGlJsonChart")]
+    decks = [json.loads(p.json) for p in chart_protos(at, kind="DeckGlJsonChart")]
     assert len(decks) == 1, len(decks)
     return decks[0]
 
@@ -171,7 +136,7 @@ def test_3d_view_is_a_deck_of_the_kecamatan():
     assert sorted(f["properties"]["kode"] for f in features) == KECAMATAN
     assert all(re.fullmatch(VALUE["id"], f["properties"]["nilai_teks"]) for f in features)
     assert "http" not in json.dumps(spec.get("mapStyle"))          # no basemap request
-    assert charts(at, "PlotlyChart") == []          # and no 2D map beside it
+    assert chart_protos(at, kind="PlotlyChart") == []          # and no 2D map beside it
 
 
 # --- English --------------------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 kecamatan map of the selected indicator, and the generated 'movers' sentences in both languages.
 
 Like test_page_peta, the module draws on an empty boundary store (the approximate fallback), with the per-process
-boundary cache cleared first.
+boundary cache cleared first (conftest's `empty_boundary_store`).
 """
 from __future__ import annotations
 
@@ -10,11 +10,10 @@ import json
 import re
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from kpi.maps import PLACEHOLDER
-from tests.browser import ROOT
+from tests.apptest import assert_clean, only_plotly_figure, run_page
 
 KECAMATAN = {"36.74.01": "Serpong", "36.74.02": "Serpong Utara", "36.74.03": "Pondok Aren", "36.74.04": "Ciputat",
              "36.74.05": "Ciputat Timur", "36.74.06": "Pamulang", "36.74.07": "Setu"}
@@ -24,45 +23,17 @@ HEADLINE = {"id": ["IKM", "Layanan daring", "Tepat waktu", "Waktu selesai", "Nas
 UP, DOWN = ":green[:material/trending_up:] ", ":red[:material/trending_down:] "
 NUMBER = {"id": r"\d{1,3}(?:\.\d{3})*,\d+", "en": r"\d{1,3}(?:,\d{3})*\.\d+"}
 
-_runs: dict[tuple, AppTest] = {}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def empty_store(tmp_path_factory):
-    """No official boundaries: an empty store, and no boundaries cached from an earlier module."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("TANGSEL_KPI_STORE", str(tmp_path_factory.mktemp("ringkasan_store")))
-        st.cache_resource.clear()
-        _runs.clear()
-        yield
-        st.cache_resource.clear()
-    _runs.clear()
+pytestmark = pytest.mark.usefixtures("empty_boundary_store")
 
 
 def run(**params: str) -> AppTest:
     """The home page after one run with these URL parameters (computed once per module)."""
-    key = tuple(sorted(params.items()))
-    if key not in _runs:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        for name, value in params.items():
-            at.query_params[name] = value
-        at.run()
-        _runs[key] = at
-    return _runs[key]
-
-
-def assert_clean(at: AppTest) -> None:
-    assert [e.value for e in at.exception] == []
-    assert [e.value for e in at.error] == []
+    return run_page(None, **params)
 
 
 def small_map(at: AppTest) -> dict:
     """The one plotly figure of the page: the kecamatan choropleth."""
-    specs = [json.loads(e.proto.spec) for e in at.main
-             if type(e).__name__ == "UnknownElement" and e.proto.DESCRIPTOR.name == "PlotlyChart"]
-    assert len(specs) == 1, len(specs)
-    assert {t["type"] for t in specs[0]["data"]} == {"choroplethmap"}
-    return specs[0]
+    return only_plotly_figure(at, "choroplethmap")
 
 
 def mapped(at: AppTest) -> list[str]:

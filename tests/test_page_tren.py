@@ -1,9 +1,7 @@
 """The Tren page through AppTest: which lines are drawn for which filters, their periods, gaps, language and view."""
 from __future__ import annotations
 
-import base64
 import json
-import math
 import re
 
 import numpy as np
@@ -14,7 +12,7 @@ from kpi.catalogue import load_catalogue
 from kpi.observations import load_sample
 from kpi.palette import CITY as BLACK, kecamatan_colours
 from kpi.wilayah import load_register
-from tests.browser import ROOT
+from tests.apptest import assert_clean, decode, open_page, plotly_specs, run_page
 
 REGISTER = load_register()
 KECAMATAN = {u.kode: u.nama for u in REGISTER.level("kecamatan")}
@@ -22,41 +20,19 @@ CITY = {"id": "Kota Tangerang Selatan", "en": "Tangerang Selatan (city)"}
 SETU, SERPONG = "36.74.07", "36.74.01"
 CHOSEN = {"ind": "layanan_daring", "tingkat": "kecamatan", "kecamatan": f"{SETU},{SERPONG}", "jenis_periode": "quarter"}
 
-_runs: dict[tuple, AppTest] = {}
+PAGE = "pages/2_Tren.py"
 
 
 def run(direct: bool = False, **params: str) -> AppTest:
-    """The Tren page after a run with these URL parameters. The app starts on the home page and switches to Tren,
-    as a user does; `direct` opens a link to Tren instead (the home page offers only the kecamatan level, and a
-    page change keeps that choice over the URL's). AppTest starts from app.py either way: page links need it."""
-    key = (direct, *sorted(params.items()))
-    if key not in _runs:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        for name, value in params.items():
-            at.query_params[name] = value
-        if not direct:
-            at.run()
-        at.switch_page("pages/2_Tren.py").run()
-        _runs[key] = at
-    return _runs[key]
-
-
-def decode(values) -> list:
-    """A plotly JSON array as a list: plain, or base64 `bdata` with a dtype (NaN read as None, i.e. a gap)."""
-    if isinstance(values, dict) and "bdata" in values:
-        array = np.frombuffer(base64.b64decode(values["bdata"]), dtype=np.dtype(values["dtype"]))
-        values = array.reshape(values["shape"]).tolist() if "shape" in values else array.tolist()
-    return [None if isinstance(v, float) and math.isnan(v) else v for v in values]
-
-
-def charts(at: AppTest) -> list[dict]:
-    """The plotly figures on the page, in order, as JSON."""
-    return [json.loads(e.proto.spec) for e in at.main if type(e).__name__ == "UnknownElement" and e.proto.spec]
+    """The Tren page after a run with these URL parameters (computed once per test session). The app starts on the
+    home page and switches to Tren, as a user does; `direct` opens a link to Tren instead (the home page offers only
+    the kecamatan level, and a page change keeps that choice over the URL's)."""
+    return run_page(PAGE, direct=direct, **params)
 
 
 def trend(at: AppTest) -> dict:
     """The trend chart: the first figure (its traces are lines)."""
-    fig = charts(at)[0]
+    fig = plotly_specs(at)[0]
     assert {t.get("type", "scatter") for t in fig["data"]} == {"scatter"}
     return fig
 
@@ -65,11 +41,6 @@ def lines(at: AppTest) -> dict[str, dict]:
     """The trend chart's traces by name, with x, y and customdata decoded."""
     return {t["name"]: {**t, **{k: decode(t[k]) for k in ("x", "y", "customdata") if k in t}}
             for t in trend(at)["data"]}
-
-
-def assert_clean(at: AppTest) -> None:
-    assert [e.value for e in at.exception] == []
-    assert [e.value for e in at.error] == []
 
 
 # --- chosen kecamatan, by quarter ---------------------------------------------------------------------------------
@@ -106,7 +77,7 @@ def test_change_on_a_year_earlier_lists_the_chosen_kecamatan_and_the_city():
     table = at.dataframe[0].value
     assert table.iloc[:, 0].tolist() == ["Setu", "Serpong", CITY["id"]]
     assert list(table.columns)[1:3] == ["Triwulan IV 2026", "Triwulan IV 2025"]
-    bars = charts(at)[1]["data"][0]
+    bars = plotly_specs(at)[1]["data"][0]
     assert decode(bars["y"]) == ["Setu", "Serpong", CITY["id"]]
     assert any("Triwulan IV 2026 baru berisi data sampai Okt 2026" in c.value for c in at.caption)
 
@@ -218,11 +189,7 @@ def test_small_multiples_from_the_url_one_panel_per_kecamatan():
 
 
 def test_view_switch_draws_small_multiples_and_keeps_it_in_the_url():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for name, value in CHOSEN.items():
-        at.query_params[name] = value
-    at.run()
-    at.switch_page("pages/2_Tren.py").run()
+    at = open_page(PAGE, **CHOSEN)
     assert "annotations" not in trend(at)["layout"] or not trend(at)["layout"]["annotations"]
     switch = next(b for b in at.sidebar.button_group if b.label == "Tampilan grafik")
     switch.set_value("panel").run()

@@ -8,6 +8,7 @@ from streamlit.proto.Markdown_pb2 import Markdown as MarkdownProto
 from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest import assert_clean, open_page, run_page
 from tests.browser import ROOT, page_name, scripts
 
 SCRIPTS = scripts()
@@ -32,21 +33,11 @@ NAME = {"id": 0, "en": 1}
 UNIT = {"id": 2, "en": 3}
 Dir, Colour = MetricProto.MetricDirection, MetricProto.MetricColor
 
-_runs: dict[tuple[str, str], AppTest] = {}
-
 
 def run(script, lang: str) -> AppTest:
     """The app after one run of a page in a language (?lang= set before the first run), computed once per test session."""
-    key = (str(script), lang)
-    if key not in _runs:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        if lang != "id":
-            at.query_params["lang"] = lang
-        at.run()
-        if script != ROOT / "app.py":
-            at.switch_page(str(script.relative_to(ROOT))).run()
-        _runs[key] = at
-    return _runs[key]
+    page = None if script == ROOT / "app.py" else str(script.relative_to(ROOT))
+    return run_page(page, **({"lang": lang} if lang != "id" else {}))
 
 
 def _number(text: str, lang: str) -> float:
@@ -62,9 +53,7 @@ def _cases():
 
 @pytest.mark.parametrize(("script", "lang"), _cases())
 def test_page_runs_without_exception_or_error(script, lang):
-    at = run(script, lang)
-    assert [e.value for e in at.exception] == []
-    assert [e.value for e in at.error] == []
+    assert_clean(run(script, lang))
 
 
 @pytest.mark.parametrize(("script", "lang"), _cases())
@@ -132,7 +121,7 @@ def test_home_delta_arrow_and_colour_follow_the_change():
 
 
 def test_sidebar_language_switch_sets_the_url_and_the_labels():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = open_page(None)
     assert _name(at.metric[1].label) == "Layanan daring"
     at.sidebar.button_group[0].set_value("en").run()
     assert at.query_params["lang"] == "en"
