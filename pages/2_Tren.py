@@ -14,9 +14,9 @@ view = state.choice(st.sidebar.segmented_control, t("tren_view"), "tren_tampilan
                     labeller(lambda v, lg: t(f"tren_view_{v}", lg)), required=True)
 
 ind = f.indicator
-table, table_kota = data.table(f.level, f.grain), data.table("kota", f.grain)
+table_kota = data.table("kota", f.grain)
 codes, limited_to = timeline.lines_for(register, f.level, f.kecamatan, f.kelurahan)
-frame = timeline.series(table, table_kota, ind, codes)
+frame = data.trend_series(f.level, f.grain, ind.id, tuple(codes))
 if f.period is None or frame["nilai"].isna().all():
     st.info(t("tren_no_data"))
     st.stop()
@@ -36,7 +36,7 @@ now, then = (periods.display(p, lang()) for p in (f.period, periods.same_period_
 until = timeline.partial_until(table_kota, ind.id, f.period)
 partial = " " + t("tren_partial").format(period=now, until=periods.display(until, lang())) if until else ""
 st.caption(t("tren_yoy_caption").format(now=now, then=then) + " " + timeline.yoy_units(ind, lang()) + partial)
-yoy = timeline.yoy_table(table, table_kota, ind.id, codes, f.period)
+yoy = data.trend_yoy(f.level, f.grain, ind.id, tuple(codes), f.period)
 bars, numbers = st.columns([5, 6])
 with bars:
     st.plotly_chart(cache.build(timeline.yoy_figure, yoy, ind, register, lang()), key="tren_yoy",

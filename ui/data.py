@@ -64,3 +64,20 @@ def headline_cards(upto: str | None) -> tuple[tuple[str, dict | None], ...]:
     catalogue, register = core()
     return tuple((ind.id, card(table("kota", ind.frequency), ind.id, register.kota.kode, upto=upto))
                  for ind in catalogue.headline)
+
+
+@st.cache_resource(show_spinner=False)
+def trend_series(level: str, grain: str, indicator_id: str, codes: tuple[str, ...]):
+    """Tren's lines: every period of the indicator for these wilayah and the city, gaps kept as NaN rows."""
+    from kpi import timeline
+
+    catalogue, _ = core()
+    return timeline.series(table(level, grain), table("kota", grain), catalogue.get(indicator_id), list(codes))
+
+
+@st.cache_resource(show_spinner=False)
+def trend_yoy(level: str, grain: str, indicator_id: str, codes: tuple[str, ...], period: str):
+    """Tren's year-on-year table for these wilayah and the city at a period."""
+    from kpi import timeline
+
+    return timeline.yoy_table(table(level, grain), table("kota", grain), indicator_id, list(codes), period)
