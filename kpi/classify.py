@@ -1,7 +1,6 @@
 """Map classes of indicator values: the official bands when an indicator has them, else quantiles or equal intervals."""
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -9,7 +8,7 @@ import pandas as pd
 from plotly.colors import sample_colorscale, sequential
 
 from kpi.catalogue import Indicator
-from kpi.numfmt import number, with_unit  # noqa: F401  (re-exported for maps and tests)
+from kpi.numfmt import number, with_unit  # noqa: F401  (re-exported: maps and tests import them from here)
 from kpi.methods.bands import BandSet, classify_series
 
 METHODS = ("quantile", "equal")

@@ -19,7 +19,6 @@ import numpy as np
 import pandas as pd
 
 from kpi.issues import Issue
-from kpi.numbers import detect_decimal, parse_numbers  # noqa: F401 - re-exported, their former home
 
 Source = str | os.PathLike | bytes | bytearray | memoryview | IO[bytes]
 Result = tuple[pd.DataFrame | None, list[Issue]]

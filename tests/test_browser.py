@@ -10,14 +10,13 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from tests.browser import (CHROMIUM, IN_CI, LAUNCH_ARGS, SCREENSHOTS, VIEWPORT, page_name, page_url, scripts,
-                           streamlit_server, unavailable)
+from tests.browser import IN_CI, SCREENSHOTS, VIEWPORT, page_name, page_url, scripts, streamlit_server, unavailable
 
 REASON = unavailable()
 if REASON and not IN_CI:
     pytest.skip(f"browser tests skipped: {REASON}", allow_module_level=True)
 if not REASON:
-    from playwright.sync_api import Page, expect, sync_playwright
+    from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM, IN_CI, LAUNCH_ARGS, SCREENSHOTS, VIEWPORT, streamlit_server, unavailable
+from tests.browser import IN_CI, SCREENSHOTS, VIEWPORT, streamlit_server, unavailable
 
 REASON = unavailable()
 if REASON and not IN_CI:
     pytest.skip(f"browser tests skipped: {REASON}", allow_module_level=True)
 if not REASON:
     from PIL import Image
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 OFFICIAL = Path(__file__).resolve().parents[2] / "shared" / "geo" / "tangsel_kelurahan.geojson"

@@ -10,7 +10,6 @@ import shapely
 
 from kpi import geo
 from kpi.geo_fallback import build_fallback
-from kpi.wilayah import load_register
 
 UTM = "EPSG:32748"
 

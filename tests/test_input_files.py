@@ -8,7 +8,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from kpi.observations import SAMPLE_PATH, load_observations
-from tests.input_fixtures import HEADER, HEADER_SEMICOLON, TODAY, assert_loaded, write_csv
+from tests.input_fixtures import HEADER, TODAY, assert_loaded, write_csv
 
 ROWS = [  # periode, kode_wilayah, indikator, pembilang, penyebut, nilai, keterangan
     ("2026-10", "36.74.01.1001", "layanan_daring", 12, 40, None, "Dicek petugas"),

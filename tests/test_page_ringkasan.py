@@ -104,7 +104,7 @@ def test_ikm_movers_name_the_grade_in_indonesian_numbers():
     for s in up + down:
         assert s.startswith("IKM Kecamatan "), s
         assert "(mutu " in s, s
-        assert re.fullmatch(rf"IKM Kecamatan [A-Za-z ]+ (naik|turun) \d{{1,2}},\d\d poin menjadi \d{{2,3}},\d\d poin "
+        assert re.fullmatch(r"IKM Kecamatan [A-Za-z ]+ (naik|turun) \d{1,2},\d\d poin menjadi \d{2,3},\d\d poin "
                             r"\(mutu [A-D]\)\.", s), s
     assert "IKM — Semester I 2026" in [s.value for s in at.subheader]
     assert mapped(at) == sorted(KECAMATAN)

@@ -1,8 +1,6 @@
 """Interface texts in Bahasa Indonesia (default) and English, and the current language."""
 from __future__ import annotations
 
-import streamlit as st
-
 from ui import state
 
 LANGS = {"id": "Bahasa Indonesia", "en": "English"}
