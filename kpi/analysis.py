@@ -8,14 +8,15 @@ from kpi.catalogue import Catalogue
 from kpi.rankings import add_ranks
 from kpi.rollup import rollup
 from kpi.targets import add_targets
-from kpi.trends import add_changes
+from kpi.trends import add_changes, like_for_like
 from kpi.wilayah import Register
 
 
 def indicator_table(obs: pd.DataFrame, catalogue: Catalogue, register: Register, level: str, grain: str) -> pd.DataFrame:
     """Roll up, then add targets, status, changes, ranks, completeness and wilayah names."""
     table = rollup(obs, catalogue, register, level, grain)
-    table = add_ranks(add_changes(add_targets(table, catalogue), catalogue), catalogue)
+    table = add_changes(add_targets(table, catalogue), catalogue)
+    table = add_ranks(like_for_like(table, obs, catalogue, register, level, grain), catalogue)
     table["kelengkapan"] = table["laporan"] / table["laporan_diharapkan"] * 100
     table["nama_wilayah"] = table["kode_wilayah"].map({u.kode: u.nama for u in register.units})
     return table

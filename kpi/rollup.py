@@ -105,6 +105,11 @@ def rollup_indicator(obs: pd.DataFrame, ind: Indicator, level: str, grain: str, 
     return _rollup(obs, [ind], register, level, grain)
 
 
+def rollup_many(obs: pd.DataFrame, inds: list[Indicator], register: Register, level: str, grain: str) -> pd.DataFrame:
+    """Several indicators' values at a level and grain, stacked (missing stays NaN)."""
+    return _rollup(obs, list(inds), register, level, grain)
+
+
 def rollup(obs: pd.DataFrame, catalogue: Catalogue, register: Register, level: str, grain: str) -> pd.DataFrame:
     """All indicators that can be shown at this level and grain, stacked in one long table."""
     return _rollup(obs, list(catalogue.indicators), register, level, grain)

@@ -39,3 +39,22 @@ def test_ranks_with_ties_and_direction(tiny_catalogue):
     assert pd.isna(out.loc["E", "peringkat"]) and out.loc["A", "peringkat_dari"] == 4
     lower = add_ranks(_rows("aduan", [("A", "2026-01", 1.0), ("B", "2026-01", 3.0)]), tiny_catalogue)
     assert lower["peringkat"].tolist() == [1, 2]
+
+
+def test_a_year_in_progress_is_compared_with_the_same_months(tiny_catalogue, tiny_register):
+    from kpi.analysis import indicator_table
+    from tests.conftest import obs
+
+    nan = float("nan")
+    # Cumulative budget of kecamatan Alfa: 2025 reaches 30/100 in March and 90/100 in December; 2026 has Jan–Mar.
+    rows = [(f"2025-{m:02d}", "36.74.01", "anggaran", 10 * m if m <= 3 else 30 + 60 * (m - 3) / 9, 100, nan)
+            for m in range(1, 13)]
+    rows += [(f"2026-{m:02d}", "36.74.01", "anggaran", 12 * m, 100, nan) for m in (1, 2, 3)]
+    table = indicator_table(obs(rows), tiny_catalogue, tiny_register, "kecamatan", "year")
+    row = table[(table["kode_wilayah"] == "36.74.01") & (table["periode"] == "2026")].iloc[0]
+    assert row["nilai"] == pytest.approx(36.0)                   # March 2026, cumulative
+    assert row["nilai_tahun_lalu"] == pytest.approx(30.0)        # March 2025, not December's 90
+    assert row["perubahan_tahunan"] == pytest.approx(6.0)
+    assert row["arah_tahunan"] == "membaik"
+    whole = table[(table["kode_wilayah"] == "36.74.01") & (table["periode"] == "2025")].iloc[0]
+    assert whole["nilai"] == pytest.approx(90.0)                 # a finished year is untouched
