@@ -17,6 +17,6 @@ TEXT = {
                        "en": "Change against the same period last year"},
     "tren_yoy_caption": {"id": "{now} dibanding {then} (pilih periode lain di filter «Periode»).",
                          "en": "{now} against {then} (choose another period with the «Period» filter)."},
-    "tren_partial": {"id": "{period} baru berisi data sampai {until}.",
-                     "en": "{period} only holds data up to {until}."},
+    "tren_partial": {"id": "{period} baru berisi data sampai {until}; pembandingnya bulan yang sama setahun sebelumnya.",
+                     "en": "{period} only holds data up to {until}; it is compared with the same months a year earlier."},
 }
