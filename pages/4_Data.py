@@ -3,7 +3,7 @@ indicator dictionary."""
 import streamlit as st
 
 from kpi import export, periods
-from ui import data, filters, format as fmt, state
+from ui import cache, data, filters, format as fmt, state
 from ui.frame import page
 from ui.i18n import labeller, lang, t
 
@@ -49,7 +49,7 @@ with tab_table:
     else:
         span = t("data_lingkup_semua") if everything else periods.display(f.period, code)
         st.caption(t("data_rows").format(n=fmt.number(len(rows), 0, code), indicator=ind.text("label", code), periods=span))
-        shown = export.display_table(rows, catalogue, code)
+        shown = cache.build(export.display_table, rows, catalogue, code)
         config = {shown.columns[0]: st.column_config.TextColumn(pinned=True),   # the wilayah stays in view
                   **{name: st.column_config.TextColumn(alignment="right") for name in export.numeric_columns(code)}}
         st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
