@@ -1,0 +1,274 @@
+"""The import store: raw records and observation files kept in batches in one DuckDB file, with a dry run,
+idempotent atomic imports, rollback of any batch, and an audit log.
+
+Each commit or rollback is one DuckDB transaction (kpi/store_sql.py); reads open a read-only connection only
+when the file exists and close it promptly, so the dashboard and the command line can take turns. Nothing here
+raises for a user's mistake: problems come back as Issues (Plan) or as an Indonesian message (Outcome). Reads
+(batches, audit, records, observations, has_data, synthetic) wait up to a few seconds for another process that
+holds the file and then raise StoreLocked, whose message says so in Indonesian.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+
+from kpi import store_kpi
+from kpi import store_sql as sql
+from kpi.catalogue import load_catalogue
+from kpi.issues import Issue
+from kpi.observations import LoadResult, load_observations
+from kpi.readers import read_table
+from kpi.records import load_records
+
+KINDS = ("permohonan", "aduan", "survei", "observasi")
+RAW_KINDS = ("permohonan", "aduan", "survei")
+OVERLAP = ("replace", "skip")
+SYNTHETIC_PREFIX = "CONTOH-"
+ROOT = Path(__file__).resolve().parents[1]
+StoreLocked = sql.StoreLocked
+
+
+def store_path() -> Path:
+    """$TANGSEL_KPI_STORE/kpi.duckdb, else <repo>/.store/kpi.duckdb (read at call time)."""
+    return Path(os.environ.get("TANGSEL_KPI_STORE", ROOT / ".store")) / "kpi.duckdb"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The dry run of an import: validation, idempotence, overlap with active records, and the KPI changes."""
+
+    kind: str
+    file_name: str
+    sha256: str
+    rows: int
+    issues: list[Issue]
+    frame: pd.DataFrame | None
+    already: dict | None
+    overlap: pd.DataFrame
+    preview: pd.DataFrame
+    synthetic: bool
+
+    @property
+    def ok(self) -> bool:
+        """True when the file is valid and can be committed."""
+        return not self.issues and self.frame is not None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of a commit or rollback: ok, an Indonesian message, the batch and its counts."""
+
+    ok: bool
+    message: str
+    batch_id: int | None = None
+    counts: dict = field(default_factory=dict)
+
+
+class Store:
+    """The import store at `path` (default store_path() at construction)."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = Path(path) if path is not None else store_path()
+
+    # ------------------------------------------------------------ dry run
+
+    def plan(self, source, kind: str, filename: str | None = None, today: dt.date | None = None,
+             on_overlap: str = "replace") -> Plan:
+        """Validate a file and describe what importing it would do; never changes the store, never raises."""
+        data, name, problems = _read_source(source, filename)
+        sha = hashlib.sha256(data).hexdigest() if data is not None else ""
+        empty = Plan(kind, name, sha, 0, problems, None, None, sql.empty_frame(sql.OVERLAP_DTYPES),
+                     sql.empty_frame(store_kpi.PREVIEW_DTYPES), False)
+        if kind not in KINDS:
+            problems = problems + [Issue("jenis_tidak_dikenal", f"Jenis data '{kind}' tidak dikenal. Pilih salah "
+                                         f"satu: {', '.join(KINDS)}.")]
+        if on_overlap not in OVERLAP:
+            problems = problems + [_overlap_issue(on_overlap)]
+        if data is None or problems:
+            return replace(empty, issues=problems)
+        try:
+            return self._plan(data, kind, name, sha, today, on_overlap, empty)
+        except Exception as exc:  # the border: a busy store or an internal failure becomes an Issue
+            code = "penyimpanan_terkunci" if isinstance(exc, StoreLocked) else "galat_internal"
+            text = str(exc) if isinstance(exc, StoreLocked) else (
+                f"Berkas '{name}' tidak dapat diperiksa ({type(exc).__name__}: {exc}). Laporkan ke pengelola dasbor.")
+            return replace(empty, issues=[Issue(code, text)])
+
+    def _plan(self, data: bytes, kind: str, name: str, sha: str, today: dt.date | None, on_overlap: str,
+              empty: Plan) -> Plan:
+        """The dry run of bytes that were read: validate, then compare with the store's active state."""
+        result = _load(kind, data, name, today)
+        if not result.ok:
+            raw, _ = read_table(data, name)
+            return replace(empty, rows=0 if raw is None else len(raw), issues=result.issues)
+        frame = result.frame
+        incoming = sql.typed(frame, kind)
+        with sql.reading(self.path) as con:
+            already = sql.active_batch_by_sha(con, sha)
+            overlap = sql.overlapping(con, kind, incoming)
+            state = {k: sql.active_records(con, k) for k in KINDS}
+            synthetic = sql.any_active(con, synthetic_only=True)
+        is_synthetic = kind != "observasi" and len(frame) > 0 and bool(
+            frame[sql.KEYS[kind][0]].astype(str).str.startswith(SYNTHETIC_PREFIX).all())
+        preview = empty.preview
+        if already is None:
+            before = _kpis(state, synthetic)
+            state[kind] = store_kpi.apply(state[kind], incoming, sql.KEYS[kind], on_overlap)
+            preview = store_kpi.preview(before, _kpis(state, synthetic or is_synthetic), load_catalogue())
+        return Plan(kind, name, sha, len(frame), [], frame, already, overlap, preview, is_synthetic)
+
+    # ------------------------------------------------------------ changes
+
+    def commit(self, plan: Plan, on_overlap: str = "replace") -> Outcome:
+        """Import a valid plan in one transaction; a file already active is a no-op; never raises."""
+        if on_overlap not in OVERLAP:
+            return Outcome(False, _overlap_issue(on_overlap).message)
+        if not plan.ok:
+            message = (f"Berkas '{plan.file_name}' ditolak: {len(plan.issues)} masalah ditemukan, penyimpanan tidak "
+                       "berubah. Perbaiki masalah yang dilaporkan lalu impor ulang.")
+            return self._audited_refusal("tolak", plan.file_name, plan.sha256, plan.rows, message)
+        try:
+            with sql.writing(self.path) as con:
+                return self._commit(con, plan, on_overlap)
+        except Exception as exc:  # rolled back: nothing of this import remains
+            message = (f"Impor berkas '{plan.file_name}' gagal dan dibatalkan seluruhnya; penyimpanan tidak berubah "
+                       f"({_reason(exc)}).")
+            return self._audited_refusal("tolak", plan.file_name, plan.sha256, plan.rows, message, exc)
+
+    def _commit(self, con, plan: Plan, on_overlap: str) -> Outcome:
+        """The body of the commit transaction: the sha256 check, the batch, its records and the audit row."""
+        already = sql.active_batch_by_sha(con, plan.sha256)  # re-checked inside the transaction
+        if already is not None:
+            message = (f"Berkas '{plan.file_name}' sudah diimpor sebagai batch {already['batch_id']} "
+                       f"('{already['berkas']}', {already['diimpor_pada']}); tidak ada yang berubah.")
+            sql.audit(con, "lewati", already["batch_id"], plan.file_name, plan.sha256, plan.rows, "berhasil", message)
+            return Outcome(True, message, already["batch_id"], {"baris": plan.rows, "dimasukkan": 0,
+                                                                "diganti": 0, "dilewati": plan.rows})
+        batch_id = sql.next_id(con, "batches", "batch_id")
+        batch = {"batch_id": batch_id, "berkas": plan.file_name, "sha256": plan.sha256, "sintetis": plan.synthetic}
+        counts = sql.insert_batch(con, plan.kind, sql.typed(plan.frame, plan.kind), batch, on_overlap)
+        sql.fault("commit:after_insert")
+        message = (f"Berkas '{plan.file_name}' diimpor sebagai batch {batch_id} ({plan.kind}): {counts['baris']} "
+                   f"baris, {counts['dimasukkan']} dimasukkan, {counts['diganti']} menggantikan data lama, "
+                   f"{counts['dilewati']} dilewati karena sudah ada.")
+        sql.audit(con, "impor", batch_id, plan.file_name, plan.sha256, plan.rows, "berhasil", message)
+        return Outcome(True, message, batch_id, counts)
+
+    def rollback(self, batch_id: int) -> Outcome:
+        """Cancel an active batch in one transaction: its rows go, the rows it replaced come back; never raises."""
+        if not self.path.exists():
+            return Outcome(False, f"Batch {batch_id} tidak ada: belum ada data yang diimpor.")
+        try:
+            with sql.writing(self.path) as con:
+                batch = sql.find_batch(con, batch_id)
+                if batch is None or batch["status"] != sql.ACTIVE:
+                    state = "tidak ada" if batch is None else "sudah dibatalkan sebelumnya"
+                    message = (f"Batch {batch_id} {state}; tidak ada yang berubah. Lihat daftar batch dengan "
+                               "python -m kpi.importer --list.")
+                    sql.audit(con, "batal", batch_id, None, None, None, "gagal", message)
+                    return Outcome(False, message, batch_id)
+                counts = sql.remove_batch(con, batch["jenis"], batch_id)
+                message = (f"Batch {batch_id} ('{batch['berkas']}') dibatalkan: {counts['dihapus']} baris dihapus, "
+                           f"{counts['dipulihkan']} baris lama berlaku kembali.")
+                sql.audit(con, "batal", batch_id, batch["berkas"], batch["sha256"], batch["baris"], "berhasil", message)
+                return Outcome(True, message, batch_id, counts)
+        except Exception as exc:
+            message = f"Pembatalan batch {batch_id} gagal; penyimpanan tidak berubah ({_reason(exc)})."
+            return self._audited_refusal("batal", None, None, None, message, exc, batch_id)
+
+    def _audited_refusal(self, aksi: str, berkas: str | None, sha256: str | None, baris: int | None, message: str,
+                         exc: Exception | None = None, batch_id: int | None = None) -> Outcome:
+        """A refusal, written to the audit log in its own transaction (unless the store itself is unusable)."""
+        if not isinstance(exc, (StoreLocked, sql.SchemaMismatch)):
+            try:
+                with sql.writing(self.path) as con:
+                    sql.audit(con, aksi, batch_id, berkas, sha256, baris, "gagal", message)
+            except Exception as audit_exc:  # the refusal stands; say why it is not in the log
+                message += f" Catatan audit tidak dapat ditulis ({_reason(audit_exc)})."
+        return Outcome(False, message, batch_id)
+
+    # ------------------------------------------------------------ reads
+
+    def batches(self) -> pd.DataFrame:
+        """Every batch, active or rolled back, oldest first."""
+        with sql.reading(self.path) as con:
+            return sql.table_frame(con, "batches", sql.BATCH_COLUMNS, "batch_id")
+
+    def audit(self) -> pd.DataFrame:
+        """The audit log, oldest first: waktu, aksi, batch_id, berkas, sha256, baris, hasil, pesan."""
+        with sql.reading(self.path) as con:
+            return sql.table_frame(con, "audit", sql.AUDIT_COLUMNS, "urut").drop(columns="urut")
+
+    def records(self, kind: str) -> pd.DataFrame:
+        """The active typed records of one kind (contract columns, no _baris)."""
+        if kind not in KINDS:
+            raise ValueError(f"Jenis data '{kind}' tidak dikenal. Pilih salah satu: {', '.join(KINDS)}.")
+        with sql.reading(self.path) as con:
+            return sql.active_records(con, kind)
+
+    def observations(self) -> pd.DataFrame | None:
+        """The KPIs of everything active (engine on raw records, overlaid by observation files), or None."""
+        with sql.reading(self.path) as con:
+            if not sql.any_active(con):
+                return None
+            state = {k: sql.active_records(con, k) for k in KINDS}
+            synthetic = sql.any_active(con, synthetic_only=True)
+        return _kpis(state, synthetic)
+
+    def has_data(self) -> bool:
+        """Whether any batch is active."""
+        with sql.reading(self.path) as con:
+            return sql.any_active(con)
+
+    def synthetic(self) -> bool:
+        """Whether any active batch is synthetic (sample records)."""
+        with sql.reading(self.path) as con:
+            return sql.any_active(con, synthetic_only=True)
+
+
+# ---------------------------------------------------------------- helpers
+
+def _kpis(state: dict[str, pd.DataFrame], synthetic: bool) -> pd.DataFrame:
+    """The KPIs of a state: active records per kind (raw kinds through the engine, observasi on top)."""
+    return store_kpi.kpis({k: state[k] for k in RAW_KINDS}, state["observasi"], synthetic)
+
+
+def _load(kind: str, data: bytes, name: str, today: dt.date | None) -> LoadResult:
+    """Validate the bytes with the loader of the kind."""
+    if kind == "observasi":
+        return load_observations(data, name, today=today)
+    return load_records(data, kind, name, today=today)
+
+
+def _read_source(source, filename: str | None) -> tuple[bytes | None, str, list[Issue]]:
+    """The bytes and display name of a path, bytes or file-like object (e.g. a Streamlit upload)."""
+    is_path = isinstance(source, (str, os.PathLike))
+    name = filename or (Path(source).name if is_path else Path(str(getattr(source, "name", "") or "tanpa_nama")).name)
+    try:
+        if is_path:
+            return Path(source).read_bytes(), name, []
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            return bytes(source), name, []
+        if hasattr(source, "getvalue"):
+            return bytes(source.getvalue()), name, []
+        source.seek(0)
+        return bytes(source.read()), name, []
+    except (OSError, AttributeError, TypeError) as exc:
+        return None, name, [Issue("berkas_tidak_terbaca", f"Berkas '{name}' tidak dapat dibaca ({exc}). Periksa "
+                                  "jalur dan hak akses berkas, lalu coba lagi.")]
+
+
+def _overlap_issue(on_overlap: str) -> Issue:
+    """The problem of an unknown on_overlap choice."""
+    return Issue("pilihan_tidak_dikenal", f"Pilihan data ganda '{on_overlap}' tidak dikenal. Pilih 'replace' (ganti "
+                 "data lama) atau 'skip' (pertahankan data lama).")
+
+
+def _reason(exc: Exception) -> str:
+    """An exception as text: our own Indonesian messages as they are, anything else with its type."""
+    return str(exc) if isinstance(exc, (StoreLocked, sql.SchemaMismatch)) else f"{type(exc).__name__}: {exc}"

@@ -1,0 +1,91 @@
+"""The KPIs of the import store: which population divides complaints, the engine run overlaid by imported
+observations, and the before/after preview of a dry run."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from kpi.catalogue import Catalogue
+from kpi.engine import compute
+from kpi.wilayah import load_register
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+SOURCED_POPULATION = DATA_DIR / "penduduk.csv"
+SAMPLE_POPULATION = DATA_DIR / "sample" / "penduduk_sampel.csv"
+OBS_COLUMNS = ("periode", "kode_wilayah", "indikator", "pembilang", "penyebut", "nilai")
+OBS_KEY = ["periode", "kode_wilayah", "indikator"]
+OBS_DTYPES = {"periode": "str", "kode_wilayah": "str", "indikator": "str",
+              "pembilang": "float64", "penyebut": "float64", "nilai": "float64"}
+PREVIEW_DTYPES = {"indikator": "str", "kode_wilayah": "str", "periode": "str",
+                  "sebelum": "float64", "sesudah": "float64", "selisih": "float64"}
+
+
+def population(synthetic: bool) -> pd.DataFrame:
+    """The population that divides complaints in `aduan_per_10rb` (columns kode_wilayah, tahun, penduduk).
+
+    Real records are divided only by sourced figures: the kelurahan rows of data/penduduk.csv (BPS figures for
+    the kelurahan of Serpong and Pondok Aren; see data/README.md). Kelurahan without a sourced figure get no
+    `aduan_per_10rb` row rather than an invented denominator. Synthetic records (the sample, ids "CONTOH-…")
+    are divided by the synthetic sample population data/sample/penduduk_sampel.csv, the one the sample
+    generator used, so an imported sample reproduces the shipped observations and no invented figure is ever
+    applied to real complaints.
+    """
+    if synthetic:
+        table = pd.read_csv(SAMPLE_POPULATION, dtype={"kode_wilayah": str})
+    else:
+        table = pd.read_csv(SOURCED_POPULATION, dtype={"kode": str}).rename(columns={"kode": "kode_wilayah"})
+        kelurahan = {u.kode for u in load_register().level("kelurahan")}
+        table = table[table["kode_wilayah"].isin(kelurahan)]
+    columns = ["kode_wilayah", "tahun", "penduduk"]
+    return table[columns].astype({"kode_wilayah": "str", "tahun": "int64", "penduduk": "int64"}).reset_index(drop=True)
+
+
+def kpis(raw: Mapping[str, pd.DataFrame], observasi: pd.DataFrame, synthetic: bool) -> pd.DataFrame:
+    """Engine observations of the raw records, where an imported observation of the same key replaces the
+    computed one; columns OBS_COLUMNS sorted by indikator, kode_wilayah, periode."""
+    records = {kind: frame for kind, frame in raw.items() if len(frame)}
+    imported = observasi[list(OBS_COLUMNS)]
+    parts = [imported]
+    if records:
+        computed = compute(records, population=population(synthetic))[list(OBS_COLUMNS)]
+        overlaid = pd.MultiIndex.from_frame(computed[OBS_KEY]).isin(pd.MultiIndex.from_frame(imported[OBS_KEY]))
+        parts.insert(0, computed[~overlaid])
+    frame = pd.concat([p.astype(OBS_DTYPES) for p in parts], ignore_index=True)
+    return frame.sort_values(["indikator", "kode_wilayah", "periode"], kind="stable").reset_index(drop=True)
+
+
+def apply(active: pd.DataFrame, incoming: pd.DataFrame, keys: tuple[str, ...], on_overlap: str) -> pd.DataFrame:
+    """The active records of one kind after an import: "replace" puts incoming rows in place of those with the
+    same key, "skip" adds only incoming rows whose key is new."""
+    incoming_keys = pd.MultiIndex.from_frame(incoming[list(keys)].astype(str))
+    active_keys = pd.MultiIndex.from_frame(active[list(keys)].astype(str))
+    if on_overlap == "replace":
+        return pd.concat([active[~active_keys.isin(incoming_keys)], incoming], ignore_index=True)
+    return pd.concat([active, incoming[~incoming_keys.isin(active_keys)]], ignore_index=True)
+
+
+def values(frame: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
+    """The key columns and each observation's value: pembilang / penyebut × factor, or nilai without penyebut.
+
+    An indicator missing from the catalogue counts as a plain ratio (factor 1)."""
+    factor = frame["indikator"].map({i.id: float(i.factor) for i in catalogue.indicators}).astype("float64")
+    ratio = frame["pembilang"] / frame["penyebut"].where(frame["penyebut"] > 0) * factor.fillna(1.0)
+    value = np.where(frame["penyebut"].notna(), ratio, frame["nilai"])
+    return frame[OBS_KEY].assign(nilai=value.astype("float64"))
+
+
+def preview(before: pd.DataFrame, after: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
+    """The KPI values an import changes (new keys have sebelum NaN, vanished keys sesudah NaN), largest |selisih|
+    first; columns indikator, kode_wilayah, periode, sebelum, sesudah, selisih."""
+    old = values(before, catalogue).rename(columns={"nilai": "sebelum"})
+    new = values(after, catalogue).rename(columns={"nilai": "sesudah"})
+    both = old.merge(new, on=OBS_KEY, how="outer", validate="one_to_one")
+    same = (both["sebelum"] == both["sesudah"]) | (both["sebelum"].isna() & both["sesudah"].isna())
+    changed = both[~same].assign(selisih=lambda f: f["sesudah"] - f["sebelum"])
+    changed = changed.assign(_besar=changed["selisih"].abs())
+    order = ["_besar", "indikator", "kode_wilayah", "periode"]
+    changed = changed.sort_values(order, ascending=[False, True, True, True], na_position="last", kind="stable")
+    return changed[list(PREVIEW_DTYPES)].astype(PREVIEW_DTYPES).reset_index(drop=True)

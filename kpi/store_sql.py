@@ -1,0 +1,303 @@
+"""The DuckDB side of kpi.store: schema, connections, and the statements of one import or rollback.
+
+Every function that changes data runs inside the transaction opened by `writing()`; nothing here commits on
+its own. Rows of a rolled-back batch are deleted, so every record row belongs to an active batch and the active
+rows of a kind are exactly those with `superseded_by IS NULL`. For each key the rows form a chain
+(oldest → newest, each superseded by the next); a rollback unlinks its batch from every chain.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+SCHEMA_VERSION = 1
+LOCK_WAIT_SECONDS = 5.0
+FAULT_ENV = "TANGSEL_KPI_FAULT"  # test-only fault injection, see fault()
+
+KIND_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "permohonan": (("id_permohonan", "VARCHAR"), ("kode_wilayah", "VARCHAR"), ("jenis_layanan", "VARCHAR"),
+                   ("kanal", "VARCHAR"), ("diajukan", "TIMESTAMP"), ("selesai", "TIMESTAMP"),
+                   ("status", "VARCHAR"), ("sop_hari_kerja", "BIGINT")),
+    "aduan": (("id_aduan", "VARCHAR"), ("kode_wilayah", "VARCHAR"), ("kanal", "VARCHAR"), ("kategori", "VARCHAR"),
+              ("diterima", "TIMESTAMP"), ("tindak_lanjut", "TIMESTAMP"), ("selesai", "TIMESTAMP")),
+    "survei": (("id_responden", "VARCHAR"), ("kode_unit", "VARCHAR"), ("tanggal", "TIMESTAMP"),
+               *((f"U{i}", "BIGINT") for i in range(1, 10))),
+    "observasi": (("periode", "VARCHAR"), ("kode_wilayah", "VARCHAR"), ("indikator", "VARCHAR"),
+                  ("pembilang", "DOUBLE"), ("penyebut", "DOUBLE"), ("nilai", "DOUBLE")),
+}
+KEYS: dict[str, tuple[str, ...]] = {"permohonan": ("id_permohonan",), "aduan": ("id_aduan",),
+                                    "survei": ("id_responden",), "observasi": ("periode", "kode_wilayah", "indikator")}
+# pandas dtypes of the typed frames (contract); every other column type maps by SQL type
+DTYPES = {"VARCHAR": "str", "TIMESTAMP": "datetime64[us]", "DOUBLE": "float64", "BIGINT": "Int64", "BOOLEAN": "bool"}
+EXACT_DTYPES = {"sop_hari_kerja": "int64"}
+
+BATCH_COLUMNS = (("batch_id", "BIGINT"), ("jenis", "VARCHAR"), ("berkas", "VARCHAR"), ("sha256", "VARCHAR"),
+                 ("baris", "BIGINT"), ("dimasukkan", "BIGINT"), ("diganti", "BIGINT"), ("dilewati", "BIGINT"),
+                 ("diimpor_pada", "VARCHAR"), ("status", "VARCHAR"), ("sintetis", "BOOLEAN"),
+                 ("dibatalkan_pada", "VARCHAR"))
+AUDIT_COLUMNS = (("urut", "BIGINT"), ("waktu", "VARCHAR"), ("aksi", "VARCHAR"), ("batch_id", "BIGINT"),
+                 ("berkas", "VARCHAR"), ("sha256", "VARCHAR"), ("baris", "BIGINT"), ("hasil", "VARCHAR"),
+                 ("pesan", "VARCHAR"))
+OVERLAP_DTYPES = {"id": "str", "batch_id": "int64", "berkas": "str"}
+ACTIVE, ROLLED_BACK = "aktif", "dibatalkan"
+
+_PROCESS_LOCK = threading.RLock()  # one connection per process at a time: DuckDB refuses mixed configurations
+
+
+class StoreLocked(RuntimeError):
+    """The store file is held by another process (an import in progress, or the dashboard reading it)."""
+
+
+class SchemaMismatch(RuntimeError):
+    """The store was written with a schema version this application does not know."""
+
+
+class InjectedFault(RuntimeError):
+    """A failure injected by a test through TANGSEL_KPI_FAULT."""
+
+
+def now() -> str:
+    """The current time in UTC, ISO 8601 to the second."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def fault(point: str) -> None:
+    """TEST-ONLY fault injection. TANGSEL_KPI_FAULT='<point>' kills this process with SIGKILL at `point`
+    (inside the open transaction); '<point>:raise' raises InjectedFault there. Unset in normal use."""
+    spec = os.environ.get(FAULT_ENV)
+    if spec == point:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if spec == f"{point}:raise":
+        raise InjectedFault(f"kegagalan uji di titik {point}")
+
+
+def run(con: duckdb.DuckDBPyConnection, statement: str, params: list | None = None) -> list[tuple]:
+    """Execute one statement and fetch its whole result (DuckDB refuses new work while a result is unfinished)."""
+    return con.execute(statement, params or []).fetchall()
+
+
+def record_table(kind: str) -> str:
+    """The table holding the records of a kind."""
+    return f"rec_{kind}"
+
+
+def _ddl() -> list[str]:
+    """CREATE statements of every table (no constraints: DuckDB updates indexed rows poorly)."""
+    def table(name: str, columns) -> str:
+        return f"CREATE TABLE IF NOT EXISTS {name} ({', '.join(f'{c} {t}' for c, t in columns)})"
+    statements = [table("meta", (("key", "VARCHAR"), ("value", "VARCHAR"))), table("batches", BATCH_COLUMNS),
+                  table("audit", AUDIT_COLUMNS)]
+    for kind, columns in KIND_COLUMNS.items():
+        statements.append(table(record_table(kind), (("batch_id", "BIGINT"), ("superseded_by", "BIGINT"), *columns)))
+    return statements
+
+
+# ---------------------------------------------------------------- connections
+
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Open the store, waiting up to LOCK_WAIT_SECONDS while another process holds it."""
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() >= deadline:
+                holder = re.search(r"PID (\d+)", str(exc))
+                who = f" (proses {holder.group(1)})" if holder else ""
+                raise StoreLocked(f"Penyimpanan data impor {path} sedang dipakai proses lain{who}, misalnya impor "
+                                  "lewat baris perintah atau dasbor yang sedang membaca. Tunggu sampai selesai, lalu "
+                                  "coba lagi.") from None
+            time.sleep(0.1)
+
+
+@contextmanager
+def reading(path: Path) -> Iterator[duckdb.DuckDBPyConnection | None]:
+    """A read-only connection, or None when the store does not exist or holds no tables yet."""
+    if not path.exists():
+        yield None
+        return
+    with _PROCESS_LOCK:
+        con = _connect(path, read_only=True)
+        try:
+            tables = {r[0] for r in run(con, "SELECT table_name FROM duckdb_tables()")}
+            yield con if "batches" in tables else None
+        finally:
+            con.close()
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One transaction on a writable connection: committed when the block ends, rolled back on any error."""
+    with _PROCESS_LOCK:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        con = _connect(path, read_only=False)
+        try:
+            run(con, "BEGIN TRANSACTION")
+            try:
+                _ensure_schema(con)
+                yield con
+                run(con, "COMMIT")
+            except BaseException:
+                with suppress(duckdb.Error):  # closing an open transaction discards it as well
+                    run(con, "ROLLBACK")
+                raise
+        finally:
+            con.close()
+
+
+def _ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the tables on first write; refuse a store written by a newer schema."""
+    for statement in _ddl():
+        run(con, statement)
+    rows = run(con, "SELECT value FROM meta WHERE key = 'schema_version'")
+    if not rows:
+        run(con, "INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+    elif int(rows[0][0]) != SCHEMA_VERSION:
+        raise SchemaMismatch(f"Penyimpanan data impor memakai versi skema {rows[0][0]}, sedangkan aplikasi ini mengenal "
+                             f"versi {SCHEMA_VERSION}. Pakai versi aplikasi yang sesuai atau pindahkan berkas "
+                             "penyimpanan lalu impor ulang.")
+
+
+# ---------------------------------------------------------------- reads (any connection)
+
+def empty_frame(dtypes: dict[str, str]) -> pd.DataFrame:
+    """A frame without rows with these columns and dtypes."""
+    return pd.DataFrame({c: pd.Series([], dtype=t) for c, t in dtypes.items()})
+
+
+def typed(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """Records read back from DuckDB with the contract's column order and dtypes."""
+    columns = KIND_COLUMNS[kind]
+    dtypes = {c: EXACT_DTYPES.get(c, DTYPES[t]) for c, t in columns}
+    return frame[[c for c, _ in columns]].astype(dtypes).reset_index(drop=True)
+
+
+def active_records(con: duckdb.DuckDBPyConnection | None, kind: str) -> pd.DataFrame:
+    """The active rows of a kind (no batch columns), in insertion order of batch and key."""
+    names = [c for c, _ in KIND_COLUMNS[kind]]
+    if con is None:
+        return typed(pd.DataFrame({c: [] for c in names}), kind)
+    order = ", ".join(("batch_id", *KEYS[kind]))
+    sql = f"SELECT {', '.join(names)} FROM {record_table(kind)} WHERE superseded_by IS NULL ORDER BY {order}"
+    return typed(con.execute(sql).df(), kind)
+
+
+def table_frame(con: duckdb.DuckDBPyConnection | None, table: str, columns, order: str) -> pd.DataFrame:
+    """A whole bookkeeping table (batches or audit), empty with the right columns when there is no store."""
+    names = [c for c, _ in columns]
+    if con is None:
+        frame = pd.DataFrame({c: [] for c in names})
+    else:
+        frame = con.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY {order}").df()
+    return frame.astype({c: DTYPES[t] for c, t in columns})
+
+
+def active_batch_by_sha(con: duckdb.DuckDBPyConnection | None, sha256: str) -> dict | None:
+    """The active batch holding a file with this sha256, as batch_id, berkas, diimpor_pada."""
+    if con is None:
+        return None
+    rows = run(con, "SELECT batch_id, berkas, diimpor_pada FROM batches WHERE sha256 = ? AND status = ? "
+               "ORDER BY batch_id LIMIT 1", [sha256, ACTIVE])
+    row = rows[0] if rows else None
+    return None if row is None else {"batch_id": int(row[0]), "berkas": row[1], "diimpor_pada": row[2]}
+
+
+def overlapping(con: duckdb.DuckDBPyConnection | None, kind: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Incoming records whose key is already active: id (keys joined by a space), batch_id, berkas."""
+    empty = empty_frame(OVERLAP_DTYPES)
+    if con is None or frame.empty:
+        return empty
+    keys = KEYS[kind]
+    con.register("incoming_keys", frame[list(keys)].astype(str))
+    try:
+        joined = " AND ".join(f"r.{k} = i.{k}" for k in keys)
+        sql = (f"SELECT concat_ws(' ', {', '.join(f'r.{k}' for k in keys)}) AS id, r.batch_id, b.berkas "
+               f"FROM {record_table(kind)} r JOIN incoming_keys i ON {joined} JOIN batches b USING (batch_id) "
+               "WHERE r.superseded_by IS NULL ORDER BY r.batch_id, id")
+        found = con.execute(sql).df()
+    finally:
+        con.unregister("incoming_keys")
+    return found.astype(OVERLAP_DTYPES) if len(found) else empty
+
+
+def any_active(con: duckdb.DuckDBPyConnection | None, synthetic_only: bool = False) -> bool:
+    """Whether any batch is active (or any active batch is synthetic)."""
+    if con is None:
+        return False
+    extra = " AND sintetis" if synthetic_only else ""
+    return run(con, f"SELECT count(*) FROM batches WHERE status = ?{extra}", [ACTIVE])[0][0] > 0
+
+
+# ---------------------------------------------------------------- writes (inside writing())
+
+def next_id(con: duckdb.DuckDBPyConnection, table: str, column: str) -> int:
+    """One more than the largest value of `column` (ids of rolled-back batches are never reused)."""
+    return int(run(con, f"SELECT coalesce(max({column}), 0) + 1 FROM {table}")[0][0])
+
+
+def audit(con: duckdb.DuckDBPyConnection, aksi: str, batch_id: int | None, berkas: str | None, sha256: str | None,
+          baris: int | None, hasil: str, pesan: str) -> None:
+    """Append one audit row (audit rows are never updated or deleted)."""
+    run(con, "INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [next_id(con, "audit", "urut"), now(), aksi, batch_id, berkas, sha256, baris, hasil, pesan])
+
+
+def insert_batch(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame, batch: dict,
+                 on_overlap: str) -> dict:
+    """Insert a batch's records, superseding ("replace") or keeping ("skip") active rows with the same key."""
+    keys, table = KEYS[kind], record_table(kind)
+    batch_id = batch["batch_id"]
+    names = [c for c, _ in KIND_COLUMNS[kind]]
+    con.register("incoming", frame[names])
+    try:
+        match = " AND ".join(f"r.{k} = i.{k}" for k in keys)
+        active_match = f"EXISTS (SELECT 1 FROM {table} r WHERE r.superseded_by IS NULL AND {match})"
+        overlap = run(con, f"SELECT count(*) FROM incoming i WHERE {active_match}")[0][0]
+        if on_overlap == "replace":
+            run(con, f"UPDATE {table} AS r SET superseded_by = ? WHERE r.superseded_by IS NULL AND EXISTS "
+                f"(SELECT 1 FROM incoming i WHERE {match})", [batch_id])
+        where = f" WHERE NOT {active_match}" if on_overlap == "skip" else ""
+        casts = ", ".join(f"CAST(i.{c} AS {t})" for c, t in KIND_COLUMNS[kind])
+        run(con, f"INSERT INTO {table} SELECT ?, NULL, {casts} FROM incoming i{where}", [batch_id])
+    finally:
+        con.unregister("incoming")
+    counts = {"baris": len(frame), "dimasukkan": len(frame) - (overlap if on_overlap == "skip" else 0),
+              "diganti": overlap if on_overlap == "replace" else 0, "dilewati": overlap if on_overlap == "skip" else 0}
+    run(con, f"INSERT INTO batches VALUES ({', '.join('?' * len(BATCH_COLUMNS))})",
+        [batch_id, kind, batch["berkas"], batch["sha256"], counts["baris"], counts["dimasukkan"],
+         counts["diganti"], counts["dilewati"], now(), ACTIVE, batch["sintetis"], None])
+    return counts
+
+
+def find_batch(con: duckdb.DuckDBPyConnection, batch_id: int) -> dict | None:
+    """A batch's id, kind, file, sha256, rows and status, or None when there is no such batch."""
+    rows = run(con, "SELECT batch_id, jenis, berkas, sha256, baris, status FROM batches WHERE batch_id = ?", [batch_id])
+    return dict(zip(("batch_id", "jenis", "berkas", "sha256", "baris", "status"), rows[0])) if rows else None
+
+
+def remove_batch(con: duckdb.DuckDBPyConnection, kind: str, batch_id: int) -> dict:
+    """Unlink a batch from every key chain: what it superseded takes over its place, then its rows go."""
+    keys, table = KEYS[kind], record_table(kind)
+    match = " AND ".join(f"r.{k} = g.{k}" for k in keys)
+    restored = run(con, f"SELECT count(*) FROM {table} r WHERE r.superseded_by = ? AND EXISTS (SELECT 1 FROM "
+                   f"{table} g WHERE g.batch_id = ? AND g.superseded_by IS NULL AND {match})",
+                   [batch_id, batch_id])[0][0]
+    run(con, f"UPDATE {table} AS r SET superseded_by = g.superseded_by FROM "
+        f"(SELECT {', '.join(keys)}, superseded_by FROM {table} WHERE batch_id = ?) AS g "
+        f"WHERE r.superseded_by = ? AND {match}", [batch_id, batch_id])
+    removed = run(con, f"DELETE FROM {table} WHERE batch_id = ?", [batch_id])[0][0]
+    fault("rollback:after_delete")
+    run(con, "UPDATE batches SET status = ?, dibatalkan_pada = ? WHERE batch_id = ?", [ROLLED_BACK, now(), batch_id])
+    return {"dihapus": int(removed), "dipulihkan": int(restored)}

@@ -1,0 +1,116 @@
+"""The import command line: dry run, commit, list, audit, rollback, exit codes and Indonesian output."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kpi.importer import main
+from kpi.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+HEADER = "periode,kode_wilayah,indikator,pembilang,penyebut,nilai\n"
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("TANGSEL_KPI_STORE", str(tmp_path / "store"))
+    return tmp_path
+
+
+def obs(folder: Path, name: str, *rows: str) -> str:
+    path = folder / name
+    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return str(path)
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_dry_run_reports_and_changes_nothing(folder, capsys):
+    path = obs(folder, "a.csv", "2026-09,36.74.01.1001,layanan_daring,3,4,")
+    code, out, _ = run(capsys, path, "--kind", "observasi")
+    assert code == 0
+    assert "Validasi: tidak ada masalah." in out and "Data ganda: tidak ada" in out
+    assert "Perubahan KPI: 1 nilai berubah atau baru:" in out and "75,0%" in out
+    assert "Ini uji coba: penyimpanan tidak berubah" in out
+    assert not (folder / "store" / "kpi.duckdb").exists()
+
+
+def test_dry_run_of_a_bad_file_lists_every_problem(folder, capsys):
+    path = obs(folder, "salah.csv", "2026-09,36.74.9.9999,layanan_daring,3,4,", "2026-09,36.74.01.1001,tidak_ada,1,2,")
+    code, out, _ = run(capsys, path, "--kind", "observasi")
+    assert code == 1
+    assert "Validasi: 2 masalah; berkas ditolak seluruhnya." in out
+    assert "[wilayah_tidak_dikenal] baris 2, kolom kode_wilayah:" in out
+    assert "[indikator_tidak_dikenal] baris 3, kolom indikator:" in out
+
+
+def test_commit_is_idempotent_and_refuses_bad_files(folder, capsys):
+    path = obs(folder, "a.csv", "2026-09,36.74.01.1001,layanan_daring,3,4,")
+    code, out, _ = run(capsys, path, "--kind", "observasi", "--commit")
+    assert code == 0 and "diimpor sebagai batch 1 (observasi): 1 baris, 1 dimasukkan" in out
+    code, out, _ = run(capsys, path, "--kind", "observasi", "--commit")
+    assert code == 0 and "sudah diimpor sebagai batch 1" in out
+    bad = obs(folder, "kosong.csv")
+    code, out, _ = run(capsys, bad, "--kind", "observasi", "--commit")
+    assert code == 1 and "Berkas 'kosong.csv' ditolak: 1 masalah" in out
+    assert Store().audit()["aksi"].tolist() == ["impor", "lewati", "tolak"]
+
+
+def test_overlap_summary_and_skip(folder, capsys):
+    run(capsys, obs(folder, "a.csv", "2026-09,36.74.01.1001,layanan_daring,3,4,"), "--kind", "observasi", "--commit")
+    path = obs(folder, "b.csv", "2026-09,36.74.01.1001,layanan_daring,1,4,", "2026-09,36.74.01.1002,layanan_daring,1,2,")
+    code, out, _ = run(capsys, path, "--kind", "observasi", "--on-overlap", "skip")
+    assert code == 0
+    assert "Data ganda: 1 baris sudah ada (batch 1 'a.csv': 1); dengan --on-overlap skip baris itu dilewati" in out
+    code, out, _ = run(capsys, path, "--kind", "observasi", "--on-overlap", "skip", "--commit")
+    assert code == 0 and "1 dimasukkan, 0 menggantikan data lama, 1 dilewati" in out
+
+
+def test_list_audit_and_rollback(folder, capsys):
+    code, out, _ = run(capsys, "--list")
+    assert code == 0 and "Belum ada batch" in out
+    run(capsys, obs(folder, "a.csv", "2026-09,36.74.01.1001,layanan_daring,3,4,"), "--kind", "observasi", "--commit")
+    code, out, _ = run(capsys, "--list")
+    assert code == 0 and "a.csv" in out and "aktif" in out
+    code, out, _ = run(capsys, "--rollback", "1")
+    assert code == 0 and "Batch 1 ('a.csv') dibatalkan: 1 baris dihapus" in out
+    code, out, _ = run(capsys, "--rollback", "1")
+    assert code == 1 and "sudah dibatalkan" in out
+    code, out, _ = run(capsys, "--audit")
+    assert code == 0 and [w for w in ("impor", "batal") if w in out] == ["impor", "batal"]
+
+
+def test_store_option_takes_a_folder_or_a_file(folder, capsys):
+    path = obs(folder, "a.csv", "2026-09,36.74.01.1001,layanan_daring,3,4,")
+    assert run(capsys, path, "--kind", "observasi", "--commit", "--store", str(folder / "lain"))[0] == 0
+    assert (folder / "lain" / "kpi.duckdb").exists()
+    assert run(capsys, path, "--kind", "observasi", "--commit", "--store", str(folder / "x" / "data.duckdb"))[0] == 0
+    assert (folder / "x" / "data.duckdb").exists() and not (folder / "store").exists()
+
+
+@pytest.mark.parametrize("argv, words", [
+    ([], "sebutkan BERKAS dan --kind"),
+    (["a.csv"], "sebutkan BERKAS dan --kind"),
+    (["a.csv", "--kind", "lain"], "pilihan tidak dikenal"),
+    (["--list", "--audit"], "tidak boleh digabung dengan"),
+    (["a.csv", "--kind", "aduan", "--list"], "tidak digabung dengan BERKAS"),
+    (["--rollback", "satu"], "bukan bilangan bulat"),
+])
+def test_usage_errors_exit_2_in_indonesian(folder, capsys, argv, words):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "Perintah tidak lengkap atau salah" in err and words in err and "Pemakaian:" in err
+
+
+def test_the_module_runs_without_a_traceback(folder):
+    result = subprocess.run([sys.executable, "-m", "kpi.importer", str(folder / "tidak_ada.csv"), "--kind", "aduan"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "[berkas_tidak_terbaca]" in result.stdout and "Traceback" not in result.stdout + result.stderr
