@@ -11,6 +11,22 @@ from kpi.wilayah import Register, Wilayah
 TODAY = dt.date(2026, 11, 27)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_store(tmp_path_factory):
+    """Every test starts from an empty store (no imports, no installed boundaries): the repository's own .store/ is
+    never read or written, whatever a developer imported. Tests that need a store set TANGSEL_KPI_STORE themselves."""
+    import os
+
+    store = tmp_path_factory.mktemp("session-store")
+    before = os.environ.get("TANGSEL_KPI_STORE")
+    os.environ["TANGSEL_KPI_STORE"] = str(store)
+    yield store
+    if before is None:
+        os.environ.pop("TANGSEL_KPI_STORE", None)
+    else:
+        os.environ["TANGSEL_KPI_STORE"] = before
+
+
 def _unit(kode, tingkat, nama, induk):
     return Wilayah(kode, tingkat, nama, induk, kode.replace(".", ""), nama.upper(), 1.0, None, None)
 

@@ -7,7 +7,7 @@ import streamlit as st
 from kpi.analysis import data_date, indicator_table
 from kpi.catalogue import Catalogue, load_catalogue
 from kpi.issues import Issue
-from kpi.observations import load_sample
+from kpi import source
 from kpi.wilayah import Register, load_register
 
 
@@ -18,10 +18,20 @@ def core() -> tuple[Catalogue, Register]:
 
 
 @st.cache_resource(show_spinner=False)
+def _source() -> source.Source:
+    """The observations on display: the import store when it holds data, else the embedded synthetic sample."""
+    return source.current()
+
+
 def observations() -> tuple[pd.DataFrame | None, list[Issue]]:
-    """The observations on display (the embedded synthetic sample) and any problems loading them."""
-    result = load_sample()
-    return result.frame, result.issues
+    """The observations on display and any problems loading them."""
+    current = _source()
+    return current.frame, current.issues
+
+
+def origin() -> str:
+    """Where the data on display comes from: source.ORIGIN_SAMPLE or source.ORIGIN_STORE."""
+    return _source().origin
 
 
 @st.cache_resource(show_spinner=False)
@@ -33,8 +43,25 @@ def table(level: str, grain: str) -> pd.DataFrame:
 
 
 def is_sample() -> bool:
-    """True while the dashboard shows the embedded synthetic sample."""
-    return True
+    """True while the dashboard shows synthetic data: the embedded sample, or an imported sample batch."""
+    return _source().synthetic
+
+
+_seen: dict[str, tuple] = {}
+
+
+def store_version() -> tuple:
+    """The import store's fingerprint, as of this rerun."""
+    return _seen.get("version") or source.version()
+
+
+def refresh() -> None:
+    """Drop every cached table when the import store changed (an import or rollback here or from the CLI)."""
+    now = source.version()
+    if _seen.get("version") != now:
+        if "version" in _seen:
+            st.cache_resource.clear()
+        _seen["version"] = now
 
 
 def latest_date():

@@ -17,6 +17,7 @@ PAGES = (
     ("pages/2_Tren.py", "tren", ":material/show_chart:"),
     ("pages/3_Perbandingan.py", "perbandingan", ":material/leaderboard:"),
     ("pages/4_Data.py", "data", ":material/table:"),
+    ("pages/5_Impor.py", "impor", ":material/upload_file:"),
 )
 _CSS = """
 <style>
@@ -39,23 +40,32 @@ def _language_switch() -> None:
     state.choice(st.sidebar.segmented_control, t("language"), "lang", list(LANGS), "id", LANGS.get, required=True)
 
 
-def _show_load_problems(issues) -> None:
+def _show_load_problems(issues, stop: bool = True) -> None:
     st.error(t("load_failed"))
     st.dataframe([{"baris": i.row, "kolom": i.column, "kode": i.code, "pesan": i.message} for i in issues[:200]])
-    st.stop()
+    if stop:
+        st.stop()
 
 
-def page(title_key: str) -> None:
-    """Set up a page: config, navigation, language, the load check, and the sample badge with the data date."""
+def page(title_key: str, require_data: bool = True) -> None:
+    """Set up a page: config, navigation, language, the load check, and the sample badge with the data date.
+
+    A page that must work when the data cannot be loaded (Impor Data, where a bad batch is rolled back) passes
+    require_data=False: the problems are shown and the page goes on.
+    """
     state.on_page(title_key)
     st.set_page_config(page_title=t(title_key), page_icon="📊", layout="wide")
     st.markdown(_CSS, unsafe_allow_html=True)
     _navigation()
     _language_switch()
+    data.refresh()
     obs, issues = data.observations()
-    if obs is None:
+    if obs is None and require_data:
         _show_load_problems(issues)
     st.title(t(title_key))
+    if obs is None:
+        _show_load_problems(issues, stop=False)
+        return
     end = data.latest_date()
     with st.container(horizontal=True, vertical_alignment="center"):
         if data.is_sample():

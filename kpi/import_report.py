@@ -1,0 +1,57 @@
+"""An import's dry run as tables a person reads: the KPI preview, the problems and the batch history, in id or en."""
+from __future__ import annotations
+
+import pandas as pd
+
+from kpi import numfmt, periods
+from kpi.catalogue import Catalogue
+from kpi.issues import Issue, issues_frame
+from kpi.wilayah import Register
+
+PREVIEW_HEADERS = {
+    "id": ("Indikator", "Wilayah", "Periode", "Sebelum", "Sesudah", "Selisih"),
+    "en": ("Indicator", "Area", "Period", "Before", "After", "Change"),
+}
+ISSUE_HEADERS = {"id": ("Baris", "Kolom", "Kode", "Pesan", "Nilai"), "en": ("Row", "Column", "Code", "Message", "Value")}
+BATCH_HEADERS = {
+    "id": {"batch_id": "Batch", "jenis": "Jenis", "berkas": "Berkas", "baris": "Baris", "dimasukkan": "Dimasukkan",
+           "diganti": "Diganti", "dilewati": "Dilewati", "diimpor_pada": "Diimpor pada (UTC)", "status": "Status",
+           "sintetis": "Sintetis", "sha256": "sha256"},
+    "en": {"batch_id": "Batch", "jenis": "Kind", "berkas": "File", "baris": "Rows", "dimasukkan": "Inserted",
+           "diganti": "Replaced", "dilewati": "Skipped", "diimpor_pada": "Imported at (UTC)", "status": "Status",
+           "sintetis": "Synthetic", "sha256": "sha256"},
+}
+
+
+def preview_table(preview: pd.DataFrame, catalogue: Catalogue, register: Register, lang: str = "id",
+                  limit: int | None = 500) -> pd.DataFrame:
+    """The KPI changes of a dry run as text: indicator, area, period, before, after and the signed change."""
+    headers = PREVIEW_HEADERS[lang]
+    rows = preview if limit is None else preview.head(limit)
+    out = []
+    for r in rows.itertuples(index=False):
+        ind = catalogue.get(r.indikator)
+        delta = r.selisih if pd.notna(r.selisih) else None
+        out.append((ind.text("short", lang), register.display_name(r.kode_wilayah, lang), periods.display(r.periode, lang),
+                    numfmt.with_unit(r.sebelum, ind, lang), numfmt.with_unit(r.sesudah, ind, lang),
+                    "—" if delta is None else numfmt.signed(delta, ind.decimals, lang)))
+    return pd.DataFrame(out, columns=list(headers), dtype="string")
+
+
+def issues_table(issues: list[Issue], lang: str = "id") -> pd.DataFrame:
+    """Every problem with row, column, code, the Indonesian message and the cell's value."""
+    frame = issues_frame(issues)
+    frame.columns = list(ISSUE_HEADERS[lang])
+    return frame
+
+
+def issues_csv(issues: list[Issue]) -> bytes:
+    """The problem list as a UTF-8 CSV (with BOM, so Excel shows the Indonesian text right)."""
+    return issues_frame(issues).to_csv(index=False).encode("utf-8-sig")
+
+
+def batches_table(batches: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """The batch history with translated headers; the sha256 shortened to 12 characters."""
+    names = BATCH_HEADERS[lang]
+    shown = batches.assign(sha256=batches["sha256"].astype("string").str[:12]) if "sha256" in batches else batches
+    return shown.rename(columns={c: names.get(c, c) for c in shown.columns})

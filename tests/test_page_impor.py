@@ -1,0 +1,113 @@
+"""The Impor Data page through AppTest: a dry run that reports problems and changes nothing, a dry run with its KPI
+preview, the save, what the dashboard shows afterwards, the rollback, and the formats tab with its templates.
+
+Each test gets its own empty store (TANGSEL_KPI_STORE) and clears Streamlit's caches, so no test sees another's data.
+"""
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+
+from kpi.store import Store
+from tests.apptest import assert_clean, clear_runs, open_page
+
+PAGE = "pages/5_Impor.py"
+CIATER = "36.74.01.1001"      # Kelurahan Ciater, Kecamatan Serpong
+# Four requests in October 2026, three of them online: layanan_daring = 3 / 4 = 75 %.
+GOOD = ("id_permohonan,kelurahan,jenis_layanan,kanal,diajukan,selesai,status,sop_hari_kerja\n"
+        f"P-1,{CIATER},Surat Keterangan Domisili,daring,2026-10-01 08:15,2026-10-02 14:30,selesai,1\n"
+        f"P-2,{CIATER},Surat Keterangan Domisili,daring,2026-10-01 09:00,2026-10-01 15:00,selesai,1\n"
+        f"P-3,{CIATER},SKTM,online,2026-10-05 10:00,2026-10-09 10:00,selesai,1\n"
+        f"P-4,{CIATER},Surat Pengantar Nikah,luring,2026-10-06 10:00,,proses,2\n").encode()
+# Row 2 names a kelurahan that does not exist; row 3 repeats row 2's id.
+BAD = ("id_permohonan,kelurahan,jenis_layanan,kanal,diajukan,selesai,status,sop_hari_kerja\n"
+       "P-1,Kelurahan Atlantis,SKTM,daring,2026-10-01 08:15,2026-10-02 14:30,selesai,1\n"
+       f"P-1,{CIATER},SKTM,daring,2026-10-01 08:15,2026-10-02 14:30,selesai,1\n").encode()
+
+
+@pytest.fixture(autouse=True)
+def fresh_store(tmp_path, monkeypatch):
+    monkeypatch.setenv("TANGSEL_KPI_STORE", str(tmp_path))
+    st.cache_resource.clear()
+    clear_runs()
+    yield Store()
+    st.cache_resource.clear()
+    clear_runs()
+
+
+def upload(at, content: bytes, name: str = "permohonan_okt.csv"):
+    at.get("file_uploader")[0].upload(name, content, "text/csv")
+    return at.run()
+
+
+def texts(elements) -> str:
+    return "\n".join(str(e.value) for e in elements)
+
+
+def test_the_page_opens_on_the_sample_and_offers_every_template():
+    at = open_page(PAGE)
+    assert_clean(at)
+    assert "Data contoh (sintetis)" in texts(at.info)
+    assert [t.label for t in at.tabs] == ["Impor berkas", "Riwayat dan pembatalan", "Format dan templat"]
+    labels = [b.label for b in at.get("download_button")]
+    assert labels.count("Templat CSV") == 3 and labels.count("Templat XLSX") == 3
+
+
+def test_a_bad_file_lists_every_problem_and_saves_nothing(fresh_store):
+    at = upload(open_page(PAGE), BAD)
+    assert_clean(at, errors_allowed=True)
+    assert "2 masalah ditemukan. Tidak ada yang disimpan" in texts(at.error)
+    problems = at.dataframe[0].value
+    assert set(problems["Kode"]) == {"wilayah_tidak_dikenal", "duplikat"}
+    assert list(problems["Baris"]) == [2, 3]
+    assert not [b for b in at.button if b.label == "Simpan ke penyimpanan"]
+    assert fresh_store.batches().empty and not fresh_store.has_data()
+
+
+def test_dry_run_previews_the_kpis_then_save_switches_the_dashboard_to_the_store(fresh_store):
+    at = upload(open_page(PAGE), GOOD)
+    assert_clean(at)
+    assert "4 baris siap disimpan" in texts(at.success)
+    preview = at.dataframe[0].value
+    daring = preview[preview["Indikator"] == "Layanan daring"]
+    assert daring[["Wilayah", "Periode", "Sebelum", "Sesudah"]].values.tolist() == [
+        ["Kelurahan Ciater", "Okt 2026", "—", "75,0%"]]
+    assert fresh_store.batches().empty          # a dry run writes nothing
+
+    at.button(key="impor_commit").click().run()
+    assert_clean(at)
+    assert "diimpor sebagai batch 1" in texts(at.success)
+    assert fresh_store.batches()["status"].tolist() == ["aktif"]
+    assert "penyimpanan impor (1 batch aktif)" in texts(at.info)
+    assert not [b for b in at.get("badge") if "Data contoh" in str(b.proto)]   # real ids: no sample badge
+
+    home = open_page(None)     # the other pages run on the imported data, however little of it there is
+    assert_clean(home)
+
+
+def test_the_same_file_again_is_recognised_and_changes_nothing(fresh_store):
+    at = upload(open_page(PAGE), GOOD)
+    at.button(key="impor_commit").click().run()
+    again = upload(open_page(PAGE), GOOD)
+    assert "sudah diimpor sebagai batch 1" in texts(again.info)
+    assert not [b for b in again.button if b.label == "Simpan ke penyimpanan"]
+    assert len(fresh_store.batches()) == 1
+
+
+def test_rollback_needs_a_confirmation_and_restores_the_sample(fresh_store):
+    at = upload(open_page(PAGE), GOOD)
+    at.button(key="impor_commit").click().run()
+    assert at.button(key="impor_rollback").disabled
+    at.checkbox(key="impor_rollback_sure").check().run()
+    at.button(key="impor_rollback").click().run()
+    assert_clean(at)
+    assert "Batch 1" in texts(at.success) and "dibatalkan" in texts(at.success)
+    assert fresh_store.batches()["status"].tolist() == ["dibatalkan"]
+    assert "Data contoh (sintetis)" in texts(at.info)
+    assert [a for a in fresh_store.audit()["aksi"]] == ["impor", "batal"]
+
+
+def test_english():
+    at = open_page(PAGE, lang="en")
+    assert_clean(at)
+    assert [t.label for t in at.tabs] == ["Import a file", "History and rollback", "Formats and templates"]
