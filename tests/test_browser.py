@@ -48,6 +48,7 @@ SETTLED_JS = """() => {
 
 # Text that overflows its box and is drawn with an ellipsis, i.e. cut off for the reader.
 CUT_TEXT_JS = """() => Array.from(document.querySelectorAll('[data-testid="stMain"] *'))
+  .filter(e => e.clientWidth > 0 && e.tagName !== 'INPUT')    // the file uploader's hidden 0-px input is no text
   .filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).textOverflow === 'ellipsis')
   .map(e => e.innerText.trim())"""
 
