@@ -85,6 +85,7 @@ def show_plan(plan, kind: str) -> None:
     if st.button(t("impor_commit"), type="primary", icon=":material/save:", key="impor_commit"):
         st.session_state["impor_outcome"] = store.commit(plan, on_overlap=choice)
         st.session_state.pop("impor_plan", None)
+        st.session_state["impor_round"] = st.session_state.get("impor_round", 0) + 1   # an empty uploader again
         st.rerun()
 
 
@@ -92,7 +93,7 @@ def upload_tab() -> None:
     kind = state.choice(st.segmented_control, t("impor_kind"), "jenis", list(KINDS), "permohonan",
                         labeller(_kind_label), required=True)
     upload = st.file_uploader(t("impor_file"), type=["csv", "txt", "tsv", "xlsx", "xlsm", "parquet"],
-                              key=f"impor_file_{kind}", help=t("impor_file_help"))
+                              key=f"impor_file_{kind}_{st.session_state.get('impor_round', 0)}", help=t("impor_file_help"))
     st.caption(t("impor_cli").format(kind=kind))
     if upload is None:
         st.caption(t("impor_waiting"))
