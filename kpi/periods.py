@@ -27,7 +27,7 @@ _MONTH_ALIASES = (
     "SEP SEPT SEPTEMBER", "OKT OKTOBER OCT OCTOBER", "NOV NOVEMBER NOP NOPEMBER",
     "DES DESEMBER DEC DECEMBER",
 )
-_MONTH_NAMES = {name: i for i, names in enumerate(_MONTH_ALIASES, 1) for name in names.split()}
+MONTH_NAMES = {name: i for i, names in enumerate(_MONTH_ALIASES, 1) for name in names.split()}
 _MONTH_ABBR = {
     "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
@@ -114,7 +114,7 @@ def _resolve(match: re.Match[str]) -> tuple[str, str] | None:
         index = int(number) if number.isdigit() else _ROMAN.get(number)
         return _build(year, _PREFIXES[parts["p"]], index)
     if parts.get("name"):
-        return _build(year, "month", _MONTH_NAMES.get(parts["name"]))
+        return _build(year, "month", MONTH_NAMES.get(parts["name"]))
     if not parts.get("m"):
         return _build(year, "year", 1)
     month = int(parts["m"])

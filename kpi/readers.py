@@ -1,24 +1,22 @@
-"""Read an uploaded or on-disk table into a frame of strings, reporting problems as Issues."""
+"""Read an uploaded or on-disk table into a frame of strings, reporting problems as Issues.
+
+Splitting CSV text lives in kpi.readers_csv, typed Excel and Parquet cells as text in kpi.readers_cells.
+"""
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import decimal as dec
 import io
-import itertools
 import logging
-import math
-import numbers
 import os
 import re
 from collections import Counter
 from pathlib import Path
 from typing import IO
 
-import numpy as np
 import pandas as pd
 
 from kpi.issues import Issue
+from kpi.readers_cells import excel_cells, parquet_cells
+from kpi.readers_csv import decode, detect_delimiter, split
 
 Source = str | os.PathLike | bytes | bytearray | memoryview | IO[bytes]
 Result = tuple[pd.DataFrame | None, list[Issue]]
@@ -28,16 +26,10 @@ FORMATS = {".csv": "csv", ".txt": "csv", ".tsv": "csv",
            ".xlsx": "excel", ".xlsm": "excel", ".parquet": "parquet"}
 FORMAT_LABELS = {"csv": "CSV", "excel": "Excel", "parquet": "Parquet"}
 SUPPORTED = "CSV (.csv, .txt, .tsv), Excel (.xlsx, .xlsm) atau Parquet (.parquet)"
-DELIMITERS = (",", ";", "\t", "|")
-DELIMITER_SAMPLE_CHARS = 65536
-DELIMITER_SAMPLE_RECORDS = 20
-BOM = "\ufeff"
-UTF8_BOM = b"\xef\xbb\xbf"
 INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d"))
 LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n))*")
 FIELD_COUNT_ERROR = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 OPEN_QUOTE_ERROR = re.compile(r"EOF inside string starting at row (\d+)")
-PANDAS_INDEX_COLUMN = re.compile(r"__index_level_\d+__")
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +40,7 @@ def read_table(source: Source, filename: str | None = None) -> Result:
     """Read a CSV, Excel or Parquet table into a frame of strings plus a `_baris` column; never raises."""
     name = filename if isinstance(filename, str) else None
     try:
-        name = _source_name(source, filename)
+        name = source_name(source, filename)
         return _read_table(source, name)
     except Exception as exc:  # noqa: BLE001 - the contract is: problems become Issues
         logger.exception("read_table failed for %r", name)
@@ -77,7 +69,7 @@ def _read_table(source: Source, name: str | None) -> Result:
     return frame, issues + table_issues
 
 
-def _source_name(source: Source, filename: str | None) -> str | None:
+def source_name(source: Source, filename: str | None) -> str | None:
     """The file name used for the format and in messages: explicit, else the path or `.name`."""
     if filename:
         return Path(filename).name
@@ -141,55 +133,21 @@ def _empty(name: str, header_row: int | None = None) -> Issue:
 
 def _csv_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Issue]]:
     """Decode and split a CSV into a grid of strings indexed by spreadsheet row number."""
-    text = _decode(data)
+    text = decode(data)
     if text is None or "\x00" in text:
         reason = ("isinya bukan teks (berisi data biner atau pengodean yang tidak dikenali); "
                   "CSV harus berupa teks UTF-8 atau Windows-1252, dan berkas Excel harus berakhiran .xlsx")
         return None, [_unreadable(name, "CSV", reason)]
     skipped = LEADING_BLANK_LINES.match(text).group(0)
     body, offset = text[len(skipped):], len(re.findall(r"\r\n|\r|\n", skipped))
-    if not body.strip():
+    if not body or body.isspace():
         return None, [_empty(name)]
     try:
-        grid = pd.read_csv(io.StringIO(body), sep=_detect_delimiter(body), header=None, dtype=str,
-                           keep_default_na=False, skip_blank_lines=False)
+        grid = split(body, detect_delimiter(body))
     except pd.errors.ParserError as exc:
         return None, [_csv_parse_issue(name, str(exc), offset)]
     grid.index = grid.index + 1 + offset
     return grid, []
-
-
-def _decode(data: bytes) -> str | None:
-    """Text of CSV bytes: UTF-16 when it has a BOM, else UTF-8 (BOM optional), else Windows-1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        attempts = (("utf-16", data),)
-    else:
-        plain = data[len(UTF8_BOM):] if data.startswith(UTF8_BOM) else data
-        attempts = (("utf-8", plain), ("cp1252", plain))
-    for encoding, payload in attempts:
-        try:
-            return payload.decode(encoding).lstrip(BOM)
-        except UnicodeDecodeError:
-            continue
-    return None
-
-
-def _detect_delimiter(text: str) -> str:
-    """The delimiter splitting the header into most fields; ties go to the most consistent one."""
-    sample = text[:DELIMITER_SAMPLE_CHARS]
-    return max(DELIMITERS, key=lambda delimiter: _delimiter_score(sample, delimiter))
-
-
-def _delimiter_score(sample: str, delimiter: str) -> tuple[int, int, int]:
-    """(header field count, sample records with that count, preference) for one delimiter."""
-    reader = csv.reader(io.StringIO(sample), delimiter=delimiter)
-    try:
-        records = [r for r in itertools.islice(reader, DELIMITER_SAMPLE_RECORDS) if r]
-    except csv.Error:
-        return (0, 0, 0)
-    width = len(records[0]) if records else 0
-    consistent = sum(len(record) == width for record in records[1:])
-    return (width, consistent, -DELIMITERS.index(delimiter))
 
 
 def _csv_parse_issue(name: str, error: str, offset: int) -> Issue:
@@ -220,14 +178,9 @@ def _excel_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Issue
     except Exception as exc:  # noqa: BLE001 - zip, XML and openpyxl errors all mean "corrupt"
         return None, [_unreadable(name, "Excel (.xlsx)", f"{type(exc).__name__}: {exc}")]
     try:
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # some writers store a wrong used range; read what is really there
-        rows = [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+        return excel_cells(workbook), []
     finally:
         workbook.close()
-    width = max(map(len, rows), default=0)
-    rows = [row + [None] * (width - len(row)) for row in rows]
-    return pd.DataFrame(rows, index=range(1, len(rows) + 1), columns=range(width), dtype=object), []
 
 
 def _parquet_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Issue]]:
@@ -238,40 +191,7 @@ def _parquet_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Iss
         table = pq.read_table(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - arrow raises several types for corrupt input
         return None, [_unreadable(name, "Parquet", f"{type(exc).__name__}: {exc}")]
-    columns = {}
-    for position, column_name in enumerate(table.column_names):
-        if PANDAS_INDEX_COLUMN.fullmatch(str(column_name)):
-            continue  # unnamed index that pandas.to_parquet stores; not user data
-        cells = [_cell_text(value) for value in table.column(position).to_pylist()]
-        columns[position] = [str(column_name)] + cells
-    return pd.DataFrame(columns, index=range(1, table.num_rows + 2), dtype=object), []
-
-
-def _cell_text(value: object) -> str | None:
-    """A typed cell as text: integers without '.0', shortest exact floats, ISO dates."""
-    if value is None or value is pd.NaT or value is pd.NA:
-        return None
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (bool, np.bool_)):
-        return str(bool(value))
-    if isinstance(value, numbers.Integral):
-        return str(int(value))
-    if isinstance(value, numbers.Real) and not isinstance(value, dec.Decimal):
-        number = float(value)
-        if math.isnan(number):
-            return None
-        return np.format_float_positional(number, trim="-") if math.isfinite(number) else str(number)
-    if isinstance(value, dt.datetime):
-        midnight = (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0)
-        return value.date().isoformat() if midnight else value.isoformat(sep=" ")
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    if isinstance(value, dec.Decimal):
-        return format(value, "f")
-    if isinstance(value, bytes):
-        return value.decode("utf-8", errors="replace")
-    return str(value)
+    return parquet_cells(table), []
 
 
 # ---------------------------------------------------------------- grid to table

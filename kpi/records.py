@@ -20,7 +20,7 @@ import pandas as pd
 
 from kpi.issues import Issue
 from kpi.observations import LoadResult
-from kpi.readers import FORMATS, ROW_COLUMN, Source, _source_name, read_table
+from kpi.readers import FORMATS, ROW_COLUMN, Source, read_table, source_name
 from kpi.records_rules import check_records
 from kpi.records_spec import KINDS, TYPE_LABELS, KindSpec, key
 from kpi.wilayah import Register, load_register
@@ -49,7 +49,7 @@ def load_records(source: Source, kind: str, filename: str | None = None, registe
         if spec is None:
             return LoadResult(None, [Issue("jenis_tidak_dikenal", f"Jenis data '{kind}' tidak dikenal. Jenis yang ada: "
                                            f"{', '.join(KINDS)}. Pilih salah satunya.", value=str(kind))])
-        name = _source_name(source, filename)
+        name = source_name(source, filename)
         early = _header_issues(source, name, spec)
         if early:
             return LoadResult(None, early)

@@ -9,11 +9,10 @@ import pandas as pd
 
 from kpi.issues import Issue
 from kpi.methods.ikm import SCORE_RULE
-from kpi.numbers import parse_numbers
 from kpi.readers import ROW_COLUMN
-from kpi.records_parse import parse_choices, parse_datetimes
+from kpi.records_parse import parse_choices, parse_datetimes, parse_number_texts
 from kpi.records_spec import DATE_HINT, Column, KindSpec
-from kpi.schema import _Collector
+from kpi.schema import Collector
 from kpi.wilayah import Register
 
 DAYS_SUFFIX = r"(?i)\s*hari(?:\s+kerja)?\s*$"   # "3 hari kerja" = 3
@@ -36,7 +35,7 @@ class _Checker:
                  today: dt.date, excel: bool):
         self.raw, self.spec, self.names, self.register = raw, spec, names, register
         self.today, self.excel = today, excel
-        self.check = _Collector(raw)
+        self.check = Collector(raw)
         self.typed = pd.DataFrame(index=raw.index)
 
     def source(self, name: str) -> str:
@@ -126,7 +125,7 @@ class _Checker:
 
     def _days(self, values: pd.Series, column: Column) -> pd.Series:
         """Whole working days, at least 1 ('3 hari kerja' = 3)."""
-        days, bad = parse_numbers(values.str.replace(DAYS_SUFFIX, "", regex=True), self.raw.attrs.get("decimal"))
+        days, bad = parse_number_texts(values, self.raw.attrs.get("decimal"), DAYS_SUFFIX)
         self.flag(bad, "angka_tidak_terbaca", column.name, lambda v, _: (
             f"'{v}' bukan angka. Tulis jumlah hari kerja sebagai bilangan bulat, mis. {column.example}."))
         fraction = days.notna() & (days != np.floor(days))
@@ -138,7 +137,7 @@ class _Checker:
 
     def _score(self, values: pd.Series, column: Column) -> pd.Series:
         """Survey scores 1–4; empty = not answered."""
-        scores, bad = parse_numbers(values, self.raw.attrs.get("decimal"))
+        scores, bad = parse_number_texts(values, self.raw.attrs.get("decimal"))
         self.flag(bad | (scores.notna() & ~scores.isin(SCORES)), "skor_di_luar_skala", column.name, lambda v, _: (
             f"'{v}' bukan skor yang sah; {SCORE_RULE}. Tulis 1, 2, 3 atau 4, atau kosongkan bila tidak dijawab."))
         return scores

@@ -36,7 +36,7 @@ def _num(x: float) -> str:
     return text.translate(str.maketrans(",.", ".,"))
 
 
-class _Collector:
+class Collector:
     """Collects Issues for rows flagged by a boolean mask."""
 
     def __init__(self, frame: pd.DataFrame):
@@ -78,7 +78,7 @@ def _missing_columns(frame: pd.DataFrame) -> list[Issue]:
             for c in need]
 
 
-def _parse(frame: pd.DataFrame, catalogue: Catalogue, register: Register, check: _Collector,
+def _parse(frame: pd.DataFrame, catalogue: Catalogue, register: Register, check: Collector,
            decimal: str | None) -> pd.DataFrame:
     """Parse periods, indicators, wilayah and numbers; flag what cannot be read."""
     out = pd.DataFrame(index=frame.index)
@@ -105,7 +105,7 @@ def _parse(frame: pd.DataFrame, catalogue: Catalogue, register: Register, check:
     return out
 
 
-def _resolve_wilayah(frame, levels, register: Register, check: _Collector):
+def _resolve_wilayah(frame, levels, register: Register, check: Collector):
     """Resolve wilayah codes or names, using the indicator's level to settle names like 'Setu'."""
     keys = pd.DataFrame({"v": frame["kode_wilayah"], "t": levels}, index=frame.index)
     found = []
@@ -146,7 +146,7 @@ def _level_text(r: pd.Series, want: str, register: Register) -> str:
             f"{register.display_name(kode)} ({kode}). {fix}").rstrip()
 
 
-def _rules(out: pd.DataFrame, catalogue: Catalogue, register: Register, today: dt.date, check: _Collector) -> None:
+def _rules(out: pd.DataFrame, catalogue: Catalogue, register: Register, today: dt.date, check: Collector) -> None:
     """Rules that need parsed values: level, frequency, signs, ratio, range, duplicates, future."""
     lvl = _meta(out, catalogue, lambda i: i.level)
     wrong_level = lvl.notna() & out["tingkat"].notna() & (out["tingkat"] != lvl)
@@ -165,7 +165,7 @@ def _rules(out: pd.DataFrame, catalogue: Catalogue, register: Register, today: d
         "sudah berjalan. Periksa tahun dan bulannya."), out)
 
 
-def _value_rules(out: pd.DataFrame, catalogue: Catalogue, check: _Collector) -> None:
+def _value_rules(out: pd.DataFrame, catalogue: Catalogue, check: Collector) -> None:
     """Required values, negative numbers, numerator above denominator, and the valid range."""
     ratio = _meta(out, catalogue, lambda i: i.has_denominator).eq(True)
     plain = _meta(out, catalogue, lambda i: not i.has_denominator).eq(True)
@@ -192,7 +192,7 @@ def _value_rules(out: pd.DataFrame, catalogue: Catalogue, check: _Collector) -> 
     _range_rule(out, catalogue, check, ratio, ~over & ~negative)
 
 
-def _range_rule(out: pd.DataFrame, catalogue: Catalogue, check: _Collector, ratio: pd.Series, eligible: pd.Series) -> None:
+def _range_rule(out: pd.DataFrame, catalogue: Catalogue, check: Collector, ratio: pd.Series, eligible: pd.Series) -> None:
     """Compute each row's value (pembilang ÷ penyebut × factor, or nilai) and flag values outside the range."""
     factor = _meta(out, catalogue, lambda i: i.factor).astype("float64")
     value = out["nilai"].where(~ratio, out["pembilang"] / out["penyebut"].where(out["penyebut"] > 0) * factor)
@@ -212,7 +212,7 @@ def _range_rule(out: pd.DataFrame, catalogue: Catalogue, check: _Collector, rati
     out["nilai"] = value
 
 
-def _duplicates(out: pd.DataFrame, check: _Collector, register: Register) -> None:
+def _duplicates(out: pd.DataFrame, check: Collector, register: Register) -> None:
     """Flag every repeat of (periode, kode_wilayah, indikator), naming the first row."""
     key = ["periode", "kode_wilayah", "indikator"]
     valid = out[key].notna().all(axis=1)
@@ -241,7 +241,7 @@ def validate(frame: pd.DataFrame, catalogue: Catalogue, register: Register,
     if frame.empty:
         return None, [Issue("berkas_kosong", "Tabel hanya berisi baris judul tanpa baris data. Isi minimal satu baris "
                             "data di bawah baris judul lalu unggah kembali.", 1)]
-    check = _Collector(frame)
+    check = Collector(frame)
     out = _parse(frame, catalogue, register, check, decimal)
     _rules(out, catalogue, register, today or dt.date.today(), check)
     if check.issues:

@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from kpi import readers
+from kpi import readers, readers_cells, readers_csv
 from kpi.issues import Issue, issues_frame
 from kpi.numbers import parse_numbers
 from kpi.readers import read_table
@@ -271,3 +271,73 @@ def test_issues_frame(issues, expected):
     frame = issues_frame(issues)
     assert list(frame.columns) == ["baris", "kolom", "kode", "pesan", "nilai"]
     assert records(frame) == expected
+
+
+# ---------------------------------------------------------------- fast paths read exactly like the reference
+
+STAMPS = [dt.datetime(2024, 1, 31), dt.datetime(2024, 1, 31, 8, 30), dt.datetime(2024, 1, 31, 0, 0, 0, 5), None,
+          dt.datetime(1, 1, 1), dt.datetime(9999, 12, 31, 23, 59, 59, 999999), dt.datetime(999, 5, 6, 7, 8, 9)]
+FLOATS = [0.0, -0.0, 1.0, -5.0, 0.1, 1.5e-7, 1e20, 1e23, 2.0 ** 53, 2.0 ** 53 + 2, 2.0 ** 53 - 1, -(2.0 ** 60), 1e300,
+          5e-324, 1 / 3, float("nan"), float("inf"), float("-inf"), None, 12.5, 12.5]
+ARROW_COLUMNS = {  # every type read per column, plus a few read cell by cell
+    "int8": pa.array([1, -2, None, 127], pa.int8()),
+    "uint64": pa.array([0, 2 ** 64 - 1, None], pa.uint64()),
+    "float64": pa.array(FLOATS, pa.float64()),
+    "float32": pa.array(FLOATS, pa.float32()),
+    "float16": pa.array([0.1, -0.0, None, 65504.0, 1e-7], pa.float16()),
+    "bool": pa.array([True, False, None]),
+    "string": pa.array(["a", None, "", " x "]),
+    "dictionary": pa.array(["a", None, "b", "a"]).dictionary_encode(),
+    "timestamp_us": pa.array(STAMPS, pa.timestamp("us")),
+    "timestamp_s": pa.array([dt.datetime(2024, 1, 31, 8, 30, 1), dt.datetime(1, 1, 1), None], pa.timestamp("s")),
+    "timestamp_ns": pa.array(STAMPS[:4], pa.timestamp("ns")),
+    "timestamp_ns_nanoseconds": pa.array([1704067200000000001, None, 1704067200000000000], pa.timestamp("ns")),
+    "timestamp_zone": pa.array([dt.datetime(2024, 1, 1), None], pa.timestamp("us", tz="Asia/Jakarta")),
+    "date32": pa.array([dt.date(2024, 2, 1), None, dt.date(1, 1, 1), dt.date(9999, 12, 31)], pa.date32()),
+    "date64": pa.array([dt.date(2024, 2, 1), None], pa.date64()),
+    "time": pa.array([dt.time(8, 30), None, dt.time(0, 0, 0, 5)], pa.time64("us")),
+    "empty_timestamps": pa.array([None, None], pa.timestamp("ms")),
+}
+
+
+@pytest.mark.parametrize("name", list(ARROW_COLUMNS))
+def test_parquet_columns_read_as_the_text_of_every_cell(name):
+    array = ARROW_COLUMNS[name]
+    column = pa.chunked_array([array[:2], array[2:]], array.type)
+    assert readers_cells.column_texts(column).to_pylist() == [readers_cells.cell_text(v) for v in column.to_pylist()]
+
+
+@pytest.mark.parametrize(("case", "data", "expected"), CSV_CASES, ids=[c[0] for c in CSV_CASES])
+def test_big_csv_path_reads_like_pandas(tmp_path, monkeypatch, case, data, expected):
+    monkeypatch.setattr(readers_csv, "ARROW_MIN_CHARS", 0)  # every file counts as big
+    frame, issues = read_table(write(tmp_path, f"{case}.csv", data))
+    assert issues == []
+    assert records(frame) == expected
+    assert_string_table(frame)
+
+
+@pytest.mark.parametrize(("name", "data", "row"), [
+    ("kolom_lebih.csv", b"a,b\n1,2\n3,4,5\n", 3),
+    ("kolom_kurang.csv", b"a,b\n1,2\n3\n", None),
+    ("kutip_terbuka.csv", b'a,b\n1,2\n"3,4\n', 3),
+])
+def test_big_csv_path_leaves_odd_files_to_pandas(tmp_path, monkeypatch, name, data, row):
+    expected = read_table(write(tmp_path, name, data))
+    monkeypatch.setattr(readers_csv, "ARROW_MIN_CHARS", 0)
+    frame, issues = read_table(write(tmp_path, name, data))
+    assert [(i.code, i.row) for i in issues] == [(i.code, i.row) for i in expected[1]]
+    assert (frame is None and expected[0] is None) or records(frame) == records(expected[0])
+    assert row is None or issues[0].row == row
+
+
+def test_big_csv_without_quotes_is_split_by_arrow(tmp_path, monkeypatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("pandas should not be asked")
+    monkeypatch.setattr(readers_csv, "ARROW_MIN_CHARS", 0)
+    monkeypatch.setattr(readers.pd, "read_csv", boom)
+    frame, issues = read_table(write(tmp_path, "besar.csv", b"kode;nilai\r\n36.74.01; 12,5 \r\n\r\n36.74.02;\r\n"))
+    assert issues == []
+    assert records(frame) == [{"kode": "36.74.01", "nilai": "12,5", "_baris": 2},
+                              {"kode": "36.74.02", "nilai": None, "_baris": 4}]
+    _, issues = read_table(write(tmp_path, "berkutip.csv", b'kode;nama\n36.74.01;"Serpong"\n'))
+    assert "pandas should not be asked" in issues[0].message  # quoted text stays with pandas

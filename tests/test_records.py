@@ -8,9 +8,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from kpi import records
+from kpi import records, records_parse
 from kpi.records import KINDS, TEMPLATE_DIR, describe, load_records, template, write_templates
-from kpi.records_parse import parse_datetimes
+from kpi.records_parse import DATE_PATTERNS, parse_datetimes
 from kpi.records_spec import key
 
 TODAY = dt.date(2026, 11, 27)
@@ -109,6 +109,46 @@ def test_dates_are_read_day_first(text, expected):
 def test_impossible_dates_are_unreadable(text):
     stamps, bad = parse_datetimes(pd.Series([text], dtype="string"))
     assert bad[0] and pd.isna(stamps[0])
+
+
+# Texts for each way of reading a date: plain ISO (Arrow's strptime, read back), printable ASCII (RE2), the rest
+# (Python's re, whose \s, \d and $ also match no-break spaces, other digits and a final newline).
+TRICKY_DATES = [
+    "2026-10-03", "2026-10-03 08:15", "2026-10-03 08:15:30", "2099-12-31 23:59:59", "2000-01-01 00:00:00",
+    "2026-02-31", "2026-02-29 00:00", "2028-02-29", "2026-10-03 24:00:00", "2026-10-03 08:15:60", "2026-10-03 08:60",
+    "1999-10-03", "20261-10-03", "0226-10-03", "2026-10-3", "2026-1-03 08:15", "2026-10-03 8:15", " 2026-10-03",
+    "2026-10-03T08:15", "2026-10-03T01:15:00Z", "2026-10-03 08:15+0530", "2026-10-03 08:15 -07:00", "2026-10-03Z",
+    "2026-10-03 08:15:00.500000", "2026/10/03 08.15.30", "2026.10.03", "03/10/2026", "3/10/26", "31/12/99",
+    "12/01/2026 8.05", "03-10-2026, 08:15 WIB", "03.10.2026 pukul 08.15", "3 Okt 2026", "3 OKTOBER 2026 jam 8.05",
+    "03-Agt-2026", "3 Mei2026", "3 okt 2026 pk. 8.05 WIB", "10/31/2026", "kemarin", "46298", "46298.5",
+    "-5303202612021.5",
+    "2026-10-03\n", "2026-10-03\t08:15", "3\u00a0Okt\u00a02026", "03/10/2026\u00a008.15", "\u0660\u0663/10/2026",
+    "03/10/\uff12\uff10\uff12\uff16", "3 O\u212aT 2026", "3 okt\u0131 2026",
+]
+
+
+def lenient(values: pd.Series, excel: bool) -> pd.Series:
+    """The reference reading: DATE_PATTERNS in order through Python's re alone, then Excel serials."""
+    parsed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")
+    for pattern in DATE_PATTERNS:
+        parsed = parsed.fillna(records_parse._assemble(values.astype(object).str.extract(pattern)))
+    return parsed.fillna(records_parse._excel_serials(values)) if excel else parsed
+
+
+@pytest.mark.parametrize("excel", [False, True])
+def test_fast_date_readings_equal_the_lenient_reference(excel):
+    values = pd.Series(TRICKY_DATES * 2 + [None], dtype="string")  # repeats and a blank, as in a column
+    stamps, bad = parse_datetimes(values, excel)
+    expected = lenient(values, excel)
+    pd.testing.assert_series_equal(stamps, expected, check_names=False)
+    assert bad.tolist() == (values.notna() & expected.isna()).tolist()
+    assert expected.notna().sum() >= 30 and expected.isna().sum() >= 10  # both kinds are exercised
+
+
+def test_an_excel_number_far_outside_the_dates_is_unreadable_not_an_error():
+    stamps, bad = parse_datetimes(pd.Series(["-5303202612021.5", "46298.5"], dtype="string"), excel=True)
+    assert bad.tolist() == [True, False]
+    assert stamps[1] == TS("2026-10-03 12:00")
 
 
 def test_excel_cells_real_dates_and_serial_numbers():
