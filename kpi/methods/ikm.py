@@ -113,6 +113,16 @@ def _weighted_sum(nrr: np.ndarray) -> np.ndarray:
     return total
 
 
+def ikm_from_sums(sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """IKM (25-100) per row from score sums and answer counts per unsur (columns U1..U9), exactly as compute_ikm.
+
+    NRR_u = sum_u / count_u, then the same 1/9-weighted sum and scale; NaN where an unsur has no answer.
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        nrr = np.asarray(sums, dtype="float64") / np.asarray(counts, dtype="int64")
+    return _weighted_sum(np.where(np.isfinite(nrr), nrr, np.nan)) * IKM_SCALE
+
+
 def compute_ikm(answers: pd.DataFrame) -> IkmResult:
     """IKM of one service unit from answers with columns U1..U9 (scores 1-4, NaN = not answered)."""
     scores = _scores(answers)
