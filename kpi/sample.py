@@ -1,8 +1,10 @@
 """The deterministic generator of the synthetic sample ("Data contoh (sintetis)") and its CLI.
 
-Run `python -m kpi.sample [--out data/sample]` to rewrite data/sample/observasi.csv, penduduk_sampel.csv
-and README.md. Every figure is simulated; only the population totals it starts from are sourced
-(data/penduduk.csv). The simulators live in kpi/sample_parts.py.
+Run `python -m kpi.sample [--out data/sample]` to rewrite data/sample/ (observasi.csv, penduduk_sampel.csv,
+the raw records permohonan/aduan/survei.parquet and README.md). Every figure is simulated; only the population
+totals it starts from are sourced (data/penduduk.csv). Raw records come from kpi/sample_raw.py and the
+observations derived from them are computed by the engine (kpi/engine.py); the other sources are simulated as
+kelurahan/kecamatan aggregates in kpi/sample_parts.py.
 """
 from __future__ import annotations
 
@@ -12,12 +14,16 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from kpi import periods
 from kpi import sample_parts as parts
 from kpi.catalogue import Catalogue, load_catalogue
-from kpi.methods.ikm import compute_ikm_by
+from kpi.engine import compute
+from kpi.sample_raw import records
 from kpi.wilayah import Register, Wilayah, load_register
+from kpi.workdays import Calendar
 
 SEED = 20261127
 FIRST = "2021-01"
@@ -28,13 +34,13 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 OUT_DIR = DATA_DIR / "sample"
 COLUMNS = ("periode", "kode_wilayah", "indikator", "pembilang", "penyebut", "nilai")
 NUMBERS = ("pembilang", "penyebut", "nilai")
-# Kelurahan-monthly indicators by the register they come from: a missing report drops the whole source.
-SOURCES = {
-    "register_layanan": ("layanan_daring", "selesai_tepat_waktu", "waktu_penyelesaian"),
-    "aduan": ("aduan_tindak_lanjut", "aduan_per_10rb"),
-    "tte": ("tte",),
-    "epresensi": ("epresensi",),
-}
+# Sources with missing kelurahan-months: the request register drops the requests submitted in such a month,
+# the other two the observation row.
+MISSING_SOURCES = ("register_layanan", "tte", "epresensi")
+# Indicators the engine computes from the raw records (kpi.engine.compute).
+RAW_DERIVED = ("layanan_daring", "selesai_tepat_waktu", "waktu_penyelesaian", "aduan_tindak_lanjut",
+               "aduan_per_10rb", "ikm", "ikm_kecamatan")
+RAW_KINDS = ("permohonan", "aduan", "survei")
 
 
 def _apportion(total: int, weights: np.ndarray) -> np.ndarray:
@@ -112,25 +118,12 @@ def _long(indikator: str, units: tuple[str, ...], labels: tuple[str, ...], pembi
     return frame if keep is None else frame[keep.ravel()]
 
 
-def _kelurahan_monthly(ctx: parts.Context) -> dict[str, pd.DataFrame]:
-    """The seven kelurahan-monthly indicators, with missing reports and two outliers."""
-    total, aduan = parts.requests(ctx), parts.complaints(ctx)
-    done, docs, staff = parts.completion(ctx, total), parts.tte(ctx), parts.epresensi(ctx)
-    missing = parts.missing(ctx, tuple(SOURCES))
-    allowed = ~(missing["register_layanan"] | missing["aduan"])
-    allowed[:, -1] = False
-    odd = parts.outliers(ctx, done["done"], done["days"], aduan["received"], aduan["followed"], allowed)
-    series = {
-        "layanan_daring": (parts.online(ctx, total), total),
-        "selesai_tepat_waktu": (done["on_time"], done["done"]),
-        "waktu_penyelesaian": (odd["days"], done["done"]),
-        "aduan_tindak_lanjut": (odd["followed"], odd["received"]),
-        "aduan_per_10rb": (odd["received"], ctx.pop),
-        "tte": (docs["signed"], docs["docs"]),
-        "epresensi": (staff["recorded"], staff["required"]),
-    }
-    return {ind: _long(ind, ctx.kelurahan, ctx.months, *series[ind], keep=~missing[source])
-            for source, ids in SOURCES.items() for ind in ids}
+def _reported(ctx: parts.Context, missing: dict[str, np.ndarray]) -> dict[str, pd.DataFrame]:
+    """TTE and e-presensi per kelurahan-month, without the missing reports."""
+    docs, staff = parts.tte(ctx), parts.epresensi(ctx)
+    return {"tte": _long("tte", ctx.kelurahan, ctx.months, docs["signed"], docs["docs"], keep=~missing["tte"]),
+            "epresensi": _long("epresensi", ctx.kelurahan, ctx.months, staff["recorded"], staff["required"],
+                               keep=~missing["epresensi"])}
 
 
 def _kecamatan_series(ctx: parts.Context, values: tuple[str, ...]) -> dict[str, pd.DataFrame]:
@@ -147,14 +140,10 @@ def _kecamatan_series(ctx: parts.Context, values: tuple[str, ...]) -> dict[str, 
     return frames
 
 
-def _ikm(ctx: parts.Context) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """IKM rows from simulated respondents through the official method, and the raw answers."""
-    answers = parts.ikm_answers(ctx)
-    result = compute_ikm_by(answers, ["kode_wilayah", "periode"])
-    rows = pd.DataFrame({"periode": result["periode"], "kode_wilayah": result["kode_wilayah"], "indikator": "ikm",
-                         "pembilang": np.round(result["ikm"] * result["responden"], 4).astype(float),
-                         "penyebut": result["responden"].astype(float), "nilai": np.nan})
-    return rows, answers
+def _derived(raw: dict[str, pd.DataFrame], population: pd.DataFrame, calendar: Calendar) -> dict[str, pd.DataFrame]:
+    """The raw-derived indicators as the engine computes them from the raw frames, one frame per indicator."""
+    rows = compute(raw, population=population, calendar=calendar)
+    return {ind: rows[rows["indikator"] == ind] for ind in RAW_DERIVED}
 
 
 def _assemble(frames: dict[str, pd.DataFrame], catalogue: Catalogue) -> pd.DataFrame:
@@ -185,15 +174,17 @@ def _check(table: pd.DataFrame, catalogue: Catalogue, register: Register) -> Non
 
 
 def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
-    """The synthetic sample: {"observasi", "penduduk", "survei_ikm"}; identical for the same seed."""
+    """The synthetic sample: observasi, penduduk and the raw frames permohonan, aduan, survei; same seed, same data."""
     catalogue, register = load_catalogue(), load_register()
     population = sample_population(register)
-    ctx = _context(seed, register, population)
-    ikm_rows, answers = _ikm(ctx)
-    frames = {**_kelurahan_monthly(ctx), **_kecamatan_series(ctx, tuple(catalogue.berakhlak)), "ikm": ikm_rows}
+    ctx, calendar = _context(seed, register, population), Calendar.default()
+    missing = parts.missing(ctx, MISSING_SOURCES)
+    raw = records(ctx, calendar, missing["register_layanan"])
+    frames = {**_derived(raw, population, calendar), **_reported(ctx, missing),
+              **_kecamatan_series(ctx, tuple(catalogue.berakhlak))}
     observasi = _assemble(frames, catalogue)
     _check(observasi, catalogue, register)
-    return {"observasi": observasi, "penduduk": population, "survei_ikm": answers}
+    return {"observasi": observasi, "penduduk": population, **raw}
 
 
 def _number_text(values: pd.Series) -> list[str]:
@@ -208,8 +199,19 @@ Pemerintah Kota Tangerang Selatan. Angka dibangkitkan secara acak namun determin
 (seed {seed}). Hanya angka penduduk yang menjadi titik awalnya yang bersumber (`data/penduduk.csv`: kota,
 kecamatan, serta kelurahan di Serpong dan Pondok Aren); pembagian ke kelurahan lain memakai luas wilayah.
 
+- `permohonan.parquet`, `aduan.parquet`, `survei.parquet`: catatan mentah, kondisi per {as_of}, id diawali
+  `CONTOH-`; jumlah baris {counts}.
+  Permohonan layanan kantor kelurahan (kanal daring/luring/mpp, jenis layanan dengan waktu SOP dalam hari
+  kerja, waktu diajukan dan selesai, status selesai/proses/ditolak), aduan masyarakat (SP4N-LAPOR!, SIARAN,
+  WhatsApp, datang langsung, media sosial; diterima, tindak lanjut pertama, selesai) dan jawaban Survei
+  Kepuasan Masyarakat U1–U9 untuk kantor kelurahan dan kantor kecamatan.
 - `observasi.csv`: satu baris per periode, kode wilayah dan indikator (kolom {columns});
-  periode {first} sampai {last}. Beberapa laporan kelurahan-bulan sengaja dihilangkan dan ada satu-dua pencilan.
+  periode {first} sampai {last}. Indikator berikut **dihitung dari catatan mentah di atas oleh mesin penghitung**
+  (`kpi.engine.compute`, hari kerja menurut `kpi/workdays.py`):
+  {derived}.
+  Indikator lain disimulasikan langsung sebagai angka agregat. Beberapa laporan kelurahan-bulan sengaja
+  dihilangkan (permohonan yang diajukan pada bulan itu tidak ada) dan ada dua pencilan: satu bulan penumpukan
+  permohonan dan satu lonjakan aduan.
 - `penduduk_sampel.csv`: penduduk sintetis per kelurahan dan tahun (kode_wilayah, tahun, penduduk).
 
 Buat ulang (hasilnya identik byte demi byte): `python -m kpi.sample` (atau `make sample`).
@@ -221,24 +223,54 @@ not official data of Kota Tangerang Selatan. It is generated at random but deter
 (seed {seed}). Only the population figures it starts from are sourced (`data/penduduk.csv`: city, kecamatan,
 and the kelurahan of Serpong and Pondok Aren); other kelurahan get their kecamatan's total split by area.
 
-- `observasi.csv`: one row per period, wilayah code and indicator ({first} to {last}); a few kelurahan-months
-  are deliberately missing and there are one or two outliers.
+- `permohonan.parquet`, `aduan.parquet`, `survei.parquet`: raw records as of {as_of}, ids starting with
+  `CONTOH-`; rows: {counts_en}.
+  Service requests at the kelurahan offices (channel, service with its SOP time in working days, submitted
+  and completed timestamps, status), public complaints (channel, category, received, first follow-up,
+  resolved) and community-satisfaction survey answers U1–U9 for the kelurahan and the kecamatan offices.
+- `observasi.csv`: one row per period, wilayah code and indicator ({first} to {last}). These indicators are
+  **computed from the raw records by the engine** (`kpi.engine.compute`, working days per `kpi/workdays.py`):
+  {derived}.
+  The others are simulated directly as aggregates. A few kelurahan-months are deliberately missing (no requests
+  submitted in them) and there are two outliers: a request backlog month and a complaint surge.
 - `penduduk_sampel.csv`: synthetic population per kelurahan and year.
 
 Regenerate (byte-identical output): `python -m kpi.sample` (or `make sample`).
 """
 
 
+def _readme(frames: dict[str, pd.DataFrame]) -> str:
+    """README.md of the sample folder, with the record counts."""
+    counts = [(kind, f"{len(frames[kind]):,}") for kind in RAW_KINDS]
+    return README.format(seed=SEED, columns=", ".join(COLUMNS), first=FIRST, last=LAST, derived=", ".join(RAW_DERIVED),
+                         as_of=periods.end_date(LAST).isoformat(),
+                         counts=", ".join(f"{kind} {n.replace(',', '.')}" for kind, n in counts),
+                         counts_en=", ".join(f"{kind} {n}" for kind, n in counts))
+
+
+def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
+    """zstd Parquet; delta encodings for the ids and timestamps (ascending, near-ascending), dictionaries elsewhere."""
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    delta = {name: "DELTA_BYTE_ARRAY" if name.startswith("id_") else "DELTA_BINARY_PACKED"
+             for name, kind in zip(table.column_names, table.schema.types)
+             if name.startswith("id_") or pa.types.is_timestamp(kind)}
+    pq.write_table(table, path, compression="zstd", column_encoding=delta,
+                   use_dictionary=[name for name in table.column_names if name not in delta])
+
+
 def write_sample(frames: dict[str, pd.DataFrame], out: Path = OUT_DIR) -> list[Path]:
-    """Write observasi.csv, penduduk_sampel.csv and README.md to `out`; return the paths."""
+    """Write observasi.csv, penduduk_sampel.csv, the raw <kind>.parquet files (zstd) and README.md; return the paths."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     obs = frames["observasi"]
     text = obs.assign(**{c: _number_text(obs[c]) for c in NUMBERS})
-    paths = [out / "observasi.csv", out / "penduduk_sampel.csv", out / "README.md"]
+    paths = [out / "observasi.csv", out / "penduduk_sampel.csv", *(out / f"{k}.parquet" for k in RAW_KINDS),
+             out / "README.md"]
     text.to_csv(paths[0], index=False, encoding="utf-8", lineterminator="\n")
     frames["penduduk"].to_csv(paths[1], index=False, encoding="utf-8", lineterminator="\n")
-    paths[2].write_text(README.format(seed=SEED, columns=", ".join(COLUMNS), first=FIRST, last=LAST), encoding="utf-8")
+    for kind, path in zip(RAW_KINDS, paths[2:5]):
+        _write_parquet(frames[kind], path)
+    paths[-1].write_text(_readme(frames), encoding="utf-8")
     return paths
 
 

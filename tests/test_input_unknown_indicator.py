@@ -15,7 +15,7 @@ def test_unknown_id_is_reported_with_the_closest_id(tmp_path):
     [issue] = assert_rejected(result, [("indikator_tidak_dikenal", 4, "indikator")])
     assert issue.value == "layanan_darin"
     assert_message(issue, "'layanan_darin'", "bukan id indikator di katalog", "Mungkin maksudnya: layanan_daring",
-                   "Id yang ada: ikm, layanan_daring", "kepatuhan_ombudsman")
+                   "Id yang ada: ikm, ikm_kecamatan, layanan_daring", "kepatuhan_ombudsman")
 
 
 def test_two_unknown_ids_give_two_issues(tmp_path):

@@ -132,16 +132,17 @@ def _missing_months(indicator: str, kecamatan: str) -> dict[str, list[str]]:
 
 
 def test_months_without_reports_are_gaps_not_zero():
-    missing = _missing_months("waktu_penyelesaian", SETU)
+    missing = _missing_months("layanan_daring", SETU)
     assert missing, "the sample should hold at least one kelurahan of Setu without a report in some month"
-    at = run(direct=True, ind="waktu_penyelesaian", tingkat="kelurahan", kecamatan=SETU)
+    at = run(direct=True, ind="layanan_daring", tingkat="kelurahan", kecamatan=SETU)
     assert_clean(at)
     traces = lines(at)
     for name, months in missing.items():
         by_month = dict(zip(traces[name]["customdata"], traces[name]["y"]))
         assert [by_month[m] for m in months] == [None] * len(months), name
         assert traces[name]["connectgaps"] is False
-    assert all(y is None or y > 0 for t in traces.values() for y in t["y"])
+        reported = [y for m, y in by_month.items() if m not in months]
+        assert reported and None not in reported, name      # only the months without a report are gaps
 
 
 def test_kelurahan_without_a_kecamatan_are_limited_to_the_first_and_the_page_says_so():

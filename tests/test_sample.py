@@ -44,7 +44,8 @@ def test_api_constants():
     assert (SEED, FIRST, LAST) == (20261127, "2021-01", "2026-10")
 
 
-@pytest.mark.parametrize("name", ["observasi.csv", "penduduk_sampel.csv", "README.md"])
+@pytest.mark.parametrize("name", ["observasi.csv", "penduduk_sampel.csv", "permohonan.parquet", "aduan.parquet",
+                                  "survei.parquet", "README.md"])
 def test_regenerated_files_are_byte_identical_to_committed(frames, tmp_path, name):
     write_sample(frames, tmp_path)
     assert (tmp_path / name).read_bytes() == (SAMPLE_DIR / name).read_bytes(), f"run `python -m kpi.sample` ({name})"
@@ -52,7 +53,8 @@ def test_regenerated_files_are_byte_identical_to_committed(frames, tmp_path, nam
 
 def test_generate_is_deterministic_and_seed_matters(frames):
     again = generate()
-    for key in ("observasi", "penduduk", "survei_ikm"):
+    assert set(frames) == {"observasi", "penduduk", "permohonan", "aduan", "survei"}
+    for key in frames:
         pd.testing.assert_frame_equal(frames[key], again[key])
     other = generate(seed=SEED + 1)["observasi"]
     assert not np.array_equal(other["pembilang"].to_numpy(), frames["observasi"]["pembilang"].to_numpy())
@@ -108,37 +110,47 @@ def test_online_share_rises_in_every_kecamatan_and_they_differ(obs):
     assert share["2026"].idxmin() == "36.74.07"  # Setu lags
 
 
-@pytest.mark.parametrize("unit, semester", [("36.74.01.1001", "2021-S1"), ("36.74.03.1005", "2023-S2"),
-                                            ("36.74.07.1006", "2026-S1")])
-def test_ikm_rows_equal_the_official_method_on_the_returned_answers(frames, unit, semester):
-    answers = frames["survei_ikm"]
-    subset = answers[(answers["kode_wilayah"] == unit) & (answers["periode"] == semester)]
-    official = compute_ikm_by(subset, ["kode_wilayah", "periode"]).iloc[0]
-    row = _rows(frames["observasi"], "ikm").set_index(["kode_wilayah", "periode"]).loc[(unit, semester)]
+def _semester(tanggal: pd.Series) -> pd.Series:
+    return tanggal.dt.year.astype(str) + np.where(tanggal.dt.month <= 6, "-S1", "-S2")
+
+
+@pytest.mark.parametrize("indicator, unit, semester", [("ikm", "36.74.01.1001", "2021-S1"),
+                                                       ("ikm", "36.74.03.1005", "2023-S2"),
+                                                       ("ikm", "36.74.07.1006", "2026-S1"),
+                                                       ("ikm_kecamatan", "36.74.04", "2024-S2")])
+def test_ikm_rows_equal_the_official_method_on_the_raw_answers(frames, indicator, unit, semester):
+    answers = frames["survei"]
+    subset = answers[(answers["kode_unit"] == unit) & (_semester(answers["tanggal"]) == semester)]
+    official = compute_ikm_by(subset.assign(periode=semester), ["kode_unit", "periode"]).iloc[0]
+    row = _rows(frames["observasi"], indicator).set_index(["kode_wilayah", "periode"]).loc[(unit, semester)]
     assert row["penyebut"] == official["responden"] == len(subset) >= 20
     assert row["pembilang"] / row["penyebut"] == pytest.approx(official["ikm"], abs=1e-4)
     assert compute_ikm(subset[[f"U{i}" for i in range(1, 10)]]).ikm == pytest.approx(official["ikm"], abs=1e-9)
 
 
 def test_ikm_answers_and_grades(frames):
-    answers = frames["survei_ikm"]
-    assert list(answers.columns) == ["responden_id", "kode_wilayah", "periode", *(f"U{i}" for i in range(1, 10))]
-    assert answers["responden_id"].is_unique
-    assert answers[[f"U{i}" for i in range(1, 10)]].isin([1, 2, 3, 4]).all().all()
+    answers = frames["survei"]
+    assert list(answers.columns) == ["id_responden", "kode_unit", "tanggal", *(f"U{i}" for i in range(1, 10))]
+    scores = answers[[f"U{i}" for i in range(1, 10)]]
+    assert scores.stack().dropna().isin([1, 2, 3, 4]).all() and 0 < scores.isna().to_numpy().mean() < 0.03
     rows = _rows(frames["observasi"], "ikm")
     ikm = rows["pembilang"] / rows["penyebut"]
     assert ikm.between(76.61, 92).mean() > 0.9 and ikm.min() > 65
     per_semester = ikm.groupby(rows["periode"]).mean()
     assert per_semester["2026-S1"] > per_semester["2021-S1"] + 4
+    kecamatan = _rows(frames["observasi"], "ikm_kecamatan")
+    kecamatan_ikm = kecamatan["pembilang"] / kecamatan["penyebut"]
+    assert (kecamatan["penyebut"] >= 100).all() and kecamatan_ikm.between(70, 95).all()
 
 
 def test_some_kelurahan_months_missing_but_none_in_the_last_month(obs):
     expected = 54 * len(EXPECTED_PERIODS["month"])
-    counts = obs[obs["indikator"].isin(KELURAHAN_MONTHLY)].groupby("indikator").size()
-    missing = expected * len(KELURAHAN_MONTHLY) - counts.sum()
-    assert 0 < missing < 0.01 * expected * len(KELURAHAN_MONTHLY)
+    counts = obs.groupby("indikator").size()
+    for indicator in ("layanan_daring", "tte", "epresensi"):  # a missing register month has no row
+        assert 0 < expected - counts[indicator] < 0.01 * expected, indicator
+    assert counts["aduan_per_10rb"] == expected  # complaints: no missing months, zero-filled
     last = obs[obs["periode"] == LAST].groupby("indikator").size()
-    assert all(last[i] == 54 for i in KELURAHAN_MONTHLY)
+    assert all(last[i] == 54 for i in ("layanan_daring", "tte", "epresensi", "aduan_per_10rb"))
     assert (_rows(obs, "realisasi_anggaran").groupby("periode").size() == 7).all()
 
 
@@ -157,8 +169,11 @@ def test_values_obey_the_catalogue(obs):
 def test_outliers_stay_within_range(obs):
     rows = _rows(obs, "waktu_penyelesaian")
     days = rows["pembilang"] / rows["penyebut"]
-    assert 20 < days.max() <= 60 and (days > 15).sum() == 1
+    assert 20 < days.max() <= 60 and (days > 20).sum() == 1  # the backlog month
     assert days.median() < 5
+    complaints = _rows(obs, "aduan_per_10rb")
+    rate = complaints["pembilang"] / complaints["penyebut"] * 10_000
+    assert rate.max() > 10 and (rate > 10).sum() == 1  # the complaint surge
 
 
 def test_committed_sample_passes_the_observation_validator():
