@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import duckdb
 import numpy as np
@@ -24,10 +25,11 @@ from kpi.workdays import Calendar
 
 _COLUMNS = {
     "permohonan": ("kode_wilayah", "kanal", "diajukan", "selesai", "status", "sop_hari_kerja"),
-    "aduan": ("kode_wilayah", "diterima", "tindak_lanjut"),
+    "aduan": ("kode_wilayah", "diterima", "tindak_lanjut", "selesai"),
     "survei": ("kode_unit", "tanggal", *UNSUR),
 }
-_DATES = {"permohonan": ("diajukan", "selesai"), "aduan": ("diterima", "tindak_lanjut")}
+# (start, end) timestamps that size the calendar; complaints also give the as-of moment (kpi.engine_common)
+_DATES = {"permohonan": ("diajukan", "selesai"), "aduan": ("diterima", "tindak_lanjut", "selesai")}
 
 
 def _day(column: str) -> str:
@@ -45,7 +47,7 @@ SELECT kode_wilayah, bulan[a] AS bulan_diajukan, bulan[b] AS bulan_selesai, stat
 FROM (SELECT p.kode_wilayah, {_day("p.diajukan")} AS a, {_day("p.selesai")} AS b,
              p.status = 'selesai' AS status_selesai, p.kanal = 'daring' AS daring, p.sop_hari_kerja,
              k.kumulatif, k.bulan
-      FROM _kpi_permohonan p, _kpi_kalender k)
+      FROM {{permohonan}} p, _kpi_kalender k)
 GROUP BY ALL"""
 
 REQUESTS_SQL = """
@@ -57,18 +59,22 @@ SELECT bulan_selesai AS bulan, kode_wilayah, sum(semua)::BIGINT AS selesai, sum(
        sum(hari_kerja)::BIGINT AS hari_kerja
 FROM _kpi_permohonan_halus WHERE status_selesai GROUP BY ALL"""
 
+# A complaint without a follow-up whose 3 working days have not yet run out by the as-of day (k.batas) is still
+# open, not late: it counts as received but is left out of aduan_tindak_lanjut (kpi.engine_common).
 COMPLAINTS_SQL = f"""
 SELECT bulan[a] AS bulan, kode_wilayah, count(*) AS diterima,
+       count(*) FILTER (b IS NOT NULL OR kumulatif[batas] - kumulatif[a] > {common.FOLLOW_UP_DAYS}) AS dinilai,
        count(*) FILTER (kumulatif[b] - kumulatif[a] <= {common.FOLLOW_UP_DAYS}) AS ditindaklanjuti
-FROM (SELECT x.kode_wilayah, {_day("x.diterima")} AS a, {_day("x.tindak_lanjut")} AS b, k.kumulatif, k.bulan
-      FROM _kpi_aduan x, _kpi_kalender k)
+FROM (SELECT x.kode_wilayah, {_day("x.diterima")} AS a, {_day("x.tindak_lanjut")} AS b, k.kumulatif, k.bulan,
+             k.batas
+      FROM {{aduan}} x, _kpi_kalender k)
 GROUP BY ALL"""
 
 SURVEY_SQL = f"""
 SELECT year(tanggal) * 2 + (month(tanggal) - 1) // 6 AS semester, kode_unit, count(*) AS responden,
        {", ".join(f"coalesce(sum({u}), 0)::BIGINT AS jumlah_{u}" for u in UNSUR)},
        {", ".join(f"count({u}) AS isian_{u}" for u in UNSUR)}
-FROM _kpi_survei GROUP BY ALL"""
+FROM {{survei}} GROUP BY ALL"""
 
 
 def _ticks(stamps: pd.Series) -> tuple[np.ndarray, str]:
@@ -77,34 +83,72 @@ def _ticks(stamps: pd.Series) -> tuple[np.ndarray, str]:
     return values.view("int64"), np.datetime_data(values.dtype)[0]
 
 
-def _calendar_table(given: Mapping[str, pd.DataFrame], calendar: Calendar) -> pa.Table:
-    """One row: sebelum (day number before the first day), kumulatif (working days from the first day through
-    each day) and bulan (month ordinal of each day), over every day the records touch; looked up per row by
-    list position, which DuckDB does faster than joining a calendar table.
+@dataclass(frozen=True)
+class _Bounds:
+    """The days the records touch: the earliest start, the latest day of any kind, and the complaints' as-of day
+    (their latest timestamp of any column; None without complaints)."""
 
-    The first day is the earliest start date (diajukan, diterima): end dates are never earlier, a rule checked
-    when records are loaded. NaT is the smallest int64, so plain maxima skip it.
-    """
+    first: np.datetime64 | None = None
+    last: np.datetime64 | None = None
+    as_of: np.datetime64 | None = None
+
+
+def _day_of(tick: int, unit: str) -> np.datetime64:
+    return np.datetime64(int(tick), unit).astype("datetime64[D]")
+
+
+def _frame_bounds(given: Mapping[str, pd.DataFrame]) -> _Bounds:
+    """Bounds of in-memory frames. The first day is the earliest start date (diajukan, diterima): end dates are
+    never earlier, a rule checked when records are loaded. NaT is the smallest int64, so plain maxima skip it."""
     nat, big = np.iinfo("int64").min, np.iinfo("int64").max
-    days = []
-    for kind, (start, end) in _DATES.items():
+    lows, highs, as_of = [], [], None
+    for kind, (start, *ends) in _DATES.items():
         if kind not in given:
             continue
-        (first, unit), (last, last_unit) = _ticks(given[kind][start]), _ticks(given[kind][end])
+        first, unit = _ticks(given[kind][start])
         low = first.min(initial=big)
         if low == nat:  # a start date is missing (not expected after loading): the slower masked minimum
             low = first.min(where=first != nat, initial=big)
-        for tick, tick_unit in ((low, unit), (first.max(initial=nat), unit), (last.max(initial=nat), last_unit)):
-            if nat < tick < big:
-                days.append(np.datetime64(int(tick), tick_unit).astype("datetime64[D]"))
-    if days:
-        first_day, cum = calendar.cumulative(min(days), max(days))
+        if nat < low < big:
+            lows.append(_day_of(low, unit))
+        latest = [_day_of(t, u) for t, u in ((first.max(initial=nat), unit), *(
+            (ticks.max(initial=nat), u) for ticks, u in (_ticks(given[kind][end]) for end in ends))) if nat < t < big]
+        highs += latest
+        if kind == "aduan" and latest:
+            as_of = max(latest)
+    return _Bounds(min(lows) if lows else None, max(highs) if highs else None, as_of)
+
+
+def _sql_bounds(con: duckdb.DuckDBPyConnection, sources: Mapping[str, str]) -> _Bounds:
+    """Bounds of records already in DuckDB (each source a table name or a parenthesised query)."""
+    lows, highs, as_of = [], [], None
+    for kind, (start, *ends) in _DATES.items():
+        if kind not in sources:
+            continue
+        columns = ", ".join(f"CAST(max({c}) AS DATE)" for c in (start, *ends))
+        low, *latest = con.execute(f"SELECT CAST(min({start}) AS DATE), {columns} FROM {sources[kind]}").fetchall()[0]
+        lows += [np.datetime64(low, "D")] if low is not None else []
+        latest = [np.datetime64(d, "D") for d in latest if d is not None]
+        highs += latest
+        if kind == "aduan" and latest:
+            as_of = max(latest)
+    return _Bounds(min(lows) if lows else None, max(highs) if highs else None, as_of)
+
+
+def _calendar_table(bounds: _Bounds, calendar: Calendar) -> pa.Table:
+    """One row: sebelum (day number before the first day), kumulatif (working days from the first day through
+    each day), bulan (month ordinal of each day) and batas (list position of the as-of day), over every day the
+    records touch; looked up per row by list position, which DuckDB does faster than joining a calendar table."""
+    if bounds.first is not None:
+        first_day, cum = calendar.cumulative(bounds.first, max(bounds.last, bounds.first))
     else:
         first_day, cum = np.datetime64(0, "D"), np.zeros(0, "int32")
     months = (first_day + np.arange(cum.size)).astype("datetime64[M]").astype("int64") + 1970 * 12
+    batas = None if bounds.as_of is None else int((bounds.as_of - first_day).astype("int64")) + 1
     return pa.table({"sebelum": [int(first_day.astype("int64")) - 1],
                      "kumulatif": pa.array([cum], pa.list_(pa.int32())),
-                     "bulan": pa.array([months], pa.list_(pa.int64()))})
+                     "bulan": pa.array([months], pa.list_(pa.int64())),
+                     "batas": pa.array([batas], pa.int64())})
 
 
 def _source(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
@@ -133,33 +177,47 @@ def _query(con: duckdb.DuckDBPyConnection, sql: str) -> pd.DataFrame:
     return con.sql(sql).df()
 
 
-def _requests(con: duckdb.DuckDBPyConnection, names: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Requests per month submitted, and completed requests per month completed (REQUESTS, COMPLETED)."""
-    names.append("_kpi_permohonan_halus")
-    con.register("_kpi_permohonan_halus", con.sql(REQUESTS_FINE_SQL).to_arrow_table())
-    return _query(con, REQUESTS_SQL), _query(con, COMPLETED_SQL)
+def _aggregate(con: duckdb.DuckDBPyConnection, sources: Mapping[str, str], bounds: _Bounds,
+               calendar: Calendar | None) -> common.Aggregates:
+    """Run the queries over the sources (kind → table name or parenthesised query) with the calendar of `bounds`."""
+    con.register("_kpi_kalender", _calendar_table(bounds, common.default_calendar(calendar)))
+    try:
+        requests = completed = None
+        if "permohonan" in sources:
+            con.register("_kpi_permohonan_halus", con.sql(REQUESTS_FINE_SQL.format(**sources)).to_arrow_table())
+            try:
+                requests, completed = _query(con, REQUESTS_SQL), _query(con, COMPLETED_SQL)
+            finally:
+                con.unregister("_kpi_permohonan_halus")
+        return common.Aggregates(
+            requests=requests, completed=completed,
+            complaints=_query(con, COMPLAINTS_SQL.format(**sources)) if "aduan" in sources else None,
+            survey=_query(con, SURVEY_SQL.format(**sources)) if "survei" in sources else None,
+        )
+    finally:
+        con.unregister("_kpi_kalender")
 
 
 def compute(records: Mapping[str, pd.DataFrame], *, population: pd.DataFrame | None = None,
             calendar: Calendar | None = None, connection: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
     """Observations (periode, kode_wilayah, indikator, pembilang, penyebut, nilai) of the raw records given."""
     given = common.kinds(records)
-    calendar = common.default_calendar(calendar)
-    names: list[str] = []  # registered views, all prefixed _kpi_ so that a caller's tables are never shadowed
     with _session(connection) as con:
-        tables: dict[str, pa.Table | pd.DataFrame] = {"kalender": _calendar_table(given, calendar)}
-        tables.update({kind: _source(frame[list(_COLUMNS[kind])]) for kind, frame in given.items()})
+        sources: dict[str, str] = {}  # registered views, all prefixed _kpi_ so that a caller's tables are never shadowed
         try:
-            for name, table in tables.items():
-                names.append(f"_kpi_{name}")
-                con.register(f"_kpi_{name}", table)
-            requests, completed = _requests(con, names) if "permohonan" in given else (None, None)
-            aggregates = common.Aggregates(
-                requests=requests, completed=completed,
-                complaints=_query(con, COMPLAINTS_SQL) if "aduan" in given else None,
-                survey=_query(con, SURVEY_SQL) if "survei" in given else None,
-            )
+            for kind, frame in given.items():
+                sources[kind] = f"_kpi_{kind}"
+                con.register(sources[kind], _source(frame[list(_COLUMNS[kind])]))
+            aggregates = _aggregate(con, sources, _frame_bounds(given), calendar)
         finally:
-            for name in names:
+            for name in sources.values():
                 con.unregister(name)
     return common.observations(aggregates, population)
+
+
+def compute_in(con: duckdb.DuckDBPyConnection, sources: Mapping[str, str], *, population: pd.DataFrame | None = None,
+               calendar: Calendar | None = None) -> pd.DataFrame:
+    """The same observations of records already in DuckDB, e.g. the import store's active rows: `sources` maps a
+    kind to a table name or a parenthesised query giving the contract's columns. Nothing is copied out."""
+    sources = {kind: source for kind, source in sources.items() if kind in _COLUMNS}
+    return common.observations(_aggregate(con, sources, _sql_bounds(con, sources), calendar), population)

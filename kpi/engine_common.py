@@ -23,7 +23,7 @@ OBS_COLUMNS: tuple[str, ...] = ("periode", "kode_wilayah", "indikator", "pembila
 FOLLOW_UP_DAYS = 3  # aduan_tindak_lanjut: first follow-up within this many working days
 REQUESTS = ("bulan", "kode_wilayah", "semua", "daring")
 COMPLETED = ("bulan", "kode_wilayah", "selesai", "tepat_waktu", "hari_kerja")
-COMPLAINTS = ("bulan", "kode_wilayah", "diterima", "ditindaklanjuti")
+COMPLAINTS = ("bulan", "kode_wilayah", "diterima", "dinilai", "ditindaklanjuti")
 SURVEY = ("semester", "kode_unit", "responden", *(f"jumlah_{u}" for u in UNSUR), *(f"isian_{u}" for u in UNSUR))
 
 
@@ -97,9 +97,15 @@ def _population_of(grid: pd.DataFrame, population: pd.DataFrame) -> pd.Series:
 
 
 def _complaints(complaints: pd.DataFrame, population: pd.DataFrame | None, register: Register) -> list[pd.DataFrame]:
-    """aduan_tindak_lanjut, and aduan_per_10rb zero-filled over register kelurahan × months (needs population)."""
-    parts = [_rows("aduan_tindak_lanjut", month_labels(complaints["bulan"]), complaints["kode_wilayah"],
-                   complaints["ditindaklanjuti"], complaints["diterima"])]
+    """aduan_tindak_lanjut, and aduan_per_10rb zero-filled over register kelurahan × months (needs population).
+
+    aduan_tindak_lanjut divides by the complaints that can be judged ('dinilai'): those followed up, and those
+    whose FOLLOW_UP_DAYS working days have run out by the as-of day (the latest timestamp in the complaint
+    records). A complaint received in the last days of the data and not yet followed up is open, not late.
+    """
+    judged = complaints[complaints["dinilai"] > 0]
+    parts = [_rows("aduan_tindak_lanjut", month_labels(judged["bulan"]), judged["kode_wilayah"],
+                   judged["ditindaklanjuti"], judged["dinilai"])]
     if population is None or complaints.empty:
         return parts
     counts = complaints.assign(kode_wilayah=complaints["kode_wilayah"].astype("str"))

@@ -38,11 +38,18 @@ def _completed(frame: pd.DataFrame, calendar: Calendar) -> pd.DataFrame:
 
 
 def _complaints(frame: pd.DataFrame, calendar: Calendar) -> pd.DataFrame:
-    """Complaints per month of receipt and kelurahan: received, followed up within FOLLOW_UP_DAYS working days."""
+    """Complaints per month of receipt and kelurahan: received, judged (followed up, or past the follow-up time by
+    the as-of day: the latest timestamp in the records), followed up within FOLLOW_UP_DAYS working days."""
     days = pd.Series(calendar.between(frame["diterima"], frame["tindak_lanjut"]), index=frame.index)
     followed = frame["tindak_lanjut"].notna() & (days <= common.FOLLOW_UP_DAYS)
+    as_of = frame[["diterima", "tindak_lanjut", "selesai"]].max().max()
+    waited = pd.Series(calendar.between(frame["diterima"], pd.Series(as_of, index=frame.index)), index=frame.index)
+    table = pd.DataFrame({"dinilai": frame["tindak_lanjut"].notna() | (waited > common.FOLLOW_UP_DAYS),
+                          "ditindaklanjuti": followed})
     keys = [_month(frame["diterima"]).rename("bulan"), frame["kode_wilayah"]]
-    return followed.groupby(keys, observed=True).agg(diterima="size", ditindaklanjuti="sum").reset_index()
+    grouped = table.groupby(keys, observed=True)
+    return grouped.agg(diterima=("dinilai", "size"), dinilai=("dinilai", "sum"),
+                       ditindaklanjuti=("ditindaklanjuti", "sum")).reset_index()
 
 
 def _survey(frame: pd.DataFrame) -> pd.DataFrame:

@@ -199,6 +199,44 @@ def test_categorical_object_and_nanosecond_inputs(compute, calendar):
     pd.testing.assert_frame_equal(result, _expected(REQUEST_ROWS + COMPLAINT_ROWS + SURVEY_ROWS), check_exact=True)
 
 
+def _open_complaints() -> pd.DataFrame:
+    rows = [  # diterima, tindak_lanjut, selesai; the as-of day is the latest timestamp: Friday 30 October 2026
+        ("2026-10-01 09:00", "2026-10-02 09:00", "2026-10-30 15:00"),  # followed up after 1 working day: yes
+        ("2026-10-05 09:00", NAT, NAT),                                # 19 working days without: late
+        ("2026-10-26 09:00", NAT, NAT),                                # Mon: 27, 28, 29, 30 = 4 > 3: late
+        ("2026-10-27 09:00", NAT, NAT),                                # Tue: 28, 29, 30 = 3: may still be in time
+        ("2026-10-28 09:00", NAT, NAT),                                # Wed: 29, 30 = 2: still open
+    ]
+    diterima, tindak, selesai = zip(*rows)
+    return pd.DataFrame({"id_aduan": [f"T{i}" for i in range(5)], "kode_wilayah": A, "kanal": "SIARAN",
+                         "kategori": "Banjir", "diterima": _stamps(list(diterima)),
+                         "tindak_lanjut": _stamps(list(tindak)), "selesai": _stamps(list(selesai))})
+
+
+@ENGINES
+def test_complaints_still_within_the_follow_up_time_are_open_not_late(compute, calendar):
+    result = compute({"aduan": _open_complaints()}, population=POPULATION, calendar=calendar)
+    rows = result.set_index("indikator")[["kode_wilayah", "periode", "pembilang", "penyebut"]]
+    assert rows.loc["aduan_tindak_lanjut"].tolist() == [A, "2026-10", 1.0, 3.0]   # 1 of the 3 that can be judged
+    rate = result[(result["indikator"] == "aduan_per_10rb") & (result["kode_wilayah"] == A)]
+    assert rate[["periode", "pembilang"]].values.tolist() == [["2026-10", 5.0]]    # all 5 were received
+
+
+def test_engine_in_duckdb_equals_the_engine_on_frames(calendar):
+    """compute_in reads records already in DuckDB (as the import store does) and gives the same frame."""
+    records = _random_records(4, calendar)
+    con = duckdb.connect()
+    for kind, frame in records.items():
+        con.register("frame", frame)
+        con.execute(f"CREATE TABLE t_{kind} AS SELECT * FROM frame")
+        con.unregister("frame")
+    sources = {kind: f"(SELECT * FROM t_{kind} WHERE true)" for kind in records}
+    population = pd.DataFrame({"kode_wilayah": [A, B], "tahun": 2024, "penduduk": [10_000, 20_000]})
+    inside = engine.compute_in(con, sources, population=population, calendar=calendar)
+    pd.testing.assert_frame_equal(inside, engine_ref.compute(records, population=population, calendar=calendar),
+                                  check_exact=True)
+
+
 def test_passed_connection_is_left_clean(calendar):
     con = duckdb.connect()
     engine.compute({"permohonan": permohonan()}, calendar=calendar, connection=con)
