@@ -108,19 +108,38 @@ class Store:
             return replace(empty, rows=0 if raw is None else len(raw), issues=result.issues)
         frame = result.frame
         incoming = sql.typed(frame, kind)
+        is_synthetic = kind != "observasi" and len(frame) > 0 and bool(
+            frame[sql.KEYS[kind][0]].astype(str).str.startswith(SYNTHETIC_PREFIX).all())
         with sql.reading(self.path) as con:
             already = sql.active_batch_by_sha(con, sha)
             overlap = sql.overlapping(con, kind, incoming)
-            state = {k: sql.active_records(con, k) for k in KINDS}
-            synthetic = sql.any_active(con, synthetic_only=True)
-        is_synthetic = kind != "observasi" and len(frame) > 0 and bool(
-            frame[sql.KEYS[kind][0]].astype(str).str.startswith(SYNTHETIC_PREFIX).all())
-        preview = empty.preview
-        if already is None:
-            before = _kpis(state, synthetic)
-            state[kind] = store_kpi.apply(state[kind], incoming, sql.KEYS[kind], on_overlap)
-            preview = store_kpi.preview(before, _kpis(state, synthetic or is_synthetic), load_catalogue())
+            preview = empty.preview if already is not None else self._preview(con, kind, incoming, on_overlap,
+                                                                                is_synthetic)
         return Plan(kind, name, sha, len(frame), [], frame, already, overlap, preview, is_synthetic)
+
+    @staticmethod
+    def _preview(con, kind: str, incoming: pd.DataFrame, on_overlap: str, is_synthetic: bool) -> pd.DataFrame:
+        """The KPIs before and after this import, both computed by the engine inside DuckDB, compared."""
+        own = con is None
+        con = sql.scratch() if own else con   # no store yet: the same queries on empty tables
+        try:
+            synthetic = sql.any_active(con, synthetic_only=True)
+            sources = {k: sql.active_source(k) for k in RAW_KINDS if sql.has_active(con, k)}
+            observasi = sql.active_records(con, "observasi")
+            before = store_kpi.kpis(con, sources, observasi, synthetic)
+            con.register("_impor_masuk", incoming)
+            try:
+                if kind == "observasi":
+                    observasi = store_kpi.apply(observasi, incoming, sql.KEYS[kind], on_overlap)
+                else:
+                    sources[kind] = sql.after_source(kind, "_impor_masuk", on_overlap)
+                after = store_kpi.kpis(con, sources, observasi, synthetic or is_synthetic)
+            finally:
+                con.unregister("_impor_masuk")
+            return store_kpi.preview(before, after, load_catalogue())
+        finally:
+            if own:
+                con.close()
 
     # ------------------------------------------------------------ changes
 
@@ -216,9 +235,9 @@ class Store:
         with sql.reading(self.path) as con:
             if not sql.any_active(con):
                 return None
-            state = {k: sql.active_records(con, k) for k in KINDS}
             synthetic = sql.any_active(con, synthetic_only=True)
-        return _kpis(state, synthetic)
+            sources = {k: sql.active_source(k) for k in RAW_KINDS if sql.has_active(con, k)}
+            return store_kpi.kpis(con, sources, sql.active_records(con, "observasi"), synthetic)
 
     def has_data(self) -> bool:
         """Whether any batch is active."""
@@ -232,11 +251,6 @@ class Store:
 
 
 # ---------------------------------------------------------------- helpers
-
-def _kpis(state: dict[str, pd.DataFrame], synthetic: bool) -> pd.DataFrame:
-    """The KPIs of a state: active records per kind (raw kinds through the engine, observasi on top)."""
-    return store_kpi.kpis({k: state[k] for k in RAW_KINDS}, state["observasi"], synthetic)
-
 
 def _load(kind: str, data: bytes, name: str, today: dt.date | None) -> LoadResult:
     """Validate the bytes with the loader of the kind."""

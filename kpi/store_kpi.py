@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from kpi.catalogue import Catalogue
-from kpi.engine import compute
+from kpi.engine import compute_in
 from kpi.wilayah import load_register
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -43,14 +43,14 @@ def population(synthetic: bool) -> pd.DataFrame:
     return table[columns].astype({"kode_wilayah": "str", "tahun": "int64", "penduduk": "int64"}).reset_index(drop=True)
 
 
-def kpis(raw: Mapping[str, pd.DataFrame], observasi: pd.DataFrame, synthetic: bool) -> pd.DataFrame:
-    """Engine observations of the raw records, where an imported observation of the same key replaces the
-    computed one; columns OBS_COLUMNS sorted by indikator, kode_wilayah, periode."""
-    records = {kind: frame for kind, frame in raw.items() if len(frame)}
+def kpis(con, sources: Mapping[str, str], observasi: pd.DataFrame, synthetic: bool) -> pd.DataFrame:
+    """Engine observations of the raw records in DuckDB (`sources`: kind → table or parenthesised query), where
+    an imported observation of the same key replaces the computed one; columns OBS_COLUMNS sorted by indikator,
+    kode_wilayah, periode."""
     imported = observasi[list(OBS_COLUMNS)]
     parts = [imported]
-    if records:
-        computed = compute(records, population=population(synthetic))[list(OBS_COLUMNS)]
+    if sources:
+        computed = compute_in(con, sources, population=population(synthetic))[list(OBS_COLUMNS)]
         overlaid = pd.MultiIndex.from_frame(computed[OBS_KEY]).isin(pd.MultiIndex.from_frame(imported[OBS_KEY]))
         parts.insert(0, computed[~overlaid])
     frame = pd.concat([p.astype(OBS_DTYPES) for p in parts], ignore_index=True)

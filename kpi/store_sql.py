@@ -20,17 +20,30 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-SCHEMA_VERSION = 1
+from kpi.records_spec import KANAL, STATUS
+from kpi.wilayah import load_register
+
+SCHEMA_VERSION = 2  # 2: codes, channels and statuses stored as ENUM
 LOCK_WAIT_SECONDS = 5.0
 FAULT_ENV = "TANGSEL_KPI_FAULT"  # test-only fault injection, see fault()
 
+
+
+def _enum(values) -> str:
+    """An inline DuckDB ENUM type of these values (stored as small integers: the engine groups on them fast)."""
+    return "ENUM(" + ", ".join("'" + str(v).replace("'", "''") + "'" for v in values) + ")"
+
+
+_REGISTER = load_register()
+KELURAHAN = _enum(u.kode for u in _REGISTER.level("kelurahan"))
+UNIT = _enum(u.kode for u in (*_REGISTER.level("kecamatan"), *_REGISTER.level("kelurahan")))
 KIND_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
-    "permohonan": (("id_permohonan", "VARCHAR"), ("kode_wilayah", "VARCHAR"), ("jenis_layanan", "VARCHAR"),
-                   ("kanal", "VARCHAR"), ("diajukan", "TIMESTAMP"), ("selesai", "TIMESTAMP"),
-                   ("status", "VARCHAR"), ("sop_hari_kerja", "BIGINT")),
-    "aduan": (("id_aduan", "VARCHAR"), ("kode_wilayah", "VARCHAR"), ("kanal", "VARCHAR"), ("kategori", "VARCHAR"),
+    "permohonan": (("id_permohonan", "VARCHAR"), ("kode_wilayah", KELURAHAN), ("jenis_layanan", "VARCHAR"),
+                   ("kanal", _enum(KANAL)), ("diajukan", "TIMESTAMP"), ("selesai", "TIMESTAMP"),
+                   ("status", _enum(STATUS)), ("sop_hari_kerja", "BIGINT")),
+    "aduan": (("id_aduan", "VARCHAR"), ("kode_wilayah", KELURAHAN), ("kanal", "VARCHAR"), ("kategori", "VARCHAR"),
               ("diterima", "TIMESTAMP"), ("tindak_lanjut", "TIMESTAMP"), ("selesai", "TIMESTAMP")),
-    "survei": (("id_responden", "VARCHAR"), ("kode_unit", "VARCHAR"), ("tanggal", "TIMESTAMP"),
+    "survei": (("id_responden", "VARCHAR"), ("kode_unit", UNIT), ("tanggal", "TIMESTAMP"),
                *((f"U{i}", "BIGINT") for i in range(1, 10))),
     "observasi": (("periode", "VARCHAR"), ("kode_wilayah", "VARCHAR"), ("indikator", "VARCHAR"),
                   ("pembilang", "DOUBLE"), ("penyebut", "DOUBLE"), ("nilai", "DOUBLE")),
@@ -180,7 +193,7 @@ def empty_frame(dtypes: dict[str, str]) -> pd.DataFrame:
 def typed(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
     """Records read back from DuckDB with the contract's column order and dtypes."""
     columns = KIND_COLUMNS[kind]
-    dtypes = {c: EXACT_DTYPES.get(c, DTYPES[t]) for c, t in columns}
+    dtypes = {c: EXACT_DTYPES.get(c, DTYPES.get(t, "str")) for c, t in columns}   # ENUM → str
     return frame[[c for c, _ in columns]].astype(dtypes).reset_index(drop=True)
 
 
@@ -192,6 +205,39 @@ def active_records(con: duckdb.DuckDBPyConnection | None, kind: str) -> pd.DataF
     order = ", ".join(("batch_id", *KEYS[kind]))
     sql = f"SELECT {', '.join(names)} FROM {record_table(kind)} WHERE superseded_by IS NULL ORDER BY {order}"
     return typed(con.execute(sql).df(), kind)
+
+
+def active_source(kind: str) -> str:
+    """SQL (parenthesised) of the active records of a kind, for the engine to read in place."""
+    names = ", ".join(c for c, _ in KIND_COLUMNS[kind])
+    return f"(SELECT {names} FROM {record_table(kind)} WHERE superseded_by IS NULL)"
+
+
+def after_source(kind: str, incoming: str, on_overlap: str) -> str:
+    """SQL (parenthesised) of the active records of a kind as they would be after importing the registered view
+    `incoming` ("replace": incoming rows take the place of active rows with the same key; "skip": only new keys)."""
+    names = ", ".join(c for c, _ in KIND_COLUMNS[kind])
+    casts = ", ".join(f"CAST(i.{c} AS {t}) AS {c}" for c, t in KIND_COLUMNS[kind])
+    match = " AND ".join(f"r.{k} = i.{k}" for k in KEYS[kind])
+    active = f"SELECT {names} FROM {record_table(kind)} r WHERE r.superseded_by IS NULL"
+    if on_overlap == "replace":
+        kept = f"{active} AND NOT EXISTS (SELECT 1 FROM {incoming} i WHERE {match})"
+        return f"({kept} UNION ALL SELECT {casts} FROM {incoming} i)"
+    new = f"SELECT {casts} FROM {incoming} i WHERE NOT EXISTS ({active} AND {match})"
+    return f"({active} UNION ALL {new})"
+
+
+def has_active(con: duckdb.DuckDBPyConnection, kind: str) -> bool:
+    """Whether a kind has any active record."""
+    return bool(run(con, f"SELECT EXISTS (SELECT 1 FROM {record_table(kind)} WHERE superseded_by IS NULL)")[0][0])
+
+
+def scratch() -> duckdb.DuckDBPyConnection:
+    """An in-memory database with the store's empty tables: what a dry run reads when there is no store yet."""
+    con = duckdb.connect()
+    for statement in _ddl():
+        run(con, statement)
+    return con
 
 
 def table_frame(con: duckdb.DuckDBPyConnection | None, table: str, columns, order: str) -> pd.DataFrame:
