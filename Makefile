@@ -27,6 +27,7 @@ sample: install
 
 bench: install
 	$(BIN)/python scripts/bench_core.py
+	$(BIN)/python -m kpi.bench engine --rows 10000000
 
 clean:
 	rm -rf $(VENV) artifacts .pytest_cache

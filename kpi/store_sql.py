@@ -104,7 +104,7 @@ def record_table(kind: str) -> str:
     return f"rec_{kind}"
 
 
-def _ddl() -> list[str]:
+def schema_statements() -> list[str]:
     """CREATE statements of every table (no constraints: DuckDB updates indexed rows poorly)."""
     def table(name: str, columns) -> str:
         return f"CREATE TABLE IF NOT EXISTS {name} ({', '.join(f'{c} {t}' for c, t in columns)})"
@@ -172,7 +172,7 @@ def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 def _ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the tables on first write; refuse a store written by a newer schema."""
-    for statement in _ddl():
+    for statement in schema_statements():
         run(con, statement)
     rows = run(con, "SELECT value FROM meta WHERE key = 'schema_version'")
     if not rows:
@@ -235,7 +235,7 @@ def has_active(con: duckdb.DuckDBPyConnection, kind: str) -> bool:
 def scratch() -> duckdb.DuckDBPyConnection:
     """An in-memory database with the store's empty tables: what a dry run reads when there is no store yet."""
     con = duckdb.connect()
-    for statement in _ddl():
+    for statement in schema_statements():
         run(con, statement)
     return con
 
