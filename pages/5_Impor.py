@@ -5,7 +5,7 @@ import hashlib
 import streamlit as st
 
 from kpi import import_report as report, records
-from kpi.store import KINDS, Store
+from kpi.store import KINDS, Store, StoreLocked
 from ui import data, state
 from ui.frame import page
 from ui.i18n import labeller, lang, t
@@ -20,10 +20,19 @@ def _kind_label(kind: str, lg: str) -> str:
     return t(f"impor_kind_{kind}", lg)
 
 
+def read(reader):
+    """A table from the store, or an empty one and the store's own message while another process holds it."""
+    try:
+        return reader()
+    except StoreLocked as exc:
+        st.warning(str(exc), icon=":material/lock:")
+        return None
+
+
 def source_note() -> None:
     """Which data the dashboard shows now."""
-    batches = store.batches()
-    active = int((batches["status"] == "aktif").sum()) if not batches.empty else 0
+    batches = read(store.batches)
+    active = 0 if batches is None else int((batches["status"] == "aktif").sum())
     if not active:
         st.info(t("impor_source_sample"), icon=":material/science:")
     elif data.is_sample():
@@ -102,7 +111,9 @@ def upload_tab() -> None:
 
 
 def history_tab() -> None:
-    batches = store.batches()
+    batches = read(store.batches)
+    if batches is None:
+        return
     if batches.empty:
         st.caption(t("impor_history_empty"))
     else:
@@ -117,8 +128,8 @@ def history_tab() -> None:
                     st.session_state.pop("impor_plan", None)
                     st.rerun()
     st.subheader(t("impor_audit"))
-    audit = store.audit()
-    if audit.empty:
+    audit = read(store.audit)
+    if audit is None or audit.empty:
         st.caption(t("impor_history_empty"))
     else:
         st.dataframe(audit, hide_index=True, width="stretch")

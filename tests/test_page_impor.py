@@ -111,3 +111,16 @@ def test_english():
     at = open_page(PAGE, lang="en")
     assert_clean(at)
     assert [t.label for t in at.tabs] == ["Import a file", "History and rollback", "Formats and templates"]
+
+
+def test_a_store_held_by_another_process_gives_its_message_not_a_traceback(monkeypatch):
+    from kpi.store import StoreLocked
+
+    def locked(self):
+        raise StoreLocked("Penyimpanan data impor sedang dipakai proses lain (proses 4242).")
+
+    monkeypatch.setattr(Store, "batches", locked)
+    monkeypatch.setattr(Store, "audit", locked)
+    at = open_page(PAGE)
+    assert [e.value for e in at.exception] == []
+    assert "sedang dipakai proses lain (proses 4242)" in texts(at.warning)
