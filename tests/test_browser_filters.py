@@ -23,9 +23,9 @@ if not REASON:
 pytestmark = pytest.mark.browser
 
 PLOT, DECK, TABLE = ".js-plotly-plot", '[data-testid="stDeckGlJsonChart"]', '[data-testid="stDataFrame"]'
-LINKS = {"id": ["Ringkasan", "Peta", "Tren", "Perbandingan", "Data"],
-         "en": ["Overview", "Map", "Trends", "Comparison", "Data"]}
-HREFS = ["", "Peta", "Tren", "Perbandingan", "Data"]
+LINKS = {"id": ["Ringkasan", "Peta", "Tren", "Perbandingan", "Data", "Impor Data"],
+         "en": ["Overview", "Map", "Trends", "Comparison", "Data", "Import data"]}
+HREFS = ["", "Peta", "Tren", "Perbandingan", "Data", "Impor"]
 HEADING = {"id": "Filter", "en": "Filters"}
 
 
