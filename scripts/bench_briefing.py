@@ -1,0 +1,66 @@
+"""Benchmark of the briefing packs on the embedded sample: the monthly city pack as PPTX and as PDF, end to end
+through the command (load, roll up, Chromium start, charts, slides, file), then each step and each slide.
+
+Not a test: nothing here asserts a time. Run: .venv/bin/python scripts/bench_briefing.py [--period 2026-10]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kpi.briefing import build_deck, main  # noqa: E402
+from kpi.briefing_render import chart_renderer, slide_image, write_pdf, write_pptx  # noqa: E402
+from kpi.observations import load_sample  # noqa: E402
+
+
+def timed(fn):
+    """Wall time of one call, and its result."""
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def end_to_end(period: str, folder: Path) -> None:
+    """The command a cron job runs, once per format."""
+    for suffix in (".pptx", ".pdf"):
+        out = folder / f"briefing_{period}{suffix}"
+        seconds, code = timed(lambda: main(["--period", period, "--out", str(out)]))
+        print(f"pack {suffix[1:]:<4}  {seconds:6.2f} s  (exit {code}, {out.stat().st_size / 1e6:.1f} MB)")
+
+
+def steps(period: str, folder: Path) -> None:
+    """Data, deck, each slide's chart (the first one also starts Chromium) and composition, and each writer."""
+    seconds, obs = timed(lambda: load_sample().frame)
+    print(f"load sample          {seconds:6.2f} s")
+    seconds, deck = timed(lambda: build_deck(obs, period))
+    print(f"build deck           {seconds:6.2f} s  ({len(deck.slides)} slides)")
+    with chart_renderer() as render:  # Chromium starts with the first chart: slide 2's time includes it
+        charts = []
+        for index, slide in enumerate(deck.slides):
+            chart_s, chart = timed(lambda: render(slide))
+            image_s, _ = timed(lambda: slide_image(deck, index, chart))
+            charts.append(chart)
+            print(f"slide {index + 1:>2}  chart {chart_s:5.2f} s  png {image_s:5.2f} s  {slide.title}")
+    seconds, _ = timed(lambda: write_pptx(deck, charts, folder / "steps.pptx"))
+    print(f"write pptx           {seconds:6.2f} s")
+    images = [slide_image(deck, i, c) for i, c in enumerate(charts)]
+    seconds, _ = timed(lambda: write_pdf(deck, images, folder / "steps.pdf"))
+    print(f"write pdf            {seconds:6.2f} s")
+
+
+def run(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--period", default="2026-10")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        end_to_end(args.period, Path(folder))
+        steps(args.period, Path(folder))
+
+
+if __name__ == "__main__":
+    run()
