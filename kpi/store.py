@@ -22,7 +22,7 @@ from kpi import store_sql as sql
 from kpi.catalogue import load_catalogue
 from kpi.issues import Issue
 from kpi.observations import LoadResult, load_observations
-from kpi.readers import read_table
+from kpi.readers import FORMATS, read_table
 from kpi.records import load_records
 
 KINDS = ("permohonan", "aduan", "survei", "observasi")
@@ -104,8 +104,7 @@ class Store:
         """The dry run of bytes that were read: validate, then compare with the store's active state."""
         result = _load(kind, data, name, today)
         if not result.ok:
-            raw, _ = read_table(data, name)
-            return replace(empty, rows=0 if raw is None else len(raw), issues=result.issues)
+            return replace(empty, rows=_data_rows(data, name), issues=result.issues)
         frame = result.frame
         incoming = sql.typed(frame, kind)
         is_synthetic = kind != "observasi" and len(frame) > 0 and bool(
@@ -251,6 +250,16 @@ class Store:
 
 
 # ---------------------------------------------------------------- helpers
+
+def _data_rows(data: bytes, name: str) -> int:
+    """Rows under the header of a refused file, for the report: counted lines of a text file (a 200 MB file with
+    the wrong separator is not parsed again), the table's rows otherwise."""
+    if FORMATS.get(Path(name).suffix.lower()) == "csv":
+        lines = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
+        return max(lines - 1, 0)
+    raw, _ = read_table(data, name)
+    return 0 if raw is None else len(raw)
+
 
 def _load(kind: str, data: bytes, name: str, today: dt.date | None) -> LoadResult:
     """Validate the bytes with the loader of the kind."""

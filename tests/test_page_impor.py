@@ -57,6 +57,7 @@ def test_a_bad_file_lists_every_problem_and_saves_nothing(fresh_store):
     at = upload(open_page(PAGE), BAD)
     assert_clean(at, errors_allowed=True)
     assert "2 masalah ditemukan. Tidak ada yang disimpan" in texts(at.error)
+    assert "permohonan_okt.csv · 2 baris" in texts(at.caption)
     problems = at.dataframe[0].value
     assert set(problems["Kode"]) == {"wilayah_tidak_dikenal", "duplikat"}
     assert list(problems["Baris"]) == [2, 3]
