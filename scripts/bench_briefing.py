@@ -1,6 +1,10 @@
 """Benchmark of the briefing packs on the embedded sample: the monthly city pack as PPTX and as PDF, end to end
 through the command (load, roll up, Chromium start, charts, slides, file), then each step and each slide.
 
+The baseline, run first in the same process: kaleido writing one plain bar chart at 1920×1080 to PNG, Chromium
+start included (`plotly.io.write_image`, the simplest way to get one chart onto a slide). The packs are printed as
+multiples of it: a pack of 11 slides costs a few baselines, because one Chromium serves every chart.
+
 Not a test: nothing here asserts a time. Run: .venv/bin/python scripts/bench_briefing.py [--period 2026-10]
 """
 from __future__ import annotations
@@ -25,12 +29,24 @@ def timed(fn):
     return time.perf_counter() - start, result
 
 
-def end_to_end(period: str, folder: Path) -> None:
+def baseline(folder: Path) -> float:
+    """One plain chart to PNG at slide size through kaleido, Chromium start included."""
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    figure = go.Figure(go.Bar(x=["Serpong", "Setu", "Pamulang"], y=[86.5, 86.2, 87.4]))
+    seconds, _ = timed(lambda: pio.write_image(figure, folder / "baseline.png", width=1920, height=1080))
+    print(f"baseline: one chart to PNG with kaleido {seconds:6.2f} s (1.00x)")
+    return seconds
+
+
+def end_to_end(period: str, folder: Path, base: float) -> None:
     """The command a cron job runs, once per format."""
     for suffix in (".pptx", ".pdf"):
         out = folder / f"briefing_{period}{suffix}"
         seconds, code = timed(lambda: main(["--period", period, "--out", str(out)]))
-        print(f"pack {suffix[1:]:<4}  {seconds:6.2f} s  (exit {code}, {out.stat().st_size / 1e6:.1f} MB)")
+        print(f"pack {suffix[1:]:<4}  {seconds:6.2f} s  ({seconds / base:.1f}x baseline; exit {code}, "
+              f"{out.stat().st_size / 1e6:.1f} MB)")
 
 
 def steps(period: str, folder: Path) -> None:
@@ -58,7 +74,7 @@ def run(argv: list[str] | None = None) -> None:
     parser.add_argument("--period", default="2026-10")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
-        end_to_end(args.period, Path(folder))
+        end_to_end(args.period, Path(folder), baseline(Path(folder)))
         steps(args.period, Path(folder))
 
 
