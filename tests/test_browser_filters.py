@@ -23,9 +23,9 @@ if not REASON:
 pytestmark = pytest.mark.browser
 
 PLOT, DECK, TABLE = ".js-plotly-plot", '[data-testid="stDeckGlJsonChart"]', '[data-testid="stDataFrame"]'
-LINKS = {"id": ["Ringkasan", "Peta", "Tren", "Perbandingan", "Data", "Impor Data"],
-         "en": ["Overview", "Map", "Trends", "Comparison", "Data", "Import data"]}
-HREFS = ["", "Peta", "Tren", "Perbandingan", "Data", "Impor"]
+LINKS = {"id": ["Ringkasan", "Peta", "Tren", "Perbandingan", "Data", "Impor Data", "Briefing"],
+         "en": ["Overview", "Map", "Trends", "Comparison", "Data", "Import data", "Briefing"]}
+HREFS = ["", "Peta", "Tren", "Perbandingan", "Data", "Impor", "Briefing"]
 HEADING = {"id": "Filter", "en": "Filters"}
 
 

@@ -1,0 +1,104 @@
+"""Briefing: presenter mode. The monthly deck (kpi.briefing) as a 16:9 slideshow, one slide at a time, for the period
+and kecamatan of the URL (?periode=2026-10&kecamatan=36.74.01&slide=3&lang=en), with the pack's footer, previous/next
+(also the arrow keys), and downloads of the slide (PNG) and the whole pack (PPTX, PDF), each built on click."""
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from kpi import periods
+from kpi.briefing import BriefingError, build_deck, parse_period, write_pack
+from kpi.briefing_render import chart_renderer, png_bytes, slide_image
+from ui import cache, data, state
+from ui.frame import page, status_line
+from ui.i18n import lang, t
+
+CHART_CONFIG = {"displayModeBar": False, "displaylogo": False, "scrollZoom": False}
+
+
+def _deck(period: str, kecamatan: tuple[str, ...]):
+    """The deck and its period: the URL's, or the latest month (with a warning) when that is unknown or has no data."""
+    obs, _ = data.observations()
+    end = data.latest_date()
+    latest = f"{end.year}-{end.month:02d}"
+    try:
+        period = parse_period(period or latest)
+        return cache.build(build_deck, obs, period, kecamatan, lang(), data.is_sample()), period
+    except BriefingError as problem:
+        st.warning(t("briefing_period_fallback").format(problem=problem, shown=periods.display(latest, lang())))
+        return cache.build(build_deck, obs, latest, kecamatan, lang(), data.is_sample()), latest
+
+
+def _kecamatan(register) -> tuple[str, ...]:
+    """The URL's (or the filters') kecamatan; unknown codes are named in a warning and left out."""
+    known = [u.kode for u in register.level("kecamatan")]
+    unknown = [v for v in (st.query_params.get("kecamatan") or "").split(",") if v and v not in known]
+    if unknown:
+        names = ", ".join(f"{register.name(k)} ({k})" for k in known)
+        st.warning(t("briefing_unknown_kecamatan").format(codes=", ".join(unknown), names=names))
+    return tuple(state.current_many("kecamatan", known))
+
+
+def _slide_number(total: int) -> int:
+    """?slide=N (1-based), kept within the deck."""
+    try:
+        number = int(st.query_params.get("slide", "1"))
+    except ValueError:
+        number = 1
+    return min(max(number, 1), total)
+
+
+def _go(number: int) -> None:
+    st.query_params["slide"] = str(number)
+
+
+def _slide_png(deck, index: int) -> bytes:
+    with chart_renderer() as render:
+        return png_bytes(slide_image(deck, index, render(deck.slides[index])))
+
+
+def _pack(deck, suffix: str) -> bytes:
+    with tempfile.TemporaryDirectory() as folder:
+        return write_pack(deck, Path(folder) / f"briefing{suffix}").read_bytes()
+
+
+page("briefing_title", presenter=True)
+deck, period = _deck(st.query_params.get("periode"), _kecamatan(data.core()[1]))
+total = len(deck.slides)
+number = _slide_number(total)
+st.query_params["slide"] = str(number)
+slide = deck.slides[number - 1]
+
+with st.container(key="brf_head"):
+    st.header(slide.title, anchor=False)
+    st.markdown(slide.subtitle)
+with st.container(key="brf_body", horizontal=True, gap="medium"):
+    if slide.figure is not None:
+        st.plotly_chart(slide.figure, width="content", theme=None, config=CHART_CONFIG,
+                        key="briefing_chart_split" if slide.blocks else "briefing_chart_full")
+    if slide.blocks:
+        with st.container(key="brf_text"):
+            for block in slide.blocks:
+                if block.heading:
+                    st.markdown(f"**{block.heading}**")
+                for line in block.lines:
+                    st.markdown(line)
+with st.container(key="brf_foot", horizontal=True, vertical_alignment="center", gap="large"):
+    st.markdown(f"{deck.footer.period} · {deck.footer.filters}")
+    status_line()
+with st.container(key="brf_nav", horizontal=True, vertical_alignment="center"):
+    st.button(t("briefing_prev"), icon=":material/arrow_back:", key="briefing_prev", shortcut="Left",
+              disabled=number == 1, on_click=_go, args=(number - 1,))
+    st.markdown(t("briefing_counter").format(n=number, total=total))
+    st.button(t("briefing_next"), icon=":material/arrow_forward:", key="briefing_next", shortcut="Right",
+              disabled=number == total, on_click=_go, args=(number + 1,))
+    st.space("stretch")
+    stem = f"briefing_{period}"
+    st.download_button(t("briefing_png"), lambda: _slide_png(deck, number - 1), f"{stem}_slide{number}.png",
+                       "image/png", key="briefing_png", icon=":material/image:", on_click="ignore")
+    st.download_button(t("briefing_pptx"), lambda: _pack(deck, ".pptx"), f"{stem}.pptx",
+                       "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                       key="briefing_pptx", icon=":material/slideshow:", on_click="ignore")
+    st.download_button(t("briefing_pdf"), lambda: _pack(deck, ".pdf"), f"{stem}.pdf", "application/pdf",
+                       key="briefing_pdf", icon=":material/picture_as_pdf:", on_click="ignore")
+    st.page_link("app.py", label=t("briefing_exit"), icon=":material/close:")

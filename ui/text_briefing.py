@@ -1,0 +1,17 @@
+"""Texts of the Briefing page, the presenter mode (merged into ui.i18n.TEXT)."""
+
+TEXT = {
+    "briefing": {"id": "Briefing", "en": "Briefing"},
+    "briefing_title": {"id": "Briefing KPI Reformasi Birokrasi", "en": "Bureaucratic reform KPI briefing"},
+    "briefing_prev": {"id": "Sebelumnya", "en": "Previous"},
+    "briefing_next": {"id": "Berikutnya", "en": "Next"},
+    "briefing_counter": {"id": "Slide {n} dari {total}", "en": "Slide {n} of {total}"},
+    "briefing_exit": {"id": "Keluar dari mode presentasi", "en": "Leave presenter mode"},
+    "briefing_png": {"id": "Slide ini (PNG)", "en": "This slide (PNG)"},
+    "briefing_pptx": {"id": "Paket PPTX", "en": "PPTX pack"},
+    "briefing_pdf": {"id": "Paket PDF", "en": "PDF pack"},
+    "briefing_period_fallback": {"id": "{problem} Yang ditampilkan: {shown}.", "en": "{problem} Shown instead: {shown}."},
+    "briefing_unknown_kecamatan": {
+        "id": "Kecamatan di tautan tidak dikenal dan diabaikan: {codes}. Kecamatan yang ada: {names}.",
+        "en": "Unknown kecamatan in the link, ignored: {codes}. The kecamatan are: {names}."},
+}
