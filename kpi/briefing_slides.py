@@ -240,7 +240,8 @@ def movers_figure(rows: pd.DataFrame, ind: Indicator, lang: str, size: tuple[int
     low, high = min(0.0, float(rows["perubahan"].min())), max(0.0, float(rows["perubahan"].max()))
     pad = (high - low) * 0.22 or 1.0  # room for the value labels outside the bars, on both sides of zero
     title = f"{COLUMNS[lang]['change_axis']} ({COLUMNS[lang]['points'] if unit == '%' else unit})"
-    fig.update_xaxes(title={"text": title, "font": {"size": SIZE["chart"] - 6}}, zeroline=True, zerolinecolor=INK,
+    fig.update_xaxes(title={"text": title, "font": {"size": SIZE["chart"] - 6}, "standoff": 12}, automargin=True,
+                     zeroline=True, zerolinecolor=INK,
                      zerolinewidth=2, gridcolor="#e5e7eb",
                      range=[low - pad if low < 0 else -pad / 4, high + pad if high > 0 else pad / 4], tickfont={"size": SIZE["chart"] - 8})
     fig.update_yaxes(tickfont={"size": SIZE["chart"] - 4}, automargin=True)
