@@ -18,18 +18,14 @@ from kpi.schema import validate
 from kpi.store import Store, store_path
 from kpi.wilayah import Register, load_register
 
-ORIGIN_SAMPLE = "contoh"
-ORIGIN_STORE = "impor"
-
 
 @dataclass(frozen=True)
 class Source:
-    """The observations on display, any problem that kept them from loading, and where they come from."""
+    """The observations on display, any problem that kept them from loading, and whether they are synthetic."""
 
     frame: pd.DataFrame | None
     issues: list[Issue] = field(default_factory=list)
     synthetic: bool = True
-    origin: str = ORIGIN_SAMPLE
 
 
 def version() -> tuple:
@@ -60,11 +56,11 @@ def current(today: dt.date | None = None, catalogue: Catalogue | None = None,
         store = Store()
         if not store.has_data():
             result = load_sample(today)
-            return Source(result.frame, result.issues, True, ORIGIN_SAMPLE)
+            return Source(result.frame, result.issues, True)
         computed = store.observations()
         frame, issues = accept(computed, catalogue or load_catalogue(), register or load_register(), today)
-        return Source(frame, issues, store.synthetic(), ORIGIN_STORE)
+        return Source(frame, issues, store.synthetic())
     except Exception as exc:  # the border: no traceback reaches a user
         return Source(None, [Issue("galat_internal", f"Data impor tidak dapat dibaca ({type(exc).__name__}: {exc}). "
                                    "Periksa penyimpanan data impor (python -m kpi.importer --list) atau laporkan ke "
-                                   "pengelola dasbor.")], False, ORIGIN_STORE)
+                                   "pengelola dasbor.")], False)

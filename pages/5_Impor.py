@@ -29,9 +29,8 @@ def read(reader):
         return None
 
 
-def source_note() -> None:
+def source_note(batches) -> None:
     """Which data the dashboard shows now."""
-    batches = read(store.batches)
     active = 0 if batches is None else int((batches["status"] == "aktif").sum())
     if not active:
         st.info(t("impor_source_sample"), icon=":material/science:")
@@ -110,8 +109,7 @@ def upload_tab() -> None:
     show_plan(dry_run(upload.getvalue(), upload.name, kind), kind)
 
 
-def history_tab() -> None:
-    batches = read(store.batches)
+def history_tab(batches) -> None:
     if batches is None:
         return
     if batches.empty:
@@ -149,11 +147,12 @@ def formats_tab() -> None:
 
 
 last_outcome()
-source_note()
+batches = read(store.batches)   # read once per run: the note and the history share it
+source_note(batches)
 upload, history, formats = st.tabs([t("impor_tab_upload"), t("impor_tab_history"), t("impor_tab_formats")])
 with upload:
     upload_tab()
 with history:
-    history_tab()
+    history_tab(batches)
 with formats:
     formats_tab()

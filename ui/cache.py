@@ -26,3 +26,8 @@ def build(builder: Callable, *args, **kwargs):
     except (pickle.PicklingError, TypeError, AttributeError):
         return builder(*args, **kwargs)
     return _build(hashlib.sha256(payload).hexdigest(), builder, args, kwargs)
+
+
+def clear() -> None:
+    """Forget every stored result (the data they were built from changed)."""
+    _build.clear()

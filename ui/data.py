@@ -8,6 +8,7 @@ from kpi.analysis import data_date, indicator_table
 from kpi.catalogue import Catalogue, load_catalogue
 from kpi.issues import Issue
 from kpi import source
+from ui import cache
 from kpi.wilayah import Register, load_register
 
 
@@ -27,11 +28,6 @@ def observations() -> tuple[pd.DataFrame | None, list[Issue]]:
     """The observations on display and any problems loading them."""
     current = _source()
     return current.frame, current.issues
-
-
-def origin() -> str:
-    """Where the data on display comes from: source.ORIGIN_SAMPLE or source.ORIGIN_STORE."""
-    return _source().origin
 
 
 @st.cache_resource(show_spinner=False)
@@ -56,11 +52,14 @@ def store_version() -> tuple:
 
 
 def refresh() -> None:
-    """Drop every cached table when the import store changed (an import or rollback here or from the CLI)."""
+    """Drop the cached data, tables and figures when the import store changed (an import or rollback here or from the
+    CLI); the register, the catalogue and the boundaries do not depend on it and stay."""
     now = source.version()
     if _seen.get("version") != now:
         if "version" in _seen:
-            st.cache_resource.clear()
+            for cached in (_source, table, achievement_grid, headline_cards, trend_series, trend_yoy):
+                cached.clear()
+            cache.clear()
         _seen["version"] = now
 
 
