@@ -5,7 +5,7 @@ from kpi import periods
 from kpi.analysis import in_scope, snapshot
 from kpi.maps import choropleth, classify
 from kpi.narrative import briefing
-from ui import cache, data, filters, format as fmt, geo
+from ui import cache, charts, data, filters, format as fmt, geo
 from ui.frame import page
 from ui.i18n import lang, t
 
@@ -44,11 +44,15 @@ ind = f.indicator
 rows = in_scope(snapshot(data.table("kecamatan", f.grain), ind.id, f.period), register, f.kecamatan)
 left, right = st.columns([3, 2])
 with left:
-    st.subheader(f"{ind.text('short', lang())} — {periods.display(f.period, lang())}")
+    shown = periods.display(f.period, lang())
+    st.subheader(f"{ind.text('short', lang())} — {shown}")
     shape = geo.geojson("kecamatan", (), f.kecamatan)
     classes = classify(rows["nilai"], ind, catalogue.band_set(ind), lang=lang())
-    fig = cache.build(choropleth, shape, rows, ind, classes, lang(), approximate=not geo.boundaries().official, height=420)
-    st.plotly_chart(fig, config={"displaylogo": False}, key="peta_ringkas")
+    approximate, names, language = not geo.boundaries().official, geo.label_points("kecamatan", (), f.kecamatan), lang()
+    fig = cache.build(choropleth, shape, rows, ind, classes, language, approximate=approximate, height=420)
+    charts.show(fig, "peta_ringkas", shown, charts.scope(f),
+                export=lambda: choropleth(shape, rows, ind, classes, language, approximate=approximate,
+                                          label_points=names, title=f"{ind.text('label', language)} — {shown}"))
 with right:
     best, worst = cache.build(briefing, rows, ind, catalogue, lang())
     st.subheader(t("movers_up"))

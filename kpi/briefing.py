@@ -31,14 +31,16 @@ from kpi.wilayah import Register, load_register
 FORMATS = (".pptx", ".pdf")
 WORDS = {
     "id": {"pack": "Briefing KPI Reformasi Birokrasi", "city": "Kota Tangerang Selatan", "all": "Semua kecamatan",
-           "some": "Kecamatan: {}", "upto": "Data sampai {}", "sample": "Data contoh (sintetis)",
+           "some": "Kecamatan: {}", "kelurahan": "Kelurahan: {}", "kota": "Tingkat kota", "upto": "Data sampai {}",
+           "sample": "Data contoh (sintetis)",
            "sample_long": "Data contoh (sintetis) — bukan data resmi", "kpi": "Indikator utama kota",
            "kpi_sub": "Nilai terakhir sampai {}, target, capaian, status dan perubahan", "map": "Peta {}",
            "movers": "Perubahan terbesar: {}", "up": "Membaik", "down": "Memburuk", "none": "Tidak ada.",
            "scorecard": "Kartu skor indikator utama sampai {}", "filters": "Wilayah: {}", "source": "Sumber data: {}",
            "loaded": "data observasi yang dimuat"},
     "en": {"pack": "Bureaucratic reform KPI briefing", "city": "Kota Tangerang Selatan", "all": "All kecamatan",
-           "some": "Kecamatan: {}", "upto": "Data up to {}", "sample": "Data contoh (sintetis) · synthetic sample",
+           "some": "Kecamatan: {}", "kelurahan": "Kelurahan: {}", "kota": "City level", "upto": "Data up to {}",
+           "sample": "Data contoh (sintetis) · synthetic sample",
            "sample_long": "Data contoh (sintetis) — synthetic sample, not official data", "kpi": "City headline KPIs",
            "kpi_sub": "Latest values up to {}, target, achievement, status and change", "map": "Map of {}",
            "movers": "Biggest movers: {}", "up": "Improved", "down": "Slipped", "none": "None.",
@@ -111,13 +113,30 @@ def build_deck(obs: pd.DataFrame, period: str, kecamatan: Sequence[str] = (), la
     _check_has_data(tables, catalogue, register, period)
     shown = periods.display(period, lang)
     chosen = tuple(kecamatan) or tuple(u.kode for u in register.level("kecamatan"))
-    filters = w["some"].format(", ".join(register.name(k) for k in chosen)) if kecamatan else w["all"]
-    footer = Footer(shown, filters, w["upto"].format(_date(data_date(obs), lang)), w["sample"] if synthetic else None)
+    filters = scope_text("kecamatan", kecamatan, (), register, lang)
+    footer = make_footer(shown, filters, data_date(obs), lang, synthetic)
     slides = [_title_slide(w, shown, filters, footer, synthetic),
               _kpi_slide(tables, catalogue, register.kota.kode, period, lang),
               *_headline_slides(tables, catalogue, register, period, tuple(kecamatan), lang),
               *(_kecamatan_slide(tables, catalogue, register, k, period, lang) for k in chosen)]
     return Deck(f"{w['pack']} — {shown}", tuple(slides), footer, lang)
+
+
+def scope_text(level: str, kecamatan: Sequence[str], kelurahan: Sequence[str], register: Register,
+               lang: str = "id") -> str:
+    """The wilayah filter in words: 'Semua kecamatan', 'Kecamatan: Setu, Serpong', 'Kelurahan: Muncul', 'Tingkat kota'."""
+    w = WORDS[lang]
+    if level == "kota":
+        return w["kota"]
+    if level == "kelurahan" and kelurahan:
+        return w["kelurahan"].format(", ".join(register.name(k) for k in kelurahan))
+    return w["some"].format(", ".join(register.name(k) for k in kecamatan)) if kecamatan else w["all"]
+
+
+def make_footer(period_text: str, scope: str, day: dt.date, lang: str = "id", synthetic: bool = True) -> Footer:
+    """The footer every slide and exported chart carries: period, filters, data date, and the sample note."""
+    w = WORDS[lang]
+    return Footer(period_text, scope, w["upto"].format(_date(day, lang)), w["sample"] if synthetic else None)
 
 
 def _title_slide(w: dict, shown: str, filters: str, footer: Footer, synthetic: bool) -> Slide:

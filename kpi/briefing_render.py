@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +17,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from kpi.briefing_slides import (FOOTER_TOP, HEIGHT, INK, MARGIN, MUTED, SIZE, SUBTITLE_BOX, TITLE_BOX, WIDTH,
-                                 Deck, Slide)
+                                 Deck, Footer, Slide)
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian's fonts-dejavu-core, installed by .ci/run
 FOOTER_BG, NOTE_INK = "#e5e7eb", "#9a3412"
@@ -24,16 +25,21 @@ EMU_PER_PX = 12_192_000 // WIDTH                      # 13.333 in × 914 400 EMU
 PT_PER_PX = 0.5                                       # 960 pt / 1920 px
 LINE_GAP = 1.3
 PDF_DPI = 144.0                                       # 1920 px → 960 pt: a 13.333 × 7.5 in page
+# kaleido keeps one Chromium per process behind a module-level server: two downloads at once (two users, or a chart
+# and a pack) must not start or stop it under each other.
+_RENDERING = threading.Lock()
 
 
 @contextmanager
 def chart_renderer() -> Iterator[Callable[[Slide], bytes | None]]:
-    """One Chromium kept open for many charts: yields `chart_png`, and closes the browser at the end."""
-    kaleido.start_sync_server(silence_warnings=True)
-    try:
-        yield chart_png
-    finally:
-        kaleido.stop_sync_server(silence_warnings=True)
+    """One Chromium kept open for many charts: yields `chart_png`, and closes the browser at the end. One renderer at a
+    time per process; a second caller waits."""
+    with _RENDERING:
+        kaleido.start_sync_server(silence_warnings=True)
+        try:
+            yield chart_png
+        finally:
+            kaleido.stop_sync_server(silence_warnings=True)
 
 
 def chart_png(slide: Slide) -> bytes | None:
@@ -52,13 +58,13 @@ def render_charts(deck: Deck) -> list[bytes | None]:
 
 # ---------------------------------------------------------------- PNG
 
-def _font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+def load_font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     """DejaVu Sans (bold), or Pillow's built-in scalable font where DejaVu is not installed."""
     path = FONT_DIR / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")
     return ImageFont.truetype(str(path), size) if path.exists() else ImageFont.load_default(size)
 
 
-def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+def wrap_text(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     """Greedy word wrap to a pixel width."""
     lines: list[str] = []
     for word in text.split():
@@ -75,42 +81,52 @@ def slide_image(deck: Deck, index: int, chart: bytes | None) -> Image.Image:
     slide = deck.slides[index]
     image = Image.new("RGB", (WIDTH, HEIGHT), "white")
     draw = ImageDraw.Draw(image)
-    draw.text(TITLE_BOX[:2], slide.title, font=_font(SIZE["title"], True), fill=INK)
-    draw.text(SUBTITLE_BOX[:2], slide.subtitle, font=_font(SIZE["subtitle"]), fill=MUTED)
+    draw.text(TITLE_BOX[:2], slide.title, font=load_font(SIZE["title"], True), fill=INK)
+    draw.text(SUBTITLE_BOX[:2], slide.subtitle, font=load_font(SIZE["subtitle"]), fill=MUTED)
     if chart is not None:
         image.paste(Image.open(io.BytesIO(chart)).convert("RGB"), slide.chart_box[:2])
     if slide.text_box is not None:
         _draw_blocks(draw, slide)
-    _draw_footer(draw, deck, index)
+    right = f"{index + 1}/{len(deck.slides)}"
+    draw_footer(draw, deck.footer, f"{deck.footer.synthetic_note}    {right}" if deck.footer.synthetic_note else right)
     return image
 
 
 def _draw_blocks(draw: ImageDraw.ImageDraw, slide: Slide) -> None:
     """Headings and wrapped sentences, top down in the slide's text box."""
     x, y, width, _ = slide.text_box
-    heading, body = _font(SIZE["heading"], True), _font(SIZE["body"])
+    heading, body = load_font(SIZE["heading"], True), load_font(SIZE["body"])
     for block in slide.blocks:
         if block.heading:
             draw.text((x, y), block.heading, font=heading, fill=INK)
             y += int(SIZE["heading"] * 1.6)
         for line in block.lines:
-            for part in _wrap(line, body, width):
+            for part in wrap_text(line, body, width):
                 draw.text((x, y), part, font=body, fill=INK)
                 y += int(SIZE["body"] * LINE_GAP)
             y += SIZE["body"] // 2
         y += SIZE["body"] // 2
 
 
-def _draw_footer(draw: ImageDraw.ImageDraw, deck: Deck, index: int) -> None:
-    """The grey band: period, filters and data date left; the sample note and slide number right."""
-    font, bold = _font(SIZE["footer"]), _font(SIZE["footer"], True)
+def draw_footer(draw: ImageDraw.ImageDraw, footer: Footer, right: str | None) -> None:
+    """The grey band at the bottom: period, filters and data date left (cut with '…' where it would run into the
+    right part); `right` (the sample note, the slide number) in bold."""
+    font, bold = load_font(SIZE["footer"]), load_font(SIZE["footer"], True)
     draw.rectangle((0, FOOTER_TOP, WIDTH, HEIGHT), fill=FOOTER_BG)
     middle = (FOOTER_TOP + HEIGHT) // 2
-    draw.text((MARGIN, middle), deck.footer.left, font=font, fill=INK, anchor="lm")
-    right = f"{index + 1}/{len(deck.slides)}"
-    if deck.footer.synthetic_note:
-        right = f"{deck.footer.synthetic_note}    {right}"
-    draw.text((WIDTH - MARGIN, middle), right, font=bold, fill=NOTE_INK, anchor="rm")
+    room = WIDTH - 2 * MARGIN - (bold.getlength(right) + 48 if right else 0)
+    draw.text((MARGIN, middle), fit(footer.left, font, room), font=font, fill=INK, anchor="lm")
+    if right:
+        draw.text((WIDTH - MARGIN, middle), right, font=bold, fill=NOTE_INK, anchor="rm")
+
+
+def fit(text: str, font: ImageFont.FreeTypeFont, width: float) -> str:
+    """The text, or its longest start that fits `width` pixels with '…' after it."""
+    if font.getlength(text) <= width:
+        return text
+    while text and font.getlength(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip(" ,·") + "…"
 
 
 def slide_images(deck: Deck, charts: list[bytes | None]) -> list[Image.Image]:

@@ -4,7 +4,7 @@ import streamlit as st
 from kpi import periods
 from kpi.analysis import in_scope, snapshot
 from kpi.maps import choropleth, classify, deck
-from ui import cache, data, filters, format as fmt, geo, state
+from ui import cache, charts, data, filters, format as fmt, geo, state
 from ui.frame import page
 from ui.i18n import labeller, lang, t
 
@@ -26,14 +26,22 @@ codes = f.kelurahan if f.level == "kelurahan" else f.kecamatan
 shape = geo.geojson(f.level, parents, codes)
 names = geo.label_points(f.level, parents, codes)
 classes = classify(rows["nilai"], ind, catalogue.band_set(ind), lang=lang())
-title = f"{ind.text('label', lang())} — {periods.display(f.period, lang())}"
+shown, language, approximate = periods.display(f.period, lang()), lang(), not bounds.official
+title = f"{ind.text('label', language)} — {shown}"
+
+
+def _printable():
+    """The 2D map for the slide PNG, with the names: kaleido draws them on the offline style."""
+    return choropleth(shape, rows, ind, classes, language, approximate=approximate, label_points=names, title=title)
+
+
 if view == "2d":
     # Offline, MapLibre has no glyphs to draw text with (it reports a map error): names show on hover, in the
     # table below and in the 3D view; the online basemap brings glyphs, so labels are drawn there.
     fig = cache.build(choropleth, shape, rows, ind, classes, lang(), basemap, approximate=not bounds.official,
                       label_points=names if basemap == "online" else None, title=title)
-    event = st.plotly_chart(fig, key="peta", on_select="rerun", selection_mode="points",
-                            config={"displaylogo": False, "scrollZoom": True})
+    event = charts.show(fig, "peta", shown, charts.scope(f), export=_printable, on_select="rerun",
+                        selection_mode="points", config={"scrollZoom": True})
     picked = [p.get("location") for p in (event.selection.points if event else [])]
     if f.level == "kecamatan" and picked and picked[0] in register:
         state.set_next("tingkat", "kelurahan")
@@ -45,6 +53,7 @@ else:
     st.markdown(f"**{title}**")
     st.pydeck_chart(cache.build(deck, shape, rows, ind, classes, lang(), extruded=True, approximate=not bounds.official,
                                 label_points=names if len(names) <= 12 else None), height=560)
+    charts.png_button(_printable, "peta", shown, charts.scope(f), help_key="png_help_map3d")
 if bounds.official:
     prov = bounds.provenance or {}
     st.caption(t("official").format(source=prov.get("source", "?"), date=str(prov.get("installed_at", "?"))[:10]))

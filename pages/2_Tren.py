@@ -3,7 +3,7 @@ change against the same period a year earlier."""
 import streamlit as st
 
 from kpi import periods, timeline
-from ui import cache, data, filters, state
+from ui import cache, charts, data, filters, state
 from ui.frame import page
 from ui.i18n import labeller, lang, t
 
@@ -28,7 +28,10 @@ if view == "gabungan":
     fig = cache.build(timeline.trend_figure, frame, ind, register, lang(), title=title)
 else:
     fig = cache.build(timeline.small_multiples, frame, ind, register, lang(), title=title)
-st.plotly_chart(fig, key="tren", config={"displaylogo": False})
+known = frame.loc[frame["nilai"].notna(), "periode"]
+history = t("png_period_history").format(first=periods.display(min(known, key=periods.end_date), lang()),
+                                         last=periods.display(max(known, key=periods.end_date), lang()))
+charts.show(fig, "tren", history, charts.scope(f))
 st.caption(t("tren_gaps").format(what=t(f"grain_{f.grain}")))
 
 st.subheader(t("tren_yoy_title"))
@@ -39,8 +42,8 @@ st.caption(t("tren_yoy_caption").format(now=now, then=then) + " " + timeline.yoy
 yoy = data.trend_yoy(f.level, f.grain, ind.id, tuple(codes), f.period)
 bars, numbers = st.columns([5, 6])
 with bars:
-    st.plotly_chart(cache.build(timeline.yoy_figure, yoy, ind, register, lang()), key="tren_yoy",
-                    config={"displaylogo": False})
+    charts.show(cache.build(timeline.yoy_figure, yoy, ind, register, lang()), "tren_yoy", f"{now} · {then}",
+                charts.scope(f), title=f"{t('tren_yoy_title')}: {ind.text('label', lang())}")
 with numbers:
     st.dataframe(timeline.yoy_display(yoy, ind, register, lang()), hide_index=True, width="stretch",
                  height="content")

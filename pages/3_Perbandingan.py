@@ -6,12 +6,11 @@ import streamlit as st
 
 from kpi import comparison as cmp
 from kpi.analysis import in_scope, snapshot
-from ui import cache, data, filters, state
+from ui import cache, charts, data, filters, state
 from ui.frame import page
 from ui.i18n import labeller, lang, t
 
 LOG = logging.getLogger(__name__)
-CONFIG = {"displaylogo": False}
 
 page("banding_title")
 catalogue, register = data.core()
@@ -29,9 +28,10 @@ def ranking() -> None:
         st.info(t("no_values"))
         return
     city = cmp.value_at(data.table("kota", f.grain), f.indicator.id, f.period)
-    title = f"{f.indicator.text('label', lang())} — {cmp.period_label(rows, f.period, lang())}"
-    st.plotly_chart(cache.build(cmp.ranking_figure, rows, f.indicator, register, lang(), city=city, title=title),
-                    key="banding_peringkat", config=CONFIG)
+    shown = cmp.period_label(rows, f.period, lang())
+    title = f"{f.indicator.text('label', lang())} — {shown}"
+    charts.show(cache.build(cmp.ranking_figure, rows, f.indicator, register, lang(), city=city, title=title),
+                "banding_peringkat", shown, charts.scope(f))
     st.caption(t("banding_ranking_note"))
 
 
@@ -42,8 +42,9 @@ def heatmap() -> None:
     if not cmp.has_values(matrix):
         st.info(t("banding_no_heatmap"))
         return
-    st.plotly_chart(cache.build(cmp.heatmap_figure, matrix, catalogue, latest, register, lang(), values=values,
-                                       title=t("banding_heatmap_title")), key="banding_capaian", config=CONFIG)
+    charts.show(cache.build(cmp.heatmap_figure, matrix, catalogue, latest, register, lang(), values=values,
+                            title=t("banding_heatmap_title")), "banding_capaian", t("png_period_latest"),
+                charts.scope(f, "kecamatan"))
     st.caption(t("banding_heatmap_note"))
 
 
@@ -56,7 +57,7 @@ def radar() -> None:
         st.info(t("banding_no_berakhlak"))
         return
     fig = cache.build(cmp.radar_figure, rows, catalogue, register, lang(), codes, title=t("banding_radar_title").format(year=year))
-    st.plotly_chart(fig, key="banding_radar", config=CONFIG)
+    charts.show(fig, "banding_radar", str(year), charts.scope(f, "kecamatan"))
     start = fig.layout.polar.radialaxis.range[0]
     st.caption(t("banding_radar_note").format(start=f"{start:.0f}"))
 
@@ -78,8 +79,8 @@ def scatter() -> None:
     x_ind, y_ind = catalogue.get(x_id), catalogue.get(y_id)
     population = cmp.kecamatan_population(cmp.load_population(), register, int(year))
     title = t("banding_scatter_title").format(x=short(x_id), y=short(y_id), year=year)
-    st.plotly_chart(cache.build(cmp.scatter_figure, x_rows, y_rows, x_ind, y_ind, population, register, lang(), title=title),
-                    key="banding_sebaran", config=CONFIG)
+    charts.show(cache.build(cmp.scatter_figure, x_rows, y_rows, x_ind, y_ind, population, register, lang(), title=title),
+                "banding_sebaran", str(year), charts.scope(f, "kecamatan"))
     st.caption(t("banding_scatter_note").format(x_period=cmp.period_label(x_rows, year, lang()),
                                                 y_period=cmp.period_label(y_rows, year, lang()),
                                                 pop_year=population.name))
