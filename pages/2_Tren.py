@@ -42,7 +42,8 @@ st.caption(t("tren_yoy_caption").format(now=now, then=then) + " " + timeline.yoy
 yoy = data.trend_yoy(f.level, f.grain, ind.id, tuple(codes), f.period)
 bars, numbers = st.columns([5, 6])
 with bars:
-    charts.show(cache.build(timeline.yoy_figure, yoy, ind, register, lang()), "tren_yoy", f"{now} · {then}",
+    charts.show(cache.build(timeline.yoy_figure, yoy, ind, register, lang()), "tren_yoy",
+                t("png_period_yoy").format(now=now, then=then),
                 charts.scope(f), title=f"{t('tren_yoy_title')}: {ind.text('label', lang())}")
 with numbers:
     st.dataframe(timeline.yoy_display(yoy, ind, register, lang()), hide_index=True, width="stretch",

@@ -11,6 +11,8 @@ import json
 import math
 
 import numpy as np
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from tests.browser import ROOT
@@ -48,6 +50,26 @@ def run_page(script: str | None, *, direct: bool = False, **params: str) -> AppT
     if key not in _runs:
         _runs[key] = open_page(script, direct=direct, **params)
     return _runs[key]
+
+
+def open_with_downloads(script: str | None, *, direct: bool = False, **params: str) -> tuple[AppTest, dict]:
+    """`open_page`, and the data callables the page's download buttons registered (by file name), to be called as a
+    click would call them. Buttons of the pages passed on the way (the home page) are left out."""
+    downloads, register_callable = {}, MediaFileManager.add_deferred
+
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kw):
+        downloads[file_name] = data_callable
+        return register_callable(self, data_callable, mimetype, coordinates, file_name=file_name, **kw)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(MediaFileManager, "add_deferred", record)
+        at = new_app(**params)
+        if script is None or not direct:
+            at.run()
+        if script is not None:
+            downloads.clear()
+            at.switch_page(script).run()
+    return at, downloads
 
 
 def clear_runs() -> None:

@@ -8,12 +8,11 @@ import re
 import openpyxl
 import pandas as pd
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from kpi.catalogue import load_catalogue
 from kpi.wilayah import load_register
-from tests.apptest import assert_clean, new_app, open_page
+from tests.apptest import assert_clean, open_page, open_with_downloads
 
 PAGE = "pages/4_Data.py"
 TWO = {"ind": "layanan_daring", "tingkat": "kecamatan", "kecamatan": "36.74.07,36.74.01"}   # Setu, Serpong
@@ -28,20 +27,7 @@ def run(direct: bool = False, **params: str) -> tuple[AppTest, dict]:
     (the home page offers only the kecamatan level, and a page change keeps that choice over the URL's)."""
     key = (direct, *sorted(params.items()))
     if key not in _runs:
-        downloads, register_callable = {}, MediaFileManager.add_deferred
-
-        def record(self, data_callable, mimetype, coordinates, file_name=None, **kw):
-            downloads[file_name] = data_callable
-            return register_callable(self, data_callable, mimetype, coordinates, file_name=file_name, **kw)
-
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(MediaFileManager, "add_deferred", record)
-            at = new_app(**params)
-            if not direct:
-                at.run()
-            downloads.clear()   # keep only the Data page's buttons
-            at.switch_page(PAGE).run()
-        _runs[key] = at, downloads
+        _runs[key] = open_with_downloads(PAGE, direct=direct, **params)
     return _runs[key]
 
 

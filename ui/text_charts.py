@@ -19,5 +19,6 @@ TEXT = {
                    "en": "The chart could not be drawn as PNG on the server ({problem}). Try again; if it still fails, "
                          "use the camera button in the chart's corner on the dashboard."},
     "png_period_history": {"id": "{first} – {last}", "en": "{first} – {last}"},
+    "png_period_yoy": {"id": "{now} dibanding {then}", "en": "{now} against {then}"},
     "png_period_latest": {"id": "Periode terakhir tiap indikator", "en": "Latest period of each indicator"},
 }
