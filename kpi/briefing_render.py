@@ -129,6 +129,37 @@ def fit(text: str, font: ImageFont.FreeTypeFont, width: float) -> str:
     return text.rstrip(" ,·") + "…"
 
 
+def message_image(text: str, footer: Footer | None = None) -> Image.Image:
+    """A slide-sized image that says, in words, why a chart or pack could not be drawn (with the footer, if known)."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), "white")
+    draw = ImageDraw.Draw(image)
+    font, y = load_font(SIZE["body"] + 4), 300
+    for line in wrap_text(text, font, WIDTH - 2 * MARGIN):
+        draw.text((MARGIN, y), line, font=font, fill=INK)
+        y += int(font.size * LINE_GAP)
+    if footer is not None:
+        draw_footer(draw, footer, footer.synthetic_note)
+    return image
+
+
+def message_file(text: str, suffix: str, footer: Footer | None = None) -> bytes:
+    """The message as the file a download promised (.png, .pdf or .pptx): what a click gets instead of a broken
+    download when drawing fails on Streamlit's download thread, where no message can be shown on the page."""
+    if suffix == ".pptx":
+        pres = Presentation()
+        pres.slide_width, pres.slide_height = Emu(WIDTH * EMU_PER_PX), Emu(HEIGHT * EMU_PER_PX)
+        _box(pres.slides.add_slide(pres.slide_layouts[6]), (MARGIN, 300, WIDTH - 2 * MARGIN, 400), text, SIZE["body"])
+        buffer = io.BytesIO()
+        pres.save(buffer)
+        return buffer.getvalue()
+    image = message_image(text, footer)
+    if suffix == ".pdf":
+        buffer = io.BytesIO()
+        image.save(buffer, "PDF", resolution=PDF_DPI)
+        return buffer.getvalue()
+    return png_bytes(image)
+
+
 def slide_images(deck: Deck, charts: list[bytes | None]) -> list[Image.Image]:
     """Every slide as an image."""
     return [slide_image(deck, i, chart) for i, chart in enumerate(charts)]

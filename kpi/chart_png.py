@@ -14,8 +14,8 @@ import kaleido
 import plotly.graph_objects as go
 from PIL import Image, ImageDraw
 
-from kpi.briefing_render import chart_renderer, draw_footer, load_font, png_bytes, wrap_text
-from kpi.briefing_slides import FOOTER_TOP, HEIGHT, INK, MARGIN, WIDTH, Footer
+from kpi.briefing_render import chart_renderer, draw_footer, message_file, png_bytes
+from kpi.briefing_slides import FOOTER_TOP, HEIGHT, INK, WIDTH, Footer
 from kpi.maps import OFFLINE_STYLE, bounds_center_zoom
 
 CSS_WIDTH = 1280
@@ -76,12 +76,4 @@ def chart_png(fig: go.Figure, footer: Footer, title: str | None = None) -> bytes
 def message_png(text: str, footer: Footer | None = None) -> bytes:
     """A slide-sized PNG that says, in words, why the chart could not be drawn: what a download gets instead of a
     broken file when rendering fails on the download thread, where no message can be shown on the page."""
-    image = Image.new("RGB", (WIDTH, HEIGHT), "white")
-    draw = ImageDraw.Draw(image)
-    font, y = load_font(40), 300
-    for line in wrap_text(text, font, WIDTH - 2 * MARGIN):
-        draw.text((MARGIN, y), line, font=font, fill=INK)
-        y += 56
-    if footer is not None:
-        draw_footer(draw, footer, footer.synthetic_note)
-    return png_bytes(image)
+    return message_file(text, ".png", footer)

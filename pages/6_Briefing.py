@@ -1,6 +1,7 @@
 """Briefing: presenter mode. The monthly deck (kpi.briefing) as a 16:9 slideshow, one slide at a time, for the period
 and kecamatan of the URL (?periode=2026-10&kecamatan=36.74.01&slide=3&lang=en), with the pack's footer, previous/next
 (also the arrow keys), and downloads of the slide (PNG) and the whole pack (PPTX, PDF), each built on click."""
+import logging
 import tempfile
 from pathlib import Path
 
@@ -8,25 +9,33 @@ import streamlit as st
 
 from kpi import periods
 from kpi.briefing import BriefingError, build_deck, parse_period, write_pack
-from kpi.briefing_render import chart_renderer, png_bytes, slide_image
-from ui import cache, data, state
+from kpi.briefing_render import chart_renderer, message_file, png_bytes, slide_image
+from ui import charts, data, state
 from ui.frame import page, status_line
 from ui.i18n import lang, t
 
+LOG = logging.getLogger(__name__)
 CHART_CONFIG = {"displayModeBar": False, "displaylogo": False, "scrollZoom": False}
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _built(version: tuple, period: str, kecamatan: tuple[str, ...], language: str, synthetic: bool):
+    """The deck, once per store version (the data on display), period, kecamatan and language."""
+    obs, _ = data.observations()
+    return build_deck(obs, period, kecamatan, language, synthetic)
 
 
 def _deck(period: str, kecamatan: tuple[str, ...]):
     """The deck and its period: the URL's, or the latest month (with a warning) when that is unknown or has no data."""
-    obs, _ = data.observations()
     end = data.latest_date()
     latest = f"{end.year}-{end.month:02d}"
+    args = (kecamatan, lang(), data.is_sample())
     try:
         period = parse_period(period or latest)
-        return cache.build(build_deck, obs, period, kecamatan, lang(), data.is_sample()), period
+        return _built(data.store_version(), period, *args), period
     except BriefingError as problem:
         st.warning(t("briefing_period_fallback").format(problem=problem, shown=periods.display(latest, lang())))
-        return cache.build(build_deck, obs, latest, kecamatan, lang(), data.is_sample()), latest
+        return _built(data.store_version(), latest, *args), latest
 
 
 def _kecamatan(register) -> tuple[str, ...]:
@@ -52,14 +61,18 @@ def _go(number: int) -> None:
     st.query_params["slide"] = str(number)
 
 
-def _slide_png(deck, index: int) -> bytes:
-    with chart_renderer() as render:
-        return png_bytes(slide_image(deck, index, render(deck.slides[index])))
-
-
-def _pack(deck, suffix: str) -> bytes:
-    with tempfile.TemporaryDirectory() as folder:
-        return write_pack(deck, Path(folder) / f"briefing{suffix}").read_bytes()
+def _file(deck, suffix: str, index: int, failed: str) -> bytes:
+    """The slide (.png) or the pack (.pptx, .pdf), made on the download thread (no st.* here); on failure the same
+    kind of file saying `failed`, and the traceback in the server log: never a broken download."""
+    try:
+        if suffix == ".png":
+            with chart_renderer() as render:
+                return png_bytes(slide_image(deck, index, render(deck.slides[index])))
+        with tempfile.TemporaryDirectory() as folder:
+            return write_pack(deck, Path(folder) / f"briefing{suffix}").read_bytes()
+    except Exception as problem:  # noqa: BLE001 — the border: the reader gets words, the log the traceback
+        LOG.exception("Briefing %s failed", suffix)
+        return message_file(failed.format(problem=type(problem).__name__), suffix, deck.footer)
 
 
 page("briefing_title", presenter=True)
@@ -85,7 +98,7 @@ with st.container(key="brf_body", horizontal=True, gap="medium"):
                     st.markdown(line)
 with st.container(key="brf_foot", horizontal=True, vertical_alignment="center", gap="large"):
     st.markdown(f"{deck.footer.period} · {deck.footer.filters}")
-    status_line()
+    status_line(presenter=True)
 with st.container(key="brf_nav", horizontal=True, vertical_alignment="center"):
     st.button(t("briefing_prev"), icon=":material/arrow_back:", key="briefing_prev", shortcut="Left",
               disabled=number == 1, on_click=_go, args=(number - 1,))
@@ -93,12 +106,13 @@ with st.container(key="brf_nav", horizontal=True, vertical_alignment="center"):
     st.button(t("briefing_next"), icon=":material/arrow_forward:", key="briefing_next", shortcut="Right",
               disabled=number == total, on_click=_go, args=(number + 1,))
     st.space("stretch")
-    stem = f"briefing_{period}"
-    st.download_button(t("briefing_png"), lambda: _slide_png(deck, number - 1), f"{stem}_slide{number}.png",
-                       "image/png", key="briefing_png", icon=":material/image:", on_click="ignore")
-    st.download_button(t("briefing_pptx"), lambda: _pack(deck, ".pptx"), f"{stem}.pptx",
+    stem, failed, ready = f"briefing_{period}", t("briefing_failed"), charts.can_render()
+    off = {"disabled": not ready, "help": None if ready else t("png_no_browser"), "on_click": "ignore"}
+    st.download_button(t("briefing_png"), lambda: _file(deck, ".png", number - 1, failed), f"{stem}_slide{number}.png",
+                       "image/png", key="briefing_png", icon=":material/image:", **off)
+    st.download_button(t("briefing_pptx"), lambda: _file(deck, ".pptx", 0, failed), f"{stem}.pptx",
                        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                       key="briefing_pptx", icon=":material/slideshow:", on_click="ignore")
-    st.download_button(t("briefing_pdf"), lambda: _pack(deck, ".pdf"), f"{stem}.pdf", "application/pdf",
-                       key="briefing_pdf", icon=":material/picture_as_pdf:", on_click="ignore")
+                       key="briefing_pptx", icon=":material/slideshow:", **off)
+    st.download_button(t("briefing_pdf"), lambda: _file(deck, ".pdf", 0, failed), f"{stem}.pdf", "application/pdf",
+                       key="briefing_pdf", icon=":material/picture_as_pdf:", **off)
     st.page_link("app.py", label=t("briefing_exit"), icon=":material/close:")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.apptest import assert_clean, open_page, plotly_specs, run_page
+from tests.apptest import assert_clean, open_page, open_with_downloads, plotly_specs, run_page
 
 PAGE = "pages/6_Briefing.py"
 TITLE = {"id": "Briefing KPI Reformasi Birokrasi", "en": "Bureaucratic reform KPI briefing"}
@@ -74,7 +74,8 @@ def test_footer_has_the_period_filters_data_date_and_sample_note():
     texts = _texts(at)
     assert "Okt 2026 · Semua kecamatan" in texts
     assert any("Data contoh (sintetis)" in t and "badge" in t for t in texts)
-    assert "Data sampai: 31 Okt 2026" in [c.value for c in at.main.caption]
+    assert "Data sampai: 31 Okt 2026" in texts                     # as full-contrast text, not a grey caption
+    assert "Data sampai: 31 Okt 2026" not in [c.value for c in at.main.caption]
 
 
 def test_period_and_kecamatan_of_the_url_choose_the_deck():
@@ -106,3 +107,51 @@ def test_mode_briefing_on_another_page_opens_the_briefing_with_the_filters():
     assert _title(at) == "City headline KPIs"
     assert "mode" not in at.query_params
     assert at.query_params["lang"] == "en"
+
+
+FAILED = "Slide atau paket briefing tidak dapat dibuat di server (RuntimeError)."
+
+
+def _broken(*_args, **_kw):
+    raise RuntimeError("Chromium crashed")
+
+
+def test_a_failed_pack_downloads_a_file_of_its_kind_that_says_so(monkeypatch):
+    """Drawing fails on the download thread, where the page cannot show a message: the PNG, the PDF and the PPTX each
+    come as a file of their own kind carrying the words, never as a broken download."""
+    import io
+
+    from PIL import Image
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    from kpi import briefing, briefing_render
+
+    monkeypatch.setattr(briefing, "write_pack", _broken)
+    monkeypatch.setattr(briefing_render, "chart_renderer", _broken)
+    at, downloads = open_with_downloads(PAGE, direct=True, slide="3")
+    assert_clean(at)
+    assert sorted(downloads) == ["briefing_2026-10.pdf", "briefing_2026-10.pptx", "briefing_2026-10_slide3.png"]
+    png = Image.open(io.BytesIO(downloads["briefing_2026-10_slide3.png"]()))
+    assert png.size == (1920, 1080)
+    pdf = PdfReader(io.BytesIO(downloads["briefing_2026-10.pdf"]()))
+    assert len(pdf.pages) == 1 and float(pdf.pages[0].mediabox.width) == 960
+    pptx = Presentation(io.BytesIO(downloads["briefing_2026-10.pptx"]()))
+    words = [shape.text_frame.text for slide in pptx.slides for shape in slide.shapes if shape.has_text_frame]
+    assert len(pptx.slides) == 1 and words[0].startswith(FAILED)
+
+
+def test_without_chromium_the_downloads_are_disabled_and_say_how_to_install_it(monkeypatch):
+    from kpi import chart_png
+    from ui import charts
+
+    charts.can_render.clear()
+    monkeypatch.setattr(chart_png, "renderer_available", lambda: False)
+    try:
+        at = open_page(PAGE, direct=True)
+        assert_clean(at)
+        buttons = {b.proto.label: b.proto for b in at.get("download_button")}
+        assert sorted(buttons) == ["Paket PDF", "Paket PPTX", "Slide ini (PNG)"]
+        assert all(b.disabled and "apt-get install chromium" in b.help for b in buttons.values())
+    finally:
+        charts.can_render.clear()

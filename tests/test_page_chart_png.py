@@ -112,7 +112,7 @@ def test_a_failed_drawing_gives_an_image_with_words_not_a_broken_download(monkey
 def test_without_chromium_the_button_is_disabled_and_says_how_to_install_it(monkeypatch):
     from ui import charts
 
-    charts._can_render.clear()
+    charts.can_render.clear()
     monkeypatch.setattr(chart_png, "renderer_available", lambda: False)
     try:
         at, _ = open_with_downloads("pages/2_Tren.py", direct=True)
@@ -120,4 +120,4 @@ def test_without_chromium_the_button_is_disabled_and_says_how_to_install_it(monk
         buttons = png_buttons(at)
         assert buttons and all(b.proto.disabled and "apt-get install chromium" in b.proto.help for b in buttons)
     finally:
-        charts._can_render.clear()
+        charts.can_render.clear()

@@ -24,7 +24,8 @@ CONFIG = {"displaylogo": False}
 
 
 @st.cache_resource(show_spinner=False)
-def _can_render() -> bool:
+def can_render() -> bool:
+    """Whether this server can draw PNGs, slides and packs (looked up once per process)."""
     return chart_png.renderer_available()
 
 
@@ -47,7 +48,7 @@ def png_button(fig: go.Figure | Callable[[], go.Figure], key: str, period: str, 
                help_key: str = "png_help") -> None:
     """The download button of a chart's 1920×1080 PNG with the footer: period, `where`, data date, sample label."""
     footer = make_footer(period, where, data.latest_date(), lang(), data.is_sample())
-    failed, ready = t("png_failed"), _can_render()
+    failed, ready = t("png_failed"), can_render()
     st.download_button(t("png_slide"), lambda: slide_png(fig, footer, title, failed), file_name(key, period),
                        "image/png", key=f"{key}_png", on_click="ignore", icon=":material/image:", type="tertiary",
                        disabled=not ready, help=t(help_key) if ready else t("png_no_browser"))

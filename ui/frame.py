@@ -57,7 +57,6 @@ _PRESENTER_CSS = """
   .st-key-brf_foot {background: #e5e7eb; padding: 10px 16px; border-radius: 6px; row-gap: 4px;}
   .st-key-brf_foot p, .st-key-brf_foot span {font-size: 28px !important; color: #111827 !important;}
   .st-key-brf_foot span {line-height: 1.3;}
-  .st-key-brf_foot [data-testid="stCaptionContainer"], .st-key-brf_foot [data-testid="stCaptionContainer"] * {color: #111827 !important; font-size: 28px !important;}
   .st-key-brf_nav p, .st-key-brf_nav span, .st-key-brf_nav button, .st-key-brf_nav a {font-size: 26px;}
 </style>
 """
@@ -116,10 +115,12 @@ def page(title_key: str, require_data: bool = True, presenter: bool = False) -> 
     status_line()
 
 
-def status_line() -> None:
-    """The sample badge (while the data are synthetic) and the data date."""
+def status_line(presenter: bool = False) -> None:
+    """The sample badge (while the data are synthetic) and the data date: a quiet caption on the pages, full-contrast
+    text in presenter mode (read from the back of a room)."""
     end = data.latest_date()
     with st.container(horizontal=True, vertical_alignment="center"):
         if data.is_sample():
             st.badge(t("sample_badge"), icon=":material/science:", color="orange", help=t("sample_note"))
-        st.caption(f"{t('data_until')}: {end.day} {periods.display(f'{end.year}-{end.month:02d}', lang())}")
+        (st.markdown if presenter else st.caption)(
+            f"{t('data_until')}: {end.day} {periods.display(f'{end.year}-{end.month:02d}', lang())}")

@@ -10,6 +10,10 @@ TEXT = {
     "briefing_png": {"id": "Slide ini (PNG)", "en": "This slide (PNG)"},
     "briefing_pptx": {"id": "Paket PPTX", "en": "PPTX pack"},
     "briefing_pdf": {"id": "Paket PDF", "en": "PDF pack"},
+    "briefing_failed": {"id": "Slide atau paket briefing tidak dapat dibuat di server ({problem}). Coba lagi; bila tetap "
+                               "gagal, buat paket dengan `python -m kpi.briefing`, yang menjelaskan masalahnya.",
+                        "en": "The briefing slide or pack could not be made on the server ({problem}). Try again; if it "
+                              "still fails, make the pack with `python -m kpi.briefing`, which explains the problem."},
     "briefing_period_fallback": {"id": "{problem} Yang ditampilkan: {shown}.", "en": "{problem} Shown instead: {shown}."},
     "briefing_unknown_kecamatan": {
         "id": "Kecamatan di tautan tidak dikenal dan diabaikan: {codes}. Kecamatan yang ada: {names}.",
