@@ -28,7 +28,8 @@ FOOTER_TOP = 980
 SPLIT = 880                                               # chart width when a text block sits beside it
 FONT_FAMILY = "DejaVu Sans, Arial, sans-serif"
 INK, MUTED, BETTER, WORSE = "#111827", "#374151", "#166534", "#b91c1c"
-SIZE = {"title": 60, "subtitle": 34, "heading": 40, "body": 36, "footer": 28, "chart": 32}
+# Table text is body size: 36 slide px read 24 px on a 1280×720 screen (the presenter mode's zoom of 2/3).
+SIZE = {"title": 60, "subtitle": 34, "heading": 40, "body": 36, "footer": 28, "chart": 32, "table": 36}
 STATUS_COLOURS = {"tercapai": ("#dcfce7", "#14532d"), "mendekati": ("#fef3c7", "#78350f"),
                   "belum_tercapai": ("#fee2e2", "#7f1d1d")}
 COLUMNS = {
@@ -36,7 +37,7 @@ COLUMNS = {
            "capaian": "Capaian", "status": "Status", "perubahan": "Perubahan", "peringkat": "Peringkat",
            "of": "dari", "change_axis": "Perubahan dari periode sebelumnya", "points": "poin", "approx": "Batas perkiraan — bukan batas resmi"},
     "en": {"indikator": "Indicator", "periode": "Period", "nilai": "Value", "target": "Target",
-           "capaian": "Achievement", "status": "Status", "perubahan": "Change", "peringkat": "Rank",
+           "capaian": "Achieved", "status": "Status", "perubahan": "Change", "peringkat": "Rank",
            "of": "of", "change_axis": "Change from the previous period", "points": "points", "approx": "Batas perkiraan — approximate boundaries"},
 }
 
@@ -151,16 +152,17 @@ def scorecard_figure(cards: list[tuple[Indicator, dict | None]], catalogue: Cata
     keys = ["indikator", "periode", "nilai", "target", "capaian", "status", "perubahan"] + (["peringkat"] if rank else [])
     rows = [_row_cells(ind, row or {}, catalogue, lang) for ind, row in cards]
     column = {k: list(zip(*(r[k] for r in rows))) for k in keys}   # key -> (texts, fills, inks)
-    widths = {"indikator": 2.8, "periode": 2.0, "nilai": 1.9, "target": 1.8, "capaian": 1.6, "status": 2.5,
-              "perubahan": 1.9, "peringkat": 1.9}
+    # slide px at 36-px bold headers: each header fits on one line, with the rank column too (sum 1776)
+    widths = {"indikator": 290, "periode": 220, "nilai": 215, "target": 195, "capaian": 195, "status": 220,
+              "perubahan": 232, "peringkat": 209}
     width, height = size
     fig = go.Figure(go.Table(
         columnwidth=[widths[k] for k in keys],
         header={"values": [f"<b>{COLUMNS[lang][k]}</b>" for k in keys], "fill": {"color": INK}, "height": 76,
-                "font": {"color": "#ffffff", "size": SIZE["chart"], "family": FONT_FAMILY}, "align": "left"},
+                "font": {"color": "#ffffff", "size": SIZE["table"], "family": FONT_FAMILY}, "align": "left"},
         cells={"values": [column[k][0] for k in keys], "fill": {"color": [column[k][1] for k in keys]},
                "height": min(110, (height - 90) // max(len(cards), 1)), "align": "left",
-               "font": {"color": [column[k][2] for k in keys], "size": SIZE["chart"], "family": FONT_FAMILY},
+               "font": {"color": [column[k][2] for k in keys], "size": SIZE["table"], "family": FONT_FAMILY},
                "line": {"color": "#9ca3af", "width": 1}},
     ))
     return fig.update_layout(width=width, height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0},

@@ -97,6 +97,15 @@ def test_filtered_deck_for_real_data(obs):
     assert {"<b>Serpong</b>", "<b>Setu</b>"} <= labels and "<b>Pamulang</b>" not in labels
 
 
+def test_scorecard_tables_are_set_at_body_size(deck):
+    """Table text at 36 slide px reads 24 px in presenter mode at 1280×720 (zoom 2/3), like the body text."""
+    tables = [t for slide in deck.slides if slide.figure is not None for t in slide.figure.data if t.type == "table"]
+    assert len(tables) == 1 + 7                      # the city's headline KPIs and one scorecard per kecamatan
+    for table in tables:
+        assert table.header.font.size * 2 / 3 >= 24 and table.cells.font.size * 2 / 3 >= 24
+        assert sum(table.columnwidth) <= BODY[0]     # widths planned in slide px fit the body (plotly scales them)
+
+
 def test_approximate_boundaries_are_said_on_the_map(deck):
     notes = [a.text for a in deck.slides[2].figure.layout.annotations]
     assert "Batas perkiraan — bukan batas resmi" in notes             # no official boundaries in the test store
