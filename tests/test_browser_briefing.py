@@ -117,3 +117,19 @@ def test_title_slide_text_is_at_least_24_px_at_1280x720(shown):
     lines = page.locator(".st-key-brf_text p")
     expect(lines.filter(has_text="Wilayah: Semua kecamatan")).to_be_visible()
     assert min(p.evaluate(DRAWN_PX_JS) for p in lines.all()) >= 23.99
+
+
+def test_scorecard_table_text_is_at_least_24_px_at_1280x720(shown):
+    """A kecamatan's scorecard (a plotly table): the whole table in the window, every cell's text 24 px or more as
+    drawn (the SVG text's font size times the slide's zoom)."""
+    page, errors = shown(1280, "slide=5")
+    page.screenshot(path=SCREENSHOTS / "briefing_scorecard_1280.png")
+    assert errors == []
+    cells = page.locator(".js-plotly-plot g.table text")
+    assert cells.count() >= 8 * 6             # 8 headers and 5 indicators × 8 columns, some wrapped over lines
+    drawn = page.evaluate("""() => {
+      const plot = document.querySelector('.js-plotly-plot'), zoom = plot.getBoundingClientRect().width / plot.offsetWidth;
+      return Array.from(plot.querySelectorAll('g.table text')).map(t => parseFloat(getComputedStyle(t).fontSize) * zoom);
+    }""")
+    assert min(drawn) >= 23.99, sorted(drawn)[:5]
+    assert page.evaluate(OVERFLOW_JS) == {"x": 0, "y": 0, "page_x": 0, "page_y": 0}
