@@ -49,6 +49,27 @@ def end_to_end(period: str, folder: Path, base: float) -> None:
               f"{out.stat().st_size / 1e6:.1f} MB)")
 
 
+def dashboard_chart(base: float) -> None:
+    """The 'PNG untuk slide' of a dashboard chart (Tren's lines, 8 traces × 70 months): figure sizing, kaleido with
+    Chromium start, and the footer band, as one click on the page costs."""
+    from kpi import timeline
+    from kpi.analysis import data_date, indicator_table
+    from kpi.briefing import make_footer
+    from kpi.catalogue import load_catalogue
+    from kpi.chart_png import chart_png
+    from kpi.wilayah import load_register
+
+    obs, catalogue, register = load_sample().frame, load_catalogue(), load_register()
+    ind = catalogue.get("layanan_daring")
+    frame = timeline.series(indicator_table(obs, catalogue, register, "kecamatan", "month"),
+                            indicator_table(obs, catalogue, register, "kota", "month"), ind,
+                            [u.kode for u in register.level("kecamatan")])
+    figure = timeline.trend_figure(frame, ind, register, "id", title=ind.text("label", "id"))
+    footer = make_footer("Jan 2021 – Okt 2026", "Semua kecamatan", data_date(obs))
+    seconds, png = timed(lambda: chart_png(figure, footer))
+    print(f"dashboard chart PNG  {seconds:6.2f} s  ({seconds / base:.1f}x baseline; {len(png) / 1e3:.0f} kB, 1920×1080)")
+
+
 def steps(period: str, folder: Path) -> None:
     """Data, deck, each slide's chart (the first one also starts Chromium) and composition, and each writer."""
     seconds, obs = timed(lambda: load_sample().frame)
@@ -74,7 +95,9 @@ def run(argv: list[str] | None = None) -> None:
     parser.add_argument("--period", default="2026-10")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
-        end_to_end(args.period, Path(folder), baseline(Path(folder)))
+        base = baseline(Path(folder))
+        end_to_end(args.period, Path(folder), base)
+        dashboard_chart(base)
         steps(args.period, Path(folder))
 
 
