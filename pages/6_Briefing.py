@@ -107,7 +107,7 @@ with st.container(key="brf_nav", horizontal=True, vertical_alignment="center"):
               disabled=number == total, on_click=_go, args=(number + 1,))
     st.space("stretch")
     stem, failed, ready = f"briefing_{period}", t("briefing_failed"), charts.can_render()
-    off = {"disabled": not ready, "help": None if ready else t("png_no_browser"), "on_click": "ignore"}
+    off = {"disabled": not ready, "help": None if ready else t("briefing_no_browser"), "on_click": "ignore"}
     st.download_button(t("briefing_png"), lambda: _file(deck, ".png", number - 1, failed), f"{stem}_slide{number}.png",
                        "image/png", key="briefing_png", icon=":material/image:", **off)
     st.download_button(t("briefing_pptx"), lambda: _file(deck, ".pptx", 0, failed), f"{stem}.pptx",

@@ -65,6 +65,6 @@ def slide_png(fig: go.Figure | Callable[[], go.Figure], footer, title: str | Non
 
 
 def file_name(key: str, period: str) -> str:
-    """'tangsel_tren_okt-2026.png': the chart and its period, safe on every file system."""
+    """'tangsel_peta-ringkas-okt-2026.png': the chart's key and its period, safe on every file system."""
     slug = re.sub(r"[^a-z0-9]+", "-", f"{key} {period}".lower()).strip("-")
     return f"tangsel_{slug}.png"
