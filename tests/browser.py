@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from streamlit.source_util import page_icon_and_name, page_sort_key
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,3 +99,22 @@ def streamlit_server(timeout: float = 60, env: dict[str, str] | None = None, log
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+def require_browser() -> bool:
+    """Called at the top of a browser test module: skip the module when Chromium or Playwright is missing, except in
+    CI, where the `browser` fixture fails instead. True when the browser tests can run (Playwright can be imported)."""
+    reason = unavailable()
+    if reason and not IN_CI:
+        pytest.skip(f"browser tests skipped: {reason}", allow_module_level=True)
+    return reason is None
+
+
+def serving(**kwargs) -> Iterator[str]:
+    """The body of a module's `server` fixture (`yield from serving(...)`): a Streamlit server for the module's tests,
+    or a test failure that shows why it did not start. Arguments as for `streamlit_server`."""
+    try:
+        with streamlit_server(**kwargs) as base:
+            yield base
+    except RuntimeError as err:
+        pytest.fail(str(err), pytrace=False)

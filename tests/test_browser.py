@@ -10,12 +10,9 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from tests.browser import IN_CI, SCREENSHOTS, VIEWPORT, page_name, page_url, scripts, streamlit_server, unavailable
+from tests.browser import SCREENSHOTS, VIEWPORT, page_name, page_url, scripts, require_browser, serving
 
-REASON = unavailable()
-if REASON and not IN_CI:
-    pytest.skip(f"browser tests skipped: {REASON}", allow_module_level=True)
-if not REASON:
+if require_browser():
     from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -73,11 +70,7 @@ def _settle(page: Page) -> None:
 
 @pytest.fixture(scope="module")
 def server():
-    try:
-        with streamlit_server() as base:
-            yield base
-    except RuntimeError as err:
-        pytest.fail(str(err), pytrace=False)
+    yield from serving()
 
 
 @pytest.fixture(scope="module")

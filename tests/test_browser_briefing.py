@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import IN_CI, SCREENSHOTS, streamlit_server, unavailable
+from tests.browser import SCREENSHOTS, require_browser, serving
 
-REASON = unavailable()
-if REASON and not IN_CI:
-    pytest.skip(f"browser tests skipped: {REASON}", allow_module_level=True)
-if not REASON:
+if require_browser():
     from playwright.sync_api import expect
 
     from tests.test_browser import WAIT_MS, _settle
@@ -40,11 +37,7 @@ OVERFLOW_JS = """() => {
 
 @pytest.fixture(scope="module")
 def server():
-    try:
-        with streamlit_server(log_name="streamlit_briefing.log") as base:
-            yield base
-    except RuntimeError as err:
-        pytest.fail(str(err), pytrace=False)
+    yield from serving(log_name="streamlit_briefing.log")
 
 
 @pytest.fixture(scope="module")

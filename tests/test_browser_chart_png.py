@@ -15,12 +15,9 @@ from kpi.briefing_slides import FOOTER_TOP
 from kpi.catalogue import load_catalogue
 from kpi.palette import CITY, kecamatan_colours
 from kpi.wilayah import load_register
-from tests.browser import IN_CI, SCREENSHOTS, VIEWPORT, streamlit_server, unavailable
+from tests.browser import SCREENSHOTS, VIEWPORT, require_browser, serving
 
-REASON = unavailable()
-if REASON and not IN_CI:
-    pytest.skip(f"browser tests skipped: {REASON}", allow_module_level=True)
-if not REASON:
+if require_browser():
     from playwright.sync_api import expect
 
     from tests.test_browser import WAIT_MS, _settle
@@ -31,11 +28,7 @@ PNG_WAIT_MS = 120_000     # Chromium's start on the server is most of it (about 
 
 @pytest.fixture(scope="module")
 def server():
-    try:
-        with streamlit_server(log_name="streamlit_chart_png.log") as base:
-            yield base
-    except RuntimeError as err:
-        pytest.fail(str(err), pytrace=False)
+    yield from serving(log_name="streamlit_chart_png.log")
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:

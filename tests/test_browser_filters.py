@@ -10,12 +10,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser import IN_CI, SCREENSHOTS, VIEWPORT, streamlit_server, unavailable
+from tests.browser import SCREENSHOTS, VIEWPORT, require_browser, serving
 
-REASON = unavailable()
-if REASON and not IN_CI:
-    pytest.skip(f"browser tests skipped: {REASON}", allow_module_level=True)
-if not REASON:
+if require_browser():
     from playwright.sync_api import expect
 
     from tests.test_browser import SETTLED_JS, WAIT_MS, Visit, _settle
@@ -70,11 +67,7 @@ CASES = [
 def server(tmp_path_factory):
     """One server for the module, on an empty boundary store (the approximate fallback is drawn)."""
     store = tmp_path_factory.mktemp("filters_store")
-    try:
-        with streamlit_server(env={"TANGSEL_KPI_STORE": str(store)}, log_name="streamlit_filters.log") as base:
-            yield base
-    except RuntimeError as err:
-        pytest.fail(str(err), pytrace=False)
+    yield from serving(env={"TANGSEL_KPI_STORE": str(store)}, log_name="streamlit_filters.log")
 
 
 @pytest.fixture(scope="module")

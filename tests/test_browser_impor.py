@@ -9,12 +9,9 @@ from __future__ import annotations
 import pytest
 
 from kpi.store import Store
-from tests.browser import IN_CI, SCREENSHOTS, VIEWPORT, streamlit_server, unavailable
+from tests.browser import SCREENSHOTS, VIEWPORT, require_browser, serving
 
-REASON = unavailable()
-if REASON and not IN_CI:
-    pytest.skip(f"browser tests skipped: {REASON}", allow_module_level=True)
-if not REASON:
+if require_browser():
     from playwright.sync_api import expect
 
     from tests.test_browser import WAIT_MS, _settle
@@ -42,11 +39,7 @@ def store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(store):
-    try:
-        with streamlit_server(env={"TANGSEL_KPI_STORE": str(store)}, log_name="streamlit_impor.log") as base:
-            yield base
-    except RuntimeError as err:
-        pytest.fail(str(err), pytrace=False)
+    yield from serving(env={"TANGSEL_KPI_STORE": str(store)}, log_name="streamlit_impor.log")
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import IN_CI, SCREENSHOTS, VIEWPORT, streamlit_server, unavailable
+from tests.browser import SCREENSHOTS, VIEWPORT, require_browser, streamlit_server
 
-REASON = unavailable()
-if REASON and not IN_CI:
-    pytest.skip(f"browser tests skipped: {REASON}", allow_module_level=True)
-if not REASON:
+if require_browser():
     from PIL import Image
     from playwright.sync_api import expect
 
