@@ -123,9 +123,9 @@ def _store_table(frame: pd.DataFrame) -> tuple[duckdb.DuckDBPyConnection, str]:
     con = duckdb.connect(config={"threads": os.cpu_count() or 1})
     for statement in store_sql.schema_statements():
         con.execute(statement)
-    names = [c for c, _ in store_sql.KIND_COLUMNS["permohonan"]]
+    names = [c for c, _ in store_sql.kind_columns()["permohonan"]]
     con.register("_bench_frame", frame[names])
-    casts = ", ".join(f"CAST({c} AS {t})" for c, t in store_sql.KIND_COLUMNS["permohonan"])
+    casts = ", ".join(f"CAST({c} AS {t})" for c, t in store_sql.kind_columns()["permohonan"])
     con.execute(f"INSERT INTO {store_sql.record_table('permohonan')} SELECT 1, NULL, {casts} FROM _bench_frame")
     con.unregister("_bench_frame")
     return con, store_sql.active_source("permohonan")

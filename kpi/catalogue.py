@@ -7,11 +7,12 @@ from pathlib import Path
 
 import yaml
 
+from kpi import settings
 from kpi import periods
 from kpi.issues import Issue
 from kpi.methods.bands import BandSet, load_band_sets
 
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "indicators.yaml"
+DEFAULT_PATH = settings.INDICATORS_FILE
 TYPES = ("percent", "rate", "index", "count", "duration")
 ROLLUPS = ("ratio", "mean", "sum")
 OVER_TIME = ("sum", "last", "mean")

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from kpi import settings
 from kpi import periods
 from kpi.analysis import latest_period
 from kpi.catalogue import Catalogue, Indicator
@@ -18,7 +19,7 @@ from kpi.numfmt import number, with_unit
 from kpi.palette import CITY, TARGET, colour_of
 from kpi.wilayah import Register
 
-POPULATION_PATH = Path(__file__).resolve().parents[1] / "data" / "sample" / "penduduk_sampel.csv"
+POPULATION_PATH = settings.SAMPLE_POPULATION_FILE
 # The seven core values in the order of the acronym B-e-r-A-K-H-L-A-K.
 BERAKHLAK_ORDER = ("berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "kolaboratif")
 FONT = 14

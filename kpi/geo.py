@@ -12,7 +12,6 @@ import argparse
 import datetime as dt
 import functools
 import logging
-import os
 import sys
 import time
 from collections.abc import Sequence
@@ -29,13 +28,13 @@ from kpi.geo_read import read_source, sha256_of
 from kpi.geo_store import (COLUMNS, DECIMALS, LEVELS, MAX_PAYLOAD_BYTES, PROVENANCE, STORE_VERSION, TOLERANCES_M,
                            UTM, WGS84, Boundaries, build_boundaries, coverage_notes, payload_bytes, read_provenance,
                            read_store, simplify_coverage, staging, swap_in, to_geojson, write_store)
+from kpi import settings
 from kpi.issues import Issue
 from kpi.wilayah import Register, load_register
 
 __all__ = ["COLUMNS", "LEVELS", "Boundaries", "InstallReport", "Match", "fallback_boundaries", "install",
            "load_boundaries", "main", "match_features", "payload_bytes", "store_dir", "to_geojson"]
 
-ROOT = Path(__file__).resolve().parents[1]
 NEAR_CITY_M = 20_000  # a file whose extent is farther than this from the label points is misplaced
 NOTES = frozenset({"crs_diasumsikan", "lapisan_dipilih", "geometri_diperbaiki", "cakupan_tidak_rapat",
                    "sudah_terpasang"})  # issue codes that inform but do not refuse
@@ -45,7 +44,7 @@ logger = logging.getLogger(__name__)
 
 def store_dir() -> Path:
     """Where installed boundaries live: $TANGSEL_KPI_STORE/boundaries, else <repo>/.store/boundaries."""
-    return Path(os.environ.get("TANGSEL_KPI_STORE", ROOT / ".store")) / "boundaries"
+    return settings.boundaries_dir()
 
 
 def __getattr__(name: str):

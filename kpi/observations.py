@@ -3,17 +3,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
+from kpi import settings
 from kpi.catalogue import Catalogue, load_catalogue
 from kpi.issues import Issue
 from kpi.readers import read_table
 from kpi.schema import validate
 from kpi.wilayah import Register, load_register
 
-SAMPLE_PATH = Path(__file__).resolve().parents[1] / "data" / "sample" / "observasi.csv"
 
 
 @dataclass(frozen=True)
@@ -46,4 +45,4 @@ def load_observations(source, filename: str | None = None, catalogue: Catalogue 
 
 def load_sample(today: dt.date | None = None) -> LoadResult:
     """The embedded synthetic sample (Data contoh (sintetis))."""
-    return load_observations(SAMPLE_PATH, today=today)
+    return load_observations(settings.SAMPLE_OBSERVATIONS_FILE, today=today)

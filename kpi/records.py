@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kpi import settings
 from kpi.issues import Issue
 from kpi.observations import LoadResult
 from kpi.readers import FORMATS, ROW_COLUMN, Source, read_table, source_name
@@ -25,9 +26,8 @@ from kpi.records_rules import check_records
 from kpi.records_spec import KINDS, TYPE_LABELS, KindSpec, key
 from kpi.wilayah import Register, load_register
 
-__all__ = ["KINDS", "TEMPLATE_DIR", "describe", "load_records", "template", "write_templates"]
+__all__ = ["KINDS", "describe", "load_records", "template", "write_templates"]
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "data" / "templates"
 HEAD_BYTES = 1 << 16
 DESCRIBE_HEADERS = {
     "id": ("Kolom", "Wajib", "Isi", "Keterangan", "Contoh", "Nama lain yang diterima"),
@@ -178,7 +178,7 @@ def template(kind: str) -> pd.DataFrame:
     return result.frame.drop(columns=ROW_COLUMN)
 
 
-def write_templates(folder: str | os.PathLike = TEMPLATE_DIR) -> list[Path]:
+def write_templates(folder: str | os.PathLike = settings.TEMPLATE_DIR) -> list[Path]:
     """Write <kind>.csv (UTF-8, comma) and <kind>.xlsx (with a 'petunjuk' sheet) for every kind; return the paths."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -230,7 +230,7 @@ def main(argv: list[str] | None = None) -> None:
     """CLI: `python -m kpi.records templates [--out DIR]` rewrites the templates."""
     parser = argparse.ArgumentParser(prog="python -m kpi.records", description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["templates"])
-    parser.add_argument("--out", type=Path, default=TEMPLATE_DIR, help="folder to write (default: data/templates)")
+    parser.add_argument("--out", type=Path, default=settings.TEMPLATE_DIR, help="folder to write (default: data/templates)")
     for path in write_templates(parser.parse_args(argv).out):
         print(path)
 

@@ -17,6 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from kpi import settings
 from kpi import periods
 from kpi import sample_parts as parts
 from kpi.catalogue import Catalogue, load_catalogue
@@ -30,8 +31,7 @@ FIRST = "2021-01"
 LAST = "2026-10"
 BASE_YEAR = 2023
 GROWTH = 0.012
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-OUT_DIR = DATA_DIR / "sample"
+OUT_DIR = settings.SAMPLE_DIR
 COLUMNS = ("periode", "kode_wilayah", "indikator", "pembilang", "penyebut", "nilai")
 NUMBERS = ("pembilang", "penyebut", "nilai")
 # Sources with missing kelurahan-months: the request register drops the requests submitted in such a month,
@@ -71,7 +71,7 @@ def _kelurahan_weights(children: tuple[Wilayah, ...], source: pd.DataFrame) -> n
     return np.array([u.luas_km2 for u in children])
 
 
-def sample_population(register: Register, path: Path = DATA_DIR / "penduduk.csv") -> pd.DataFrame:
+def sample_population(register: Register, path: Path = settings.POPULATION_FILE) -> pd.DataFrame:
     """Synthetic kelurahan populations 2021..2026 built from the sourced totals (kode_wilayah, tahun, penduduk)."""
     source = pd.read_csv(path, dtype={"kode": str})
     codes, base = [], []

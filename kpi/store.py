@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kpi import settings
 from kpi import store_kpi
 from kpi import store_sql as sql
 from kpi.catalogue import load_catalogue
@@ -29,13 +30,12 @@ KINDS = ("permohonan", "aduan", "survei", "observasi")
 RAW_KINDS = ("permohonan", "aduan", "survei")
 OVERLAP = ("replace", "skip")
 SYNTHETIC_PREFIX = "CONTOH-"
-ROOT = Path(__file__).resolve().parents[1]
 StoreLocked = sql.StoreLocked
 
 
 def store_path() -> Path:
     """$TANGSEL_KPI_STORE/kpi.duckdb, else <repo>/.store/kpi.duckdb (read at call time)."""
-    return Path(os.environ.get("TANGSEL_KPI_STORE", ROOT / ".store")) / "kpi.duckdb"
+    return settings.store_file()
 
 
 @dataclass(frozen=True)

@@ -3,18 +3,17 @@ observations, and the before/after preview of a dry run."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from kpi import settings
 from kpi.catalogue import Catalogue
 from kpi.engine import compute_in
 from kpi.wilayah import load_register
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-SOURCED_POPULATION = DATA_DIR / "penduduk.csv"
-SAMPLE_POPULATION = DATA_DIR / "sample" / "penduduk_sampel.csv"
+SOURCED_POPULATION = settings.POPULATION_FILE
+SAMPLE_POPULATION = settings.SAMPLE_POPULATION_FILE
 OBS_COLUMNS = ("periode", "kode_wilayah", "indikator", "pembilang", "penyebut", "nilai")
 OBS_KEY = ["periode", "kode_wilayah", "indikator"]
 OBS_DTYPES = {"periode": "str", "kode_wilayah": "str", "indikator": "str",

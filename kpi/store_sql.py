@@ -8,6 +8,7 @@ rows of a kind are exactly those with `superseded_by IS NULL`. For each key the 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import signal
@@ -20,12 +21,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from kpi import settings
 from kpi.records_spec import KANAL, STATUS
 from kpi.wilayah import load_register
 
 SCHEMA_VERSION = 2  # 2: codes, channels and statuses stored as ENUM
 LOCK_WAIT_SECONDS = 5.0
-FAULT_ENV = "TANGSEL_KPI_FAULT"  # test-only fault injection, see fault()
+FAULT_ENV = settings.FAULT_ENV  # test-only fault injection, see fault()
 
 
 
@@ -34,20 +36,25 @@ def _enum(values) -> str:
     return "ENUM(" + ", ".join("'" + str(v).replace("'", "''") + "'" for v in values) + ")"
 
 
-_REGISTER = load_register()
-KELURAHAN = _enum(u.kode for u in _REGISTER.level("kelurahan"))
-UNIT = _enum(u.kode for u in (*_REGISTER.level("kecamatan"), *_REGISTER.level("kelurahan")))
-KIND_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
-    "permohonan": (("id_permohonan", "VARCHAR"), ("kode_wilayah", KELURAHAN), ("jenis_layanan", "VARCHAR"),
-                   ("kanal", _enum(KANAL)), ("diajukan", "TIMESTAMP"), ("selesai", "TIMESTAMP"),
-                   ("status", _enum(STATUS)), ("sop_hari_kerja", "BIGINT")),
-    "aduan": (("id_aduan", "VARCHAR"), ("kode_wilayah", KELURAHAN), ("kanal", "VARCHAR"), ("kategori", "VARCHAR"),
-              ("diterima", "TIMESTAMP"), ("tindak_lanjut", "TIMESTAMP"), ("selesai", "TIMESTAMP")),
-    "survei": (("id_responden", "VARCHAR"), ("kode_unit", UNIT), ("tanggal", "TIMESTAMP"),
-               *((f"U{i}", "BIGINT") for i in range(1, 10))),
-    "observasi": (("periode", "VARCHAR"), ("kode_wilayah", "VARCHAR"), ("indikator", "VARCHAR"),
-                  ("pembilang", "DOUBLE"), ("penyebut", "DOUBLE"), ("nilai", "DOUBLE")),
-}
+@functools.cache
+def kind_columns() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Column name and SQL type of each kind's table; codes are ENUMs of the register (read on first use)."""
+    register = load_register()
+    kelurahan = _enum(u.kode for u in register.level("kelurahan"))
+    unit = _enum(u.kode for u in (*register.level("kecamatan"), *register.level("kelurahan")))
+    return {
+        "permohonan": (("id_permohonan", "VARCHAR"), ("kode_wilayah", kelurahan), ("jenis_layanan", "VARCHAR"),
+                       ("kanal", _enum(KANAL)), ("diajukan", "TIMESTAMP"), ("selesai", "TIMESTAMP"),
+                       ("status", _enum(STATUS)), ("sop_hari_kerja", "BIGINT")),
+        "aduan": (("id_aduan", "VARCHAR"), ("kode_wilayah", kelurahan), ("kanal", "VARCHAR"), ("kategori", "VARCHAR"),
+                  ("diterima", "TIMESTAMP"), ("tindak_lanjut", "TIMESTAMP"), ("selesai", "TIMESTAMP")),
+        "survei": (("id_responden", "VARCHAR"), ("kode_unit", unit), ("tanggal", "TIMESTAMP"),
+                   *((f"U{i}", "BIGINT") for i in range(1, 10))),
+        "observasi": (("periode", "VARCHAR"), ("kode_wilayah", "VARCHAR"), ("indikator", "VARCHAR"),
+                      ("pembilang", "DOUBLE"), ("penyebut", "DOUBLE"), ("nilai", "DOUBLE")),
+    }
+
+
 KEYS: dict[str, tuple[str, ...]] = {"permohonan": ("id_permohonan",), "aduan": ("id_aduan",),
                                     "survei": ("id_responden",), "observasi": ("periode", "kode_wilayah", "indikator")}
 # pandas dtypes of the typed frames (contract); every other column type maps by SQL type
@@ -87,7 +94,7 @@ def now() -> str:
 def fault(point: str) -> None:
     """TEST-ONLY fault injection. TANGSEL_KPI_FAULT='<point>' kills this process with SIGKILL at `point`
     (inside the open transaction); '<point>:raise' raises InjectedFault there. Unset in normal use."""
-    spec = os.environ.get(FAULT_ENV)
+    spec = settings.fault_point()
     if spec == point:
         os.kill(os.getpid(), signal.SIGKILL)
     if spec == f"{point}:raise":
@@ -110,7 +117,7 @@ def schema_statements() -> list[str]:
         return f"CREATE TABLE IF NOT EXISTS {name} ({', '.join(f'{c} {t}' for c, t in columns)})"
     statements = [table("meta", (("key", "VARCHAR"), ("value", "VARCHAR"))), table("batches", BATCH_COLUMNS),
                   table("audit", AUDIT_COLUMNS)]
-    for kind, columns in KIND_COLUMNS.items():
+    for kind, columns in kind_columns().items():
         statements.append(table(record_table(kind), (("batch_id", "BIGINT"), ("superseded_by", "BIGINT"), *columns)))
     return statements
 
@@ -192,14 +199,14 @@ def empty_frame(dtypes: dict[str, str]) -> pd.DataFrame:
 
 def typed(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
     """Records read back from DuckDB with the contract's column order and dtypes."""
-    columns = KIND_COLUMNS[kind]
+    columns = kind_columns()[kind]
     dtypes = {c: EXACT_DTYPES.get(c, DTYPES.get(t, "str")) for c, t in columns}   # ENUM → str
     return frame[[c for c, _ in columns]].astype(dtypes).reset_index(drop=True)
 
 
 def active_records(con: duckdb.DuckDBPyConnection | None, kind: str) -> pd.DataFrame:
     """The active rows of a kind (no batch columns), in insertion order of batch and key."""
-    names = [c for c, _ in KIND_COLUMNS[kind]]
+    names = [c for c, _ in kind_columns()[kind]]
     if con is None:
         return typed(pd.DataFrame({c: [] for c in names}), kind)
     order = ", ".join(("batch_id", *KEYS[kind]))
@@ -209,15 +216,15 @@ def active_records(con: duckdb.DuckDBPyConnection | None, kind: str) -> pd.DataF
 
 def active_source(kind: str) -> str:
     """SQL (parenthesised) of the active records of a kind, for the engine to read in place."""
-    names = ", ".join(c for c, _ in KIND_COLUMNS[kind])
+    names = ", ".join(c for c, _ in kind_columns()[kind])
     return f"(SELECT {names} FROM {record_table(kind)} WHERE superseded_by IS NULL)"
 
 
 def after_source(kind: str, incoming: str, on_overlap: str) -> str:
     """SQL (parenthesised) of the active records of a kind as they would be after importing the registered view
     `incoming` ("replace": incoming rows take the place of active rows with the same key; "skip": only new keys)."""
-    names = ", ".join(c for c, _ in KIND_COLUMNS[kind])
-    casts = ", ".join(f"CAST(i.{c} AS {t}) AS {c}" for c, t in KIND_COLUMNS[kind])
+    names = ", ".join(c for c, _ in kind_columns()[kind])
+    casts = ", ".join(f"CAST(i.{c} AS {t}) AS {c}" for c, t in kind_columns()[kind])
     match = " AND ".join(f"r.{k} = i.{k}" for k in KEYS[kind])
     active = f"SELECT {names} FROM {record_table(kind)} r WHERE r.superseded_by IS NULL"
     if on_overlap == "replace":
@@ -305,7 +312,7 @@ def insert_batch(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame,
     """Insert a batch's records, superseding ("replace") or keeping ("skip") active rows with the same key."""
     keys, table = KEYS[kind], record_table(kind)
     batch_id = batch["batch_id"]
-    names = [c for c, _ in KIND_COLUMNS[kind]]
+    names = [c for c, _ in kind_columns()[kind]]
     con.register("incoming", frame[names])
     try:
         match = " AND ".join(f"r.{k} = i.{k}" for k in keys)
@@ -315,7 +322,7 @@ def insert_batch(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame,
             run(con, f"UPDATE {table} AS r SET superseded_by = ? WHERE r.superseded_by IS NULL AND EXISTS "
                 f"(SELECT 1 FROM incoming i WHERE {match})", [batch_id])
         where = f" WHERE NOT {active_match}" if on_overlap == "skip" else ""
-        casts = ", ".join(f"CAST(i.{c} AS {t})" for c, t in KIND_COLUMNS[kind])
+        casts = ", ".join(f"CAST(i.{c} AS {t})" for c, t in kind_columns()[kind])
         run(con, f"INSERT INTO {table} SELECT ?, NULL, {casts} FROM incoming i{where}", [batch_id])
     finally:
         con.unregister("incoming")

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from kpi import settings
 from kpi.issues import Issue
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+DATA_DIR = settings.DATA_DIR
 LEVELS: tuple[str, ...] = ("kota", "kecamatan", "kelurahan")
 LEVEL_LABELS = {
     "id": {"kota": "Kota", "kecamatan": "Kecamatan", "kelurahan": "Kelurahan"},

@@ -23,7 +23,8 @@ import holidays
 import numpy as np
 import pandas as pd
 
-HARI_LIBUR_PATH = Path(__file__).resolve().parents[1] / "data" / "hari_libur.csv"
+from kpi import settings
+
 HARI_LIBUR_COLUMNS: tuple[str, ...] = ("tanggal", "jenis", "keterangan", "sumber")
 JENIS: tuple[str, ...] = ("libur", "masuk")
 CATEGORIES: tuple[str, ...] = ("public", "government")
@@ -64,7 +65,7 @@ def _problems(table: pd.DataFrame) -> list[str]:
     return problems
 
 
-def read_hari_libur(path: Path = HARI_LIBUR_PATH) -> pd.DataFrame:
+def read_hari_libur(path: Path = settings.HARI_LIBUR_FILE) -> pd.DataFrame:
     """Read and check the configurable list; tanggal becomes datetime64. Raises HariLiburError listing all problems."""
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     problems = _problems(table)
@@ -85,7 +86,7 @@ class Calendar:
         self._spans: dict[tuple[int, int], np.ndarray] = {}
 
     @classmethod
-    def default(cls, extra_path: Path = HARI_LIBUR_PATH) -> Calendar:
+    def default(cls, extra_path: Path = settings.HARI_LIBUR_FILE) -> Calendar:
         """The calendar with the configured list (cached until the file changes)."""
         path = Path(extra_path)
         return _cached_default(path, path.stat().st_mtime_ns)

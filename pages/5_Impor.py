@@ -4,7 +4,7 @@ import hashlib
 
 import streamlit as st
 
-from kpi import import_report as report, records
+from kpi import import_report as report, records, settings
 from kpi.store import KINDS, Store, StoreLocked
 from ui import data, state
 from ui.frame import page
@@ -141,7 +141,7 @@ def formats_tab() -> None:
             with st.container(horizontal=True):
                 for ext, mime in (("csv", "text/csv"),
                                   ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")):
-                    path = records.TEMPLATE_DIR / f"{kind}.{ext}"
+                    path = settings.TEMPLATE_DIR / f"{kind}.{ext}"
                     st.download_button(t(f"impor_template_{ext}"), path.read_bytes(), path.name, mime,
                                        key=f"impor_template_{kind}_{ext}", on_click="ignore", icon=":material/download:")
 

@@ -20,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from kpi import periods  # noqa: E402
 from kpi.analysis import indicator_table  # noqa: E402
 from kpi.catalogue import load_catalogue  # noqa: E402
-from kpi.observations import SAMPLE_PATH, load_observations  # noqa: E402
+from kpi import settings  # noqa: E402
+from kpi.observations import load_observations  # noqa: E402
 from kpi.readers import read_table  # noqa: E402
 from kpi.rollup import rollup  # noqa: E402
 from kpi.schema import validate  # noqa: E402
@@ -44,11 +45,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=5)
     repeat = parser.parse_args(argv).repeat
     catalogue, register = load_catalogue(), load_register()
-    base, _ = best(lambda: pd.read_csv(SAMPLE_PATH, dtype=str), repeat)
-    t_read, (raw, _) = best(lambda: read_table(SAMPLE_PATH), repeat)
+    base, _ = best(lambda: pd.read_csv(settings.SAMPLE_OBSERVATIONS_FILE, dtype=str), repeat)
+    t_read, (raw, _) = best(lambda: read_table(settings.SAMPLE_OBSERVATIONS_FILE), repeat)
     t_val, (obs, issues) = best(lambda: validate(raw, catalogue, register, TODAY), repeat)
     assert not issues, issues[:3]
-    t_load, result = best(lambda: load_observations(SAMPLE_PATH, today=TODAY), repeat)
+    t_load, result = best(lambda: load_observations(settings.SAMPLE_OBSERVATIONS_FILE, today=TODAY), repeat)
     rows = len(result.frame)
     print(f"sample: {rows} observations, {obs['indikator'].nunique()} indicators")
     print(f"baseline pandas.read_csv        {base * 1000:8.1f} ms   1.00x")
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> None:
             print(f"rollup {level:9s} {grain:8s}       {t_roll * 1000:8.1f} ms  {t_roll / base:5.2f}x   "
                   f"full table {t_tab * 1000:6.1f} ms ({len(table)} rows)")
     tracemalloc.start()
-    load_observations(SAMPLE_PATH, today=TODAY)
+    load_observations(settings.SAMPLE_OBSERVATIONS_FILE, today=TODAY)
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
     print(f"all 12 roll-ups                 {total_roll * 1000:8.1f} ms  {total_roll / base:5.2f}x")

@@ -7,7 +7,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from kpi.observations import SAMPLE_PATH, load_observations
+from kpi import settings
+from kpi.observations import load_observations
 from tests.input_fixtures import HEADER, TODAY, assert_loaded, write_csv
 
 ROWS = [  # periode, kode_wilayah, indikator, pembilang, penyebut, nilai, keterangan
@@ -143,6 +144,6 @@ def test_odd_sources_never_raise(source):
 
 
 def test_committed_sample_loads_without_issues():
-    result = load_observations(SAMPLE_PATH, today=TODAY)
+    result = load_observations(settings.SAMPLE_OBSERVATIONS_FILE, today=TODAY)
     assert result.issues == []
     assert result.ok and len(result.frame) > 1000

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from kpi import records, records_parse
-from kpi.records import KINDS, TEMPLATE_DIR, describe, load_records, template, write_templates
+from kpi import settings
+from kpi.records import KINDS, describe, load_records, template, write_templates
 from kpi.records_parse import DATE_PATTERNS, parse_datetimes
 from kpi.records_spec import key
 
@@ -191,7 +192,7 @@ def test_describe_lists_every_column_in_both_languages():
 @pytest.mark.parametrize("kind", list(KINDS))
 @pytest.mark.parametrize("ext", ["csv", "xlsx"])
 def test_shipped_templates_load_without_issues(kind, ext):
-    result = load_records(TEMPLATE_DIR / f"{kind}.{ext}", kind, today=TODAY)
+    result = load_records(settings.TEMPLATE_DIR / f"{kind}.{ext}", kind, today=TODAY)
     assert result.ok, [i.message for i in result.issues]
     expected = template(kind)
     assert result.frame.drop(columns="_baris").equals(expected)
@@ -208,8 +209,8 @@ def test_regenerated_templates_equal_the_shipped_ones(tmp_path):
     paths = write_templates(tmp_path)
     assert sorted(p.name for p in paths) == sorted(f"{k}.{e}" for k in KINDS for e in ("csv", "xlsx"))
     for kind in KINDS:
-        assert (tmp_path / f"{kind}.csv").read_bytes() == (TEMPLATE_DIR / f"{kind}.csv").read_bytes()
-        fresh, shipped = _cells(tmp_path / f"{kind}.xlsx"), _cells(TEMPLATE_DIR / f"{kind}.xlsx")
+        assert (tmp_path / f"{kind}.csv").read_bytes() == (settings.TEMPLATE_DIR / f"{kind}.csv").read_bytes()
+        fresh, shipped = _cells(tmp_path / f"{kind}.xlsx"), _cells(settings.TEMPLATE_DIR / f"{kind}.xlsx")
         assert list(fresh) == [kind, "petunjuk"]
         assert fresh == shipped
 

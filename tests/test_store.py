@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from kpi import store_kpi
+from kpi import settings, store_kpi
 from kpi.catalogue import load_catalogue
 from kpi import store_sql as sql
 from kpi.store import Store, store_path
@@ -402,7 +402,7 @@ def test_rollback_of_raw_records_restores_kpis_exactly(store, tmp_path):
 
 
 def test_the_imported_sample_reproduces_the_shipped_observations(store):
-    sample = store_kpi.DATA_DIR / "sample"
+    sample = settings.SAMPLE_DIR
     for kind in ("aduan", "survei"):
         plan = store.plan(sample / f"{kind}.parquet", kind, today=TODAY)
         assert plan.ok and plan.synthetic, plan.issues[:3]

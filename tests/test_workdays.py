@@ -5,7 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kpi.workdays import HARI_LIBUR_COLUMNS, HARI_LIBUR_PATH, Calendar, HariLiburError, read_hari_libur
+from kpi import settings
+from kpi.workdays import HARI_LIBUR_COLUMNS, Calendar, HariLiburError, read_hari_libur
 
 # Lebaran 2024 (Idul Fitri 10-11 April), holidays 0.109: cuti bersama 8, 9, 12 and 15 April.
 #   Fri 5 work | Sat 6, Sun 7 | Mon 8, Tue 9 cuti | Wed 10, Thu 11 Idul Fitri | Fri 12 cuti | Sat 13, Sun 14
@@ -129,6 +130,6 @@ def test_missing_column(tmp_path):
 
 
 def test_shipped_list_is_valid():
-    table = read_hari_libur(HARI_LIBUR_PATH)
+    table = read_hari_libur(settings.HARI_LIBUR_FILE)
     assert list(table.columns) == list(HARI_LIBUR_COLUMNS)
     assert Calendar.default().between(D("2024-04-05"), D("2024-04-16")).tolist() == [1]

@@ -3,13 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pathlib import Path
-
-from kpi import periods
+from kpi import periods, settings
 from ui import data, state
 from ui.i18n import LANGS, lang, t
 
-ROOT = Path(__file__).resolve().parents[1]
 # (script, title key, icon): the pages-directory files, drawn as translated links in the sidebar.
 PAGES = (
     ("app.py", "ringkasan", ":material/dashboard:"),
@@ -65,7 +62,7 @@ _PRESENTER_CSS = """
 def _navigation() -> None:
     """Links to every page, labelled in the current language; the URL's filters travel with them."""
     for script, key, icon in PAGES:
-        if (ROOT / script).exists():
+        if (settings.ROOT / script).exists():
             st.sidebar.page_link(script, label=t(key), icon=icon)
     st.sidebar.divider()
 

@@ -15,7 +15,9 @@ import numpy as np
 import pandas as pd
 import yaml
 
-DEFAULT_PATH: Path = Path(__file__).resolve().parents[2] / "data" / "bands.yaml"
+from kpi import settings
+
+DEFAULT_PATH: Path = settings.BANDS_FILE
 OPERATORS: tuple[tuple[str, Callable[[Any, Any], Any]], ...] = ((">=", operator.ge), (">", operator.gt))
 LANGUAGES: tuple[str, ...] = ("id", "en")
 _DECIMAL_CONTEXT = Context(prec=400)

@@ -1,0 +1,49 @@
+"""Paths and settings: where the data, the sample, the templates and the store live.
+
+The one module that reads environment variables; everything else asks here, at call time, so a changed
+variable (a test's, an operator's) is honoured without a restart. Nothing is read from disk at import time.
+
+    TANGSEL_KPI_STORE   folder of the import store (kpi.duckdb) and installed boundaries; default <repo>/.store
+    TANGSEL_KPI_FAULT   test-only fault injection of the store (see kpi.store.sql.fault); unset in normal use
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = ROOT / "data"
+SAMPLE_DIR = DATA_DIR / "sample"
+TEMPLATE_DIR = DATA_DIR / "templates"
+
+INDICATORS_FILE = DATA_DIR / "indicators.yaml"
+BANDS_FILE = DATA_DIR / "bands.yaml"
+HARI_LIBUR_FILE = DATA_DIR / "hari_libur.csv"
+POPULATION_FILE = DATA_DIR / "penduduk.csv"
+SAMPLE_POPULATION_FILE = SAMPLE_DIR / "penduduk_sampel.csv"
+SAMPLE_OBSERVATIONS_FILE = SAMPLE_DIR / "observasi.csv"
+
+STORE_ENV = "TANGSEL_KPI_STORE"
+FAULT_ENV = "TANGSEL_KPI_FAULT"
+STORE_FILE_NAME = "kpi.duckdb"
+
+
+def store_dir() -> Path:
+    """$TANGSEL_KPI_STORE, else <repo>/.store: the import store and the installed boundaries."""
+    return Path(os.environ.get(STORE_ENV, ROOT / ".store"))
+
+
+def store_file() -> Path:
+    """The DuckDB file of the import store."""
+    return store_dir() / STORE_FILE_NAME
+
+
+def boundaries_dir() -> Path:
+    """Where installed official boundaries live."""
+    return store_dir() / "boundaries"
+
+
+def fault_point() -> str | None:
+    """The test-only fault injection point, if one is set."""
+    return os.environ.get(FAULT_ENV)
