@@ -1,7 +1,7 @@
 """Ringkasan: the city's headline KPI cards for the selected period, a small map and the biggest movers."""
 import streamlit as st
 
-from kpi import periods
+from kpi.core import periods
 from kpi.analysis import in_scope, snapshot
 from kpi.maps import choropleth, classify
 from kpi.narrative import briefing

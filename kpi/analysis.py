@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kpi import periods
-from kpi.catalogue import Catalogue
+from kpi.core import periods
+from kpi.core.catalogue import Catalogue
 from kpi.rankings import add_ranks
 from kpi.rollup import rollup
 from kpi.targets import add_targets
 from kpi.trends import add_changes, like_for_like
-from kpi.wilayah import Register
+from kpi.core.wilayah import Register
 
 
 def indicator_table(obs: pd.DataFrame, catalogue: Catalogue, register: Register, level: str, grain: str) -> pd.DataFrame:

@@ -30,8 +30,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kpi import engine, engine_ref, store_sql
-from kpi.wilayah import load_register
-from kpi.workdays import Calendar
+from kpi.core.wilayah import load_register
+from kpi.core.workdays import Calendar
 
 LAYANAN: tuple[str, ...] = ("KTP-el", "Kartu Keluarga", "Akta Kelahiran", "Surat Keterangan Domisili",
                             "Surat Keterangan Tidak Mampu", "Surat Pengantar Nikah", "Surat Keterangan Usaha")

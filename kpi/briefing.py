@@ -17,16 +17,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from kpi import periods
+from kpi.core import periods
 from kpi.analysis import card, data_date, in_scope, indicator_table, snapshot
 from kpi.briefing_render import render_charts, slide_images, write_pdf, write_pptx
 from kpi.briefing_slides import (BODY_BOTTOM, BODY_TOP, MARGIN, SPLIT, WIDTH, Block, Deck, Footer, Slide,
                                  map_figure, movers_figure, scorecard_figure)
-from kpi.catalogue import Catalogue, load_catalogue
+from kpi.core.catalogue import Catalogue, load_catalogue
 from kpi.classify import classify
 from kpi.geo import load_boundaries
 from kpi.narrative import briefing
-from kpi.wilayah import Register, load_register
+from kpi.core.wilayah import Register, load_register
 
 FORMATS = (".pptx", ".pdf")
 WORDS = {

@@ -13,8 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import shapely
 
-from kpi import periods
-from kpi.catalogue import Catalogue, Indicator
+from kpi.core import periods
+from kpi.core.catalogue import Catalogue, Indicator
 from kpi.classify import NODATA, NODATA_COLOR, NODATA_LABEL, Classes, LegendEntry
 from kpi.numfmt import number, signed, with_unit
 from kpi.targets import STATUS_LABELS

@@ -7,9 +7,9 @@ import numpy as np
 import pandas as pd
 from plotly.colors import sample_colorscale, sequential
 
-from kpi.catalogue import Indicator
+from kpi.core.catalogue import Indicator
 from kpi.numfmt import number, with_unit  # noqa: F401  (re-exported: maps and tests import them from here)
-from kpi.methods.bands import BandSet, classify_series
+from kpi.core.methods.bands import BandSet, classify_series
 
 METHODS = ("quantile", "equal")
 NODATA = "nodata"

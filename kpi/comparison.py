@@ -12,12 +12,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kpi import settings
-from kpi import periods
+from kpi.core import periods
 from kpi.analysis import latest_period
-from kpi.catalogue import Catalogue, Indicator
+from kpi.core.catalogue import Catalogue, Indicator
 from kpi.numfmt import number, with_unit
 from kpi.palette import CITY, TARGET, colour_of
-from kpi.wilayah import Register
+from kpi.core.wilayah import Register
 
 POPULATION_PATH = settings.SAMPLE_POPULATION_FILE
 # The seven core values in the order of the acronym B-e-r-A-K-H-L-A-K.

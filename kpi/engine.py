@@ -2,7 +2,7 @@
 
 DuckDB runs in-process (`duckdb.connect()` in memory per call, all cores, unless a connection is passed) and
 scans the typed frames without copying them (as Arrow, or as pandas when Categoricals are given: ENUM).
-Working days come from kpi.workdays.Calendar's cumulative index, shipped as one small row of lists
+Working days come from kpi.core.workdays.Calendar's cumulative index, shipped as one small row of lists
 (cumulative working days and month ordinal per day): working days from a to b = kumulatif[b] - kumulatif[a],
 looked up by list position from each row's integer day number. DuckDB only counts and sums integers per
 period ordinal and code; kpi.engine_common does the rest, shared with the pandas reference kpi.engine_ref.
@@ -20,8 +20,8 @@ import pandas as pd
 import pyarrow as pa
 
 from kpi import engine_common as common
-from kpi.methods.ikm import UNSUR
-from kpi.workdays import Calendar
+from kpi.core.methods.ikm import UNSUR
+from kpi.core.workdays import Calendar
 
 _COLUMNS = {
     "permohonan": ("kode_wilayah", "kanal", "diajukan", "selesai", "status", "sop_hari_kerja"),

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kpi.methods.ikm import UNSUR, ikm_from_sums
-from kpi.wilayah import Register, load_register
-from kpi.workdays import Calendar
+from kpi.core.methods.ikm import UNSUR, ikm_from_sums
+from kpi.core.wilayah import Register, load_register
+from kpi.core.workdays import Calendar
 
 OBS_COLUMNS: tuple[str, ...] = ("periode", "kode_wilayah", "indikator", "pembilang", "penyebut", "nilai")
 FOLLOW_UP_DAYS = 3  # aduan_tindak_lanjut: first follow-up within this many working days

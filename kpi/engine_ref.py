@@ -10,8 +10,8 @@ from collections.abc import Mapping
 import pandas as pd
 
 from kpi import engine_common as common
-from kpi.methods.ikm import UNSUR
-from kpi.workdays import Calendar
+from kpi.core.methods.ikm import UNSUR
+from kpi.core.workdays import Calendar
 
 
 def _month(stamps: pd.Series) -> pd.Series:

@@ -19,13 +19,13 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from kpi import periods
+from kpi.core import periods
 from kpi.analysis import in_scope
-from kpi.catalogue import Catalogue, Indicator
-from kpi.methods.bands import round_half_up
+from kpi.core.catalogue import Catalogue, Indicator
+from kpi.core.methods.bands import round_half_up
 from kpi.numfmt import number, signed
 from kpi.targets import STATUS_LABELS
-from kpi.wilayah import LEVEL_LABELS, Register
+from kpi.core.wilayah import LEVEL_LABELS, Register
 
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
 SAMPLE = "Data contoh (sintetis)"

@@ -29,8 +29,8 @@ from kpi.geo_store import (COLUMNS, DECIMALS, LEVELS, MAX_PAYLOAD_BYTES, PROVENA
                            UTM, WGS84, Boundaries, build_boundaries, coverage_notes, payload_bytes, read_provenance,
                            read_store, simplify_coverage, staging, swap_in, to_geojson, write_store)
 from kpi import settings
-from kpi.issues import Issue
-from kpi.wilayah import Register, load_register
+from kpi.core.issues import Issue
+from kpi.core.wilayah import Register, load_register
 
 __all__ = ["COLUMNS", "LEVELS", "Boundaries", "InstallReport", "Match", "fallback_boundaries", "install",
            "load_boundaries", "main", "match_features", "payload_bytes", "store_dir", "to_geojson"]

@@ -11,7 +11,7 @@ import numpy as np
 import shapely
 
 from kpi.geo_store import UTM, WGS84, Boundaries, build_boundaries
-from kpi.wilayah import Register
+from kpi.core.wilayah import Register
 
 HULL_RATIO = 0.2      # concave hull of the label points: 0 hugs the points, 1 is the convex hull
 MARGIN_M = 900        # the outline reaches this far beyond the outermost label points

@@ -11,8 +11,8 @@ import pandas as pd
 import shapely
 
 from kpi.geo_store import polygonal
-from kpi.issues import Issue
-from kpi.wilayah import Register, Resolution, normalise_name
+from kpi.core.issues import Issue
+from kpi.core.wilayah import Register, Resolution, normalise_name
 
 # Field names, tried case-insensitively: Kemendagri/BIG first, then BPS, then generic; names after codes.
 CODE_FIELDS = ("KDEPUM", "kode_kelurahan", "kode_kemendagri", "kode_desa", "kd_desa", "KDEBPS", "kode_bps",

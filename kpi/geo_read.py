@@ -10,7 +10,7 @@ import geopandas as gpd
 import pyogrio
 
 from kpi.geo_store import UTM, WGS84
-from kpi.issues import Issue
+from kpi.core.issues import Issue
 
 FORMATS = {".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GeoPackage", ".fgb": "FlatGeobuf",
            ".shp": "Shapefile", ".zip": "Shapefile (zip)"}

@@ -16,8 +16,8 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from kpi.issues import Issue
-from kpi.wilayah import Register, load_register
+from kpi.core.issues import Issue
+from kpi.core.wilayah import Register, load_register
 
 WGS84 = "EPSG:4326"
 UTM = "EPSG:32748"  # UTM zone 48S: metres for Tangsel

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kpi import numfmt, periods
-from kpi.catalogue import Catalogue
-from kpi.issues import Issue, issues_frame
-from kpi.wilayah import Register
+from kpi import numfmt
+
+from kpi.core import periods
+from kpi.core.catalogue import Catalogue
+from kpi.core.issues import Issue, issues_frame
+from kpi.core.wilayah import Register
 
 PREVIEW_HEADERS = {
     "id": ("Indikator", "Wilayah", "Periode", "Sebelum", "Sesudah", "Selisih"),

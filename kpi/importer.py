@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from kpi.catalogue import load_catalogue
+from kpi.core.catalogue import load_catalogue
 from kpi.import_report import preview_table
-from kpi.issues import issues_frame
+from kpi.core.issues import issues_frame
 from kpi.store import KINDS, OVERLAP, Plan, Store, store_path
-from kpi.wilayah import load_register
+from kpi.core.wilayah import load_register
 
 OK, PROBLEM, USAGE = 0, 1, 2
 TOP_CHANGES = 15

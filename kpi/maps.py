@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import shapely
 
-from kpi.catalogue import Indicator
+from kpi.core.catalogue import Indicator
 from kpi.classify import NODATA, NODATA_COLOR, NODATA_LABEL, Classes, LegendEntry, classify, with_unit
 from kpi.targets import STATUS_LABELS
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kpi.catalogue import Catalogue, Indicator
-from kpi.methods.bands import round_half_up
+from kpi.core.catalogue import Catalogue, Indicator
+from kpi.core.methods.bands import round_half_up
 from kpi.numfmt import number, with_unit
 
 WORDS = {

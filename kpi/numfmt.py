@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import math
 
-from kpi.catalogue import Indicator
-from kpi.methods.bands import round_half_up
+from kpi.core.catalogue import Indicator
+from kpi.core.methods.bands import round_half_up
 
 
 def number(value, decimals: int, lang: str = "id") -> str:

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from kpi import settings
-from kpi.catalogue import Catalogue, load_catalogue
-from kpi.issues import Issue
+from kpi.core.catalogue import Catalogue, load_catalogue
+from kpi.core.issues import Issue
 from kpi.readers import read_table
 from kpi.schema import validate
-from kpi.wilayah import Register, load_register
+from kpi.core.wilayah import Register, load_register
 
 
 

@@ -1,7 +1,7 @@
 """One colour per kecamatan, the same on every chart: Paul Tol's colour-blind-safe 'muted' scheme, by code order."""
 from __future__ import annotations
 
-from kpi.wilayah import Register
+from kpi.core.wilayah import Register
 
 # Paul Tol, "Colour schemes" (SRON technical note, 2021), muted scheme without its pale sand and grey:
 # distinguishable for the common colour-vision deficiencies and readable as lines on white.

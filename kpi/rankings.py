@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kpi.catalogue import Catalogue
+from kpi.core.catalogue import Catalogue
 
 
 def add_ranks(frame: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:

@@ -14,7 +14,7 @@ from typing import IO
 
 import pandas as pd
 
-from kpi.issues import Issue
+from kpi.core.issues import Issue
 from kpi.readers_cells import excel_cells, parquet_cells
 from kpi.readers_csv import decode, detect_delimiter, split
 

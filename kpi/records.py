@@ -19,12 +19,12 @@ from pathlib import Path
 import pandas as pd
 
 from kpi import settings
-from kpi.issues import Issue
+from kpi.core.issues import Issue
 from kpi.observations import LoadResult
 from kpi.readers import FORMATS, ROW_COLUMN, Source, read_table, source_name
 from kpi.records_rules import check_records
 from kpi.records_spec import KINDS, TYPE_LABELS, KindSpec, key
-from kpi.wilayah import Register, load_register
+from kpi.core.wilayah import Register, load_register
 
 __all__ = ["KINDS", "describe", "load_records", "template", "write_templates"]
 

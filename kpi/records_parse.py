@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kpi.numbers import ARROW_STRING, parse_numbers
-from kpi.periods import MONTH_NAMES  # JANUARI/JAN/JANUARY … → 1 …
+from kpi.core.periods import MONTH_NAMES  # JANUARI/JAN/JANUARY … → 1 …
 from kpi.records_spec import key
 
 _TIME = (r"(?:(?:T|\s*,?\s+)(?:(?:pukul|jam|pk\.?)\s*)?(?P<H>\d{1,2})[:.](?P<M>\d{2})"

@@ -7,13 +7,13 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from kpi.issues import Issue
-from kpi.methods.ikm import SCORE_RULE
+from kpi.core.issues import Issue
+from kpi.core.methods.ikm import SCORE_RULE
 from kpi.readers import ROW_COLUMN
 from kpi.records_parse import parse_choices, parse_datetimes, parse_number_texts
 from kpi.records_spec import DATE_HINT, Column, KindSpec
 from kpi.schema import Collector
-from kpi.wilayah import Register
+from kpi.core.wilayah import Register
 
 DAYS_SUFFIX = r"(?i)\s*hari(?:\s+kerja)?\s*$"   # "3 hari kerja" = 3
 SCORES = (1, 2, 3, 4)

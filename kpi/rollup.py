@@ -11,9 +11,9 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from kpi import periods
-from kpi.catalogue import Catalogue, Indicator
-from kpi.wilayah import LEVELS, Register
+from kpi.core import periods
+from kpi.core.catalogue import Catalogue, Indicator
+from kpi.core.wilayah import LEVELS, Register
 
 OUTPUT = ["indikator", "tingkat", "kode_wilayah", "periode", "pembilang", "penyebut", "nilai",
           "laporan", "laporan_diharapkan", "periode_akhir"]

@@ -18,13 +18,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from kpi import settings
-from kpi import periods
+from kpi.core import periods
 from kpi import sample_parts as parts
-from kpi.catalogue import Catalogue, load_catalogue
+from kpi.core.catalogue import Catalogue, load_catalogue
 from kpi.engine import compute
 from kpi.sample_raw import records
-from kpi.wilayah import Register, Wilayah, load_register
-from kpi.workdays import Calendar
+from kpi.core.wilayah import Register, Wilayah, load_register
+from kpi.core.workdays import Calendar
 
 SEED = 20261127
 FIRST = "2021-01"
@@ -207,7 +207,7 @@ kecamatan, serta kelurahan di Serpong dan Pondok Aren); pembagian ke kelurahan l
   Kepuasan Masyarakat U1–U9 untuk kantor kelurahan dan kantor kecamatan.
 - `observasi.csv`: satu baris per periode, kode wilayah dan indikator (kolom {columns});
   periode {first} sampai {last}. Indikator berikut **dihitung dari catatan mentah di atas oleh mesin penghitung**
-  (`kpi.engine.compute`, hari kerja menurut `kpi/workdays.py`):
+  (`kpi.engine.compute`, hari kerja menurut `kpi/core/workdays.py`):
   {derived}.
   Indikator lain disimulasikan langsung sebagai angka agregat. Beberapa laporan kelurahan-bulan sengaja
   dihilangkan (permohonan yang diajukan pada bulan itu tidak ada) dan ada dua pencilan: satu bulan penumpukan
@@ -229,7 +229,7 @@ and the kelurahan of Serpong and Pondok Aren); other kelurahan get their kecamat
   and completed timestamps, status), public complaints (channel, category, received, first follow-up,
   resolved) and community-satisfaction survey answers U1–U9 for the kelurahan and the kecamatan offices.
 - `observasi.csv`: one row per period, wilayah code and indicator ({first} to {last}). These indicators are
-  **computed from the raw records by the engine** (`kpi.engine.compute`, working days per `kpi/workdays.py`):
+  **computed from the raw records by the engine** (`kpi.engine.compute`, working days per `kpi/core/workdays.py`):
   {derived}.
   The others are simulated directly as aggregates. A few kelurahan-months are deliberately missing (no requests
   submitted in them) and there are two outliers: a request backlog month and a complaint surge.

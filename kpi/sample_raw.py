@@ -8,12 +8,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kpi import periods
-from kpi.methods.ikm import UNSUR
+from kpi.core import periods
+from kpi.core.methods.ikm import UNSUR
 from kpi.sample_parts import Context, logistic, unit_offset
 from kpi.sample_raw_aduan import aduan
 from kpi.sample_raw_days import Days, at, cells, clock, ids, in_office_hours, later, month_days, text
-from kpi.workdays import Calendar
+from kpi.core.workdays import Calendar
 
 # Online-request adoption per kecamatan: (midpoint year, speed per year, ceiling share). Serpong leads, Setu lags.
 ONLINE_CURVES = {

@@ -7,7 +7,7 @@ import pandas as pd
 
 from kpi.sample_parts import Context, unit_offset
 from kpi.sample_raw_days import Days, at, cells, clock, ids, in_office_hours, later, text
-from kpi.workdays import Calendar
+from kpi.core.workdays import Calendar
 
 NAT = np.datetime64("NaT", "us")
 CHANNELS = ("SP4N-LAPOR!", "SIARAN", "WhatsApp", "Datang langsung", "Media sosial")

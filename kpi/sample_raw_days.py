@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from kpi.sample_parts import Context
-from kpi.workdays import Calendar
+from kpi.core.workdays import Calendar
 
 SECOND = np.timedelta64(1, "s")
 

@@ -7,11 +7,11 @@ import difflib
 import numpy as np
 import pandas as pd
 
-from kpi import periods
-from kpi.catalogue import Catalogue
-from kpi.issues import Issue
+from kpi.core import periods
+from kpi.core.catalogue import Catalogue
+from kpi.core.issues import Issue
 from kpi.numbers import detect_decimal, parse_numbers
-from kpi.wilayah import LEVELS, Register
+from kpi.core.wilayah import LEVELS, Register
 
 COLUMNS = ("periode", "kode_wilayah", "indikator", "pembilang", "penyebut", "nilai")
 ALIASES = {

@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from kpi.catalogue import Catalogue, load_catalogue
-from kpi.issues import Issue
+from kpi.core.catalogue import Catalogue, load_catalogue
+from kpi.core.issues import Issue
 from kpi.observations import load_sample
 from kpi.readers import ROW_COLUMN
 from kpi.schema import validate
 from kpi.store import Store, store_path
-from kpi.wilayah import Register, load_register
+from kpi.core.wilayah import Register, load_register
 
 
 @dataclass(frozen=True)

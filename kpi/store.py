@@ -20,8 +20,8 @@ import pandas as pd
 from kpi import settings
 from kpi import store_kpi
 from kpi import store_sql as sql
-from kpi.catalogue import load_catalogue
-from kpi.issues import Issue
+from kpi.core.catalogue import load_catalogue
+from kpi.core.issues import Issue
 from kpi.observations import LoadResult, load_observations
 from kpi.readers import FORMATS, read_table
 from kpi.records import load_records

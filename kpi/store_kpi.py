@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 
 from kpi import settings
-from kpi.catalogue import Catalogue
+from kpi.core.catalogue import Catalogue
 from kpi.engine import compute_in
-from kpi.wilayah import load_register
+from kpi.core.wilayah import load_register
 
 SOURCED_POPULATION = settings.POPULATION_FILE
 SAMPLE_POPULATION = settings.SAMPLE_POPULATION_FILE

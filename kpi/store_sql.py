@@ -23,7 +23,7 @@ import pandas as pd
 
 from kpi import settings
 from kpi.records_spec import KANAL, STATUS
-from kpi.wilayah import load_register
+from kpi.core.wilayah import load_register
 
 SCHEMA_VERSION = 2  # 2: codes, channels and statuses stored as ENUM
 LOCK_WAIT_SECONDS = 5.0

@@ -4,8 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kpi.catalogue import Catalogue
-from kpi.methods.bands import classify_series
+from kpi.core.catalogue import Catalogue
+from kpi.core.methods.bands import classify_series
 
 STATUS_LABELS = {
     "id": {"tercapai": "Tercapai", "mendekati": "Mendekati target", "belum_tercapai": "Belum tercapai"},

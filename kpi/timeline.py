@@ -9,11 +9,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from kpi import periods
-from kpi.catalogue import Indicator
+from kpi.core import periods
+from kpi.core.catalogue import Indicator
 from kpi.numfmt import number, signed, with_unit
 from kpi.palette import CITY, NEUTRAL, TARGET, colour_of
-from kpi.wilayah import Register
+from kpi.core.wilayah import Register
 
 COLUMNS = ["kode_wilayah", "nama_wilayah", "tingkat", "periode", "tanggal", "nilai", "target"]
 YOY_COLUMNS = ["kode_wilayah", "nama_wilayah", "tingkat", "periode", "periode_lalu", "nilai", "nilai_tahun_lalu",

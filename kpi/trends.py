@@ -4,8 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kpi import periods
-from kpi.catalogue import Catalogue
+from kpi.core import periods
+from kpi.core.catalogue import Catalogue
 
 
 def _lookup(frame: pd.DataFrame, shifted: pd.Series) -> pd.Series:

@@ -1,7 +1,7 @@
 """Peta: one indicator in one period on a map of the kecamatan or kelurahan; click a kecamatan to drill in."""
 import streamlit as st
 
-from kpi import periods
+from kpi.core import periods
 from kpi.analysis import in_scope, snapshot
 from kpi.maps import choropleth, classify, deck
 from ui import cache, charts, data, filters, format as fmt, geo, state

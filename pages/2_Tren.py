@@ -2,7 +2,9 @@
 change against the same period a year earlier."""
 import streamlit as st
 
-from kpi import periods, timeline
+from kpi.core import periods
+
+from kpi import timeline
 from ui import cache, charts, data, filters, state
 from ui.frame import page
 from ui.i18n import labeller, lang, t

@@ -2,7 +2,9 @@
 indicator dictionary."""
 import streamlit as st
 
-from kpi import export, periods
+from kpi import export
+
+from kpi.core import periods
 from ui import cache, data, filters, format as fmt, state
 from ui.frame import page
 from ui.i18n import labeller, lang, t

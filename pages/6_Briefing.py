@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from kpi import periods
+from kpi.core import periods
 from kpi.briefing import BriefingError, build_deck, parse_period, write_pack
 from kpi.briefing_render import chart_renderer, message_file, png_bytes, slide_image
 from ui import charts, data, state

@@ -55,9 +55,9 @@ def dashboard_chart(base: float) -> None:
     from kpi import timeline
     from kpi.analysis import data_date, indicator_table
     from kpi.briefing import make_footer
-    from kpi.catalogue import load_catalogue
+    from kpi.core.catalogue import load_catalogue
     from kpi.chart_png import chart_png
-    from kpi.wilayah import load_register
+    from kpi.core.wilayah import load_register
 
     obs, catalogue, register = load_sample().frame, load_catalogue(), load_register()
     ind = catalogue.get("layanan_daring")

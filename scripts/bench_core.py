@@ -17,15 +17,15 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kpi import periods  # noqa: E402
+from kpi.core import periods  # noqa: E402
 from kpi.analysis import indicator_table  # noqa: E402
-from kpi.catalogue import load_catalogue  # noqa: E402
+from kpi.core.catalogue import load_catalogue  # noqa: E402
 from kpi import settings  # noqa: E402
 from kpi.observations import load_observations  # noqa: E402
 from kpi.readers import read_table  # noqa: E402
 from kpi.rollup import rollup  # noqa: E402
 from kpi.schema import validate  # noqa: E402
-from kpi.wilayah import LEVELS, load_register  # noqa: E402
+from kpi.core.wilayah import LEVELS, load_register  # noqa: E402
 
 TODAY = dt.date(2026, 11, 27)
 

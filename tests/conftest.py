@@ -4,9 +4,9 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from kpi.catalogue import parse_catalogue
-from kpi.methods.bands import load_band_sets
-from kpi.wilayah import Register, Wilayah
+from kpi.core.catalogue import parse_catalogue
+from kpi.core.methods.bands import load_band_sets
+from kpi.core.wilayah import Register, Wilayah
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -111,7 +111,7 @@ def empty_boundary_store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def reg():
-    from kpi.wilayah import load_register
+    from kpi.core.wilayah import load_register
     return load_register()
 
 

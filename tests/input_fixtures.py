@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from kpi.issues import Issue
+from kpi.core.issues import Issue
 from kpi.observations import LoadResult, load_observations
 
 TODAY = dt.date(2026, 11, 27)

@@ -1,4 +1,4 @@
-"""Tests for kpi.methods.bands: official band sets, half-up rounding, scalar/vector classification."""
+"""Tests for kpi.core.methods.bands: official band sets, half-up rounding, scalar/vector classification."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kpi.methods import bands
-from kpi.methods.bands import (
+from kpi.core.methods import bands
+from kpi.core.methods.bands import (
     DEFAULT_PATH,
     BandSetError,
     classify,

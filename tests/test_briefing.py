@@ -17,7 +17,7 @@ from kpi.briefing import BriefingError, build_deck, main, parse_period, resolve_
 from kpi.briefing_render import EMU_PER_PX, render_charts, slide_image
 from kpi.briefing_slides import BODY_BOTTOM, BODY_TOP, MARGIN, SPLIT, WIDTH
 from kpi.observations import load_sample
-from kpi.wilayah import load_register
+from kpi.core.wilayah import load_register
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or Path("/usr/bin/chromium").exists()

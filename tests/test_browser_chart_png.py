@@ -12,9 +12,9 @@ from PIL import Image
 
 from kpi.briefing_render import FOOTER_BG, NOTE_INK
 from kpi.briefing_slides import FOOTER_TOP
-from kpi.catalogue import load_catalogue
+from kpi.core.catalogue import load_catalogue
 from kpi.palette import CITY, kecamatan_colours
-from kpi.wilayah import load_register
+from kpi.core.wilayah import load_register
 from tests.browser import SCREENSHOTS, VIEWPORT, require_browser, serving
 
 if require_browser():

@@ -4,8 +4,8 @@ import copy
 import pytest
 import yaml
 
-from kpi.catalogue import DEFAULT_PATH, CatalogueError, UnknownIndicator, load_catalogue, parse_catalogue
-from kpi.methods.bands import load_band_sets
+from kpi.core.catalogue import DEFAULT_PATH, CatalogueError, UnknownIndicator, load_catalogue, parse_catalogue
+from kpi.core.methods.bands import load_band_sets
 
 REQUIRED_IDS = {"ikm", "layanan_daring", "selesai_tepat_waktu", "waktu_penyelesaian", "aduan_tindak_lanjut",
                 "aduan_per_10rb", "kepatuhan_ombudsman", "tte", "epresensi", "realisasi_anggaran", "berakhlak"}

@@ -13,7 +13,7 @@ from kpi.briefing import make_footer, scope_text
 from kpi.briefing_render import FOOTER_BG, NOTE_INK, draw_footer, fit, load_font
 from kpi.briefing_slides import FOOTER_TOP, Footer
 from kpi.maps import OFFLINE_STYLE, bounds_center_zoom
-from kpi.wilayah import load_register
+from kpi.core.wilayah import load_register
 
 REGISTER = load_register()
 SETU, SERPONG = "36.74.07", "36.74.01"

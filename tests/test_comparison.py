@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from kpi import comparison as cmp
-from kpi.catalogue import load_catalogue
+from kpi.core.catalogue import load_catalogue
 from kpi.palette import CITY, TARGET, kecamatan_colours
 from kpi.targets import add_targets
 

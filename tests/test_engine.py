@@ -2,7 +2,7 @@
 
 Every hand-worked case runs through both engines; the engines must also agree exactly on random records.
 Kelurahan A = 36.74.01.1001 (Ciater), B = 36.74.01.1002 (Rawabuntu), C = 36.74.02.1001 (Pakulonan);
-kecamatan Serpong = 36.74.01. Working days per kpi.workdays (holidays 0.109, empty hari_libur.csv).
+kecamatan Serpong = 36.74.01. Working days per kpi.core.workdays (holidays 0.109, empty hari_libur.csv).
 """
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ import pytest
 from kpi import engine, engine_ref
 from kpi.bench import bench_engine, synthetic_permohonan
 from kpi.engine_common import OBS_COLUMNS
-from kpi.methods.ikm import UNSUR, compute_ikm, ikm_from_sums
-from kpi.wilayah import load_register
-from kpi.workdays import Calendar
+from kpi.core.methods.ikm import UNSUR, compute_ikm, ikm_from_sums
+from kpi.core.wilayah import load_register
+from kpi.core.workdays import Calendar
 
 A, B, C, SERPONG = "36.74.01.1001", "36.74.01.1002", "36.74.02.1001", "36.74.01"
 ENGINES = pytest.mark.parametrize("compute", [engine.compute, engine_ref.compute], ids=["duckdb", "pandas"])

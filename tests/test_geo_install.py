@@ -17,7 +17,7 @@ import pytest
 import shapely
 
 from kpi import geo, geo_store
-from kpi.wilayah import Register
+from kpi.core.wilayah import Register
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 OFFICIAL = SHARED / "geo" / "tangsel_kelurahan.geojson"

@@ -1,4 +1,4 @@
-"""Tests for kpi.methods.ikm: IKM per PermenPANRB 14/2017 and Krejcie-Morgan sample size."""
+"""Tests for kpi.core.methods.ikm: IKM per PermenPANRB 14/2017 and Krejcie-Morgan sample size."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kpi.methods.ikm import (
+from kpi.core.methods.ikm import (
     UNSUR,
     UNSUR_LABELS,
     IkmInputError,

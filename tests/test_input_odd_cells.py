@@ -5,9 +5,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kpi.catalogue import load_catalogue
+from kpi.core.catalogue import load_catalogue
 from kpi.schema import validate
-from kpi.wilayah import load_register
+from kpi.core.wilayah import load_register
 from tests.input_fixtures import HEADER, TODAY
 
 COLUMNS = HEADER.split(",")

@@ -11,7 +11,7 @@ from shapely.geometry import box
 
 from kpi import maps
 from kpi.classify import NODATA, NODATA_COLOR, classify, edges, number, palette, with_unit
-from kpi.methods.bands import load_band_sets
+from kpi.core.methods.bands import load_band_sets
 
 KODE = ["36.74.01.1001", "36.74.01.1002", "36.74.02.1001"]
 NAMA = ["Satu", "Dua", "Tiga"]

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kpi.catalogue import load_catalogue
-from kpi.wilayah import load_register
+from kpi.core.catalogue import load_catalogue
+from kpi.core.wilayah import load_register
 from tests.apptest import assert_clean, open_page, open_with_downloads
 
 PAGE = "pages/4_Data.py"

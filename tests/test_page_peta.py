@@ -14,7 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kpi.maps import PLACEHOLDER
-from kpi.wilayah import load_register
+from kpi.core.wilayah import load_register
 from tests.apptest import assert_clean, chart_protos, only_plotly_figure, run_page
 
 PAGE = "pages/1_Peta.py"

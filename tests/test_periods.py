@@ -1,4 +1,4 @@
-"""Table-driven tests for kpi.periods with hand-worked expectations."""
+"""Table-driven tests for kpi.core.periods with hand-worked expectations."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kpi import periods as p
+from kpi.core import periods as p
 
 D = dt.date
 

@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from kpi import readers, readers_cells, readers_csv
-from kpi.issues import Issue, issues_frame
+from kpi.core.issues import Issue, issues_frame
 from kpi.numbers import parse_numbers
 from kpi.readers import read_table
 

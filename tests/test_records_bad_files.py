@@ -8,7 +8,7 @@ import time
 import openpyxl
 import pytest
 
-from kpi.issues import Issue
+from kpi.core.issues import Issue
 from kpi.records import load_records
 
 TODAY = dt.date(2026, 11, 27)

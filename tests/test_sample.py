@@ -8,12 +8,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kpi import periods
-from kpi.catalogue import load_catalogue
-from kpi.methods.ikm import compute_ikm, compute_ikm_by
+from kpi.core import periods
+from kpi.core.catalogue import load_catalogue
+from kpi.core.methods.ikm import compute_ikm, compute_ikm_by
 from kpi.observations import load_observations
 from kpi.sample import FIRST, LAST, SEED, generate, sample_population, write_sample
-from kpi.wilayah import load_register
+from kpi.core.wilayah import load_register
 
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "data" / "sample"
 EXPECTED_PERIODS = {

@@ -13,8 +13,8 @@ from kpi.engine import compute
 from kpi.records import load_records
 from kpi.sample import MISSING_SOURCES, RAW_DERIVED, SEED, _context, generate, sample_population
 from kpi.sample_raw import records
-from kpi.wilayah import load_register
-from kpi.workdays import Calendar
+from kpi.core.wilayah import load_register
+from kpi.core.workdays import Calendar
 
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "data" / "sample"
 AS_OF = pd.Timestamp("2026-11-01")

@@ -12,7 +12,7 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from kpi import settings, store_kpi
-from kpi.catalogue import load_catalogue
+from kpi.core.catalogue import load_catalogue
 from kpi import store_sql as sql
 from kpi.store import Store, store_path
 from tests.conftest import TODAY

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kpi.wilayah import load_register
+from kpi.core.wilayah import load_register
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "facts"
 

@@ -1,4 +1,4 @@
-"""Tests for kpi.workdays: weekends, holidays, cuti bersama, the configurable list, all vectorised."""
+"""Tests for kpi.core.workdays: weekends, holidays, cuti bersama, the configurable list, all vectorised."""
 from __future__ import annotations
 
 import numpy as np
@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from kpi import settings
-from kpi.workdays import HARI_LIBUR_COLUMNS, Calendar, HariLiburError, read_hari_libur
+from kpi.core.workdays import HARI_LIBUR_COLUMNS, Calendar, HariLiburError, read_hari_libur
 
 # Lebaran 2024 (Idul Fitri 10-11 April), holidays 0.109: cuti bersama 8, 9, 12 and 15 April.
 #   Fri 5 work | Sat 6, Sun 7 | Mon 8, Tue 9 cuti | Wed 10, Thu 11 Idul Fitri | Fri 12 cuti | Sat 13, Sun 14

@@ -5,11 +5,11 @@ import pandas as pd
 import streamlit as st
 
 from kpi.analysis import data_date, indicator_table
-from kpi.catalogue import Catalogue, load_catalogue
-from kpi.issues import Issue
+from kpi.core.catalogue import Catalogue, load_catalogue
+from kpi.core.issues import Issue
 from kpi import source
 from ui import cache
-from kpi.wilayah import Register, load_register
+from kpi.core.wilayah import Register, load_register
 
 
 @st.cache_resource(show_spinner=False)

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from kpi import periods
+from kpi.core import periods
 from kpi.analysis import periods_with_values
-from kpi.catalogue import Indicator
-from kpi.wilayah import LEVEL_LABELS, LEVELS
+from kpi.core.catalogue import Indicator
+from kpi.core.wilayah import LEVEL_LABELS, LEVELS
 from ui import data, state
 from ui.i18n import labeller, t
 

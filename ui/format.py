@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 
 from kpi import numfmt
-from kpi.catalogue import Indicator
+from kpi.core.catalogue import Indicator
 from kpi.targets import STATUS_LABELS
 
 

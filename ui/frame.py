@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kpi import periods, settings
+from kpi.core import periods
+
+from kpi import settings
 from ui import data, state
 from ui.i18n import LANGS, lang, t
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from kpi import settings
-from kpi.issues import Issue
+from kpi.core.issues import Issue
 
 DATA_DIR = settings.DATA_DIR
 LEVELS: tuple[str, ...] = ("kota", "kecamatan", "kelurahan")

@@ -8,9 +8,9 @@ from pathlib import Path
 import yaml
 
 from kpi import settings
-from kpi import periods
-from kpi.issues import Issue
-from kpi.methods.bands import BandSet, load_band_sets
+from kpi.core import periods
+from kpi.core.issues import Issue
+from kpi.core.methods.bands import BandSet, load_band_sets
 
 DEFAULT_PATH = settings.INDICATORS_FILE
 TYPES = ("percent", "rate", "index", "count", "duration")

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kpi.methods import bands
+from kpi.core.methods import bands
 
 UNSUR: tuple[str, ...] = ("U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9")
 UNSUR_LABELS: dict[str, str] = {
