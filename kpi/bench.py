@@ -74,7 +74,7 @@ def _chunk(rng: np.random.Generator, start: int, rows: int, codes: list[str],
 
 def synthetic_permohonan(rows: int, seed: int = 0, calendar: Calendar | None = None,
                          categorical: bool = False) -> pd.DataFrame:
-    """N synthetic service requests typed like kpi.records' permohonan frame (str columns Arrow-backed), or with
+    """N synthetic service requests typed like kpi.inputs.records' permohonan frame (str columns Arrow-backed), or with
     the low-cardinality columns as Categorical."""
     calendar = calendar or Calendar.default()
     rng = np.random.default_rng(seed)

@@ -1,48 +1,6 @@
-"""Loading observation files: read, validate, and accept the whole file or nothing."""
-from __future__ import annotations
+"""Kept alias of kpi.inputs.observations: `from kpi.observations import load_observations` was documented in the
+README before the package layout (issue 11), and users' scripts keep working."""
 
-import datetime as dt
-from dataclasses import dataclass, field
+from kpi.inputs.observations import LoadResult, load_observations, load_sample
 
-import pandas as pd
-
-from kpi import settings
-from kpi.core.catalogue import Catalogue, load_catalogue
-from kpi.core.issues import Issue
-from kpi.readers import read_table
-from kpi.schema import validate
-from kpi.core.wilayah import Register, load_register
-
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    """The outcome of loading a file: a clean frame and no issues, or no frame and every issue."""
-
-    frame: pd.DataFrame | None
-    issues: list[Issue] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.frame is not None and not self.issues
-
-
-def load_observations(source, filename: str | None = None, catalogue: Catalogue | None = None,
-                      register: Register | None = None, today: dt.date | None = None) -> LoadResult:
-    """Read and validate an observation file (CSV, XLSX or Parquet); never raises, never half-loads."""
-    try:
-        raw, read_issues = read_table(source, filename)
-        if raw is None:
-            return LoadResult(None, read_issues)
-        frame, issues = validate(raw, catalogue or load_catalogue(), register or load_register(), today)
-        issues = read_issues + issues  # header problems (row 1) first, then every row problem at once
-        return LoadResult(frame if not issues else None, issues)
-    except Exception as exc:  # the border: no traceback reaches a user
-        name = filename or str(source)
-        return LoadResult(None, [Issue("galat_internal", f"Berkas '{name}' tidak dapat diproses ({type(exc).__name__}: {exc}). "
-                                        "Laporkan ke pengelola dasbor beserta berkasnya.")])
-
-
-def load_sample(today: dt.date | None = None) -> LoadResult:
-    """The embedded synthetic sample (Data contoh (sintetis))."""
-    return load_observations(settings.SAMPLE_OBSERVATIONS_FILE, today=today)
+__all__ = ["LoadResult", "load_observations", "load_sample"]

@@ -1,6 +1,6 @@
 """Which observations the dashboard shows: the import store when it holds active batches, else the embedded sample.
 
-Both paths end in the same validated frame (kpi.schema.validate), so every page treats them alike. The store's
+Both paths end in the same validated frame (kpi.inputs.schema.validate), so every page treats them alike. The store's
 observations are computed by the engine from the imported raw records, overlaid by imported observation files.
 """
 from __future__ import annotations
@@ -12,9 +12,9 @@ import pandas as pd
 
 from kpi.core.catalogue import Catalogue, load_catalogue
 from kpi.core.issues import Issue
-from kpi.observations import load_sample
-from kpi.readers import ROW_COLUMN
-from kpi.schema import validate
+from kpi.inputs.observations import load_sample
+from kpi.inputs.readers import ROW_COLUMN
+from kpi.inputs.schema import validate
 from kpi.store import Store, store_path
 from kpi.core.wilayah import Register, load_register
 

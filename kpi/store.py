@@ -22,9 +22,9 @@ from kpi import store_kpi
 from kpi import store_sql as sql
 from kpi.core.catalogue import load_catalogue
 from kpi.core.issues import Issue
-from kpi.observations import LoadResult, load_observations
-from kpi.readers import FORMATS, read_table
-from kpi.records import load_records
+from kpi.inputs.observations import LoadResult, load_observations
+from kpi.inputs.readers import FORMATS, read_table
+from kpi.inputs.records import load_records
 
 KINDS = ("permohonan", "aduan", "survei", "observasi")
 RAW_KINDS = ("permohonan", "aduan", "survei")

@@ -22,7 +22,7 @@ import duckdb
 import pandas as pd
 
 from kpi import settings
-from kpi.records_spec import KANAL, STATUS
+from kpi.inputs.kinds import KANAL, STATUS
 from kpi.core.wilayah import load_register
 
 SCHEMA_VERSION = 2  # 2: codes, channels and statuses stored as ENUM

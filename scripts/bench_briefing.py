@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kpi.briefing import build_deck, main  # noqa: E402
 from kpi.briefing_render import chart_renderer, slide_image, write_pdf, write_pptx  # noqa: E402
-from kpi.observations import load_sample  # noqa: E402
+from kpi.inputs.observations import load_sample  # noqa: E402
 
 
 def timed(fn):

@@ -21,10 +21,10 @@ from kpi.core import periods  # noqa: E402
 from kpi.analysis import indicator_table  # noqa: E402
 from kpi.core.catalogue import load_catalogue  # noqa: E402
 from kpi import settings  # noqa: E402
-from kpi.observations import load_observations  # noqa: E402
-from kpi.readers import read_table  # noqa: E402
+from kpi.inputs.observations import load_observations  # noqa: E402
+from kpi.inputs.readers import read_table  # noqa: E402
 from kpi.rollup import rollup  # noqa: E402
-from kpi.schema import validate  # noqa: E402
+from kpi.inputs.schema import validate  # noqa: E402
 from kpi.core.wilayah import LEVELS, load_register  # noqa: E402
 
 TODAY = dt.date(2026, 11, 27)

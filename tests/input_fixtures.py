@@ -5,7 +5,7 @@ import datetime as dt
 from pathlib import Path
 
 from kpi.core.issues import Issue
-from kpi.observations import LoadResult, load_observations
+from kpi.inputs.observations import LoadResult, load_observations
 
 TODAY = dt.date(2026, 11, 27)
 HEADER = "periode,kode_wilayah,indikator,pembilang,penyebut,nilai"

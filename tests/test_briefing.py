@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from kpi.briefing import BriefingError, build_deck, main, parse_period, resolve_kecamatan, write_pack
 from kpi.briefing_render import EMU_PER_PX, render_charts, slide_image
 from kpi.briefing_slides import BODY_BOTTOM, BODY_TOP, MARGIN, SPLIT, WIDTH
-from kpi.observations import load_sample
+from kpi.inputs.observations import load_sample
 from kpi.core.wilayah import load_register
 
 ROOT = Path(__file__).resolve().parents[1]

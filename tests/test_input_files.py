@@ -8,7 +8,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from kpi import settings
-from kpi.observations import load_observations
+from kpi.inputs.observations import load_observations
 from tests.input_fixtures import HEADER, TODAY, assert_loaded, write_csv
 
 ROWS = [  # periode, kode_wilayah, indikator, pembilang, penyebut, nilai, keterangan

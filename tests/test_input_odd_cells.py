@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from kpi.core.catalogue import load_catalogue
-from kpi.schema import validate
+from kpi.inputs.schema import validate
 from kpi.core.wilayah import load_register
 from tests.input_fixtures import HEADER, TODAY
 

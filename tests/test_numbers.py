@@ -1,4 +1,4 @@
-"""Tests for kpi.numbers: number texts with decimal comma or point and grouped thousands."""
+"""Tests for kpi.inputs.numbers: number texts with decimal comma or point and grouped thousands."""
 from __future__ import annotations
 
 import math
@@ -6,7 +6,7 @@ import math
 import pandas as pd
 import pytest
 
-from kpi.numbers import detect_decimal, parse_numbers
+from kpi.inputs.numbers import detect_decimal, parse_numbers
 
 NAN = math.nan
 NUMBER_CASES = [

@@ -147,7 +147,7 @@ def test_scatter_defaults_to_online_share_against_ikm_by_year(default):
 def test_heatmap_cell_equals_the_tables_capaian(default):
     from kpi.analysis import indicator_table
     from kpi.core.catalogue import load_catalogue
-    from kpi.observations import load_sample
+    from kpi.inputs.observations import load_sample
     from kpi.core.wilayah import load_register
 
     heatmap = views(default)[1]["data"][0]

@@ -1,4 +1,4 @@
-"""Tests for kpi.readers: tables in, frames of strings and Issues out."""
+"""Tests for kpi.inputs.readers: tables in, frames of strings and Issues out."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,10 +11,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from kpi import readers, readers_cells, readers_csv
+from kpi.inputs import cells, delimited, readers
 from kpi.core.issues import Issue, issues_frame
-from kpi.numbers import parse_numbers
-from kpi.readers import read_table
+from kpi.inputs.numbers import parse_numbers
+from kpi.inputs.readers import read_table
 
 
 def xlsx(rows: list[list], other_sheet_active: bool = False) -> bytes:
@@ -304,12 +304,12 @@ ARROW_COLUMNS = {  # every type read per column, plus a few read cell by cell
 def test_parquet_columns_read_as_the_text_of_every_cell(name):
     array = ARROW_COLUMNS[name]
     column = pa.chunked_array([array[:2], array[2:]], array.type)
-    assert readers_cells.column_texts(column).to_pylist() == [readers_cells.cell_text(v) for v in column.to_pylist()]
+    assert cells.column_texts(column).to_pylist() == [cells.cell_text(v) for v in column.to_pylist()]
 
 
 @pytest.mark.parametrize(("case", "data", "expected"), CSV_CASES, ids=[c[0] for c in CSV_CASES])
 def test_big_csv_path_reads_like_pandas(tmp_path, monkeypatch, case, data, expected):
-    monkeypatch.setattr(readers_csv, "ARROW_MIN_CHARS", 0)  # every file counts as big
+    monkeypatch.setattr(delimited, "ARROW_MIN_CHARS", 0)  # every file counts as big
     frame, issues = read_table(write(tmp_path, f"{case}.csv", data))
     assert issues == []
     assert records(frame) == expected
@@ -323,7 +323,7 @@ def test_big_csv_path_reads_like_pandas(tmp_path, monkeypatch, case, data, expec
 ])
 def test_big_csv_path_leaves_odd_files_to_pandas(tmp_path, monkeypatch, name, data, row):
     expected = read_table(write(tmp_path, name, data))
-    monkeypatch.setattr(readers_csv, "ARROW_MIN_CHARS", 0)
+    monkeypatch.setattr(delimited, "ARROW_MIN_CHARS", 0)
     frame, issues = read_table(write(tmp_path, name, data))
     assert [(i.code, i.row) for i in issues] == [(i.code, i.row) for i in expected[1]]
     assert (frame is None and expected[0] is None) or records(frame) == records(expected[0])
@@ -333,7 +333,7 @@ def test_big_csv_path_leaves_odd_files_to_pandas(tmp_path, monkeypatch, name, da
 def test_big_csv_without_quotes_is_split_by_arrow(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("pandas should not be asked")
-    monkeypatch.setattr(readers_csv, "ARROW_MIN_CHARS", 0)
+    monkeypatch.setattr(delimited, "ARROW_MIN_CHARS", 0)
     monkeypatch.setattr(readers.pd, "read_csv", boom)
     frame, issues = read_table(write(tmp_path, "besar.csv", b"kode;nilai\r\n36.74.01; 12,5 \r\n\r\n36.74.02;\r\n"))
     assert issues == []

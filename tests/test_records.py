@@ -1,4 +1,4 @@
-"""Tests for kpi.records on good files: typed frames, lenient spellings, the format tables and the templates."""
+"""Tests for kpi.inputs.records on good files: typed frames, lenient spellings, the format tables and the templates."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,11 +8,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from kpi import records, records_parse
+from kpi.inputs import parsing, records
 from kpi import settings
-from kpi.records import KINDS, describe, load_records, template, write_templates
-from kpi.records_parse import DATE_PATTERNS, parse_datetimes
-from kpi.records_spec import key
+from kpi.inputs.records import KINDS, describe, load_records, template, write_templates
+from kpi.inputs.parsing import DATE_PATTERNS, parse_datetimes
+from kpi.inputs.kinds import key
 
 TODAY = dt.date(2026, 11, 27)
 TS = pd.Timestamp
@@ -132,8 +132,8 @@ def lenient(values: pd.Series, excel: bool) -> pd.Series:
     """The reference reading: DATE_PATTERNS in order through Python's re alone, then Excel serials."""
     parsed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[us]")
     for pattern in DATE_PATTERNS:
-        parsed = parsed.fillna(records_parse._assemble(values.astype(object).str.extract(pattern)))
-    return parsed.fillna(records_parse._excel_serials(values)) if excel else parsed
+        parsed = parsed.fillna(parsing._assemble(values.astype(object).str.extract(pattern)))
+    return parsed.fillna(parsing._excel_serials(values)) if excel else parsed
 
 
 @pytest.mark.parametrize("excel", [False, True])

@@ -1,4 +1,4 @@
-"""Tests for kpi.records on bad files: one focused file per problem, the exact Issue, and nothing loaded."""
+"""Tests for kpi.inputs.records on bad files: one focused file per problem, the exact Issue, and nothing loaded."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from kpi.core.issues import Issue
-from kpi.records import load_records
+from kpi.inputs.records import load_records
 
 TODAY = dt.date(2026, 11, 27)
 PERMOHONAN = "id_permohonan,kode_wilayah,jenis_layanan,kanal,diajukan,selesai,status,sop_hari_kerja"

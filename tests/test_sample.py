@@ -11,7 +11,7 @@ import pytest
 from kpi.core import periods
 from kpi.core.catalogue import load_catalogue
 from kpi.core.methods.ikm import compute_ikm, compute_ikm_by
-from kpi.observations import load_observations
+from kpi.inputs.observations import load_observations
 from kpi.sample import FIRST, LAST, SEED, generate, sample_population, write_sample
 from kpi.core.wilayah import load_register
 

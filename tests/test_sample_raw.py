@@ -10,7 +10,7 @@ import pytest
 
 from kpi import sample_parts
 from kpi.engine import compute
-from kpi.records import load_records
+from kpi.inputs.records import load_records
 from kpi.sample import MISSING_SOURCES, RAW_DERIVED, SEED, _context, generate, sample_population
 from kpi.sample_raw import records
 from kpi.core.wilayah import load_register

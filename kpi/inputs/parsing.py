@@ -15,9 +15,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kpi.numbers import ARROW_STRING, parse_numbers
+from kpi.inputs.numbers import ARROW_STRING, parse_numbers
 from kpi.core.periods import MONTH_NAMES  # JANUARI/JAN/JANUARY … → 1 …
-from kpi.records_spec import key
+from kpi.inputs.kinds import key
 
 _TIME = (r"(?:(?:T|\s*,?\s+)(?:(?:pukul|jam|pk\.?)\s*)?(?P<H>\d{1,2})[:.](?P<M>\d{2})"
          r"(?:[:.](?P<S>\d{2})(?:[.,]\d+)?)?)?")
@@ -134,7 +134,7 @@ def parse_datetimes(values: pd.Series, excel: bool = False) -> tuple[pd.Series, 
 
 
 def parse_choices(values: pd.Series, spellings: dict[str, str]) -> tuple[pd.Series, pd.Series]:
-    """Texts to canonical choices via their matching keys (see records_spec.key); unknown texts are bad."""
+    """Texts to canonical choices via their matching keys (see kinds.key); unknown texts are bad."""
     uniques, positions = distinct(values)
     parsed = pd.Series([spellings.get(key(text)) for text in uniques], index=uniques.index, dtype="str")
     chosen = spread(parsed, positions, values.index).astype("str")
@@ -142,7 +142,7 @@ def parse_choices(values: pd.Series, spellings: dict[str, str]) -> tuple[pd.Seri
 
 
 def parse_number_texts(values: pd.Series, decimal: str | None, drop: str | None = None) -> tuple[pd.Series, pd.Series]:
-    """kpi.numbers.parse_numbers on the distinct texts only (less the regex `drop`), placed back on every row."""
+    """kpi.inputs.numbers.parse_numbers on the distinct texts only (less the regex `drop`), placed back on every row."""
     uniques, positions = distinct(values)
     texts = uniques.str.replace(drop, "", regex=True) if drop else uniques
     numbers, bad = parse_numbers(texts, decimal)

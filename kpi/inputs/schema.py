@@ -10,7 +10,7 @@ import pandas as pd
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue
 from kpi.core.issues import Issue
-from kpi.numbers import detect_decimal, parse_numbers
+from kpi.inputs.numbers import detect_decimal, parse_numbers
 from kpi.core.wilayah import LEVELS, Register
 
 COLUMNS = ("periode", "kode_wilayah", "indikator", "pembilang", "penyebut", "nilai")

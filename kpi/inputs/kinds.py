@@ -1,6 +1,6 @@
 """The raw record kinds (permohonan, aduan, survei): their columns, accepted spellings and example rows.
 
-Declared, not coded: kpi.records reads, checks and types a file from these records alone.
+Declared, not coded: kpi.inputs.records reads, checks and types a file from these records alone.
 """
 from __future__ import annotations
 

@@ -9,10 +9,10 @@ import pandas as pd
 
 from kpi.core.issues import Issue
 from kpi.core.methods.ikm import SCORE_RULE
-from kpi.readers import ROW_COLUMN
-from kpi.records_parse import parse_choices, parse_datetimes, parse_number_texts
-from kpi.records_spec import DATE_HINT, Column, KindSpec
-from kpi.schema import Collector
+from kpi.inputs.readers import ROW_COLUMN
+from kpi.inputs.parsing import parse_choices, parse_datetimes, parse_number_texts
+from kpi.inputs.kinds import DATE_HINT, Column, KindSpec
+from kpi.inputs.schema import Collector
 from kpi.core.wilayah import Register
 
 DAYS_SUFFIX = r"(?i)\s*hari(?:\s+kerja)?\s*$"   # "3 hari kerja" = 3

@@ -1,6 +1,6 @@
 """Read an uploaded or on-disk table into a frame of strings, reporting problems as Issues.
 
-Splitting CSV text lives in kpi.readers_csv, typed Excel and Parquet cells as text in kpi.readers_cells.
+Splitting CSV text lives in kpi.inputs.delimited, typed Excel and Parquet cells as text in kpi.inputs.cells.
 """
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from typing import IO
 import pandas as pd
 
 from kpi.core.issues import Issue
-from kpi.readers_cells import excel_cells, parquet_cells
-from kpi.readers_csv import decode, detect_delimiter, split
+from kpi.inputs.cells import excel_cells, parquet_cells
+from kpi.inputs.delimited import decode, detect_delimiter, split
 
 Source = str | os.PathLike | bytes | bytearray | memoryview | IO[bytes]
 Result = tuple[pd.DataFrame | None, list[Issue]]
