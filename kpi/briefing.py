@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from kpi.core import periods
-from kpi.analysis import card, data_date, in_scope, indicator_table, snapshot
+from kpi.metrics.analysis import card, data_date, in_scope, indicator_table, snapshot
 from kpi.briefing_render import render_charts, slide_images, write_pdf, write_pptx
 from kpi.briefing_slides import (BODY_BOTTOM, BODY_TOP, MARGIN, SPLIT, WIDTH, Block, Deck, Footer, Slide,
                                  map_figure, movers_figure, scorecard_figure)

@@ -17,7 +17,7 @@ from kpi.core import periods
 from kpi.core.catalogue import Catalogue, Indicator
 from kpi.classify import NODATA, NODATA_COLOR, NODATA_LABEL, Classes, LegendEntry
 from kpi.numfmt import number, signed, with_unit
-from kpi.targets import STATUS_LABELS
+from kpi.metrics.targets import STATUS_LABELS
 
 WIDTH, HEIGHT = 1920, 1080
 MARGIN = 72

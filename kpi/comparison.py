@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from kpi import settings
 from kpi.core import periods
-from kpi.analysis import latest_period
+from kpi.metrics.analysis import latest_period
 from kpi.core.catalogue import Catalogue, Indicator
 from kpi.numfmt import number, with_unit
 from kpi.palette import CITY, TARGET, colour_of

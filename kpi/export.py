@@ -20,11 +20,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from kpi.core import periods
-from kpi.analysis import in_scope
+from kpi.metrics.analysis import in_scope
 from kpi.core.catalogue import Catalogue, Indicator
 from kpi.core.methods.bands import round_half_up
 from kpi.numfmt import number, signed
-from kpi.targets import STATUS_LABELS
+from kpi.metrics.targets import STATUS_LABELS
 from kpi.core.wilayah import LEVEL_LABELS, Register
 
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")

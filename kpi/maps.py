@@ -12,7 +12,7 @@ import shapely
 
 from kpi.core.catalogue import Indicator
 from kpi.classify import NODATA, NODATA_COLOR, NODATA_LABEL, Classes, LegendEntry, classify, with_unit
-from kpi.targets import STATUS_LABELS
+from kpi.metrics.targets import STATUS_LABELS
 
 __all__ = ["Classes", "LegendEntry", "bounds_center_zoom", "choropleth", "classify", "deck", "feature_collection",
            "hover_texts", "tooltip_fields"]

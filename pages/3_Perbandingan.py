@@ -5,7 +5,7 @@ import logging
 import streamlit as st
 
 from kpi import comparison as cmp
-from kpi.analysis import in_scope, snapshot
+from kpi.metrics.analysis import in_scope, snapshot
 from ui import cache, charts, data, filters, state
 from ui.frame import page
 from ui.i18n import labeller, lang, t

@@ -53,7 +53,7 @@ def dashboard_chart(base: float) -> None:
     """The 'PNG untuk slide' of a dashboard chart (Tren's lines, 8 traces × 70 months): figure sizing, kaleido with
     Chromium start, and the footer band, as one click on the page costs."""
     from kpi import timeline
-    from kpi.analysis import data_date, indicator_table
+    from kpi.metrics.analysis import data_date, indicator_table
     from kpi.briefing import make_footer
     from kpi.core.catalogue import load_catalogue
     from kpi.chart_png import chart_png

@@ -18,12 +18,12 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kpi.core import periods  # noqa: E402
-from kpi.analysis import indicator_table  # noqa: E402
+from kpi.metrics.analysis import indicator_table  # noqa: E402
 from kpi.core.catalogue import load_catalogue  # noqa: E402
 from kpi import settings  # noqa: E402
 from kpi.inputs.observations import load_observations  # noqa: E402
 from kpi.inputs.readers import read_table  # noqa: E402
-from kpi.rollup import rollup  # noqa: E402
+from kpi.metrics.rollup import rollup  # noqa: E402
 from kpi.inputs.schema import validate  # noqa: E402
 from kpi.core.wilayah import LEVELS, load_register  # noqa: E402
 

@@ -9,7 +9,7 @@ import pytest
 from kpi import comparison as cmp
 from kpi.core.catalogue import load_catalogue
 from kpi.palette import CITY, TARGET, kecamatan_colours
-from kpi.targets import add_targets
+from kpi.metrics.targets import add_targets
 
 ALFA, BETA, KOTA = "36.74.01", "36.74.02", "36.74"
 SATU, DUA, TIGA = "36.74.01.1001", "36.74.01.1002", "36.74.02.1001"
@@ -18,7 +18,7 @@ LEVEL = {KOTA: "kota", ALFA: "kecamatan", BETA: "kecamatan", SATU: "kelurahan", 
 
 
 def rows(indikator, periode, values: dict, catalogue, periode_akhir=None):
-    """A snapshot as kpi.analysis builds it: the values, then target and capaian from the catalogue."""
+    """A snapshot as kpi.metrics.analysis builds it: the values, then target and capaian from the catalogue."""
     frame = pd.DataFrame({"indikator": indikator, "tingkat": [LEVEL[k] for k in values], "kode_wilayah": list(values),
                           "nama_wilayah": [NAMES[k] for k in values], "periode": periode,
                           "periode_akhir": periode_akhir or periode, "nilai": list(values.values())})

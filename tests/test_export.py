@@ -25,7 +25,7 @@ DATA_DATE = dt.date(2026, 10, 31)
 
 
 def rows() -> pd.DataFrame:
-    """Four rows with the columns of kpi.analysis.indicator_table that the exports read."""
+    """Four rows with the columns of kpi.metrics.analysis.indicator_table that the exports read."""
     frame = pd.DataFrame(ROWS, columns=["indikator", "tingkat", "kode_wilayah", "nama_wilayah", "periode", "pembilang",
                                         "penyebut", "nilai", "target", "capaian", "status", "perubahan", "peringkat",
                                         "peringkat_dari", "laporan", "laporan_diharapkan"])

@@ -145,7 +145,7 @@ def test_scatter_defaults_to_online_share_against_ikm_by_year(default):
 
 
 def test_heatmap_cell_equals_the_tables_capaian(default):
-    from kpi.analysis import indicator_table
+    from kpi.metrics.analysis import indicator_table
     from kpi.core.catalogue import load_catalogue
     from kpi.inputs.observations import load_sample
     from kpi.core.wilayah import load_register

@@ -7,7 +7,7 @@ import re
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
-from kpi.analysis import indicator_table
+from kpi.metrics.analysis import indicator_table
 from kpi.core.catalogue import load_catalogue
 from kpi.inputs.observations import load_sample
 from kpi.palette import CITY as BLACK, kecamatan_colours

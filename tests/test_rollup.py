@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from kpi.rollup import rollup, rollup_indicator
+from kpi.metrics.rollup import rollup, rollup_indicator
 from tests.conftest import obs
 
 N = math.nan

@@ -4,7 +4,7 @@ import math
 import pandas as pd
 import pytest
 
-from kpi.targets import achievement, add_targets, target_status
+from kpi.metrics.targets import achievement, add_targets, target_status
 
 
 @pytest.mark.parametrize("value, target, higher, expected", [

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from kpi import timeline
-from kpi.analysis import indicator_table
+from kpi.metrics.analysis import indicator_table
 from kpi.palette import CITY, NEUTRAL, TARGET, kecamatan_colours
 from tests.conftest import obs
 

@@ -4,8 +4,8 @@ import math
 import pandas as pd
 import pytest
 
-from kpi.rankings import add_ranks
-from kpi.trends import add_changes
+from kpi.metrics.rankings import add_ranks
+from kpi.metrics.trends import add_changes
 
 
 def _rows(indikator, rows):
@@ -42,7 +42,7 @@ def test_ranks_with_ties_and_direction(tiny_catalogue):
 
 
 def test_a_year_in_progress_is_compared_with_the_same_months(tiny_catalogue, tiny_register):
-    from kpi.analysis import indicator_table
+    from kpi.metrics.analysis import indicator_table
     from tests.conftest import obs
 
     nan = float("nan")

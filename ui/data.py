@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kpi.analysis import data_date, indicator_table
+from kpi.metrics.analysis import data_date, indicator_table
 from kpi.core.catalogue import Catalogue, load_catalogue
 from kpi.core.issues import Issue
 from kpi import source
@@ -85,7 +85,7 @@ def achievement_grid(category: str | None, grain: str, codes: tuple[str, ...]):
 @st.cache_resource(show_spinner=False)
 def headline_cards(upto: str | None) -> tuple[tuple[str, dict | None], ...]:
     """The city's card of every headline indicator, at the latest period ending no later than `upto`."""
-    from kpi.analysis import card
+    from kpi.metrics.analysis import card
 
     catalogue, register = core()
     return tuple((ind.id, card(table("kota", ind.frequency), ind.id, register.kota.kode, upto=upto))

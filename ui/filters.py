@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from kpi.core import periods
-from kpi.analysis import periods_with_values
+from kpi.metrics.analysis import periods_with_values
 from kpi.core.catalogue import Indicator
 from kpi.core.wilayah import LEVEL_LABELS, LEVELS
 from ui import data, state

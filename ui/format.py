@@ -5,7 +5,7 @@ import math
 
 from kpi import numfmt
 from kpi.core.catalogue import Indicator
-from kpi.targets import STATUS_LABELS
+from kpi.metrics.targets import STATUS_LABELS
 
 
 def number(value: float | None, decimals: int, lang: str = "id") -> str:

@@ -5,10 +5,10 @@ import pandas as pd
 
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue
-from kpi.rankings import add_ranks
-from kpi.rollup import rollup
-from kpi.targets import add_targets
-from kpi.trends import add_changes, like_for_like
+from kpi.metrics.rankings import add_ranks
+from kpi.metrics.rollup import rollup
+from kpi.metrics.targets import add_targets
+from kpi.metrics.trends import add_changes, like_for_like
 from kpi.core.wilayah import Register
 
 

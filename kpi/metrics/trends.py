@@ -56,7 +56,7 @@ def like_for_like(table: pd.DataFrame, obs: pd.DataFrame, catalogue: Catalogue, 
                   grain: str) -> pd.DataFrame:
     """A period still in progress (e.g. 2026 with data to October) is compared with the same months a year
     earlier (January–October 2025), not with the whole earlier period."""
-    from kpi.rollup import rollup_many
+    from kpi.metrics.rollup import rollup_many
 
     windows = _windows(table, catalogue, grain) if "periode_akhir" in table else {}
     if not windows:
