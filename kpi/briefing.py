@@ -25,7 +25,7 @@ from kpi.briefing_slides import (BODY_BOTTOM, BODY_TOP, MARGIN, SPLIT, WIDTH, Bl
 from kpi.core.catalogue import Catalogue, load_catalogue
 from kpi.classify import classify
 from kpi.geo import load_boundaries
-from kpi.narrative import briefing
+from kpi.report.narrative import briefing
 from kpi.core.wilayah import Register, load_register
 
 FORMATS = (".pptx", ".pdf")

@@ -16,7 +16,7 @@ import shapely
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue, Indicator
 from kpi.classify import NODATA, NODATA_COLOR, NODATA_LABEL, Classes, LegendEntry
-from kpi.numfmt import number, signed, with_unit
+from kpi.report.numfmt import number, signed, with_unit
 from kpi.metrics.targets import STATUS_LABELS
 
 WIDTH, HEIGHT = 1920, 1080

@@ -8,7 +8,7 @@ import pandas as pd
 from plotly.colors import sample_colorscale, sequential
 
 from kpi.core.catalogue import Indicator
-from kpi.numfmt import number, with_unit  # noqa: F401  (re-exported: maps and tests import them from here)
+from kpi.report.numfmt import number, with_unit  # noqa: F401  (re-exported: maps and tests import them from here)
 from kpi.core.methods.bands import BandSet, classify_series
 
 METHODS = ("quantile", "equal")

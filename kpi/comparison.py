@@ -15,7 +15,7 @@ from kpi import settings
 from kpi.core import periods
 from kpi.metrics.analysis import latest_period
 from kpi.core.catalogue import Catalogue, Indicator
-from kpi.numfmt import number, with_unit
+from kpi.report.numfmt import number, with_unit
 from kpi.palette import CITY, TARGET, colour_of
 from kpi.core.wilayah import Register
 

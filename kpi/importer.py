@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from kpi.core.catalogue import load_catalogue
-from kpi.import_report import preview_table
+from kpi.report.imports import preview_table
 from kpi.core.issues import issues_frame
 from kpi.store import KINDS, OVERLAP, Plan, Store, store_path
 from kpi.core.wilayah import load_register

@@ -11,7 +11,7 @@ from plotly.subplots import make_subplots
 
 from kpi.core import periods
 from kpi.core.catalogue import Indicator
-from kpi.numfmt import number, signed, with_unit
+from kpi.report.numfmt import number, signed, with_unit
 from kpi.palette import CITY, NEUTRAL, TARGET, colour_of
 from kpi.core.wilayah import Register
 

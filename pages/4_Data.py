@@ -2,7 +2,7 @@
 indicator dictionary."""
 import streamlit as st
 
-from kpi import export
+from kpi.report import export
 
 from kpi.core import periods
 from ui import cache, data, filters, format as fmt, state

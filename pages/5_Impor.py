@@ -4,7 +4,9 @@ import hashlib
 
 import streamlit as st
 
-from kpi import import_report as report, settings
+from kpi.report import imports as report
+
+from kpi import settings
 
 from kpi.inputs import records
 from kpi.store import KINDS, Store, StoreLocked

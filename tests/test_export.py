@@ -1,4 +1,4 @@
-"""kpi/export.py on hand-made rows of the tiny fixtures (Alfa: Satu, Dua; Beta: Tiga)."""
+"""kpi/report/export.py on hand-made rows of the tiny fixtures (Alfa: Satu, Dua; Beta: Tiga)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from babel.numbers import format_decimal
 
-from kpi import export
+from kpi.report import export
 
 NAN = float("nan")
 # indikator, tingkat, kode, nama, periode, pembilang, penyebut, nilai, target, capaian, status, perubahan, rank, of, laporan, expected

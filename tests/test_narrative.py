@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from kpi.narrative import movers, sentence
+from kpi.report.narrative import movers, sentence
 
 
 def _rows(indikator, changes):
@@ -45,12 +45,12 @@ def test_movers_follow_the_direction(tiny_catalogue):
     (0.05, 1, "id", "0,1"), (float("nan"), 1, "id", "—"), (None, 2, "en", "—"),
 ])
 def test_numbers_round_half_up_like_the_bands(value, decimals, lang, text):
-    from kpi.numfmt import number
+    from kpi.report.numfmt import number
     assert number(value, decimals, lang) == text
 
 
 def test_briefing_gives_sentences_for_both_sides(tiny_catalogue):
-    from kpi.narrative import briefing
+    from kpi.report.narrative import briefing
     rows = _rows("daring", [("a", "A", 60.0, 2.0), ("b", "B", 50.0, -1.0)])
     best, worst = briefing(rows, tiny_catalogue.get("daring"), tiny_catalogue, "id")
     assert best == ["daring Kecamatan A naik 2,0 poin menjadi 60,0%."]

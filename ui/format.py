@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 
-from kpi import numfmt
+from kpi.report import numfmt
 from kpi.core.catalogue import Indicator
 from kpi.metrics.targets import STATUS_LABELS
 

@@ -23,7 +23,7 @@ from kpi.core import periods
 from kpi.metrics.analysis import in_scope
 from kpi.core.catalogue import Catalogue, Indicator
 from kpi.core.methods.bands import round_half_up
-from kpi.numfmt import number, signed
+from kpi.report.numfmt import number, signed
 from kpi.metrics.targets import STATUS_LABELS
 from kpi.core.wilayah import LEVEL_LABELS, Register
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kpi import numfmt
+from kpi.report import numfmt
 
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue

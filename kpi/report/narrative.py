@@ -8,7 +8,7 @@ import pandas as pd
 
 from kpi.core.catalogue import Catalogue, Indicator
 from kpi.core.methods.bands import round_half_up
-from kpi.numfmt import number, with_unit
+from kpi.report.numfmt import number, with_unit
 
 WORDS = {
     "id": {"up": "naik", "down": "turun", "to": "menjadi", "pts": "poin", "same": "tetap di",
