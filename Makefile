@@ -27,7 +27,7 @@ sample: install
 
 bench: install
 	$(BIN)/python scripts/bench_core.py
-	$(BIN)/python -m kpi.bench engine --rows 10000000
+	$(BIN)/python -m kpi.engine.bench engine --rows 10000000
 	$(BIN)/python scripts/bench_briefing.py
 
 clean:

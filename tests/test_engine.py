@@ -1,4 +1,4 @@
-"""Tests for the KPI engines (kpi.engine on DuckDB, kpi.engine_ref on pandas) and ikm_from_sums.
+"""Tests for the KPI engines (kpi.engine on DuckDB, kpi.engine.reference on pandas) and ikm_from_sums.
 
 Every hand-worked case runs through both engines; the engines must also agree exactly on random records.
 Kelurahan A = 36.74.01.1001 (Ciater), B = 36.74.01.1002 (Rawabuntu), C = 36.74.02.1001 (Pakulonan);
@@ -13,9 +13,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kpi import engine, engine_ref
-from kpi.bench import bench_engine, synthetic_permohonan
-from kpi.engine_common import OBS_COLUMNS
+from kpi import engine
+
+from kpi.engine import reference as engine_ref
+from kpi.engine.bench import bench_engine, synthetic_permohonan
+from kpi.engine.common import OBS_COLUMNS
 from kpi.core.methods.ikm import UNSUR, compute_ikm, ikm_from_sums
 from kpi.core.wilayah import load_register
 from kpi.core.workdays import Calendar

@@ -5,7 +5,7 @@ scans the typed frames without copying them (as Arrow, or as pandas when Categor
 Working days come from kpi.core.workdays.Calendar's cumulative index, shipped as one small row of lists
 (cumulative working days and month ordinal per day): working days from a to b = kumulatif[b] - kumulatif[a],
 looked up by list position from each row's integer day number. DuckDB only counts and sums integers per
-period ordinal and code; kpi.engine_common does the rest, shared with the pandas reference kpi.engine_ref.
+period ordinal and code; kpi.engine.common does the rest, shared with the pandas reference kpi.engine.reference.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from kpi import engine_common as common
+from kpi.engine import common
 from kpi.core.methods.ikm import UNSUR
 from kpi.core.workdays import Calendar
 
@@ -28,7 +28,7 @@ _COLUMNS = {
     "aduan": ("kode_wilayah", "diterima", "tindak_lanjut", "selesai"),
     "survei": ("kode_unit", "tanggal", *UNSUR),
 }
-# (start, end) timestamps that size the calendar; complaints also give the as-of moment (kpi.engine_common)
+# (start, end) timestamps that size the calendar; complaints also give the as-of moment (kpi.engine.common)
 _DATES = {"permohonan": ("diajukan", "selesai"), "aduan": ("diterima", "tindak_lanjut", "selesai")}
 
 
@@ -60,7 +60,7 @@ SELECT bulan_selesai AS bulan, kode_wilayah, sum(semua)::BIGINT AS selesai, sum(
 FROM _kpi_permohonan_halus WHERE status_selesai GROUP BY ALL"""
 
 # A complaint without a follow-up whose 3 working days have not yet run out by the as-of day (k.batas) is still
-# open, not late: it counts as received but is left out of aduan_tindak_lanjut (kpi.engine_common).
+# open, not late: it counts as received but is left out of aduan_tindak_lanjut (kpi.engine.common).
 COMPLAINTS_SQL = f"""
 SELECT bulan[a] AS bulan, kode_wilayah, count(*) AS diterima,
        count(*) FILTER (b IS NOT NULL OR kumulatif[batas] - kumulatif[a] > {common.FOLLOW_UP_DAYS}) AS dinilai,

@@ -1,6 +1,6 @@
 """The pandas reference KPI engine: straightforward, idiomatic pandas, for checking kpi/engine.py (DuckDB).
 
-Same signature and result as kpi.engine.compute; both hand integer aggregates to kpi.engine_common, which
+Same signature and result as kpi.engine.compute; both hand integer aggregates to kpi.engine.common, which
 does the final arithmetic and assembly. Working days come from the calendar's vectorised `between`.
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from kpi import engine_common as common
+from kpi.engine import common
 from kpi.core.methods.ikm import UNSUR
 from kpi.core.workdays import Calendar
 
