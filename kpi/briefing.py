@@ -238,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     """Check every argument before any work, then load the data on display, build, render and write."""
-    from kpi.source import current
+    from kpi.store.source import current
 
     period = parse_period(args.period)
     kecamatan = resolve_kecamatan(args.kecamatan, load_register())

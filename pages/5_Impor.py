@@ -9,7 +9,7 @@ from kpi.report import imports as report
 from kpi import settings
 
 from kpi.inputs import records
-from kpi.store import KINDS, Store, StoreLocked
+from kpi.store.batches import KINDS, Store, StoreLocked
 from ui import data, state
 from ui.frame import page
 from ui.i18n import labeller, lang, t

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kpi.store import Store
+from kpi.store.batches import Store
 from tests.browser import SCREENSHOTS, VIEWPORT, require_browser, serving
 
 if require_browser():

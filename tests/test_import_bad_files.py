@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from pandas.testing import assert_frame_equal
 
-from kpi.store import Store
+from kpi.store.batches import Store
 from tests.conftest import TODAY
 from tests.test_store import FOUR_REQUESTS, digest, imported, write
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from kpi.importer import main
-from kpi.store import Store
+from kpi.store.cli import main
+from kpi.store.batches import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = "periode,kode_wilayah,indikator,pembilang,penyebut,nilai\n"

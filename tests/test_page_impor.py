@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 import streamlit as st
 
-from kpi.store import Store
+from kpi.store.batches import Store
 from tests.apptest import assert_clean, clear_runs, open_page
 
 PAGE = "pages/5_Impor.py"
@@ -115,7 +115,7 @@ def test_english():
 
 
 def test_a_store_held_by_another_process_gives_its_message_not_a_traceback(monkeypatch):
-    from kpi.store import StoreLocked
+    from kpi.store.batches import StoreLocked
 
     def locked(self):
         raise StoreLocked("Penyimpanan data impor sedang dipakai proses lain (proses 4242).")

@@ -11,10 +11,12 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from kpi import settings, store_kpi
+from kpi import settings
+
+from kpi.store import kpis as store_kpi
 from kpi.core.catalogue import load_catalogue
-from kpi import store_sql as sql
-from kpi.store import Store, store_path
+from kpi.store import sql
+from kpi.store.batches import Store, store_path
 from tests.conftest import TODAY
 
 OBS_HEADER = "periode,kode_wilayah,indikator,pembilang,penyebut,nilai\n"

@@ -16,8 +16,8 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from kpi import store_sql as sql
-from kpi.store import KINDS, Store
+from kpi.store import sql
+from kpi.store.batches import KINDS, Store
 from tests.conftest import TODAY
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +26,7 @@ TIME_COLUMNS = ["diimpor_pada", "dibatalkan_pada", "waktu"]
 CHILD = """
 import pickle, sys, time
 from pathlib import Path
-from kpi.store import Store
+from kpi.store.batches import Store
 store = Store(Path(sys.argv[1]))
 work = pickle.loads(Path(sys.argv[2]).read_bytes())
 print("mulai", flush=True)

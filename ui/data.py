@@ -7,7 +7,7 @@ import streamlit as st
 from kpi.metrics.analysis import data_date, indicator_table
 from kpi.core.catalogue import Catalogue, load_catalogue
 from kpi.core.issues import Issue
-from kpi import source
+from kpi.store import source
 from ui import cache
 from kpi.core.wilayah import Register, load_register
 

@@ -8,7 +8,7 @@ process, with the same warmed calendar:
 - pandas reference: `engine_ref.compute({"permohonan": frame})` on the frame, its low-cardinality columns
   (kode_wilayah, jenis_layanan, kanal, status) as Categorical, the fastest form pandas has for them;
 - DuckDB engine (the headline): `engine.compute_in(con, ...)` on the records inserted into a table with the
-  import store's own schema (kpi/store_sql.py: ENUM codes, channels and statuses), which is how the dashboard
+  import store's own schema (kpi/store/sql.py: ENUM codes, channels and statuses), which is how the dashboard
   computes the store's KPIs; the insert is timed and printed separately;
 - DuckDB engine on the pandas frame (`engine.compute`), printed for comparison.
 Best of `--repeat` runs each; the results must be equal (pd.testing.assert_frame_equal, exact). Peak memory is
@@ -29,7 +29,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kpi import engine, store_sql
+from kpi import engine
+
+from kpi.store import sql as store_sql
 
 from kpi.engine import reference as engine_ref
 from kpi.core.wilayah import load_register

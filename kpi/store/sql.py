@@ -1,4 +1,4 @@
-"""The DuckDB side of kpi.store: schema, connections, and the statements of one import or rollback.
+"""The DuckDB side of kpi.store.batches: schema, connections, and the statements of one import or rollback.
 
 Every function that changes data runs inside the transaction opened by `writing()`; nothing here commits on
 its own. Rows of a rolled-back batch are deleted, so every record row belongs to an active batch and the active

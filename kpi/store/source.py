@@ -15,7 +15,7 @@ from kpi.core.issues import Issue
 from kpi.inputs.observations import load_sample
 from kpi.inputs.readers import ROW_COLUMN
 from kpi.inputs.schema import validate
-from kpi.store import Store, store_path
+from kpi.store.batches import Store, store_path
 from kpi.core.wilayah import Register, load_register
 
 

@@ -1,7 +1,7 @@
 """The import store: raw records and observation files kept in batches in one DuckDB file, with a dry run,
 idempotent atomic imports, rollback of any batch, and an audit log.
 
-Each commit or rollback is one DuckDB transaction (kpi/store_sql.py); reads open a read-only connection only
+Each commit or rollback is one DuckDB transaction (kpi/store/sql.py); reads open a read-only connection only
 when the file exists and close it promptly, so the dashboard and the command line can take turns. Nothing here
 raises for a user's mistake: problems come back as Issues (Plan) or as an Indonesian message (Outcome). Reads
 (batches, audit, records, observations, has_data, synthetic) wait up to a few seconds for another process that
@@ -18,8 +18,8 @@ from pathlib import Path
 import pandas as pd
 
 from kpi import settings
-from kpi import store_kpi
-from kpi import store_sql as sql
+from kpi.store import kpis as store_kpi
+from kpi.store import sql
 from kpi.core.catalogue import load_catalogue
 from kpi.core.issues import Issue
 from kpi.inputs.observations import LoadResult, load_observations
