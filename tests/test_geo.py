@@ -8,8 +8,8 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from kpi import geo
-from kpi.geo_fallback import build_fallback
+from kpi import geo, settings
+from kpi.geo.fallback import build_fallback
 
 UTM = "EPSG:32748"
 
@@ -32,12 +32,12 @@ def exteriors_ccw(frame: gpd.GeoDataFrame) -> list[bool]:
 
 def test_store_dir_follows_the_environment(tmp_path):
     assert geo.store_dir() == tmp_path / "env-store" / "boundaries"
-    assert geo.STORE_DIR == tmp_path / "env-store" / "boundaries"
+    assert settings.boundaries_dir() == tmp_path / "env-store" / "boundaries"
 
 
 def test_store_dir_default_is_the_repository_store(monkeypatch):
     monkeypatch.delenv("TANGSEL_KPI_STORE")
-    assert geo.store_dir() == Path(geo.__file__).resolve().parents[1] / ".store" / "boundaries"
+    assert geo.store_dir() == Path(__file__).resolve().parents[1] / ".store" / "boundaries"
 
 
 # ---------------------------------------------------------------- fallback

@@ -16,7 +16,9 @@ import pandas as pd
 import pytest
 import shapely
 
-from kpi import geo, geo_store
+from kpi import geo
+
+from kpi.geo import store as geo_store
 from kpi.core.wilayah import Register
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

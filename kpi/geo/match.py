@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from kpi.geo_store import polygonal
+from kpi.geo.store import polygonal
 from kpi.core.issues import Issue
 from kpi.core.wilayah import Register, Resolution, normalise_name
 

@@ -22,10 +22,10 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from kpi.geo_fallback import METHOD as FALLBACK_METHOD, build_fallback
-from kpi.geo_match import Match, kelurahan_geometries, match_features, no_field
-from kpi.geo_read import read_source, sha256_of
-from kpi.geo_store import (COLUMNS, DECIMALS, LEVELS, MAX_PAYLOAD_BYTES, PROVENANCE, STORE_VERSION, TOLERANCES_M,
+from kpi.geo.fallback import METHOD as FALLBACK_METHOD, build_fallback
+from kpi.geo.match import Match, kelurahan_geometries, match_features, no_field
+from kpi.geo.read import read_source, sha256_of
+from kpi.geo.store import (COLUMNS, DECIMALS, LEVELS, MAX_PAYLOAD_BYTES, PROVENANCE, STORE_VERSION, TOLERANCES_M,
                            UTM, WGS84, Boundaries, build_boundaries, coverage_notes, payload_bytes, read_provenance,
                            read_store, simplify_coverage, staging, swap_in, to_geojson, write_store)
 from kpi import settings
@@ -45,12 +45,6 @@ logger = logging.getLogger(__name__)
 def store_dir() -> Path:
     """Where installed boundaries live: $TANGSEL_KPI_STORE/boundaries, else <repo>/.store/boundaries."""
     return settings.boundaries_dir()
-
-
-def __getattr__(name: str):
-    if name == "STORE_DIR":  # computed on access, so a changed environment variable is honoured
-        return store_dir()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -228,6 +222,3 @@ def _describe(p: dict) -> str:
         f"{p.get('payload_bytes', 0) / 1000:.1f} KB (batas {MAX_PAYLOAD_BYTES // 1000} KB)",
     ])
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -9,7 +9,7 @@ from pathlib import Path
 import geopandas as gpd
 import pyogrio
 
-from kpi.geo_store import UTM, WGS84
+from kpi.geo.store import UTM, WGS84
 from kpi.core.issues import Issue
 
 FORMATS = {".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GeoPackage", ".fgb": "FlatGeobuf",

@@ -10,7 +10,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from kpi.geo_store import UTM, WGS84, Boundaries, build_boundaries
+from kpi.geo.store import UTM, WGS84, Boundaries, build_boundaries
 from kpi.core.wilayah import Register
 
 HULL_RATIO = 0.2      # concave hull of the label points: 0 hugs the points, 1 is the convex hull
