@@ -1,4 +1,4 @@
-"""Tests of the synthetic sample generator (kpi/sample.py) and the committed files it wrote."""
+"""Tests of the synthetic sample generator (kpi/sample/generate.py) and the committed files it wrote."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,7 +12,7 @@ from kpi.core import periods
 from kpi.core.catalogue import load_catalogue
 from kpi.core.methods.ikm import compute_ikm, compute_ikm_by
 from kpi.inputs.observations import load_observations
-from kpi.sample import FIRST, LAST, SEED, generate, sample_population, write_sample
+from kpi.sample.generate import FIRST, LAST, SEED, generate, sample_population, write_sample
 from kpi.core.wilayah import load_register
 
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "data" / "sample"

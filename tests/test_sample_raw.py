@@ -1,4 +1,4 @@
-"""Tests of the raw records of the synthetic sample (kpi/sample_raw.py) and the shipped Parquet files."""
+"""Tests of the raw records of the synthetic sample (kpi/sample/raw.py) and the shipped Parquet files."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,11 +8,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kpi import sample_parts
+from kpi.sample import parts as sample_parts
 from kpi.engine import compute
 from kpi.inputs.records import load_records
-from kpi.sample import MISSING_SOURCES, RAW_DERIVED, SEED, _context, generate, sample_population
-from kpi.sample_raw import records
+from kpi.sample.generate import MISSING_SOURCES, RAW_DERIVED, SEED, _context, generate, sample_population
+from kpi.sample.raw import records
 from kpi.core.wilayah import load_register
 from kpi.core.workdays import Calendar
 
@@ -34,7 +34,7 @@ IDS = {"permohonan": ("id_permohonan", "CONTOH-P-", "diajukan"), "aduan": ("id_a
 
 
 def _records(seed: int) -> dict[str, pd.DataFrame]:
-    """The raw frames alone, built as kpi.sample.generate builds them."""
+    """The raw frames alone, built as kpi.sample.generate.generate builds them."""
     register = load_register()
     ctx = _context(seed, register, sample_population(register))
     missing = sample_parts.missing(ctx, MISSING_SOURCES)["register_layanan"]

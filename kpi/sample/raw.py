@@ -1,7 +1,7 @@
 """Raw records of the synthetic sample: service requests (permohonan), complaints (aduan) and IKM survey answers
 (survei), typed as in the issue-5 contract. Deterministic from the seed: every concern draws from its own
-stream (Context.rng) and everything is vectorised over records. Complaints live in kpi/sample_raw_aduan.py,
-the calendar helpers in kpi/sample_raw_days.py.
+stream (Context.rng) and everything is vectorised over records. Complaints live in kpi/sample/raw_aduan.py,
+the calendar helpers in kpi/sample/days.py.
 """
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import pandas as pd
 
 from kpi.core import periods
 from kpi.core.methods.ikm import UNSUR
-from kpi.sample_parts import Context, logistic, unit_offset
-from kpi.sample_raw_aduan import aduan
-from kpi.sample_raw_days import Days, at, cells, clock, ids, in_office_hours, later, month_days, text
+from kpi.sample.parts import Context, logistic, unit_offset
+from kpi.sample.raw_aduan import aduan
+from kpi.sample.days import Days, at, cells, clock, ids, in_office_hours, later, month_days, text
 from kpi.core.workdays import Calendar
 
 # Online-request adoption per kecamatan: (midpoint year, speed per year, ceiling share). Serpong leads, Setu lags.

@@ -1,12 +1,12 @@
 """Raw complaint records (aduan) of the synthetic sample: channels, categories, receipt, first follow-up and
-resolution, with one complaint surge (a flood). Part of kpi/sample_raw.py, split off for size."""
+resolution, with one complaint surge (a flood). Part of kpi/sample/raw.py, split off for size."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from kpi.sample_parts import Context, unit_offset
-from kpi.sample_raw_days import Days, at, cells, clock, ids, in_office_hours, later, text
+from kpi.sample.parts import Context, unit_offset
+from kpi.sample.days import Days, at, cells, clock, ids, in_office_hours, later, text
 from kpi.core.workdays import Calendar
 
 NAT = np.datetime64("NaT", "us")

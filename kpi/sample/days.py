@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kpi.sample_parts import Context
+from kpi.sample.parts import Context
 from kpi.core.workdays import Calendar
 
 SECOND = np.timedelta64(1, "s")

@@ -2,9 +2,9 @@
 
 Run `python -m kpi.sample [--out data/sample]` to rewrite data/sample/ (observasi.csv, penduduk_sampel.csv,
 the raw records permohonan/aduan/survei.parquet and README.md). Every figure is simulated; only the population
-totals it starts from are sourced (data/penduduk.csv). Raw records come from kpi/sample_raw.py and the
+totals it starts from are sourced (data/penduduk.csv). Raw records come from kpi/sample/raw.py and the
 observations derived from them are computed by the engine (kpi/engine.py); the other sources are simulated as
-kelurahan/kecamatan aggregates in kpi/sample_parts.py.
+kelurahan/kecamatan aggregates in kpi/sample/parts.py.
 """
 from __future__ import annotations
 
@@ -19,10 +19,10 @@ import pyarrow.parquet as pq
 
 from kpi import settings
 from kpi.core import periods
-from kpi import sample_parts as parts
+from kpi.sample import parts
 from kpi.core.catalogue import Catalogue, load_catalogue
 from kpi.engine import compute
-from kpi.sample_raw import records
+from kpi.sample.raw import records
 from kpi.core.wilayah import Register, Wilayah, load_register
 from kpi.core.workdays import Calendar
 
@@ -195,7 +195,7 @@ def _number_text(values: pd.Series) -> list[str]:
 README = """# Data contoh (sintetis)
 
 Semua angka di folder ini adalah **data contoh sintetis** untuk mencoba dasbor, bukan data resmi
-Pemerintah Kota Tangerang Selatan. Angka dibangkitkan secara acak namun deterministik oleh `kpi/sample.py`
+Pemerintah Kota Tangerang Selatan. Angka dibangkitkan secara acak namun deterministik oleh `kpi/sample/generate.py`
 (seed {seed}). Hanya angka penduduk yang menjadi titik awalnya yang bersumber (`data/penduduk.csv`: kota,
 kecamatan, serta kelurahan di Serpong dan Pondok Aren); pembagian ke kelurahan lain memakai luas wilayah.
 
@@ -219,7 +219,7 @@ Buat ulang (hasilnya identik byte demi byte): `python -m kpi.sample` (atau `make
 ## English
 
 Everything in this folder is a **synthetic sample** ("Data contoh (sintetis)") for trying the dashboard,
-not official data of Kota Tangerang Selatan. It is generated at random but deterministically by `kpi/sample.py`
+not official data of Kota Tangerang Selatan. It is generated at random but deterministically by `kpi/sample/generate.py`
 (seed {seed}). Only the population figures it starts from are sourced (`data/penduduk.csv`: city, kecamatan,
 and the kelurahan of Serpong and Pondok Aren); other kelurahan get their kecamatan's total split by area.
 
@@ -286,6 +286,3 @@ def main(argv: list[str] | None = None) -> int:
           f"{', '.join(str(p) for p in paths)} ({time.perf_counter() - start:.1f} s)")
     return 0
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())

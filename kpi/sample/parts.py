@@ -1,5 +1,5 @@
 """Simulators of the synthetic sample's aggregate sources (TTE, e-presensi, budget, Ombudsman, BerAKHLAK),
-the shared Context and the missing-report masks; raw records are simulated in kpi/sample_raw.py."""
+the shared Context and the missing-report masks; raw records are simulated in kpi/sample/raw.py."""
 from __future__ import annotations
 
 import zlib
