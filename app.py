@@ -3,7 +3,7 @@ import streamlit as st
 
 from kpi.core import periods
 from kpi.metrics.analysis import in_scope, snapshot
-from kpi.maps import choropleth, classify
+from charts.maps import choropleth, classify
 from kpi.report.narrative import briefing
 from ui import cache, charts, data, filters, format as fmt, geo
 from ui.frame import page

@@ -3,7 +3,7 @@ import streamlit as st
 
 from kpi.core import periods
 from kpi.metrics.analysis import in_scope, snapshot
-from kpi.maps import choropleth, classify, deck
+from charts.maps import choropleth, classify, deck
 from ui import cache, charts, data, filters, format as fmt, geo, state
 from ui.frame import page
 from ui.i18n import labeller, lang, t

@@ -4,7 +4,11 @@ import streamlit as st
 
 from kpi.core import periods
 
-from kpi import timeline
+from kpi.metrics import series
+
+from charts import trend
+
+from kpi.report import trend as trend_text
 from ui import cache, charts, data, filters, state
 from ui.frame import page
 from ui.i18n import labeller, lang, t
@@ -17,7 +21,7 @@ view = state.choice(st.sidebar.segmented_control, t("tren_view"), "tren_tampilan
 
 ind = f.indicator
 table_kota = data.table("kota", f.grain)
-codes, limited_to = timeline.lines_for(register, f.level, f.kecamatan, f.kelurahan)
+codes, limited_to = series.lines_for(register, f.level, f.kecamatan, f.kelurahan)
 frame = data.trend_series(f.level, f.grain, ind.id, tuple(codes))
 if f.period is None or frame["nilai"].isna().all():
     st.info(t("tren_no_data"))
@@ -27,9 +31,9 @@ if limited_to:
 
 title = ind.text("label", lang())
 if view == "gabungan":
-    fig = cache.build(timeline.trend_figure, frame, ind, register, lang(), title=title)
+    fig = cache.build(trend.trend_figure, frame, ind, register, lang(), title=title)
 else:
-    fig = cache.build(timeline.small_multiples, frame, ind, register, lang(), title=title)
+    fig = cache.build(trend.small_multiples, frame, ind, register, lang(), title=title)
 known = frame.loc[frame["nilai"].notna(), "periode"]
 history = t("png_period_history").format(first=periods.display(min(known, key=periods.end_date), lang()),
                                          last=periods.display(max(known, key=periods.end_date), lang()))
@@ -38,15 +42,15 @@ st.caption(t("tren_gaps").format(what=t(f"grain_{f.grain}")))
 
 st.subheader(t("tren_yoy_title"))
 now, then = (periods.display(p, lang()) for p in (f.period, periods.same_period_last_year(f.period)))
-until = timeline.partial_until(table_kota, ind.id, f.period)
+until = series.partial_until(table_kota, ind.id, f.period)
 partial = " " + t("tren_partial").format(period=now, until=periods.display(until, lang())) if until else ""
-st.caption(t("tren_yoy_caption").format(now=now, then=then) + " " + timeline.yoy_units(ind, lang()) + partial)
+st.caption(t("tren_yoy_caption").format(now=now, then=then) + " " + trend_text.yoy_units(ind, lang()) + partial)
 yoy = data.trend_yoy(f.level, f.grain, ind.id, tuple(codes), f.period)
 bars, numbers = st.columns([5, 6])
 with bars:
-    charts.show(cache.build(timeline.yoy_figure, yoy, ind, register, lang()), "tren_yoy",
+    charts.show(cache.build(trend.yoy_figure, yoy, ind, register, lang()), "tren_yoy",
                 t("png_period_yoy").format(now=now, then=then),
                 charts.scope(f), title=f"{t('tren_yoy_title')}: {ind.text('label', lang())}")
 with numbers:
-    st.dataframe(timeline.yoy_display(yoy, ind, register, lang()), hide_index=True, width="stretch",
+    st.dataframe(trend_text.yoy_display(yoy, ind, register, lang()), hide_index=True, width="stretch",
                  height="content")

@@ -4,7 +4,11 @@ import logging
 
 import streamlit as st
 
-from kpi import comparison as cmp
+from charts import comparison as cmp
+
+from kpi.metrics import comparison
+
+from kpi.report import labels
 from kpi.metrics.analysis import in_scope, snapshot
 from ui import cache, charts, data, filters, state
 from ui.frame import page
@@ -15,7 +19,7 @@ LOG = logging.getLogger(__name__)
 page("banding_title")
 catalogue, register = data.core()
 f = filters.sidebar(levels=("kecamatan", "kelurahan"))
-codes = cmp.kecamatan_codes(register, f.kecamatan)
+codes = comparison.kecamatan_codes(register, f.kecamatan)
 
 
 def ranking() -> None:
@@ -24,11 +28,11 @@ def ranking() -> None:
         st.info(t("no_values"))
         return
     rows = in_scope(snapshot(data.table(f.level, f.grain), f.indicator.id, f.period), register, f.kecamatan, f.kelurahan)
-    if not cmp.has_values(rows):
+    if not comparison.has_values(rows):
         st.info(t("no_values"))
         return
-    city = cmp.value_at(data.table("kota", f.grain), f.indicator.id, f.period)
-    shown = cmp.period_label(rows, f.period, lang())
+    city = comparison.value_at(data.table("kota", f.grain), f.indicator.id, f.period)
+    shown = labels.period_label(rows, f.period, lang())
     title = f"{f.indicator.text('label', lang())} — {shown}"
     charts.show(cache.build(cmp.ranking_figure, rows, f.indicator, register, lang(), city=city, title=title),
                 "banding_peringkat", shown, charts.scope(f))
@@ -39,7 +43,7 @@ def heatmap() -> None:
     """Kecamatan × indicator, coloured by achievement, each indicator at its own latest period."""
     latest, matrix, values = data.achievement_grid(None if f.category == filters.ALL else f.category, f.grain,
                                                    tuple(codes))
-    if not cmp.has_values(matrix):
+    if not comparison.has_values(matrix):
         st.info(t("banding_no_heatmap"))
         return
     charts.show(cache.build(cmp.heatmap_figure, matrix, catalogue, latest, register, lang(), values=values,
@@ -51,9 +55,9 @@ def heatmap() -> None:
 def radar() -> None:
     """The seven BerAKHLAK core values of each kecamatan and of the city, latest year."""
     kecamatan, kota = data.table("kecamatan", "year"), data.table("kota", "year")
-    year = cmp.radar_period(kecamatan, catalogue)
-    rows = cmp.berakhlak_rows([kecamatan, kota], catalogue, year) if year else None
-    if not cmp.has_values(rows):
+    year = comparison.radar_period(kecamatan, catalogue)
+    rows = comparison.berakhlak_rows([kecamatan, kota], catalogue, year) if year else None
+    if not comparison.has_values(rows):
         st.info(t("banding_no_berakhlak"))
         return
     fig = cache.build(cmp.radar_figure, rows, catalogue, register, lang(), codes, title=t("banding_radar_title").format(year=year))
@@ -71,18 +75,18 @@ def scatter() -> None:
     with right:
         y_id = state.choice(st.selectbox, t("banding_y"), "banding_y", catalogue.ids, "ikm", short)
     table = data.table("kecamatan", "year")
-    year = cmp.common_period(table, x_id, y_id)
+    year = comparison.common_period(table, x_id, y_id)
     if year is None:
         st.info(t("banding_no_common"))
         return
     x_rows, y_rows = (in_scope(snapshot(table, i, year), register, f.kecamatan) for i in (x_id, y_id))
     x_ind, y_ind = catalogue.get(x_id), catalogue.get(y_id)
-    population = cmp.kecamatan_population(cmp.load_population(), register, int(year))
+    population = comparison.kecamatan_population(comparison.load_population(), register, int(year))
     title = t("banding_scatter_title").format(x=short(x_id), y=short(y_id), year=year)
     charts.show(cache.build(cmp.scatter_figure, x_rows, y_rows, x_ind, y_ind, population, register, lang(), title=title),
                 "banding_sebaran", str(year), charts.scope(f, "kecamatan"))
-    st.caption(t("banding_scatter_note").format(x_period=cmp.period_label(x_rows, year, lang()),
-                                                y_period=cmp.period_label(y_rows, year, lang()),
+    st.caption(t("banding_scatter_note").format(x_period=labels.period_label(x_rows, year, lang()),
+                                                y_period=labels.period_label(y_rows, year, lang()),
                                                 pop_year=population.name))
 
 

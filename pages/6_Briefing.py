@@ -1,4 +1,4 @@
-"""Briefing: presenter mode. The monthly deck (kpi.briefing) as a 16:9 slideshow, one slide at a time, for the period
+"""Briefing: presenter mode. The monthly deck (briefing.deck) as a 16:9 slideshow, one slide at a time, for the period
 and kecamatan of the URL (?periode=2026-10&kecamatan=36.74.01&slide=3&lang=en), with the pack's footer, previous/next
 (also the arrow keys), and downloads of the slide (PNG) and the whole pack (PPTX, PDF), each built on click."""
 import logging
@@ -8,8 +8,8 @@ from pathlib import Path
 import streamlit as st
 
 from kpi.core import periods
-from kpi.briefing import BriefingError, build_deck, parse_period, write_pack
-from kpi.briefing_render import chart_renderer, message_file, png_bytes, slide_image
+from briefing.deck import BriefingError, build_deck, parse_period, write_pack
+from briefing.render import chart_renderer, message_file, png_bytes, slide_image
 from ui import charts, data, state
 from ui.frame import page, status_line
 from ui.i18n import lang, t

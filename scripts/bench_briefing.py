@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kpi.briefing import build_deck, main  # noqa: E402
-from kpi.briefing_render import chart_renderer, slide_image, write_pdf, write_pptx  # noqa: E402
+from briefing.deck import build_deck, main  # noqa: E402
+from briefing.render import chart_renderer, slide_image, write_pdf, write_pptx  # noqa: E402
 from kpi.inputs.observations import load_sample  # noqa: E402
 
 
@@ -52,19 +52,20 @@ def end_to_end(period: str, folder: Path, base: float) -> None:
 def dashboard_chart(base: float) -> None:
     """The 'PNG untuk slide' of a dashboard chart (Tren's lines, 8 traces × 70 months): figure sizing, kaleido with
     Chromium start, and the footer band, as one click on the page costs."""
-    from kpi import timeline
+    from kpi.metrics import series
+    from charts import trend
     from kpi.metrics.analysis import data_date, indicator_table
-    from kpi.briefing import make_footer
+    from briefing.deck import make_footer
     from kpi.core.catalogue import load_catalogue
-    from kpi.chart_png import chart_png
+    from briefing.chart_png import chart_png
     from kpi.core.wilayah import load_register
 
     obs, catalogue, register = load_sample().frame, load_catalogue(), load_register()
     ind = catalogue.get("layanan_daring")
-    frame = timeline.series(indicator_table(obs, catalogue, register, "kecamatan", "month"),
+    frame = series.series(indicator_table(obs, catalogue, register, "kecamatan", "month"),
                             indicator_table(obs, catalogue, register, "kota", "month"), ind,
                             [u.kode for u in register.level("kecamatan")])
-    figure = timeline.trend_figure(frame, ind, register, "id", title=ind.text("label", "id"))
+    figure = trend.trend_figure(frame, ind, register, "id", title=ind.text("label", "id"))
     footer = make_footer("Jan 2021 – Okt 2026", "Semua kecamatan", data_date(obs))
     seconds, png = timed(lambda: chart_png(figure, footer))
     print(f"dashboard chart PNG  {seconds:6.2f} s  ({seconds / base:.1f}x baseline; {len(png) / 1e3:.0f} kB, 1920×1080)")

@@ -13,9 +13,9 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
-from kpi.briefing import BriefingError, build_deck, main, parse_period, resolve_kecamatan, write_pack
-from kpi.briefing_render import EMU_PER_PX, render_charts, slide_image
-from kpi.briefing_slides import BODY_BOTTOM, BODY_TOP, MARGIN, SPLIT, WIDTH
+from briefing.deck import BriefingError, build_deck, main, parse_period, resolve_kecamatan, write_pack
+from briefing.render import EMU_PER_PX, render_charts, slide_image
+from briefing.slides import BODY_BOTTOM, BODY_TOP, MARGIN, SPLIT, WIDTH
 from kpi.inputs.observations import load_sample
 from kpi.core.wilayah import load_register
 
@@ -219,7 +219,7 @@ def test_command_as_a_process(tmp_path):
 def test_command_reports_a_render_failure_without_a_traceback(tmp_path, capsys, monkeypatch):
     def broken(deck):
         raise RuntimeError("Chromium tidak ditemukan")
-    monkeypatch.setattr("kpi.briefing.render_charts", broken)
+    monkeypatch.setattr("briefing.deck.render_charts", broken)
     assert main(["--period", "2026-10", "--kecamatan", "Setu", "--out", str(tmp_path / "x.pdf")]) == 1
     err = capsys.readouterr().err
     assert "paket briefing tidak dapat dibuat (RuntimeError: Chromium tidak ditemukan)" in err

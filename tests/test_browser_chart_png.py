@@ -10,10 +10,10 @@ import io
 import pytest
 from PIL import Image
 
-from kpi.briefing_render import FOOTER_BG, NOTE_INK
-from kpi.briefing_slides import FOOTER_TOP
+from briefing.render import FOOTER_BG, NOTE_INK
+from briefing.slides import FOOTER_TOP
 from kpi.core.catalogue import load_catalogue
-from kpi.palette import CITY, kecamatan_colours
+from charts.palette import CITY, kecamatan_colours
 from kpi.core.wilayah import load_register
 from tests.browser import SCREENSHOTS, VIEWPORT, require_browser, serving
 

@@ -1,4 +1,4 @@
-"""Slide PNGs of dashboard charts (kpi.chart_png): the size, the footer's words, the map refit, the fallbacks."""
+"""Slide PNGs of dashboard charts (briefing.chart_png): the size, the footer's words, the map refit, the fallbacks."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,11 +8,11 @@ import plotly.graph_objects as go
 import pytest
 from PIL import Image, ImageDraw
 
-from kpi import chart_png
-from kpi.briefing import make_footer, scope_text
-from kpi.briefing_render import FOOTER_BG, NOTE_INK, draw_footer, fit, load_font
-from kpi.briefing_slides import FOOTER_TOP, Footer
-from kpi.maps import OFFLINE_STYLE, bounds_center_zoom
+from briefing import chart_png
+from briefing.deck import make_footer, scope_text
+from briefing.render import FOOTER_BG, NOTE_INK, draw_footer, fit, load_font
+from briefing.slides import FOOTER_TOP, Footer
+from charts.maps import OFFLINE_STYLE, bounds_center_zoom
 from kpi.core.wilayah import load_register
 
 REGISTER = load_register()

@@ -6,9 +6,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kpi import comparison as cmp
+from charts import comparison as cmp
+
+from kpi.metrics import comparison
+
+from kpi.report import labels
 from kpi.core.catalogue import load_catalogue
-from kpi.palette import CITY, TARGET, kecamatan_colours
+from charts.palette import CITY, TARGET, kecamatan_colours
 from kpi.metrics.targets import add_targets
 
 ALFA, BETA, KOTA = "36.74.01", "36.74.02", "36.74"
@@ -40,7 +44,7 @@ def trace_names(fig, kind):
     ("aduan", {SATU: 2.0, DUA: 2.0, TIGA: 1.0}, ["Tiga", "Dua", "Satu"]),
 ])
 def test_ranking_order_follows_the_direction(tiny_catalogue, indicator, values, expected):
-    got = cmp.ranking_order(rows(indicator, "2026-03", values, tiny_catalogue), tiny_catalogue.get(indicator))
+    got = comparison.ranking_order(rows(indicator, "2026-03", values, tiny_catalogue), tiny_catalogue.get(indicator))
     assert got["nama_wilayah"].tolist() == expected
 
 
@@ -83,9 +87,9 @@ def test_ranking_figure_target_and_city_lines(tiny_catalogue, tiny_register):
 
 def test_indicator_grain_is_never_finer_than_the_frequency(tiny_catalogue):
     ikm, daring, kepatuhan = (tiny_catalogue.get(i) for i in ("ikm", "daring", "kepatuhan"))
-    assert [cmp.indicator_grain(i, "month") for i in (ikm, daring, kepatuhan)] == ["semester", "month", "year"]
-    assert [cmp.indicator_grain(i, "quarter") for i in (ikm, daring, kepatuhan)] == ["semester", "quarter", "year"]
-    assert cmp.grains_for([ikm, daring, kepatuhan], "year") == ("year",)
+    assert [comparison.indicator_grain(i, "month") for i in (ikm, daring, kepatuhan)] == ["semester", "month", "year"]
+    assert [comparison.indicator_grain(i, "quarter") for i in (ikm, daring, kepatuhan)] == ["semester", "quarter", "year"]
+    assert comparison.grains_for([ikm, daring, kepatuhan], "year") == ("year",)
 
 
 @pytest.fixture()
@@ -103,12 +107,12 @@ def heat_tables(tiny_catalogue):
 
 def test_each_indicator_at_its_own_latest_period(tiny_catalogue, heat_tables):
     inds = [tiny_catalogue.get(i) for i in ("ikm", "daring", "aduan", "anggaran")]
-    assert cmp.latest_periods(heat_tables, inds, "month") == {"ikm": "2026-S1", "daring": "2026-03", "aduan": "2026-03"}
+    assert comparison.latest_periods(heat_tables, inds, "month") == {"ikm": "2026-S1", "daring": "2026-03", "aduan": "2026-03"}
 
 
 def test_heatmap_cell_is_the_capaian(tiny_catalogue, heat_tables):
     periods = {"ikm": "2026-S1", "daring": "2026-03", "aduan": "2026-03"}
-    matrix = cmp.achievement_matrix(heat_tables, tiny_catalogue, periods, [BETA, ALFA])
+    matrix = comparison.achievement_matrix(heat_tables, tiny_catalogue, periods, [BETA, ALFA])
     assert list(matrix.index) == [BETA, ALFA] and list(matrix.columns) == ["daring", "aduan", "ikm"]  # catalogue order
     assert matrix.loc[ALFA].tolist() == pytest.approx([110.0, 125.0, 105.0])
     assert matrix.loc[BETA, "daring"] == pytest.approx(90.0) and matrix.loc[BETA, "ikm"] == pytest.approx(98.0)
@@ -117,7 +121,7 @@ def test_heatmap_cell_is_the_capaian(tiny_catalogue, heat_tables):
 
 def test_heatmap_figure_text_colour_scale_and_labels(tiny_catalogue, tiny_register, heat_tables):
     periods = {"ikm": "2026-S1", "daring": "2026-03", "aduan": "2026-03"}
-    matrix = cmp.achievement_matrix(heat_tables, tiny_catalogue, periods, [ALFA, BETA])
+    matrix = comparison.achievement_matrix(heat_tables, tiny_catalogue, periods, [ALFA, BETA])
     heat = cmp.heatmap_figure(matrix, tiny_catalogue, periods, tiny_register, "id").data[0]
     assert list(heat.y) == ["Alfa", "Beta"]
     assert [list(r) for r in heat.text] == [["110,0%", "125,0%", "105,0%"], ["90,0%", "–", "98,0%"]]
@@ -130,10 +134,10 @@ def test_heatmap_figure_text_colour_scale_and_labels(tiny_catalogue, tiny_regist
 
 def test_heatmap_leaves_out_the_berakhlak_components():
     catalogue = load_catalogue()
-    ids = [i.id for i in cmp.heatmap_indicators(catalogue)]
+    ids = [i.id for i in comparison.heatmap_indicators(catalogue)]
     assert "berakhlak" in ids and "ikm" in ids
     assert not [i for i in ids if i.startswith("berakhlak_")]
-    assert [i.id for i in cmp.heatmap_indicators(catalogue, "digitalisasi")] == ["layanan_daring", "tte"]
+    assert [i.id for i in comparison.heatmap_indicators(catalogue, "digitalisasi")] == ["layanan_daring", "tte"]
 
 
 # --- BerAKHLAK radar ------------------------------------------------------------------------------------------------
@@ -142,7 +146,7 @@ def test_heatmap_leaves_out_the_berakhlak_components():
 def berakhlak_rows():
     """Alfa scores 71..77 and Beta 81..87 along B-e-r-A-K-H-L-A-K; the city 80 everywhere (rows given out of order)."""
     out = []
-    for i, value in reversed(list(enumerate(cmp.BERAKHLAK_ORDER))):
+    for i, value in reversed(list(enumerate(comparison.BERAKHLAK_ORDER))):
         for kode, base in ((ALFA, 71), (BETA, 81), (KOTA, None)):
             out.append({"indikator": f"berakhlak_{value}", "kode_wilayah": kode, "periode": "2025",
                         "nilai": 80.0 if base is None else float(base + i)})
@@ -181,12 +185,12 @@ POPULATION = pd.DataFrame({"kode_wilayah": [SATU, DUA, TIGA] * 2, "tahun": [2025
     (2030, 3200.0, 1600.0, 2026),   # a later year uses the latest on file
 ])
 def test_kecamatan_population_sums_the_kelurahan(tiny_register, year, alfa, beta, picked):
-    got = cmp.kecamatan_population(POPULATION, tiny_register, year)
+    got = comparison.kecamatan_population(POPULATION, tiny_register, year)
     assert got.to_dict() == {ALFA: alfa, BETA: beta} and got.name == picked
 
 
 def test_the_sample_population_file_reads_codes_as_text():
-    pop = cmp.load_population()
+    pop = comparison.load_population()
     assert pop["kode_wilayah"].str.fullmatch(r"36\.74\.0\d\.\d{4}").all()
     assert pop.groupby("tahun")["kode_wilayah"].nunique().eq(54).all()
 
@@ -194,7 +198,7 @@ def test_the_sample_population_file_reads_codes_as_text():
 def test_scatter_sizes_proportional_to_population(tiny_catalogue, tiny_register):
     x = rows("daring", "2026", {ALFA: 66.0, BETA: 50.0, KOTA: 60.0}, tiny_catalogue)
     y = rows("ikm", "2026", {ALFA: 88.0, BETA: 84.0}, tiny_catalogue)
-    population = cmp.kecamatan_population(POPULATION, tiny_register, 2026)       # Alfa 3200, Beta 1600
+    population = comparison.kecamatan_population(POPULATION, tiny_register, 2026)       # Alfa 3200, Beta 1600
     fig = cmp.scatter_figure(x, y, tiny_catalogue.get("daring"), tiny_catalogue.get("ikm"), population, tiny_register)
     points = {t.name: (t.x[0], t.y[0], t.marker.size[0], t.marker.sizemode, t.marker.color) for t in fig.data}
     colours = kecamatan_colours(tiny_register)
@@ -217,8 +221,8 @@ def test_common_period_is_the_latest_year_both_have(tiny_catalogue):
     table = pd.concat([rows("daring", p, {ALFA: 1.0}, tiny_catalogue) for p in ("2024", "2025", "2026")] +
                       [rows("ikm", p, {ALFA: 1.0}, tiny_catalogue) for p in ("2024", "2025")] +
                       [rows("ikm", "2026", {ALFA: np.nan}, tiny_catalogue)])
-    assert cmp.common_period(table, "daring", "ikm") == "2025"
-    assert cmp.common_period(table, "daring", "aduan") is None
+    assert comparison.common_period(table, "daring", "ikm") == "2025"
+    assert comparison.common_period(table, "daring", "aduan") is None
 
 
 # --- shared ----------------------------------------------------------------------------------------------------------
@@ -228,13 +232,13 @@ def test_common_period_is_the_latest_year_both_have(tiny_catalogue):
     ("2025", "2025-12", "id", "2025"), ("2026-03", "2026-03", "en", "Mar 2026"),
 ])
 def test_period_label_says_when_the_data_stop_early(tiny_catalogue, period, akhir, lang, label):
-    assert cmp.period_label(rows("daring", period, {ALFA: 1.0}, tiny_catalogue, akhir), period, lang) == label
+    assert labels.period_label(rows("daring", period, {ALFA: 1.0}, tiny_catalogue, akhir), period, lang) == label
 
 
 def test_kecamatan_codes_in_register_order(tiny_register):
-    assert cmp.kecamatan_codes(tiny_register) == (ALFA, BETA)
-    assert cmp.kecamatan_codes(tiny_register, (BETA, ALFA)) == (ALFA, BETA)
-    assert cmp.kecamatan_codes(tiny_register, (BETA,)) == (BETA,)
+    assert comparison.kecamatan_codes(tiny_register) == (ALFA, BETA)
+    assert comparison.kecamatan_codes(tiny_register, (BETA, ALFA)) == (ALFA, BETA)
+    assert comparison.kecamatan_codes(tiny_register, (BETA,)) == (BETA,)
 
 
 def _font_sizes(node, inside_font=False):
@@ -254,7 +258,7 @@ def test_every_figure_uses_fonts_of_14_px_or_more(tiny_catalogue, tiny_register,
     snap = rows("daring", "2026-03", {ALFA: 76.3, BETA: 50.0}, tiny_catalogue)
     figures = [
         cmp.ranking_figure(snap, tiny_catalogue.get("daring"), tiny_register, city=60.0, title="T"),
-        cmp.heatmap_figure(cmp.achievement_matrix(heat_tables, tiny_catalogue, periods, [ALFA, BETA]), tiny_catalogue,
+        cmp.heatmap_figure(comparison.achievement_matrix(heat_tables, tiny_catalogue, periods, [ALFA, BETA]), tiny_catalogue,
                            periods, tiny_register, title="T"),
         cmp.radar_figure(berakhlak_rows, load_catalogue(), tiny_register, title="T"),
         cmp.scatter_figure(snap, snap, tiny_catalogue.get("daring"), tiny_catalogue.get("daring"),

@@ -1,4 +1,4 @@
-"""Tests for kpi.classify and kpi.maps on 3 square kelurahan in 2 kecamatan (hand-worked numbers)."""
+"""Tests for charts.classify and charts.maps on 3 square kelurahan in 2 kecamatan (hand-worked numbers)."""
 import copy
 import json
 import math
@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from shapely.geometry import box
 
-from kpi import maps
-from kpi.classify import NODATA, NODATA_COLOR, classify, edges, number, palette, with_unit
+from charts import maps
+from charts.classify import NODATA, NODATA_COLOR, classify, edges, number, palette, with_unit
 from kpi.core.methods.bands import load_band_sets
 
 KODE = ["36.74.01.1001", "36.74.01.1002", "36.74.02.1001"]

@@ -125,7 +125,7 @@ def test_a_failed_pack_downloads_a_file_of_its_kind_that_says_so(monkeypatch):
     from pptx import Presentation
     from pypdf import PdfReader
 
-    from kpi import briefing, briefing_render
+    from briefing import deck as briefing, render as briefing_render
 
     monkeypatch.setattr(briefing, "write_pack", _broken)
     monkeypatch.setattr(briefing_render, "chart_renderer", _broken)
@@ -142,7 +142,7 @@ def test_a_failed_pack_downloads_a_file_of_its_kind_that_says_so(monkeypatch):
 
 
 def test_without_chromium_the_downloads_are_disabled_and_say_how_to_install_it(monkeypatch):
-    from kpi import chart_png
+    from briefing import chart_png
     from ui import charts
 
     charts.can_render.clear()

@@ -8,7 +8,7 @@ import io
 import pytest
 from PIL import Image
 
-from kpi import chart_png
+from briefing import chart_png
 from tests.apptest import assert_clean, chart_protos, open_with_downloads
 
 SETU, SERPONG = "36.74.07", "36.74.01"

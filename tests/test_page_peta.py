@@ -13,7 +13,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kpi.maps import PLACEHOLDER
+from charts.maps import PLACEHOLDER
 from kpi.core.wilayah import load_register
 from tests.apptest import assert_clean, chart_protos, only_plotly_figure, run_page
 

@@ -12,7 +12,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kpi.maps import PLACEHOLDER
+from charts.maps import PLACEHOLDER
 from tests.apptest import assert_clean, only_plotly_figure, run_page
 
 KECAMATAN = {"36.74.01": "Serpong", "36.74.02": "Serpong Utara", "36.74.03": "Pondok Aren", "36.74.04": "Ciputat",

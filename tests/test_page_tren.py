@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from kpi.metrics.analysis import indicator_table
 from kpi.core.catalogue import load_catalogue
 from kpi.inputs.observations import load_sample
-from kpi.palette import CITY as BLACK, kecamatan_colours
+from charts.palette import CITY as BLACK, kecamatan_colours
 from kpi.core.wilayah import load_register
 from tests.apptest import assert_clean, decode, open_page, plotly_specs, run_page
 

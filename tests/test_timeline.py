@@ -1,4 +1,4 @@
-"""kpi/timeline.py on tiny fixtures: 2 kecamatan (Alfa, Beta), 3 kelurahan, 4 months, one month without a report."""
+"""kpi/trend.py on tiny fixtures: 2 kecamatan (Alfa, Beta), 3 kelurahan, 4 months, one month without a report."""
 from __future__ import annotations
 
 import math
@@ -6,9 +6,13 @@ import math
 import pandas as pd
 import pytest
 
-from kpi import timeline
+from kpi.metrics import series
+
+from charts import trend
+
+from kpi.report import trend as trend_text
 from kpi.metrics.analysis import indicator_table
-from kpi.palette import CITY, NEUTRAL, TARGET, kecamatan_colours
+from charts.palette import CITY, NEUTRAL, TARGET, kecamatan_colours
 from tests.conftest import obs
 
 ALFA, BETA, KOTA = "36.74.01", "36.74.02", "36.74"
@@ -36,7 +40,7 @@ def daring(tiny_catalogue):
 
 @pytest.fixture(scope="module")
 def frame(tables, daring):
-    return timeline.series(tables["kecamatan"], tables["kota"], daring, [ALFA, BETA])
+    return series.series(tables["kecamatan"], tables["kota"], daring, [ALFA, BETA])
 
 
 def _table(rows, tingkat="kecamatan", indikator="daring"):
@@ -49,7 +53,7 @@ def _table(rows, tingkat="kecamatan", indikator="daring"):
 # --- series -------------------------------------------------------------------------------------------------------
 
 def test_series_has_every_wilayah_and_month_with_the_missing_month_as_nan_not_zero(frame):
-    assert list(frame.columns) == timeline.COLUMNS
+    assert list(frame.columns) == series.COLUMNS
     assert frame["kode_wilayah"].tolist() == [ALFA] * 4 + [BETA] * 4 + [KOTA] * 4   # chosen order, then the city
     assert frame["periode"].tolist() == MONTHS * 3
     beta = frame[frame["kode_wilayah"] == BETA].set_index("periode")["nilai"]
@@ -62,7 +66,7 @@ def test_series_has_every_wilayah_and_month_with_the_missing_month_as_nan_not_ze
 def test_series_adds_a_nan_row_for_a_period_missing_from_the_table(daring):
     level = _table([(ALFA, "2026-07", 40), (ALFA, "2026-09", 42)])     # no 2026-08 row at all
     kota = _table([(KOTA, p, 50) for p in ("2026-07", "2026-08", "2026-09")], tingkat="kota")
-    out = timeline.series(level, kota, daring, [ALFA])
+    out = series.series(level, kota, daring, [ALFA])
     alfa = out[out["kode_wilayah"] == ALFA].set_index("periode")["nilai"]
     assert alfa.index.tolist() == ["2026-07", "2026-08", "2026-09"]
     assert math.isnan(alfa["2026-08"])
@@ -83,18 +87,18 @@ def test_series_reads_a_cumulative_target_at_the_last_month_reported(tiny_catalo
     anggaran = tiny_catalogue.get("anggaran")
     kota = _table([(KOTA, "2026-Q3", 50), (KOTA, "2026-Q4", 60)], tingkat="kota", indikator="anggaran")
     kota.loc[1, "periode_akhir"] = "2026-10"          # the fourth quarter has only October so far
-    out = timeline.series(kota, kota, anggaran, [])
+    out = series.series(kota, kota, anggaran, [])
     assert out.set_index("periode")["target"].to_dict() == pytest.approx({"2026-Q3": 95 * 0.70, "2026-Q4": 95 * 0.79})
 
 
 def test_series_leaves_out_wilayah_not_chosen(tables, daring):
-    out = timeline.series(tables["kecamatan"], tables["kota"], daring, [BETA])
+    out = series.series(tables["kecamatan"], tables["kota"], daring, [BETA])
     assert set(out["kode_wilayah"]) == {BETA, KOTA}
 
 
 def test_series_of_an_indicator_without_rows_is_empty(tables, tiny_catalogue):
-    out = timeline.series(tables["kecamatan"], tables["kota"], tiny_catalogue.get("ikm"), [ALFA])
-    assert out.empty and list(out.columns) == timeline.COLUMNS
+    out = series.series(tables["kecamatan"], tables["kota"], tiny_catalogue.get("ikm"), [ALFA])
+    assert out.empty and list(out.columns) == series.COLUMNS
 
 
 # --- which lines ------------------------------------------------------------------------------------------------
@@ -108,7 +112,7 @@ def test_series_of_an_indicator_without_rows_is_empty(tables, tiny_catalogue):
     ("kelurahan", (ALFA,), ("36.74.01.1002",), ["36.74.01.1002"], None),
 ])
 def test_lines_for(tiny_register, level, kecamatan, kelurahan, codes, limited):
-    assert timeline.lines_for(tiny_register, level, kecamatan, kelurahan) == (codes, limited)
+    assert series.lines_for(tiny_register, level, kecamatan, kelurahan) == (codes, limited)
 
 
 # --- the combined chart -------------------------------------------------------------------------------------------
@@ -118,12 +122,12 @@ def _traces(fig):
 
 
 def test_trend_figure_has_one_line_per_wilayah_the_city_and_the_target(frame, daring, tiny_register):
-    fig = timeline.trend_figure(frame, daring, tiny_register, "id")
+    fig = trend.trend_figure(frame, daring, tiny_register, "id")
     assert [t.name for t in fig.data] == ["Alfa", "Beta", "Kota Uji", "Target"]
 
 
 def test_trend_figure_colours_are_the_palette(frame, daring, tiny_register):
-    traces, colours = _traces(timeline.trend_figure(frame, daring, tiny_register, "id")), kecamatan_colours(tiny_register)
+    traces, colours = _traces(trend.trend_figure(frame, daring, tiny_register, "id")), kecamatan_colours(tiny_register)
     assert traces["Alfa"].line.color == colours[ALFA]
     assert traces["Beta"].line.color == colours[BETA]
     assert traces["Alfa"].line.color != traces["Beta"].line.color
@@ -132,20 +136,20 @@ def test_trend_figure_colours_are_the_palette(frame, daring, tiny_register):
 
 
 def test_trend_figure_target_is_a_grey_dashed_step_at_the_catalogue_target(frame, daring, tiny_register):
-    target = _traces(timeline.trend_figure(frame, daring, tiny_register, "id"))["Target"]
+    target = _traces(trend.trend_figure(frame, daring, tiny_register, "id"))["Target"]
     assert (target.line.color, target.line.dash, target.line.shape) == (TARGET, "dash", "vh")
     assert list(target.y) == [daring.target_for(p) for p in MONTHS]
 
 
 def test_trend_figure_leaves_a_gap_for_the_missing_month(frame, daring, tiny_register):
-    beta = _traces(timeline.trend_figure(frame, daring, tiny_register, "id"))["Beta"]
+    beta = _traces(trend.trend_figure(frame, daring, tiny_register, "id"))["Beta"]
     assert list(beta.y) == [30.0, 31.0, None, 33.0]
     assert beta.connectgaps is False
     assert list(beta.customdata) == MONTHS
 
 
 def test_trend_figure_without_target(frame, daring, tiny_register):
-    assert "Target" not in _traces(timeline.trend_figure(frame, daring, tiny_register, "id", show_target=False))
+    assert "Target" not in _traces(trend.trend_figure(frame, daring, tiny_register, "id", show_target=False))
 
 
 @pytest.mark.parametrize(("lang", "ticks", "hover", "city"), [
@@ -153,7 +157,7 @@ def test_trend_figure_without_target(frame, daring, tiny_register):
     ("en", ["Jul 2026", "Aug 2026", "Sep 2026", "Oct 2026"], "Kecamatan Alfa · Oct 2026: 18.0%", "Kota Uji"),
 ])
 def test_trend_figure_speaks_the_language(frame, daring, tiny_register, lang, ticks, hover, city):
-    fig = timeline.trend_figure(frame, daring, tiny_register, lang)
+    fig = trend.trend_figure(frame, daring, tiny_register, lang)
     assert list(fig.layout.xaxis.ticktext) == ticks
     assert list(fig.layout.xaxis.tickvals) == ["2026-07-31", "2026-08-31", "2026-09-30", "2026-10-31"]
     assert _traces(fig)["Alfa"].hovertext[-1] == hover
@@ -164,15 +168,15 @@ def test_hover_uses_the_thousands_separator_of_the_language(tiny_register, tiny_
     aduan = tiny_catalogue.get("aduan")     # unit 'per 10.000', one decimal
     level = _table([(ALFA, "2026-10", 1234.5)], indikator="aduan")
     kota = _table([(KOTA, "2026-10", 1000)], tingkat="kota", indikator="aduan")
-    fr = timeline.series(level, kota, aduan, [ALFA])
-    texts = {lang: _traces(timeline.trend_figure(fr, aduan, tiny_register, lang))["Alfa"].hovertext[0]
+    fr = series.series(level, kota, aduan, [ALFA])
+    texts = {lang: _traces(trend.trend_figure(fr, aduan, tiny_register, lang))["Alfa"].hovertext[0]
              for lang in ("id", "en")}
     assert texts == {"id": "Kecamatan Alfa · Okt 2026: 1.234,5 per 10.000",
                      "en": "Kecamatan Alfa · Oct 2026: 1,234.5 per 10,000"}
 
 
 def test_trend_figure_is_readable_when_shared(frame, daring, tiny_register):
-    layout = timeline.trend_figure(frame, daring, tiny_register, "id").layout
+    layout = trend.trend_figure(frame, daring, tiny_register, "id").layout
     assert layout.font.size >= 14 and layout.xaxis.tickfont.size >= 14 and layout.yaxis.tickfont.size >= 14
     assert layout.legend.font.size >= 14 and layout.hoverlabel.font.size >= 14
     assert layout.legend.orientation == "h" and layout.legend.y <= 0      # at the bottom
@@ -180,7 +184,7 @@ def test_trend_figure_is_readable_when_shared(frame, daring, tiny_register):
 
 
 def test_kelurahan_lines_differ_in_shade_and_dash_within_their_kecamatan(tiny_register):
-    styles = timeline.line_styles(["36.74.01.1001", "36.74.01.1002", "36.74.02.1001", KOTA], tiny_register)
+    styles = trend.line_styles(["36.74.01.1001", "36.74.01.1002", "36.74.02.1001", KOTA], tiny_register)
     one, two = styles["36.74.01.1001"], styles["36.74.01.1002"]
     assert (one["color"], one["dash"]) != (two["color"], two["dash"])
     assert one["color"] != two["color"] and one["dash"] != two["dash"]
@@ -193,27 +197,27 @@ def test_kelurahan_lines_differ_in_shade_and_dash_within_their_kecamatan(tiny_re
     ([1.0, None, 2.0], [7, 7, 7]),                                    # a short series shows every point
 ])
 def test_marker_sizes(values, sizes):
-    assert timeline.marker_sizes(pd.Series(values, dtype=float)) == sizes
+    assert trend.marker_sizes(pd.Series(values, dtype=float)) == sizes
 
 
 def test_ticks_of_six_years_of_months_fall_on_januaries():
     labels = [f"{y}-{m:02d}" for y in range(2021, 2027) for m in range(1, 13)][:70]
-    vals, texts = timeline._ticks(labels, "id", 880)
+    vals, texts = trend._ticks(labels, "id", 880)
     assert texts == [f"Jan {y}" for y in range(2021, 2027)]
     assert vals[0] == "2021-01-31"
 
 
 def test_quarter_ticks_break_long_indonesian_labels_only():
     labels = [f"{y}-Q{q}" for y in range(2025, 2027) for q in range(1, 5)]
-    assert timeline._ticks(labels, "id", 2000)[1][:2] == ["Triwulan I<br>2025", "Triwulan II<br>2025"]
-    assert timeline._ticks(labels, "en", 2000)[1][:2] == ["Q1 2025", "Q2 2025"]
-    assert timeline._ticks(labels, "id", 300)[1] == ["Triwulan I<br>2025", "Triwulan I<br>2026"]   # narrow: years
+    assert trend._ticks(labels, "id", 2000)[1][:2] == ["Triwulan I<br>2025", "Triwulan II<br>2025"]
+    assert trend._ticks(labels, "en", 2000)[1][:2] == ["Q1 2025", "Q2 2025"]
+    assert trend._ticks(labels, "id", 300)[1] == ["Triwulan I<br>2025", "Triwulan I<br>2026"]   # narrow: years
 
 
 # --- small multiples ------------------------------------------------------------------------------------------------
 
 def test_small_multiples_one_panel_per_wilayah_with_the_city_in_grey(frame, daring, tiny_register):
-    fig = timeline.small_multiples(frame, daring, tiny_register, "id")
+    fig = trend.small_multiples(frame, daring, tiny_register, "id")
     assert [a.text for a in fig.layout.annotations] == ["Kecamatan Alfa", "Kecamatan Beta"]
     panels = {}
     for t in fig.data:
@@ -231,13 +235,13 @@ def test_small_multiples_one_panel_per_wilayah_with_the_city_in_grey(frame, dari
 
 def test_panel_titles_drop_the_level_when_a_name_would_not_fit(tiny_register):
     codes = ["36.74.01.1001", "36.74.01.1002"]
-    assert timeline._panel_titles(codes, tiny_register, "id", 440) == ["Kelurahan Satu", "Kelurahan Dua"]
-    assert timeline._panel_titles(codes, tiny_register, "id", 100) == ["Satu", "Dua"]
+    assert trend._panel_titles(codes, tiny_register, "id", 440) == ["Kelurahan Satu", "Kelurahan Dua"]
+    assert trend._panel_titles(codes, tiny_register, "id", 100) == ["Satu", "Dua"]
 
 
 def test_small_multiples_of_the_city_alone_is_one_panel(tables, daring, tiny_register):
-    fr = timeline.series(tables["kota"], tables["kota"], daring, [])
-    fig = timeline.small_multiples(fr, daring, tiny_register, "en")
+    fr = series.series(tables["kota"], tables["kota"], daring, [])
+    fig = trend.small_multiples(fr, daring, tiny_register, "en")
     assert [a.text for a in fig.layout.annotations] == ["Kota Uji"]
     assert {t.name for t in fig.data} == {"Kota Uji", "Target"}
 
@@ -255,7 +259,7 @@ def yoy_tables():
 
 
 def test_yoy_table_has_the_chosen_wilayah_then_the_city_for_the_period(yoy_tables):
-    out = timeline.yoy_table(*yoy_tables, "daring", [BETA, ALFA], "2026-10")
+    out = series.yoy_table(*yoy_tables, "daring", [BETA, ALFA], "2026-10")
     assert out["kode_wilayah"].tolist() == [BETA, ALFA, KOTA]
     assert out["periode_lalu"].unique().tolist() == ["2025-10"]
     assert out["perubahan_tahunan"].tolist()[1:] == [2.5, -1.25]
@@ -267,7 +271,7 @@ def test_yoy_table_has_the_chosen_wilayah_then_the_city_for_the_period(yoy_table
     ("en", ["Alfa", "62.5", "60.0", "+2.5", "Improved"], ["Beta", "40.0", "—", "—", "—"]),
 ])
 def test_yoy_display(yoy_tables, daring, tiny_register, lang, row, missing):
-    out = timeline.yoy_display(timeline.yoy_table(*yoy_tables, "daring", [ALFA, BETA], "2026-10"), daring,
+    out = trend_text.yoy_display(series.yoy_table(*yoy_tables, "daring", [ALFA, BETA], "2026-10"), daring,
                                tiny_register, lang)
     month = {"id": "Okt", "en": "Oct"}[lang]
     assert list(out.columns)[1:3] == [f"{month} 2026", f"{month} 2025"]
@@ -277,11 +281,11 @@ def test_yoy_display(yoy_tables, daring, tiny_register, lang, row, missing):
 
 
 def test_yoy_figure_colours_follow_the_direction_and_leave_room_for_labels(yoy_tables, daring, tiny_register):
-    fig = timeline.yoy_figure(timeline.yoy_table(*yoy_tables, "daring", [ALFA, BETA], "2026-10"), daring,
+    fig = trend.yoy_figure(series.yoy_table(*yoy_tables, "daring", [ALFA, BETA], "2026-10"), daring,
                               tiny_register, "id")
     bar = fig.data[0]
     assert list(bar.y) == ["Alfa", "Beta", "Kota Uji"]
-    assert list(bar.marker.color) == [timeline.ARAH_COLOURS["membaik"], NEUTRAL, timeline.ARAH_COLOURS["memburuk"]]
+    assert list(bar.marker.color) == [trend.ARAH_COLOURS["membaik"], NEUTRAL, trend.ARAH_COLOURS["memburuk"]]
     assert list(bar.text) == ["+2,5", "—", "-1,3"]
     lo, hi = fig.layout.xaxis.range
     assert lo < -1.25 - 0.5 and hi > 2.5 + 1
@@ -294,7 +298,7 @@ def test_yoy_figure_colours_follow_the_direction_and_leave_room_for_labels(yoy_t
     ("aduan", "en", "Values in per 10,000, changes in per 10,000."),
 ])
 def test_yoy_units(tiny_catalogue, indicator, lang, text):
-    assert timeline.yoy_units(tiny_catalogue.get(indicator), lang) == text
+    assert trend_text.yoy_units(tiny_catalogue.get(indicator), lang) == text
 
 
 @pytest.mark.parametrize(("period", "last", "expected"), [
@@ -304,4 +308,4 @@ def test_yoy_units(tiny_catalogue, indicator, lang, text):
 ])
 def test_partial_until(period, last, expected):
     kota = _table([(KOTA, period, 1.0)], tingkat="kota").assign(periode_akhir=[last])
-    assert timeline.partial_until(kota, "daring", period) == expected
+    assert series.partial_until(kota, "daring", period) == expected

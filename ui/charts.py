@@ -1,6 +1,6 @@
 """A plotly chart on an analysis page, with its "PNG untuk slide" download below it.
 
-The PNG (kpi.chart_png) is drawn only when the button is clicked, on Streamlit's download thread: everything it needs
+The PNG (briefing.chart_png) is drawn only when the button is clicked, on Streamlit's download thread: everything it needs
 (the figure, the footer's texts, the language) is captured here, and a failure there gives an image that says what
 went wrong instead of a broken download, and a line in the server log. Pages call `charts.show(...)` where they
 would call `st.plotly_chart`, so every chart gets the same export.
@@ -14,8 +14,8 @@ from collections.abc import Callable
 import plotly.graph_objects as go
 import streamlit as st
 
-from kpi import chart_png
-from kpi.briefing import make_footer, scope_text
+from briefing import chart_png
+from briefing.deck import make_footer, scope_text
 from ui import data
 from ui.i18n import lang, t
 

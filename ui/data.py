@@ -72,14 +72,14 @@ def latest_date():
 @st.cache_resource(show_spinner=False)
 def achievement_grid(category: str | None, grain: str, codes: tuple[str, ...]):
     """The Perbandingan heatmap's inputs for a category, grain and kecamatan: (latest periods, achievement, values)."""
-    from kpi import comparison as cmp
+    from kpi.metrics import comparison
 
     catalogue, _ = core()
-    indicators = cmp.heatmap_indicators(catalogue, category)
-    tables = {g: table("kecamatan", g) for g in cmp.grains_for(indicators, grain)}
-    latest = cmp.latest_periods(tables, indicators, grain)
+    indicators = comparison.heatmap_indicators(catalogue, category)
+    tables = {g: table("kecamatan", g) for g in comparison.grains_for(indicators, grain)}
+    latest = comparison.latest_periods(tables, indicators, grain)
     codes = list(codes)
-    return latest, cmp.achievement_matrix(tables, catalogue, latest, codes), cmp.value_matrix(tables, catalogue, latest, codes)
+    return latest, comparison.achievement_matrix(tables, catalogue, latest, codes), comparison.value_matrix(tables, catalogue, latest, codes)
 
 
 @st.cache_resource(show_spinner=False)
@@ -95,15 +95,15 @@ def headline_cards(upto: str | None) -> tuple[tuple[str, dict | None], ...]:
 @st.cache_resource(show_spinner=False)
 def trend_series(level: str, grain: str, indicator_id: str, codes: tuple[str, ...]):
     """Tren's lines: every period of the indicator for these wilayah and the city, gaps kept as NaN rows."""
-    from kpi import timeline
+    from kpi.metrics import series
 
     catalogue, _ = core()
-    return timeline.series(table(level, grain), table("kota", grain), catalogue.get(indicator_id), list(codes))
+    return series.series(table(level, grain), table("kota", grain), catalogue.get(indicator_id), list(codes))
 
 
 @st.cache_resource(show_spinner=False)
 def trend_yoy(level: str, grain: str, indicator_id: str, codes: tuple[str, ...], period: str):
     """Tren's year-on-year table for these wilayah and the city at a period."""
-    from kpi import timeline
+    from kpi.metrics import series
 
-    return timeline.yoy_table(table(level, grain), table("kota", grain), indicator_id, list(codes), period)
+    return series.yoy_table(table(level, grain), table("kota", grain), indicator_id, list(codes), period)

@@ -29,8 +29,8 @@ _CSS = """
 # Presenter mode: no Streamlit chrome; the slide is laid out in 1920×1080 slide pixels, as the packs are, and zoomed
 # to the window (2/3 at 1280×720, so 36-px body text reads 24 px). Streamlit sizes a plotly chart to the height it
 # measures, zoom included, which would shrink the chart (and squeeze its labels): the chart's wrapper is given no
-# height of its own, and the figure's width (1776 or 880 slide px, kpi.briefing_slides) divided by the zoom, so the
-# figure keeps its own size (the body box has the height; a negative margin takes the extra width back). Sizes follow kpi.briefing_slides.SIZE.
+# height of its own, and the figure's width (1776 or 880 slide px, briefing.slides) divided by the zoom, so the
+# figure keeps its own size (the body box has the height; a negative margin takes the extra width back). Sizes follow briefing.slides.SIZE.
 _PRESENTER_CSS = """
 <style>
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kpi.geo import Boundaries, load_boundaries
-from kpi.maps import feature_collection
+from charts.maps import feature_collection
 
 
 @st.cache_resource(show_spinner=False)

@@ -1,6 +1,5 @@
-"""Time series of one indicator: a line per wilayah with the city and the target, small multiples, and the change
-against the same period a year earlier. Missing periods stay in the frame as NaN, so lines break instead of
-dropping to zero."""
+"""Trend figures of one indicator: a line per wilayah with the city and the target, small multiples, and bars of
+the change against the same period a year earlier. Missing periods are gaps in the lines, never zeros."""
 from __future__ import annotations
 
 import math
@@ -11,13 +10,11 @@ from plotly.subplots import make_subplots
 
 from kpi.core import periods
 from kpi.core.catalogue import Indicator
-from kpi.report.numfmt import number, signed, with_unit
-from kpi.palette import CITY, NEUTRAL, TARGET, colour_of
+from kpi.report.numfmt import signed, with_unit
+from charts.palette import CITY, NEUTRAL, TARGET, colour_of
+from kpi.report.trend import WORDS, change_unit, city_name, wilayah_names
 from kpi.core.wilayah import Register
 
-COLUMNS = ["kode_wilayah", "nama_wilayah", "tingkat", "periode", "tanggal", "nilai", "target"]
-YOY_COLUMNS = ["kode_wilayah", "nama_wilayah", "tingkat", "periode", "periode_lalu", "nilai", "nilai_tahun_lalu",
-               "perubahan_tahunan", "arah_tahunan"]
 FONT = 14            # readable when the screen is shared at 1280×720
 PLOT_WIDTH = 880     # px of the plot area beside an open sidebar at 1280 wide: decides how many ticks fit
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
@@ -25,76 +22,6 @@ ARAH_COLOURS = {"membaik": "#1B7F3B", "memburuk": "#C0392B", "tetap": NEUTRAL}
 _TICK_STEPS = {"month": (1, 2, 3, 6, 12, 24, 36), "quarter": (1, 2, 4, 8, 12), "semester": (1, 2, 4, 6, 10),
                "year": (1, 2, 5, 10)}
 _PER_YEAR = {"month": 12, "quarter": 4, "semester": 2, "year": 1}
-WORDS = {
-    "id": {"target": "Target", "city": "Kota {name}", "percent": "Persen (%)", "points": "poin",
-           "wilayah": "Wilayah", "change": "Perubahan", "direction": "Arah",
-           "arah": {"membaik": "Membaik", "memburuk": "Memburuk", "tetap": "Tetap"},
-           "units": "Nilai dalam {unit}, perubahan dalam {change}."},
-    "en": {"target": "Target", "city": "{name} (city)", "percent": "Percent (%)", "points": "pts",
-           "wilayah": "Area", "change": "Change", "direction": "Direction",
-           "arah": {"membaik": "Improved", "memburuk": "Worsened", "tetap": "Unchanged"},
-           "units": "Values in {unit}, changes in {change}."},
-}
-
-
-def lines_for(register: Register, level: str, kecamatan=(), kelurahan=()) -> tuple[list[str], str | None]:
-    """The wilayah drawn as lines besides the city, and the kecamatan they were limited to when nothing was chosen.
-
-    Kelurahan are drawn for the chosen kelurahan, else the kelurahan of the chosen kecamatan, else those of the
-    first kecamatan only (54 lines are unreadable), which is returned so the page can say so."""
-    if level == "kota":
-        return [], None
-    if level == "kecamatan":
-        return list(kecamatan) or [u.kode for u in register.level("kecamatan")], None
-    if kelurahan:
-        return list(kelurahan), None
-    limited = None if kecamatan else register.level("kecamatan")[0].kode
-    parents = list(kecamatan) or [limited]
-    return [u.kode for u in register.level("kelurahan") if u.kode_induk in parents], limited
-
-
-def series(table_level: pd.DataFrame, table_kota: pd.DataFrame, ind: Indicator, codes) -> pd.DataFrame:
-    """Long frame of the chosen wilayah and the city: one row per wilayah and period from the first to the last
-    period with data (missing ones as NaN rows), with the period's end date and target, sorted by wilayah, date."""
-    keep = ["kode_wilayah", "nama_wilayah", "tingkat", "periode", "periode_akhir", "nilai"]
-    city = table_kota[table_kota["indikator"] == ind.id]
-    own = table_level[(table_level["indikator"] == ind.id) & table_level["kode_wilayah"].isin(list(codes))
-                      & (table_level["tingkat"] != "kota")]
-    rows = pd.concat([own[keep], city[keep]], ignore_index=True)
-    if rows.empty:
-        return pd.DataFrame(columns=COLUMNS)
-    present = set(rows["kode_wilayah"])
-    order = [c for c in dict.fromkeys(codes) if c in present] + list(dict.fromkeys(city["kode_wilayah"]))
-    labels = sorted(rows["periode"].unique(), key=periods.end_date)
-    labels = periods.period_range(labels[0], labels[-1])
-    grid = pd.MultiIndex.from_product([order, labels], names=["kode_wilayah", "periode"]).to_frame(index=False)
-    out = grid.merge(rows, on=["kode_wilayah", "periode"], how="left", validate="one_to_one")
-    first = rows.drop_duplicates("kode_wilayah").set_index("kode_wilayah")
-    out["nama_wilayah"] = out["kode_wilayah"].map(first["nama_wilayah"])
-    out["tingkat"] = out["kode_wilayah"].map(first["tingkat"])
-    out["tanggal"] = pd.to_datetime(out["periode"].map(periods.end_date))
-    out["target"] = out["periode"].map(_targets(city, ind, labels)).astype(float)
-    return out[COLUMNS]
-
-
-def _targets(city: pd.DataFrame, ind: Indicator, labels: list[str]) -> dict[str, float]:
-    """The target per period; a cumulative target is read at the city's last reported month, as the table does."""
-    last = city.dropna(subset=["periode_akhir"]).set_index("periode")["periode_akhir"].to_dict()
-    targets = {p: ind.target_for(str(last.get(p, p))) for p in labels}
-    return {p: math.nan if v is None else float(v) for p, v in targets.items()}
-
-
-def city_name(register: Register, lang: str = "id") -> str:
-    """'Kota Tangerang Selatan' / 'Tangerang Selatan (city)'."""
-    name = register.kota.nama
-    return name if name.lower().startswith("kota ") else WORDS[lang]["city"].format(name=name)
-
-
-def _names(kode: str, register: Register, lang: str) -> tuple[str, str]:
-    """(legend name, hover name) of a wilayah: ('Setu', 'Kecamatan Setu'); the city is named in full in both."""
-    if kode == register.kota.kode:
-        return city_name(register, lang), city_name(register, lang)
-    return register.name(kode), register.display_name(kode, lang)
 
 
 def _hover(name: str, rows: pd.DataFrame, values: pd.Series, ind: Indicator, lang: str) -> list[str]:
@@ -206,7 +133,7 @@ def trend_figure(frame: pd.DataFrame, ind: Indicator, register: Register, lang: 
     styles = line_styles(codes, register)
     for kode in codes:
         rows = frame[frame["kode_wilayah"] == kode]
-        name, hover_name = _names(kode, register, lang)
+        name, hover_name = wilayah_names(kode, register, lang)
         fig.add_trace(_line(rows, name, hover_name, ind, lang, line=styles[kode]))
     if show_target and not frame.empty:
         fig.add_trace(_target_line(frame[frame["kode_wilayah"] == codes[-1]], ind, lang))
@@ -226,8 +153,8 @@ def _grid(n: int) -> tuple[int, int]:
 
 def _panel_titles(codes: list[str], register: Register, lang: str, width: float) -> list[str]:
     """'Kecamatan Setu' when every full name fits over its panel, else the bare names ('Pondok Kacang Barat')."""
-    full = [_names(c, register, lang)[1] for c in codes]
-    return full if max(len(n) for n in full) * 8.5 <= width else [_names(c, register, lang)[0] for c in codes]
+    full = [wilayah_names(c, register, lang)[1] for c in codes]
+    return full if max(len(n) for n in full) * 8.5 <= width else [wilayah_names(c, register, lang)[0] for c in codes]
 
 
 def small_multiples(frame: pd.DataFrame, ind: Indicator, register: Register, lang: str = "id",
@@ -250,7 +177,7 @@ def small_multiples(frame: pd.DataFrame, ind: Indicator, register: Register, lan
         if show_target and not city_rows.empty:
             fig.add_trace(_target_line(city_rows, ind, lang, legendgroup="target", **first), **at)
         rows = frame[frame["kode_wilayah"] == kode]
-        name, hover_name = _names(kode, register, lang)
+        name, hover_name = wilayah_names(kode, register, lang)
         fig.add_trace(_line(rows, name, hover_name, ind, lang, line={**styles[kode], "dash": "solid"},
                             showlegend=False), **at)
     for i in range(len(codes), nrows * ncols):   # empty cells of the last row: no bare axes
@@ -265,26 +192,9 @@ def small_multiples(frame: pd.DataFrame, ind: Indicator, register: Register, lan
     return fig
 
 
-def yoy_table(table_level: pd.DataFrame, table_kota: pd.DataFrame, indicator_id: str, codes, period: str) -> pd.DataFrame:
-    """Per wilayah (in `codes` order, then the city) the value in `period`, a year earlier, and the change."""
-    pick = (lambda t: t[(t["indikator"] == indicator_id) & (t["periode"] == period)])
-    own = pick(table_level)
-    own = own[own["kode_wilayah"].isin(list(codes)) & (own["tingkat"] != "kota")]
-    rows = pd.concat([own, pick(table_kota)], ignore_index=True)
-    order = {c: i for i, c in enumerate(dict.fromkeys([*codes, *rows["kode_wilayah"]]))}
-    rows = rows.sort_values("kode_wilayah", key=lambda s: s.map(order), kind="stable")
-    out = rows.assign(periode_lalu=periods.same_period_last_year(period))
-    return out[YOY_COLUMNS].reset_index(drop=True)
-
-
-def change_unit(ind: Indicator, lang: str) -> str:
-    """The unit of a change: points for percentages ('poin' / 'pts'), else the indicator's unit."""
-    return WORDS[lang]["points"] if ind.text("unit", lang) == "%" else ind.text("unit", lang)
-
-
 def yoy_figure(yoy: pd.DataFrame, ind: Indicator, register: Register, lang: str = "id") -> go.Figure:
     """Horizontal bars of the change on a year earlier, green where it improved and red where it worsened."""
-    names = [_names(k, register, lang)[0] for k in yoy["kode_wilayah"]]
+    names = [wilayah_names(k, register, lang)[0] for k in yoy["kode_wilayah"]]
     unit = change_unit(ind, lang)
     period, last = (periods.display(yoy[c].iloc[0], lang) if len(yoy) else "" for c in ("periode", "periode_lalu"))
     texts = [signed(d, ind.decimals, lang) if pd.notna(d) else "—" for d in yoy["perubahan_tahunan"]]
@@ -312,29 +222,3 @@ def _room_for_labels(changes: list[float]) -> list[float]:
     return [lo - (room if lo < 0 else 0.04) * span, hi + (room if hi > 0 else 0.04) * span]
 
 
-def yoy_display(yoy: pd.DataFrame, ind: Indicator, register: Register, lang: str = "id") -> pd.DataFrame:
-    """The change table as text in the reader's language, the periods as column names (units: see yoy_units)."""
-    words = WORDS[lang]
-    period, last = (periods.display(yoy[c].iloc[0], lang) if len(yoy) else c for c in ("periode", "periode_lalu"))
-    return pd.DataFrame({
-        words["wilayah"]: [_names(k, register, lang)[0] for k in yoy["kode_wilayah"]],
-        period: [number(v, ind.decimals, lang) for v in yoy["nilai"]],
-        last: [number(v, ind.decimals, lang) for v in yoy["nilai_tahun_lalu"]],
-        words["change"]: [signed(d, ind.decimals, lang) if pd.notna(d) else "—" for d in yoy["perubahan_tahunan"]],
-        words["direction"]: [words["arah"].get(a, "—") if isinstance(a, str) else "—" for a in yoy["arah_tahunan"]],
-    })
-
-
-def yoy_units(ind: Indicator, lang: str = "id") -> str:
-    """'Nilai dalam %, perubahan dalam poin.': the units of the change table, said once."""
-    return WORDS[lang]["units"].format(unit=ind.text("unit", lang), change=change_unit(ind, lang))
-
-
-def partial_until(table_kota: pd.DataFrame, indicator_id: str, period: str) -> str | None:
-    """The last month reported when `period` is not yet complete (e.g. '2026-10' for 2026-Q4), else None."""
-    rows = table_kota[(table_kota["indikator"] == indicator_id) & (table_kota["periode"] == period)]
-    last = rows["periode_akhir"].dropna()
-    if last.empty or periods.grain_of(period) == "month":
-        return None
-    until = str(last.iloc[0])
-    return None if periods.end_date(until) >= periods.end_date(period) else until

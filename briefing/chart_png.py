@@ -14,9 +14,9 @@ import kaleido
 import plotly.graph_objects as go
 from PIL import Image, ImageDraw
 
-from kpi.briefing_render import chart_renderer, draw_footer, message_file, png_bytes
-from kpi.briefing_slides import FOOTER_TOP, HEIGHT, INK, WIDTH, Footer
-from kpi.maps import OFFLINE_STYLE, bounds_center_zoom
+from briefing.render import chart_renderer, draw_footer, message_file, png_bytes
+from briefing.slides import FOOTER_TOP, HEIGHT, INK, WIDTH, Footer
+from charts.maps import OFFLINE_STYLE, bounds_center_zoom
 
 CSS_WIDTH = 1280
 SCALE = WIDTH / CSS_WIDTH                  # 1.5

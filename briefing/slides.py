@@ -1,6 +1,6 @@
 """The briefing deck as data, and its charts: slides with a title, a chart and text blocks, and one footer.
 
-Geometry is in pixels of a 1920×1080 slide (16:9). The renderers (kpi.briefing_render) draw the same boxes as a
+Geometry is in pixels of a 1920×1080 slide (16:9). The renderers (briefing.render) draw the same boxes as a
 PNG (and so the PDF) and as PPTX shapes. Charts are plotly figures sized to their box that need no network: the
 map draws the polygons as filled shapes on plain axes, so no basemap, tile or topojson is ever fetched.
 """
@@ -15,7 +15,7 @@ import shapely
 
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue, Indicator
-from kpi.classify import NODATA, NODATA_COLOR, NODATA_LABEL, Classes, LegendEntry
+from charts.classify import NODATA, NODATA_COLOR, NODATA_LABEL, Classes, LegendEntry
 from kpi.report.numfmt import number, signed, with_unit
 from kpi.metrics.targets import STATUS_LABELS
 

@@ -11,7 +11,7 @@ import pydeck as pdk
 import shapely
 
 from kpi.core.catalogue import Indicator
-from kpi.classify import NODATA, NODATA_COLOR, NODATA_LABEL, Classes, LegendEntry, classify, with_unit
+from charts.classify import NODATA, NODATA_COLOR, NODATA_LABEL, Classes, LegendEntry, classify, with_unit
 from kpi.metrics.targets import STATUS_LABELS
 
 __all__ = ["Classes", "LegendEntry", "bounds_center_zoom", "choropleth", "classify", "deck", "feature_collection",

@@ -16,7 +16,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Pt
 
-from kpi.briefing_slides import (FOOTER_TOP, HEIGHT, INK, MARGIN, MUTED, SIZE, SUBTITLE_BOX, TITLE_BOX, WIDTH,
+from briefing.slides import (FOOTER_TOP, HEIGHT, INK, MARGIN, MUTED, SIZE, SUBTITLE_BOX, TITLE_BOX, WIDTH,
                                  Deck, Footer, Slide)
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian's fonts-dejavu-core, installed by .ci/run
@@ -248,4 +248,4 @@ def write_pdf(deck: Deck, images: list[Image.Image], path: Path) -> None:
     subject = deck.footer.left + (f" · {deck.footer.synthetic_note}" if deck.footer.synthetic_note else "")
     first, *rest = images
     first.save(path, "PDF", save_all=True, append_images=rest, resolution=PDF_DPI, quality=92,
-               subsampling=0, title=deck.title, subject=subject, keywords=subject, creator="kpi.briefing")
+               subsampling=0, title=deck.title, subject=subject, keywords=subject, creator="briefing.deck")

@@ -1,0 +1,253 @@
+"""Briefing packs: the monthly slides (city headline KPIs, map, biggest movers, one scorecard per kecamatan) as
+PNG images, PPTX and PDF, with the period, filters, data date and "Data contoh (sintetis)" on every slide.
+
+    python -m kpi.briefing --period 2026-10 [--kecamatan 36.74.01 Setu ...] [--lang id|en] --out PACK.pptx|PACK.pdf
+
+The file appears whole or not at all: it is written beside the target and renamed at the end.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from kpi.core import periods
+from kpi.metrics.analysis import card, data_date, in_scope, indicator_table, snapshot
+from briefing.render import render_charts, slide_images, write_pdf, write_pptx
+from briefing.slides import (BODY_BOTTOM, BODY_TOP, MARGIN, SPLIT, WIDTH, Block, Deck, Footer, Slide,
+                                 map_figure, movers_figure, scorecard_figure)
+from kpi.core.catalogue import Catalogue, load_catalogue
+from charts.classify import classify
+from kpi.geo import load_boundaries
+from kpi.report.narrative import briefing
+from kpi.core.wilayah import Register, load_register
+
+FORMATS = (".pptx", ".pdf")
+WORDS = {
+    "id": {"pack": "Briefing KPI Reformasi Birokrasi", "city": "Kota Tangerang Selatan", "all": "Semua kecamatan",
+           "some": "Kecamatan: {}", "kelurahan": "Kelurahan: {}", "kota": "Tingkat kota", "upto": "Data sampai {}",
+           "sample": "Data contoh (sintetis)",
+           "sample_long": "Data contoh (sintetis) — bukan data resmi", "kpi": "Indikator utama kota",
+           "kpi_sub": "Nilai terakhir sampai {}, target, capaian, status dan perubahan", "map": "Peta {}",
+           "movers": "Perubahan terbesar: {}", "up": "Membaik", "down": "Memburuk", "none": "Tidak ada.",
+           "scorecard": "Kartu skor indikator utama sampai {}", "filters": "Wilayah: {}", "source": "Sumber data: {}",
+           "loaded": "data observasi yang dimuat"},
+    "en": {"pack": "Bureaucratic reform KPI briefing", "city": "Kota Tangerang Selatan", "all": "All kecamatan",
+           "some": "Kecamatan: {}", "kelurahan": "Kelurahan: {}", "kota": "City level", "upto": "Data up to {}",
+           "sample": "Data contoh (sintetis) · synthetic sample",
+           "sample_long": "Data contoh (sintetis) — synthetic sample, not official data", "kpi": "City headline KPIs",
+           "kpi_sub": "Latest values up to {}, target, achievement, status and change", "map": "Map of {}",
+           "movers": "Biggest movers: {}", "up": "Improved", "down": "Slipped", "none": "None.",
+           "scorecard": "Headline scorecard up to {}", "filters": "Areas: {}", "source": "Data source: {}",
+           "loaded": "loaded observations"},
+}
+
+
+class BriefingError(ValueError):
+    """A request the pack cannot be made for; `exit_code` is 2 for a usage mistake, 1 for missing data."""
+
+    def __init__(self, message: str, exit_code: int = 2):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def parse_period(text: str) -> str:
+    """A period label ('2026-10', 'Okt 2026', '2026-Q3') in canonical form, or BriefingError naming the rule."""
+    parsed = periods.parse_period(text)
+    if parsed is None:
+        raise BriefingError(f"Periode '{text}' tidak dikenal: bulan harus 01–12 dan tahun 2000–2099. "
+                            "Contoh yang benar: --period 2026-10 (atau 'Okt 2026', 2026-Q3, 2026-S1, 2026).")
+    return parsed[0]
+
+
+def resolve_kecamatan(values: Sequence[str], register: Register) -> tuple[str, ...]:
+    """Kecamatan codes of codes or names in any known spelling, in register order; BriefingError for unknown ones."""
+    codes, problems = [], []
+    for value in values:
+        found = register.resolve(value, "kecamatan")
+        if found.kode:
+            codes.append(found.kode)
+        else:
+            problems.append(found.issue.message)
+    if problems:
+        names = ", ".join(f"{u.nama} ({u.kode})" for u in register.level("kecamatan"))
+        raise BriefingError(" ".join(problems) + f" Kecamatan yang ada: {names}.")
+    order = [u.kode for u in register.level("kecamatan")]
+    return tuple(sorted(set(codes), key=order.index))
+
+
+def _date(day: dt.date, lang: str) -> str:
+    """'31 Okt 2026'."""
+    return f"{day.day} {periods.display(f'{day.year}-{day.month:02d}', lang)}"
+
+
+def _check_has_data(tables, catalogue: Catalogue, register: Register, period: str) -> None:
+    """BriefingError (exit 1) when no headline indicator has a city value in the period, naming the ones that do."""
+    table = tables("kota", periods.grain_of(period))
+    rows = table[table["indikator"].isin([i.id for i in catalogue.headline]) & table["nilai"].notna()
+                 & (table["kode_wilayah"] == register.kota.kode)]
+    if period in set(rows["periode"]):
+        return
+    known = sorted(rows["periode"].unique(), key=periods.end_date)
+    span = f"{periods.display(known[0])} – {periods.display(known[-1])}" if known else "tidak ada"
+    raise BriefingError(f"Periode {periods.display(period)} ({period}) tidak punya data indikator utama. "
+                        f"Periode berdata: {span}. Pilih periode di rentang itu.", exit_code=1)
+
+
+def build_deck(obs: pd.DataFrame, period: str, kecamatan: Sequence[str] = (), lang: str = "id",
+               synthetic: bool = True, catalogue: Catalogue | None = None, register: Register | None = None) -> Deck:
+    """The deck for a canonical period and kecamatan codes (empty: all): 4 slides, then one per kecamatan."""
+    catalogue, register = catalogue or load_catalogue(), register or load_register()
+    w = WORDS[lang]
+
+    @functools.cache
+    def tables(level: str, grain: str) -> pd.DataFrame:
+        return indicator_table(obs, catalogue, register, level, grain)
+
+    _check_has_data(tables, catalogue, register, period)
+    shown = periods.display(period, lang)
+    chosen = tuple(kecamatan) or tuple(u.kode for u in register.level("kecamatan"))
+    filters = scope_text("kecamatan", kecamatan, (), register, lang)
+    footer = make_footer(shown, filters, data_date(obs), lang, synthetic)
+    slides = [_title_slide(w, shown, filters, footer, synthetic),
+              _kpi_slide(tables, catalogue, register.kota.kode, period, lang),
+              *_headline_slides(tables, catalogue, register, period, tuple(kecamatan), lang),
+              *(_kecamatan_slide(tables, catalogue, register, k, period, lang) for k in chosen)]
+    return Deck(f"{w['pack']} — {shown}", tuple(slides), footer, lang)
+
+
+def scope_text(level: str, kecamatan: Sequence[str], kelurahan: Sequence[str], register: Register,
+               lang: str = "id") -> str:
+    """The wilayah filter in words: 'Semua kecamatan', 'Kecamatan: Setu, Serpong', 'Kelurahan: Muncul', 'Tingkat kota'."""
+    w = WORDS[lang]
+    if level == "kota":
+        return w["kota"]
+    if level == "kelurahan" and kelurahan:
+        return w["kelurahan"].format(", ".join(register.name(k) for k in kelurahan))
+    return w["some"].format(", ".join(register.name(k) for k in kecamatan)) if kecamatan else w["all"]
+
+
+def make_footer(period_text: str, scope: str, day: dt.date, lang: str = "id", synthetic: bool = True) -> Footer:
+    """The footer every slide and exported chart carries: period, filters, data date, and the sample note."""
+    w = WORDS[lang]
+    return Footer(period_text, scope, w["upto"].format(_date(day, lang)), w["sample"] if synthetic else None)
+
+
+def _title_slide(w: dict, shown: str, filters: str, footer: Footer, synthetic: bool) -> Slide:
+    """The pack's title, the city and period, the filters, the data date and where the data come from."""
+    lines = (w["filters"].format(filters), footer.data_date, w["source"].format(w["sample_long"] if synthetic else w["loaded"]))
+    return Slide(w["pack"], f"{w['city']} · {shown}", blocks=(Block("", lines),))
+
+
+def _body(with_text: bool = False) -> tuple[int, int]:
+    """The chart size in pixels: the whole body, or its left part when text sits beside it."""
+    return (SPLIT if with_text else WIDTH - 2 * MARGIN), BODY_BOTTOM - BODY_TOP
+
+
+def _cards(tables, catalogue: Catalogue, kode: str, period: str, level: str) -> list:
+    """Each headline indicator with its latest row for one wilayah up to the period (None without data)."""
+    return [(ind, card(tables(level, ind.frequency), ind.id, kode, upto=period)) for ind in catalogue.headline]
+
+
+def _kpi_slide(tables, catalogue: Catalogue, kota: str, period: str, lang: str) -> Slide:
+    """The city's headline indicators as one table."""
+    figure = scorecard_figure(_cards(tables, catalogue, kota, period, "kota"), catalogue, lang, _body())
+    return Slide(WORDS[lang]["kpi"], WORDS[lang]["kpi_sub"].format(periods.display(period, lang)), figure)
+
+
+def _headline_slides(tables, catalogue: Catalogue, register: Register, period: str, kecamatan: tuple[str, ...],
+                     lang: str) -> tuple[Slide, Slide]:
+    """The map and the movers of the first headline indicator, at its own frequency, latest period up to `period`."""
+    w, ind = WORDS[lang], catalogue.headline[0]
+    city = card(tables("kota", ind.frequency), ind.id, register.kota.kode, upto=period)
+    at = city["periode"] if city else period
+    rows = in_scope(snapshot(tables("kecamatan", ind.frequency), ind.id, at), register, kecamatan)
+    rows = rows[rows["tingkat"] == "kecamatan"]
+    boundaries = load_boundaries()
+    shapes = boundaries.kecamatan[boundaries.kecamatan["kode"].isin(set(rows["kode_wilayah"]) | set(kecamatan))]
+    classes = classify(rows["nilai"], ind, catalogue.band_set(ind), lang=lang)
+    subtitle = f"{ind.text('label', lang)} · {periods.display(at, lang)}"
+    map_slide = Slide(w["map"].format(ind.text("short", lang)), subtitle,
+                      map_figure(shapes, rows, ind, classes, lang, _body(), not boundaries.official))
+    best, worst = briefing(rows, ind, catalogue, lang)
+    blocks = (Block(w["up"], tuple(best) or (w["none"],)), Block(w["down"], tuple(worst) or (w["none"],)))
+    movers = Slide(w["movers"].format(ind.text("short", lang)), subtitle, movers_figure(rows, ind, lang, _body(True)),
+                   blocks)
+    return map_slide, movers
+
+
+def _kecamatan_slide(tables, catalogue: Catalogue, register: Register, kode: str, period: str, lang: str) -> Slide:
+    """One kecamatan's scorecard: the headline indicators with its rank among the kecamatan."""
+    cards = _cards(tables, catalogue, kode, period, "kecamatan")
+    figure = scorecard_figure(cards, catalogue, lang, _body(), rank=True)
+    return Slide(register.display_name(kode, lang), WORDS[lang]["scorecard"].format(periods.display(period, lang)),
+                 figure)
+
+
+def check_out(out: Path) -> Path:
+    """The output path when its suffix is .pptx or .pdf and its folder exists, else BriefingError naming the fix."""
+    out = Path(out)
+    if out.suffix.lower() not in FORMATS:
+        raise BriefingError(f"Berkas keluaran '{out.name}' harus berakhiran .pptx atau .pdf, mis. --out briefing.pptx.")
+    if not out.parent.is_dir():
+        raise BriefingError(f"Folder '{out.parent}' tidak ada. Buat foldernya dulu atau pilih folder lain untuk --out.")
+    return out
+
+
+def write_pack(deck: Deck, out: Path, charts: list[bytes | None] | None = None) -> Path:
+    """Write the deck as PPTX or PDF (by suffix), rendering its charts unless given; a temporary file beside `out`
+    is renamed at the end, so the pack appears whole or not at all."""
+    out = check_out(out)
+    charts = render_charts(deck) if charts is None else charts
+    temp = out.with_name(f".{out.name}.{os.getpid()}.tmp")  # same folder: the rename is atomic
+    try:
+        if out.suffix.lower() == ".pptx":
+            write_pptx(deck, charts, temp)
+        else:
+            write_pdf(deck, slide_images(deck, charts), temp)
+        os.replace(temp, out)
+    finally:
+        temp.unlink(missing_ok=True)
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The command for scheduled packs; prints where the pack went, or one Indonesian message; never a traceback."""
+    parser = argparse.ArgumentParser(prog="python -m kpi.briefing", description="Paket briefing KPI (PPTX atau PDF).")
+    parser.add_argument("--period", required=True, help="periode, mis. 2026-10")
+    parser.add_argument("--kecamatan", nargs="+", default=[], help="kode atau nama kecamatan (bawaan: semua)")
+    parser.add_argument("--lang", choices=("id", "en"), default="id", help="bahasa slide (bawaan: id)")
+    parser.add_argument("--out", required=True, type=Path, help="berkas keluaran .pptx atau .pdf")
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except BriefingError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except Exception as exc:  # noqa: BLE001 - the border: a cron job gets one line, not a traceback
+        print(f"Galat: paket briefing tidak dapat dibuat ({type(exc).__name__}: {exc}). Tidak ada berkas yang ditulis. "
+              "Pastikan Chromium terpasang (apt-get install chromium) lalu ulangi.", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Check every argument before any work, then load the data on display, build, render and write."""
+    from kpi.store.source import current
+
+    period = parse_period(args.period)
+    kecamatan = resolve_kecamatan(args.kecamatan, load_register())
+    check_out(args.out)
+    source = current()
+    if source.frame is None:
+        raise BriefingError(" ".join(i.message for i in source.issues), exit_code=1)
+    deck = build_deck(source.frame, period, kecamatan, args.lang, source.synthetic)
+    out = write_pack(deck, args.out)
+    print(f"Paket briefing {len(deck.slides)} slide ditulis ke {out}")
+    return 0
+
