@@ -31,9 +31,9 @@ import pyarrow.compute as pc
 
 from kpi import engine
 
-from kpi.store import sql as store_sql
 
 from kpi.engine import reference as engine_ref
+from kpi.engine import tables
 from kpi.core.wilayah import load_register
 from kpi.core.workdays import Calendar
 
@@ -123,16 +123,14 @@ def _peak_rss_mb() -> float:
 
 
 def _store_table(frame: pd.DataFrame) -> tuple[duckdb.DuckDBPyConnection, str]:
-    """An in-memory DuckDB holding the requests in the import store's table (its schema and ENUM types)."""
+    """An in-memory DuckDB holding the requests in the table the import store keeps them in (ENUM types)."""
     con = duckdb.connect(config={"threads": os.cpu_count() or 1})
-    for statement in store_sql.schema_statements():
-        con.execute(statement)
-    names = [c for c, _ in store_sql.kind_columns()["permohonan"]]
-    con.register("_bench_frame", frame[names])
-    casts = ", ".join(f"CAST({c} AS {t})" for c, t in store_sql.kind_columns()["permohonan"])
-    con.execute(f"INSERT INTO {store_sql.record_table('permohonan')} SELECT 1, NULL, {casts} FROM _bench_frame")
+    columns = tables.record_columns()["permohonan"]
+    con.execute(f"CREATE TABLE rec_permohonan ({', '.join(f'{c} {t}' for c, t in columns)})")
+    con.register("_bench_frame", frame[[c for c, _ in columns]])
+    con.execute(f"INSERT INTO rec_permohonan SELECT {', '.join(f'CAST({c} AS {t})' for c, t in columns)} FROM _bench_frame")
     con.unregister("_bench_frame")
-    return con, store_sql.active_source("permohonan")
+    return con, "rec_permohonan"
 
 
 def bench_engine(rows: int, seed: int, repeat: int) -> str:

@@ -22,8 +22,7 @@ import duckdb
 import pandas as pd
 
 from kpi import settings
-from kpi.inputs.kinds import KANAL, STATUS
-from kpi.core.wilayah import load_register
+from kpi.engine import tables
 
 SCHEMA_VERSION = 2  # 2: codes, channels and statuses stored as ENUM
 LOCK_WAIT_SECONDS = 5.0
@@ -31,28 +30,12 @@ FAULT_ENV = settings.FAULT_ENV  # test-only fault injection, see fault()
 
 
 
-def _enum(values) -> str:
-    """An inline DuckDB ENUM type of these values (stored as small integers: the engine groups on them fast)."""
-    return "ENUM(" + ", ".join("'" + str(v).replace("'", "''") + "'" for v in values) + ")"
-
-
 @functools.cache
 def kind_columns() -> dict[str, tuple[tuple[str, str], ...]]:
-    """Column name and SQL type of each kind's table; codes are ENUMs of the register (read on first use)."""
-    register = load_register()
-    kelurahan = _enum(u.kode for u in register.level("kelurahan"))
-    unit = _enum(u.kode for u in (*register.level("kecamatan"), *register.level("kelurahan")))
-    return {
-        "permohonan": (("id_permohonan", "VARCHAR"), ("kode_wilayah", kelurahan), ("jenis_layanan", "VARCHAR"),
-                       ("kanal", _enum(KANAL)), ("diajukan", "TIMESTAMP"), ("selesai", "TIMESTAMP"),
-                       ("status", _enum(STATUS)), ("sop_hari_kerja", "BIGINT")),
-        "aduan": (("id_aduan", "VARCHAR"), ("kode_wilayah", kelurahan), ("kanal", "VARCHAR"), ("kategori", "VARCHAR"),
-                  ("diterima", "TIMESTAMP"), ("tindak_lanjut", "TIMESTAMP"), ("selesai", "TIMESTAMP")),
-        "survei": (("id_responden", "VARCHAR"), ("kode_unit", unit), ("tanggal", "TIMESTAMP"),
-                   *((f"U{i}", "BIGINT") for i in range(1, 10))),
-        "observasi": (("periode", "VARCHAR"), ("kode_wilayah", "VARCHAR"), ("indikator", "VARCHAR"),
-                      ("pembilang", "DOUBLE"), ("penyebut", "DOUBLE"), ("nilai", "DOUBLE")),
-    }
+    """Column name and SQL type of each kind's table: the engine's raw-record tables, and the observations."""
+    return {**tables.record_columns(),
+            "observasi": (("periode", "VARCHAR"), ("kode_wilayah", "VARCHAR"), ("indikator", "VARCHAR"),
+                          ("pembilang", "DOUBLE"), ("penyebut", "DOUBLE"), ("nilai", "DOUBLE"))}
 
 
 KEYS: dict[str, tuple[str, ...]] = {"permohonan": ("id_permohonan",), "aduan": ("id_aduan",),
