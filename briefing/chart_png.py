@@ -6,6 +6,7 @@ the one the reader saw, and every text and line comes out 1.5 times as large (14
 reads on a projector. Maps are refitted to the new size and always drawn on the offline white style with their names
 drawn locally: a PNG never waits for a tile server.
 """
+
 from __future__ import annotations
 
 import io
@@ -19,10 +20,10 @@ from briefing.slides import FOOTER_TOP, HEIGHT, INK, WIDTH, Footer
 from charts.maps import OFFLINE_STYLE, bounds_center_zoom
 
 CSS_WIDTH = 1280
-SCALE = WIDTH / CSS_WIDTH                  # 1.5
-CSS_HEIGHT = round(FOOTER_TOP / SCALE)     # 653: the chart fills the slide above the footer band
-SIDE = 24                                  # CSS px kept clear left and right
-MAP_CHROME = 120                           # CSS px of a map figure taken by its title and legend, not by the map
+SCALE = WIDTH / CSS_WIDTH  # 1.5
+CSS_HEIGHT = round(FOOTER_TOP / SCALE)  # 653: the chart fills the slide above the footer band
+SIDE = 24  # CSS px kept clear left and right
+MAP_CHROME = 120  # CSS px of a map figure taken by its title and legend, not by the map
 
 
 def renderer_available() -> bool:
@@ -41,13 +42,14 @@ def slide_figure(fig: go.Figure, title: str | None = None) -> go.Figure:
     out = go.Figure(fig)
     out.update_layout(width=CSS_WIDTH, height=CSS_HEIGHT, autosize=False, paper_bgcolor="white")
     margin = out.layout.margin
-    for side in ("l", "r"):   # a page chart may run to the edge of its column; a slide keeps a border
+    for side in ("l", "r"):  # a page chart may run to the edge of its column; a slide keeps a border
         if margin[side] is not None and margin[side] < SIDE:
             out.layout.margin[side] = SIDE
     if title and not (out.layout.title and out.layout.title.text):
         top = (out.layout.margin.t or 0) if out.layout.margin else 0
-        out.update_layout(title={"text": title, "x": 0.01, "font": {"size": 18, "color": INK}},
-                          margin={"t": max(top, 48)})
+        out.update_layout(
+            title={"text": title, "x": 0.01, "font": {"size": 18, "color": INK}}, margin={"t": max(top, 48)}
+        )
     if any(trace.type in ("choroplethmap", "scattermap") for trace in out.data):
         _fit_map(out)
     return out
@@ -55,8 +57,12 @@ def slide_figure(fig: go.Figure, title: str | None = None) -> go.Figure:
 
 def _fit_map(fig: go.Figure) -> None:
     """Centre and zoom the map on its polygons for the slide size; the offline style, which draws names locally."""
-    features = [feature for trace in fig.data if trace.type == "choroplethmap" and isinstance(trace.geojson, dict)
-                for feature in trace.geojson.get("features", [])]
+    features = [
+        feature
+        for trace in fig.data
+        if trace.type == "choroplethmap" and isinstance(trace.geojson, dict)
+        for feature in trace.geojson.get("features", [])
+    ]
     center, zoom = bounds_center_zoom({"features": features}, CSS_WIDTH, CSS_HEIGHT - MAP_CHROME)
     fig.update_layout(map={"style": OFFLINE_STYLE, "center": center, "zoom": zoom})
 
@@ -64,8 +70,9 @@ def _fit_map(fig: go.Figure) -> None:
 def chart_png(fig: go.Figure, footer: Footer, title: str | None = None) -> bytes:
     """The chart as a 1920×1080 PNG with the footer band: period and filters, data date, and the sample note."""
     with chart_renderer():
-        chart = kaleido.calc_fig_sync(slide_figure(fig, title), opts={
-            "format": "png", "width": CSS_WIDTH, "height": CSS_HEIGHT, "scale": SCALE})
+        chart = kaleido.calc_fig_sync(
+            slide_figure(fig, title), opts={"format": "png", "width": CSS_WIDTH, "height": CSS_HEIGHT, "scale": SCALE}
+        )
     image = Image.new("RGB", (WIDTH, HEIGHT), "white")
     drawn = Image.open(io.BytesIO(chart)).convert("RGB")
     image.paste(drawn.crop((0, 0, WIDTH, min(drawn.height, FOOTER_TOP))), (0, 0))

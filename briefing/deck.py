@@ -5,6 +5,7 @@ PNG images, PPTX and PDF, with the period, filters, data date and "Data contoh (
 
 The file appears whole or not at all: it is written beside the target and renamed at the end.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,35 +18,75 @@ from pathlib import Path
 
 import pandas as pd
 
-from kpi.core import periods
-from kpi.metrics.analysis import card, data_date, in_scope, indicator_table, snapshot
 from briefing.render import render_charts, slide_images, write_pdf, write_pptx
-from briefing.slides import (BODY_BOTTOM, BODY_TOP, MARGIN, SPLIT, WIDTH, Block, Deck, Footer, Slide,
-                                 map_figure, movers_figure, scorecard_figure)
-from kpi.core.catalogue import Catalogue, load_catalogue
+from briefing.slides import (
+    BODY_BOTTOM,
+    BODY_TOP,
+    MARGIN,
+    SPLIT,
+    WIDTH,
+    Block,
+    Deck,
+    Footer,
+    Slide,
+    map_figure,
+    movers_figure,
+    scorecard_figure,
+)
 from charts.classify import classify
-from kpi.geo import load_boundaries
-from kpi.report.narrative import briefing
+from kpi.core import periods
+from kpi.core.catalogue import Catalogue, load_catalogue
 from kpi.core.wilayah import Register, load_register
+from kpi.geo import load_boundaries
+from kpi.metrics.analysis import card, data_date, in_scope, indicator_table, snapshot
+from kpi.report.narrative import briefing
 
 FORMATS = (".pptx", ".pdf")
 WORDS = {
-    "id": {"pack": "Briefing KPI Reformasi Birokrasi", "city": "Kota Tangerang Selatan", "all": "Semua kecamatan",
-           "some": "Kecamatan: {}", "kelurahan": "Kelurahan: {}", "kota": "Tingkat kota", "upto": "Data sampai {}",
-           "sample": "Data contoh (sintetis)",
-           "sample_long": "Data contoh (sintetis) — bukan data resmi", "kpi": "Indikator utama kota",
-           "kpi_sub": "Nilai terakhir sampai {}, target, capaian, status dan perubahan", "map": "Peta {}",
-           "movers": "Perubahan terbesar: {}", "up": "Membaik", "down": "Memburuk", "none": "Tidak ada.",
-           "scorecard": "Kartu skor indikator utama sampai {}", "filters": "Wilayah: {}", "source": "Sumber data: {}",
-           "loaded": "data observasi yang dimuat"},
-    "en": {"pack": "Bureaucratic reform KPI briefing", "city": "Kota Tangerang Selatan", "all": "All kecamatan",
-           "some": "Kecamatan: {}", "kelurahan": "Kelurahan: {}", "kota": "City level", "upto": "Data up to {}",
-           "sample": "Data contoh (sintetis) · synthetic sample",
-           "sample_long": "Data contoh (sintetis) — synthetic sample, not official data", "kpi": "City headline KPIs",
-           "kpi_sub": "Latest values up to {}, target, achievement, status and change", "map": "Map of {}",
-           "movers": "Biggest movers: {}", "up": "Improved", "down": "Slipped", "none": "None.",
-           "scorecard": "Headline scorecard up to {}", "filters": "Areas: {}", "source": "Data source: {}",
-           "loaded": "loaded observations"},
+    "id": {
+        "pack": "Briefing KPI Reformasi Birokrasi",
+        "city": "Kota Tangerang Selatan",
+        "all": "Semua kecamatan",
+        "some": "Kecamatan: {}",
+        "kelurahan": "Kelurahan: {}",
+        "kota": "Tingkat kota",
+        "upto": "Data sampai {}",
+        "sample": "Data contoh (sintetis)",
+        "sample_long": "Data contoh (sintetis) — bukan data resmi",
+        "kpi": "Indikator utama kota",
+        "kpi_sub": "Nilai terakhir sampai {}, target, capaian, status dan perubahan",
+        "map": "Peta {}",
+        "movers": "Perubahan terbesar: {}",
+        "up": "Membaik",
+        "down": "Memburuk",
+        "none": "Tidak ada.",
+        "scorecard": "Kartu skor indikator utama sampai {}",
+        "filters": "Wilayah: {}",
+        "source": "Sumber data: {}",
+        "loaded": "data observasi yang dimuat",
+    },
+    "en": {
+        "pack": "Bureaucratic reform KPI briefing",
+        "city": "Kota Tangerang Selatan",
+        "all": "All kecamatan",
+        "some": "Kecamatan: {}",
+        "kelurahan": "Kelurahan: {}",
+        "kota": "City level",
+        "upto": "Data up to {}",
+        "sample": "Data contoh (sintetis) · synthetic sample",
+        "sample_long": "Data contoh (sintetis) — synthetic sample, not official data",
+        "kpi": "City headline KPIs",
+        "kpi_sub": "Latest values up to {}, target, achievement, status and change",
+        "map": "Map of {}",
+        "movers": "Biggest movers: {}",
+        "up": "Improved",
+        "down": "Slipped",
+        "none": "None.",
+        "scorecard": "Headline scorecard up to {}",
+        "filters": "Areas: {}",
+        "source": "Data source: {}",
+        "loaded": "loaded observations",
+    },
 }
 
 
@@ -61,8 +102,10 @@ def parse_period(text: str) -> str:
     """A period label ('2026-10', 'Okt 2026', '2026-Q3') in canonical form, or BriefingError naming the rule."""
     parsed = periods.parse_period(text)
     if parsed is None:
-        raise BriefingError(f"Periode '{text}' tidak dikenal: bulan harus 01–12 dan tahun 2000–2099. "
-                            "Contoh yang benar: --period 2026-10 (atau 'Okt 2026', 2026-Q3, 2026-S1, 2026).")
+        raise BriefingError(
+            f"Periode '{text}' tidak dikenal: bulan harus 01–12 dan tahun 2000–2099. "
+            "Contoh yang benar: --period 2026-10 (atau 'Okt 2026', 2026-Q3, 2026-S1, 2026)."
+        )
     return parsed[0]
 
 
@@ -90,18 +133,31 @@ def _date(day: dt.date, lang: str) -> str:
 def _check_has_data(tables, catalogue: Catalogue, register: Register, period: str) -> None:
     """BriefingError (exit 1) when no headline indicator has a city value in the period, naming the ones that do."""
     table = tables("kota", periods.grain_of(period))
-    rows = table[table["indikator"].isin([i.id for i in catalogue.headline]) & table["nilai"].notna()
-                 & (table["kode_wilayah"] == register.kota.kode)]
+    rows = table[
+        table["indikator"].isin([i.id for i in catalogue.headline])
+        & table["nilai"].notna()
+        & (table["kode_wilayah"] == register.kota.kode)
+    ]
     if period in set(rows["periode"]):
         return
     known = sorted(rows["periode"].unique(), key=periods.end_date)
     span = f"{periods.display(known[0])} – {periods.display(known[-1])}" if known else "tidak ada"
-    raise BriefingError(f"Periode {periods.display(period)} ({period}) tidak punya data indikator utama. "
-                        f"Periode berdata: {span}. Pilih periode di rentang itu.", exit_code=1)
+    raise BriefingError(
+        f"Periode {periods.display(period)} ({period}) tidak punya data indikator utama. "
+        f"Periode berdata: {span}. Pilih periode di rentang itu.",
+        exit_code=1,
+    )
 
 
-def build_deck(obs: pd.DataFrame, period: str, kecamatan: Sequence[str] = (), lang: str = "id",
-               synthetic: bool = True, catalogue: Catalogue | None = None, register: Register | None = None) -> Deck:
+def build_deck(
+    obs: pd.DataFrame,
+    period: str,
+    kecamatan: Sequence[str] = (),
+    lang: str = "id",
+    synthetic: bool = True,
+    catalogue: Catalogue | None = None,
+    register: Register | None = None,
+) -> Deck:
     """The deck for a canonical period and kecamatan codes (empty: all): 4 slides, then one per kecamatan."""
     catalogue, register = catalogue or load_catalogue(), register or load_register()
     w = WORDS[lang]
@@ -115,15 +171,18 @@ def build_deck(obs: pd.DataFrame, period: str, kecamatan: Sequence[str] = (), la
     chosen = tuple(kecamatan) or tuple(u.kode for u in register.level("kecamatan"))
     filters = scope_text("kecamatan", kecamatan, (), register, lang)
     footer = make_footer(shown, filters, data_date(obs), lang, synthetic)
-    slides = [_title_slide(w, shown, filters, footer, synthetic),
-              _kpi_slide(tables, catalogue, register.kota.kode, period, lang),
-              *_headline_slides(tables, catalogue, register, period, tuple(kecamatan), lang),
-              *(_kecamatan_slide(tables, catalogue, register, k, period, lang) for k in chosen)]
+    slides = [
+        _title_slide(w, shown, filters, footer, synthetic),
+        _kpi_slide(tables, catalogue, register.kota.kode, period, lang),
+        *_headline_slides(tables, catalogue, register, period, tuple(kecamatan), lang),
+        *(_kecamatan_slide(tables, catalogue, register, k, period, lang) for k in chosen),
+    ]
     return Deck(f"{w['pack']} — {shown}", tuple(slides), footer, lang)
 
 
-def scope_text(level: str, kecamatan: Sequence[str], kelurahan: Sequence[str], register: Register,
-               lang: str = "id") -> str:
+def scope_text(
+    level: str, kecamatan: Sequence[str], kelurahan: Sequence[str], register: Register, lang: str = "id"
+) -> str:
     """The wilayah filter in words: 'Semua kecamatan', 'Kecamatan: Setu, Serpong', 'Kelurahan: Muncul', 'Tingkat kota'."""
     w = WORDS[lang]
     if level == "kota":
@@ -141,7 +200,11 @@ def make_footer(period_text: str, scope: str, day: dt.date, lang: str = "id", sy
 
 def _title_slide(w: dict, shown: str, filters: str, footer: Footer, synthetic: bool) -> Slide:
     """The pack's title, the city and period, the filters, the data date and where the data come from."""
-    lines = (w["filters"].format(filters), footer.data_date, w["source"].format(w["sample_long"] if synthetic else w["loaded"]))
+    lines = (
+        w["filters"].format(filters),
+        footer.data_date,
+        w["source"].format(w["sample_long"] if synthetic else w["loaded"]),
+    )
     return Slide(w["pack"], f"{w['city']} · {shown}", blocks=(Block("", lines),))
 
 
@@ -161,8 +224,9 @@ def _kpi_slide(tables, catalogue: Catalogue, kota: str, period: str, lang: str) 
     return Slide(WORDS[lang]["kpi"], WORDS[lang]["kpi_sub"].format(periods.display(period, lang)), figure)
 
 
-def _headline_slides(tables, catalogue: Catalogue, register: Register, period: str, kecamatan: tuple[str, ...],
-                     lang: str) -> tuple[Slide, Slide]:
+def _headline_slides(
+    tables, catalogue: Catalogue, register: Register, period: str, kecamatan: tuple[str, ...], lang: str
+) -> tuple[Slide, Slide]:
     """The map and the movers of the first headline indicator, at its own frequency, latest period up to `period`."""
     w, ind = WORDS[lang], catalogue.headline[0]
     city = card(tables("kota", ind.frequency), ind.id, register.kota.kode, upto=period)
@@ -173,12 +237,16 @@ def _headline_slides(tables, catalogue: Catalogue, register: Register, period: s
     shapes = boundaries.kecamatan[boundaries.kecamatan["kode"].isin(set(rows["kode_wilayah"]) | set(kecamatan))]
     classes = classify(rows["nilai"], ind, catalogue.band_set(ind), lang=lang)
     subtitle = f"{ind.text('label', lang)} · {periods.display(at, lang)}"
-    map_slide = Slide(w["map"].format(ind.text("short", lang)), subtitle,
-                      map_figure(shapes, rows, ind, classes, lang, _body(), not boundaries.official))
+    map_slide = Slide(
+        w["map"].format(ind.text("short", lang)),
+        subtitle,
+        map_figure(shapes, rows, ind, classes, lang, _body(), not boundaries.official),
+    )
     best, worst = briefing(rows, ind, catalogue, lang)
     blocks = (Block(w["up"], tuple(best) or (w["none"],)), Block(w["down"], tuple(worst) or (w["none"],)))
-    movers = Slide(w["movers"].format(ind.text("short", lang)), subtitle, movers_figure(rows, ind, lang, _body(True)),
-                   blocks)
+    movers = Slide(
+        w["movers"].format(ind.text("short", lang)), subtitle, movers_figure(rows, ind, lang, _body(True)), blocks
+    )
     return map_slide, movers
 
 
@@ -186,8 +254,9 @@ def _kecamatan_slide(tables, catalogue: Catalogue, register: Register, kode: str
     """One kecamatan's scorecard: the headline indicators with its rank among the kecamatan."""
     cards = _cards(tables, catalogue, kode, period, "kecamatan")
     figure = scorecard_figure(cards, catalogue, lang, _body(), rank=True)
-    return Slide(register.display_name(kode, lang), WORDS[lang]["scorecard"].format(periods.display(period, lang)),
-                 figure)
+    return Slide(
+        register.display_name(kode, lang), WORDS[lang]["scorecard"].format(periods.display(period, lang)), figure
+    )
 
 
 def check_out(out: Path) -> Path:
@@ -231,8 +300,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Galat: {exc}", file=sys.stderr)
         return exc.exit_code
     except Exception as exc:  # noqa: BLE001 - the border: a cron job gets one line, not a traceback
-        print(f"Galat: paket briefing tidak dapat dibuat ({type(exc).__name__}: {exc}). Tidak ada berkas yang ditulis. "
-              "Pastikan Chromium terpasang (apt-get install chromium) lalu ulangi.", file=sys.stderr)
+        print(
+            f"Galat: paket briefing tidak dapat dibuat ({type(exc).__name__}: {exc}). Tidak ada berkas yang ditulis. "
+            "Pastikan Chromium terpasang (apt-get install chromium) lalu ulangi.",
+            file=sys.stderr,
+        )
         return 1
 
 
@@ -250,4 +322,3 @@ def _run(args: argparse.Namespace) -> int:
     out = write_pack(deck, args.out)
     print(f"Paket briefing {len(deck.slides)} slide ditulis ke {out}")
     return 0
-

@@ -1,6 +1,7 @@
 """Drawing a briefing deck: each chart to PNG (plotly + kaleido with the system Chromium), each slide to a
 1920×1080 PNG (Pillow), and the packs: PPTX (python-pptx, real text boxes) and PDF (one slide image per page).
 """
+
 from __future__ import annotations
 
 import io
@@ -16,15 +17,27 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Pt
 
-from briefing.slides import (FOOTER_TOP, HEIGHT, INK, MARGIN, MUTED, SIZE, SUBTITLE_BOX, TITLE_BOX, WIDTH,
-                                 Deck, Footer, Slide)
+from briefing.slides import (
+    FOOTER_TOP,
+    HEIGHT,
+    INK,
+    MARGIN,
+    MUTED,
+    SIZE,
+    SUBTITLE_BOX,
+    TITLE_BOX,
+    WIDTH,
+    Deck,
+    Footer,
+    Slide,
+)
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian's fonts-dejavu-core, installed by .ci/run
 FOOTER_BG, NOTE_INK = "#e5e7eb", "#9a3412"
-EMU_PER_PX = 12_192_000 // WIDTH                      # 13.333 in × 914 400 EMU / 1920 px = 6350
-PT_PER_PX = 0.5                                       # 960 pt / 1920 px
+EMU_PER_PX = 12_192_000 // WIDTH  # 13.333 in × 914 400 EMU / 1920 px = 6350
+PT_PER_PX = 0.5  # 960 pt / 1920 px
 LINE_GAP = 1.3
-PDF_DPI = 144.0                                       # 1920 px → 960 pt: a 13.333 × 7.5 in page
+PDF_DPI = 144.0  # 1920 px → 960 pt: a 13.333 × 7.5 in page
 # kaleido keeps one Chromium per process behind a module-level server: two downloads at once (two users, or a chart
 # and a pack) must not start or stop it under each other.
 _RENDERING = threading.Lock()
@@ -57,6 +70,7 @@ def render_charts(deck: Deck) -> list[bytes | None]:
 
 
 # ---------------------------------------------------------------- PNG
+
 
 def load_font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     """DejaVu Sans (bold), or Pillow's built-in scalable font where DejaVu is not installed."""
@@ -174,8 +188,16 @@ def png_bytes(image: Image.Image) -> bytes:
 
 # ---------------------------------------------------------------- PPTX
 
-def _box(slide, box: tuple[int, int, int, int], text: str, size: int, bold: bool = False, colour: str = INK,
-         align=PP_ALIGN.LEFT):
+
+def _box(
+    slide,
+    box: tuple[int, int, int, int],
+    text: str,
+    size: int,
+    bold: bool = False,
+    colour: str = INK,
+    align=PP_ALIGN.LEFT,
+):
     """A text box at pixel coordinates with one paragraph."""
     x, y, w, h = (Emu(v * EMU_PER_PX) for v in box)
     shape = slide.shapes.add_textbox(x, y, w, h)
@@ -200,7 +222,7 @@ def write_pptx(deck: Deck, charts: list[bytes | None], path: Path) -> None:
     pres.slide_width, pres.slide_height = Emu(WIDTH * EMU_PER_PX), Emu(HEIGHT * EMU_PER_PX)
     pres.core_properties.title = deck.title
     pres.core_properties.subject = deck.footer.left
-    for index, (slide, chart) in enumerate(zip(deck.slides, charts)):
+    for index, (slide, chart) in enumerate(zip(deck.slides, charts, strict=True)):
         page = pres.slides.add_slide(pres.slide_layouts[6])  # blank
         _box(page, TITLE_BOX, slide.title, SIZE["title"], bold=True)
         _box(page, SUBTITLE_BOX, slide.subtitle, SIZE["subtitle"], colour=MUTED)
@@ -215,9 +237,12 @@ def write_pptx(deck: Deck, charts: list[bytes | None], path: Path) -> None:
 
 def _pptx_blocks(page, slide: Slide) -> None:
     """The text blocks as one text box: a bold paragraph per heading, a paragraph per sentence."""
-    paragraphs = [(text, size, bold) for block in slide.blocks
-                  for text, size, bold in ([(block.heading, SIZE["heading"], True)] if block.heading else [])
-                  + [(line, SIZE["body"], False) for line in block.lines]]
+    paragraphs = [
+        (text, size, bold)
+        for block in slide.blocks
+        for text, size, bold in ([(block.heading, SIZE["heading"], True)] if block.heading else [])
+        + [(line, SIZE["body"], False) for line in block.lines]
+    ]
     (first, *rest) = paragraphs
     frame = _box(page, slide.text_box, *first)
     for text, size, bold in rest:
@@ -228,8 +253,9 @@ def _pptx_blocks(page, slide: Slide) -> None:
 
 def _pptx_footer(page, deck: Deck, index: int) -> None:
     """The same grey band as the PNG, with its texts as real text boxes."""
-    band = page.shapes.add_shape(1, 0, Emu(FOOTER_TOP * EMU_PER_PX), Emu(WIDTH * EMU_PER_PX),
-                                 Emu((HEIGHT - FOOTER_TOP) * EMU_PER_PX))  # 1 = rectangle
+    band = page.shapes.add_shape(
+        1, 0, Emu(FOOTER_TOP * EMU_PER_PX), Emu(WIDTH * EMU_PER_PX), Emu((HEIGHT - FOOTER_TOP) * EMU_PER_PX)
+    )  # 1 = rectangle
     band.fill.solid()
     band.fill.fore_color.rgb = RGBColor.from_string(FOOTER_BG.lstrip("#"))
     band.line.fill.background()
@@ -243,9 +269,21 @@ def _pptx_footer(page, deck: Deck, index: int) -> None:
 
 # ---------------------------------------------------------------- PDF
 
+
 def write_pdf(deck: Deck, images: list[Image.Image], path: Path) -> None:
     """A PDF with one 16:9 page per slide image (960×540 pt); the footer also goes into the metadata."""
     subject = deck.footer.left + (f" · {deck.footer.synthetic_note}" if deck.footer.synthetic_note else "")
     first, *rest = images
-    first.save(path, "PDF", save_all=True, append_images=rest, resolution=PDF_DPI, quality=92,
-               subsampling=0, title=deck.title, subject=subject, keywords=subject, creator="briefing.deck")
+    first.save(
+        path,
+        "PDF",
+        save_all=True,
+        append_images=rest,
+        resolution=PDF_DPI,
+        quality=92,
+        subsampling=0,
+        title=deck.title,
+        subject=subject,
+        keywords=subject,
+        creator="briefing.deck",
+    )

@@ -4,6 +4,7 @@ Geometry is in pixels of a 1920×1080 slide (16:9). The renderers (briefing.rend
 PNG (and so the PDF) and as PPTX shapes. Charts are plotly figures sized to their box that need no network: the
 map draws the polygons as filled shapes on plain axes, so no basemap, tile or topojson is ever fetched.
 """
+
 from __future__ import annotations
 
 import math
@@ -13,32 +14,57 @@ import pandas as pd
 import plotly.graph_objects as go
 import shapely
 
+from charts.classify import NODATA, NODATA_COLOR, NODATA_LABEL, Classes, LegendEntry
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue, Indicator
-from charts.classify import NODATA, NODATA_COLOR, NODATA_LABEL, Classes, LegendEntry
-from kpi.report.numfmt import number, signed, with_unit
 from kpi.metrics.targets import STATUS_LABELS
+from kpi.report.numfmt import number, signed, with_unit
 
 WIDTH, HEIGHT = 1920, 1080
 MARGIN = 72
-TITLE_BOX = (MARGIN, 36, WIDTH - 2 * MARGIN, 96)        # x, y, w, h
+TITLE_BOX = (MARGIN, 36, WIDTH - 2 * MARGIN, 96)  # x, y, w, h
 SUBTITLE_BOX = (MARGIN, 132, WIDTH - 2 * MARGIN, 56)
 BODY_TOP, BODY_BOTTOM = 210, 950
 FOOTER_TOP = 980
-SPLIT = 880                                               # chart width when a text block sits beside it
+SPLIT = 880  # chart width when a text block sits beside it
 FONT_FAMILY = "DejaVu Sans, Arial, sans-serif"
 INK, MUTED, BETTER, WORSE = "#111827", "#374151", "#166534", "#b91c1c"
 # Table text is body size: 36 slide px read 24 px on a 1280×720 screen (the presenter mode's zoom of 2/3).
 SIZE = {"title": 60, "subtitle": 34, "heading": 40, "body": 36, "footer": 28, "chart": 32, "table": 36}
-STATUS_COLOURS = {"tercapai": ("#dcfce7", "#14532d"), "mendekati": ("#fef3c7", "#78350f"),
-                  "belum_tercapai": ("#fee2e2", "#7f1d1d")}
+STATUS_COLOURS = {
+    "tercapai": ("#dcfce7", "#14532d"),
+    "mendekati": ("#fef3c7", "#78350f"),
+    "belum_tercapai": ("#fee2e2", "#7f1d1d"),
+}
 COLUMNS = {
-    "id": {"indikator": "Indikator", "periode": "Periode", "nilai": "Nilai", "target": "Target",
-           "capaian": "Capaian", "status": "Status", "perubahan": "Perubahan", "peringkat": "Peringkat",
-           "of": "dari", "change_axis": "Perubahan dari periode sebelumnya", "points": "poin", "approx": "Batas perkiraan — bukan batas resmi"},
-    "en": {"indikator": "Indicator", "periode": "Period", "nilai": "Value", "target": "Target",
-           "capaian": "Achieved", "status": "Status", "perubahan": "Change", "peringkat": "Rank",
-           "of": "of", "change_axis": "Change from the previous period", "points": "points", "approx": "Batas perkiraan — approximate boundaries"},
+    "id": {
+        "indikator": "Indikator",
+        "periode": "Periode",
+        "nilai": "Nilai",
+        "target": "Target",
+        "capaian": "Capaian",
+        "status": "Status",
+        "perubahan": "Perubahan",
+        "peringkat": "Peringkat",
+        "of": "dari",
+        "change_axis": "Perubahan dari periode sebelumnya",
+        "points": "poin",
+        "approx": "Batas perkiraan — bukan batas resmi",
+    },
+    "en": {
+        "indikator": "Indicator",
+        "periode": "Period",
+        "nilai": "Value",
+        "target": "Target",
+        "capaian": "Achieved",
+        "status": "Status",
+        "perubahan": "Change",
+        "peringkat": "Rank",
+        "of": "of",
+        "change_axis": "Change from the previous period",
+        "points": "points",
+        "approx": "Batas perkiraan — approximate boundaries",
+    },
 }
 
 
@@ -115,9 +141,11 @@ def _status(row: dict, ind: Indicator, catalogue: Catalogue, lang: str) -> tuple
 
 def _is_dark(colour: str) -> bool:
     """True when white text reads better than black on this colour (WCAG relative luminance)."""
+
     def linear(c: float) -> float:
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, b = (linear(int(colour.lstrip("#")[i:i + 2], 16) / 255) for i in (0, 2, 4))
+
+    r, g, b = (linear(int(colour.lstrip("#")[i : i + 2], 16) / 255) for i in (0, 2, 4))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.18
 
 
@@ -138,35 +166,67 @@ def _row_cells(ind: Indicator, row: dict, catalogue: Catalogue, lang: str) -> di
     capaian = number(row.get("capaian"), 1, lang)
     known = pd.notna(row.get("peringkat")) and pd.notna(row.get("peringkat_dari"))
     rank = f"{int(row['peringkat'])} {COLUMNS[lang]['of']} {int(row['peringkat_dari'])}" if known else "—"
-    plain = {"indikator": f"<b>{ind.text('short', lang)}</b>",
-             "periode": periods.display(row["periode"], lang) if row else "—",
-             "nilai": f"<b>{with_unit(row.get('nilai'), ind, lang)}</b>", "target": with_unit(row.get("target"), ind, lang),
-             "capaian": capaian if capaian == "—" else f"{capaian}%", "peringkat": rank}
-    return {**{k: (v, "#ffffff", INK) for k, v in plain.items()}, "status": (status, bg, fg),
-            "perubahan": (change, "#ffffff", colour)}
+    plain = {
+        "indikator": f"<b>{ind.text('short', lang)}</b>",
+        "periode": periods.display(row["periode"], lang) if row else "—",
+        "nilai": f"<b>{with_unit(row.get('nilai'), ind, lang)}</b>",
+        "target": with_unit(row.get("target"), ind, lang),
+        "capaian": capaian if capaian == "—" else f"{capaian}%",
+        "peringkat": rank,
+    }
+    return {
+        **{k: (v, "#ffffff", INK) for k, v in plain.items()},
+        "status": (status, bg, fg),
+        "perubahan": (change, "#ffffff", colour),
+    }
 
 
-def scorecard_figure(cards: list[tuple[Indicator, dict | None]], catalogue: Catalogue, lang: str,
-                     size: tuple[int, int], rank: bool = False) -> go.Figure:
+def scorecard_figure(
+    cards: list[tuple[Indicator, dict | None]],
+    catalogue: Catalogue,
+    lang: str,
+    size: tuple[int, int],
+    rank: bool = False,
+) -> go.Figure:
     """A table of indicators: value, target, achievement, status (coloured) and change, optionally the rank."""
-    keys = ["indikator", "periode", "nilai", "target", "capaian", "status", "perubahan"] + (["peringkat"] if rank else [])
+    keys = ["indikator", "periode", "nilai", "target", "capaian", "status", "perubahan"] + (
+        ["peringkat"] if rank else []
+    )
     rows = [_row_cells(ind, row or {}, catalogue, lang) for ind, row in cards]
-    column = {k: list(zip(*(r[k] for r in rows))) for k in keys}   # key -> (texts, fills, inks)
+    column = {k: list(zip(*(r[k] for r in rows), strict=True)) for k in keys}  # key -> (texts, fills, inks)
     # slide px at 36-px bold headers: each header fits on one line, with the rank column too (sum 1776)
-    widths = {"indikator": 290, "periode": 220, "nilai": 215, "target": 195, "capaian": 195, "status": 220,
-              "perubahan": 232, "peringkat": 209}
+    widths = {
+        "indikator": 290,
+        "periode": 220,
+        "nilai": 215,
+        "target": 195,
+        "capaian": 195,
+        "status": 220,
+        "perubahan": 232,
+        "peringkat": 209,
+    }
     width, height = size
-    fig = go.Figure(go.Table(
-        columnwidth=[widths[k] for k in keys],
-        header={"values": [f"<b>{COLUMNS[lang][k]}</b>" for k in keys], "fill": {"color": INK}, "height": 76,
-                "font": {"color": "#ffffff", "size": SIZE["table"], "family": FONT_FAMILY}, "align": "left"},
-        cells={"values": [column[k][0] for k in keys], "fill": {"color": [column[k][1] for k in keys]},
-               "height": min(110, (height - 90) // max(len(cards), 1)), "align": "left",
-               "font": {"color": [column[k][2] for k in keys], "size": SIZE["table"], "family": FONT_FAMILY},
-               "line": {"color": "#9ca3af", "width": 1}},
-    ))
-    return fig.update_layout(width=width, height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0},
-                             paper_bgcolor="white")
+    fig = go.Figure(
+        go.Table(
+            columnwidth=[widths[k] for k in keys],
+            header={
+                "values": [f"<b>{COLUMNS[lang][k]}</b>" for k in keys],
+                "fill": {"color": INK},
+                "height": 76,
+                "font": {"color": "#ffffff", "size": SIZE["table"], "family": FONT_FAMILY},
+                "align": "left",
+            },
+            cells={
+                "values": [column[k][0] for k in keys],
+                "fill": {"color": [column[k][1] for k in keys]},
+                "height": min(110, (height - 90) // max(len(cards), 1)),
+                "align": "left",
+                "font": {"color": [column[k][2] for k in keys], "size": SIZE["table"], "family": FONT_FAMILY},
+                "line": {"color": "#9ca3af", "width": 1},
+            },
+        )
+    )
+    return fig.update_layout(width=width, height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0}, paper_bgcolor="white")
 
 
 def _rings(geom) -> list[tuple[list[float], list[float]]]:
@@ -175,11 +235,18 @@ def _rings(geom) -> list[tuple[list[float], list[float]]]:
     return [tuple(map(list, shapely.get_coordinates(p.exterior).T)) for p in parts if p.geom_type == "Polygon"]
 
 
-def map_figure(shapes: pd.DataFrame, rows: pd.DataFrame, ind: Indicator, classes: Classes, lang: str,
-               size: tuple[int, int], approximate: bool) -> go.Figure:
+def map_figure(
+    shapes: pd.DataFrame,
+    rows: pd.DataFrame,
+    ind: Indicator,
+    classes: Classes,
+    lang: str,
+    size: tuple[int, int],
+    approximate: bool,
+) -> go.Figure:
     """The wilayah as filled polygons coloured by class, named with their value, and the legend on the right."""
-    key_of = dict(zip(rows["kode_wilayah"].astype(str), classes.codes.reindex(rows.index).fillna(NODATA)))
-    value_of = dict(zip(rows["kode_wilayah"].astype(str), rows["nilai"]))
+    key_of = dict(zip(rows["kode_wilayah"].astype(str), classes.codes.reindex(rows.index).fillna(NODATA), strict=True))
+    value_of = dict(zip(rows["kode_wilayah"].astype(str), rows["nilai"], strict=True))
     legend = classes.legend
     if any(key_of.get(k, NODATA) == NODATA for k in shapes["kode"]) and all(e.key != NODATA for e in legend):
         legend = (*legend, LegendEntry(NODATA, NODATA_LABEL[lang], NODATA_COLOR))
@@ -191,16 +258,43 @@ def map_figure(shapes: pd.DataFrame, rows: pd.DataFrame, ind: Indicator, classes
             for x, y in _rings(geom):
                 xs += [*x, None]
                 ys += [*y, None]
-        fig.add_trace(go.Scatter(x=xs or [None], y=ys or [None], fill="toself", fillcolor=entry.color, mode="lines",
-                                 line={"color": "white", "width": 3}, name=entry.label))
+        fig.add_trace(
+            go.Scatter(
+                x=xs or [None],
+                y=ys or [None],
+                fill="toself",
+                fillcolor=entry.color,
+                mode="lines",
+                line={"color": "white", "width": 3},
+                name=entry.label,
+            )
+        )
     for shape in shapes.itertuples():
-        fig.add_annotation(x=shape.label_lon, y=shape.label_lat, showarrow=False, bgcolor="rgba(255,255,255,0.88)",
-                           text=f"<b>{shape.nama}</b><br>{with_unit(value_of.get(shape.kode), ind, lang)}",
-                           font={"size": SIZE["chart"] - 6, "color": INK}, borderpad=4)
+        fig.add_annotation(
+            x=shape.label_lon,
+            y=shape.label_lat,
+            showarrow=False,
+            bgcolor="rgba(255,255,255,0.88)",
+            text=f"<b>{shape.nama}</b><br>{with_unit(value_of.get(shape.kode), ind, lang)}",
+            font={"size": SIZE["chart"] - 6, "color": INK},
+            borderpad=4,
+        )
     if approximate:
-        fig.add_annotation(text=COLUMNS[lang]["approx"], xref="paper", yref="paper", x=1, y=0, xanchor="right",
-                           yanchor="bottom", showarrow=False, font={"size": SIZE["chart"] - 4, "color": "#7c2d12"},
-                           bgcolor="#fff7ed", bordercolor="#c2410c", borderwidth=2, borderpad=8)
+        fig.add_annotation(
+            text=COLUMNS[lang]["approx"],
+            xref="paper",
+            yref="paper",
+            x=1,
+            y=0,
+            xanchor="right",
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": SIZE["chart"] - 4, "color": "#7c2d12"},
+            bgcolor="#fff7ed",
+            bordercolor="#c2410c",
+            borderwidth=2,
+            borderpad=8,
+        )
     lat = float(shapes["label_lat"].mean()) if len(shapes) else -6.3
     hidden = {"visible": False, "showgrid": False, "zeroline": False}
     width, height = size
@@ -208,25 +302,59 @@ def map_figure(shapes: pd.DataFrame, rows: pd.DataFrame, ind: Indicator, classes
     fig.update_xaxes(**hidden, domain=[0, 0.56])
     fig.update_yaxes(**hidden, scaleanchor="x", scaleratio=1 / math.cos(math.radians(lat)))
     return fig.update_layout(
-        width=width, height=height, margin={"l": 0, "r": 0, "t": 0, "b": 0}, plot_bgcolor="white",
-        paper_bgcolor="white", font={"family": FONT_FAMILY, "size": SIZE["chart"], "color": INK}, showlegend=False)
+        width=width,
+        height=height,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        font={"family": FONT_FAMILY, "size": SIZE["chart"], "color": INK},
+        showlegend=False,
+    )
 
 
-def _legend(fig: go.Figure, title: str, legend: tuple[LegendEntry, ...], size: tuple[int, int], left: float = 0.6,
-            box: int = 44) -> None:
+def _legend(
+    fig: go.Figure, title: str, legend: tuple[LegendEntry, ...], size: tuple[int, int], left: float = 0.6, box: int = 44
+) -> None:
     """The class legend drawn as large colour squares with labels (plotly's legend symbols stay small)."""
     width, height = size
-    lines = title.replace(" (", "<br>(", 1)        # 'Mutu pelayanan<br>(PermenPANRB 14/2017)': never clipped
-    fig.add_annotation(text=f"<b>{lines}</b>", xref="paper", yref="paper", x=left, y=1, xanchor="left",
-                       yanchor="top", showarrow=False, font={"size": SIZE["chart"]}, align="left")
+    lines = title.replace(" (", "<br>(", 1)  # 'Mutu pelayanan<br>(PermenPANRB 14/2017)': never clipped
+    fig.add_annotation(
+        text=f"<b>{lines}</b>",
+        xref="paper",
+        yref="paper",
+        x=left,
+        y=1,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        font={"size": SIZE["chart"]},
+        align="left",
+    )
     first = 40 + 44 * (lines.count("<br>") + 1)
     for i, entry in enumerate(legend):
         top = 1 - (first + i * 66) / height
-        fig.add_shape(type="rect", xref="paper", yref="paper", x0=left, x1=left + box / width, y0=top - box / height,
-                      y1=top, fillcolor=entry.color, line={"color": INK, "width": 1})
-        fig.add_annotation(text=entry.label, xref="paper", yref="paper", x=left + (box + 18) / width,
-                           y=top - box / (2 * height), xanchor="left", yanchor="middle", showarrow=False,
-                           font={"size": SIZE["chart"]})
+        fig.add_shape(
+            type="rect",
+            xref="paper",
+            yref="paper",
+            x0=left,
+            x1=left + box / width,
+            y0=top - box / height,
+            y1=top,
+            fillcolor=entry.color,
+            line={"color": INK, "width": 1},
+        )
+        fig.add_annotation(
+            text=entry.label,
+            xref="paper",
+            yref="paper",
+            x=left + (box + 18) / width,
+            y=top - box / (2 * height),
+            xanchor="left",
+            yanchor="middle",
+            showarrow=False,
+            font={"size": SIZE["chart"]},
+        )
 
 
 def movers_figure(rows: pd.DataFrame, ind: Indicator, lang: str, size: tuple[int, int]) -> go.Figure:
@@ -234,20 +362,40 @@ def movers_figure(rows: pd.DataFrame, ind: Indicator, lang: str, size: tuple[int
     rows = rows[rows["perubahan"].notna()].sort_values("perubahan", ascending=ind.higher_is_better)
     better = (rows["perubahan"] > 0) == ind.higher_is_better
     unit = ind.text("unit", lang)
-    fig = go.Figure(go.Bar(
-        x=rows["perubahan"], y=rows["nama_wilayah"], orientation="h", marker={"color": better.map({True: BETTER, False: WORSE})},
-        text=[signed(v, ind.decimals, lang) for v in rows["perubahan"]], textposition="outside", cliponaxis=False,
-        textfont={"size": SIZE["chart"] - 4, "color": INK}))
+    fig = go.Figure(
+        go.Bar(
+            x=rows["perubahan"],
+            y=rows["nama_wilayah"],
+            orientation="h",
+            marker={"color": better.map({True: BETTER, False: WORSE})},
+            text=[signed(v, ind.decimals, lang) for v in rows["perubahan"]],
+            textposition="outside",
+            cliponaxis=False,
+            textfont={"size": SIZE["chart"] - 4, "color": INK},
+        )
+    )
     width, height = size
     low, high = min(0.0, float(rows["perubahan"].min())), max(0.0, float(rows["perubahan"].max()))
     pad = (high - low) * 0.22 or 1.0  # room for the value labels outside the bars, on both sides of zero
     title = f"{COLUMNS[lang]['change_axis']} ({COLUMNS[lang]['points'] if unit == '%' else unit})"
-    fig.update_xaxes(title={"text": title, "font": {"size": SIZE["chart"] - 6}, "standoff": 12}, automargin=True,
-                     zeroline=True, zerolinecolor=INK,
-                     zerolinewidth=2, gridcolor="#e5e7eb",
-                     range=[low - pad if low < 0 else -pad / 4, high + pad if high > 0 else pad / 4], tickfont={"size": SIZE["chart"] - 8})
+    fig.update_xaxes(
+        title={"text": title, "font": {"size": SIZE["chart"] - 6}, "standoff": 12},
+        automargin=True,
+        zeroline=True,
+        zerolinecolor=INK,
+        zerolinewidth=2,
+        gridcolor="#e5e7eb",
+        range=[low - pad if low < 0 else -pad / 4, high + pad if high > 0 else pad / 4],
+        tickfont={"size": SIZE["chart"] - 8},
+    )
     fig.update_yaxes(tickfont={"size": SIZE["chart"] - 4}, automargin=True)
     return fig.update_layout(
-        width=width, height=height, margin={"l": 10, "r": 90, "t": 10, "b": 10}, plot_bgcolor="white",
-        paper_bgcolor="white", showlegend=False, separators=",." if lang == "id" else ".,",
-        font={"family": FONT_FAMILY, "size": SIZE["chart"], "color": INK})
+        width=width,
+        height=height,
+        margin={"l": 10, "r": 90, "t": 10, "b": 10},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        showlegend=False,
+        separators=",." if lang == "id" else ".,",
+        font={"family": FONT_FAMILY, "size": SIZE["chart"], "color": INK},
+    )

@@ -1,6 +1,8 @@
 """Map classes of indicator values: the official bands when an indicator has them, else quantiles or equal intervals."""
+
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -8,8 +10,8 @@ import pandas as pd
 from plotly.colors import sample_colorscale, sequential
 
 from kpi.core.catalogue import Indicator
-from kpi.report.numfmt import number, with_unit  # noqa: F401  (re-exported: maps and tests import them from here)
 from kpi.core.methods.bands import BandSet, classify_series
+from kpi.report.numfmt import number, with_unit  # noqa: F401  (re-exported: maps and tests import them from here)
 
 METHODS = ("quantile", "equal")
 NODATA = "nodata"
@@ -63,12 +65,18 @@ def palette(k: int, higher_is_better: bool = True) -> list[str]:
 
 def _hex(rgb: str) -> str:
     """'rgb(8, 29, 88)' -> '#081d58'."""
-    r, g, b = (round(float(x)) for x in rgb[rgb.index("(") + 1:rgb.index(")")].split(","))
+    r, g, b = (round(float(x)) for x in rgb[rgb.index("(") + 1 : rgb.index(")")].split(","))
     return f"#{r:02x}{g:02x}{b:02x}"
 
 
-def classify(values: pd.Series, ind: Indicator, band_set: BandSet | None = None, method: str = "quantile",
-             n: int = 5, lang: str = "id") -> Classes:
+def classify(
+    values: pd.Series,
+    ind: Indicator,
+    band_set: BandSet | None = None,
+    method: str = "quantile",
+    n: int = 5,
+    lang: str = "id",
+) -> Classes:
     """Map classes of values: the official bands if a band set is given, else `method` with up to n classes."""
     numbers = pd.to_numeric(values, errors="coerce").astype(float)
     if band_set is not None:
@@ -77,8 +85,9 @@ def classify(values: pd.Series, ind: Indicator, band_set: BandSet | None = None,
         method = "bands"
     else:
         if method not in METHODS:
-            raise ValueError(f"Metode klasifikasi '{method}' tidak dikenal; "
-                             f"pilih salah satu dari {', '.join(METHODS)}.")
+            raise ValueError(
+                f"Metode klasifikasi '{method}' tidak dikenal; pilih salah satu dari {', '.join(METHODS)}."
+            )
         codes, legend = _range_classes(numbers, ind, method, n, lang)
         unit = ind.text("unit", lang)
         title = f"{ind.text('short', lang)} ({unit})" if unit else ind.text("short", lang)
@@ -107,8 +116,9 @@ def edges(values: pd.Series, method: str, n: int, decimals: int) -> list[float]:
     return sorted({float(e) for e in np.round(raw, decimals)})
 
 
-def _range_classes(numbers: pd.Series, ind: Indicator, method: str, n: int,
-                   lang: str) -> tuple[pd.Series, tuple[LegendEntry, ...]]:
+def _range_classes(
+    numbers: pd.Series, ind: Indicator, method: str, n: int, lang: str
+) -> tuple[pd.Series, tuple[LegendEntry, ...]]:
     """Classes k1…kN in ascending order of value, labelled '76,6 – 80,2', darker at the better end."""
     shown = numbers.round(ind.decimals)
     distinct = sorted(shown.dropna().unique())
@@ -120,11 +130,12 @@ def _range_classes(numbers: pd.Series, ind: Indicator, method: str, n: int,
         position = shown.map({v: i for i, v in enumerate(distinct)})
     else:
         cuts = edges(numbers, method, n, ind.decimals)
-        labels = [f"{number(a, ind.decimals, lang)} – {number(b, ind.decimals, lang)}"
-                  for a, b in zip(cuts, cuts[1:])]
+        labels = [
+            f"{number(a, ind.decimals, lang)} – {number(b, ind.decimals, lang)}" for a, b in itertools.pairwise(cuts)
+        ]
         # Outer bins are open so a value rounded below the first edge still lands in the first class.
         position = pd.cut(shown, [-np.inf, *cuts[1:-1], np.inf], labels=False, right=True)
     keys = [f"k{i + 1}" for i in range(len(labels))]
     codes[shown.notna()] = [keys[int(p)] for p in position[shown.notna()]]
     colours = palette(len(keys), ind.higher_is_better)
-    return codes, tuple(LegendEntry(k, lab, c) for k, lab, c in zip(keys, labels, colours))
+    return codes, tuple(LegendEntry(k, lab, c) for k, lab, c in zip(keys, labels, colours, strict=True))

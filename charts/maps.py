@@ -1,4 +1,5 @@
 """Map figures of one indicator: a plotly choropleth (no network request offline) and a pydeck 3-D view."""
+
 from __future__ import annotations
 
 import copy
@@ -10,18 +11,30 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import shapely
 
-from kpi.core.catalogue import Indicator
 from charts.classify import NODATA, NODATA_COLOR, NODATA_LABEL, Classes, LegendEntry, classify, with_unit
+from kpi.core.catalogue import Indicator
 from kpi.metrics.targets import STATUS_LABELS
 
-__all__ = ["Classes", "LegendEntry", "bounds_center_zoom", "choropleth", "classify", "deck", "feature_collection",
-           "hover_texts", "tooltip_fields"]
+__all__ = [
+    "Classes",
+    "LegendEntry",
+    "bounds_center_zoom",
+    "choropleth",
+    "classify",
+    "deck",
+    "feature_collection",
+    "hover_texts",
+    "tooltip_fields",
+]
 
 BASEMAPS = {"offline": "white-bg", "online": "carto-positron"}
 # plotly.js's built-in "white-bg" names fonts.openmaptiles.org for glyphs, fetched as soon as a text trace is drawn.
 # The same white background without a glyphs URL makes MapLibre draw the label text locally: no request at all.
-OFFLINE_STYLE = {"version": 8, "sources": {},
-                 "layers": [{"id": "white-bg", "type": "background", "paint": {"background-color": "#FFFFFF"}}]}
+OFFLINE_STYLE = {
+    "version": 8,
+    "sources": {},
+    "layers": [{"id": "white-bg", "type": "background", "paint": {"background-color": "#FFFFFF"}}],
+}
 # pydeck's own default map_style. Streamlit 1.67 drops it and draws no basemap, whereas map_style=None makes
 # Streamlit pick a Carto style by theme and fetch basemaps.cartocdn.com even with map_provider=None.
 NO_BASEMAP = "__MAP_STYLE__"
@@ -94,18 +107,26 @@ def tooltip_fields(rows: pd.DataFrame, ind: Indicator, classes: Classes, lang: s
     """Texts per row: kode, nama, nilai_teks, target_teks, status_teks, peringkat_teks, kelas, rincian."""
     words = WORDS[lang]
     names = _col(rows, "nama_wilayah")
-    ranks = zip(_col(rows, "peringkat"), _col(rows, "peringkat_dari"))
-    fields = pd.DataFrame({
-        "kode": rows["kode_wilayah"].astype(str),
-        "nama": names.where(names.notna(), rows["kode_wilayah"]).astype(str),
-        "nilai_teks": [with_unit(v, ind, lang) if pd.notna(v) else NODATA_LABEL[lang].lower() for v in rows["nilai"]],
-        "target_teks": [f"{words['target']}: {with_unit(t, ind, lang)}" if pd.notna(t) else ""
-                        for t in _col(rows, "target")],
-        "status_teks": [f"{words['status']}: {s}" if s else "" for s in
-                        (_status_text(s, classes, lang) for s in _col(rows, "status"))],
-        "peringkat_teks": [_rank_text(p, d, lang) or "" for p, d in ranks],
-        "kelas": [classes.label_of(k) for k in classes.codes.reindex(rows.index).fillna(NODATA)],
-    }, index=rows.index)
+    ranks = zip(_col(rows, "peringkat"), _col(rows, "peringkat_dari"), strict=True)
+    fields = pd.DataFrame(
+        {
+            "kode": rows["kode_wilayah"].astype(str),
+            "nama": names.where(names.notna(), rows["kode_wilayah"]).astype(str),
+            "nilai_teks": [
+                with_unit(v, ind, lang) if pd.notna(v) else NODATA_LABEL[lang].lower() for v in rows["nilai"]
+            ],
+            "target_teks": [
+                f"{words['target']}: {with_unit(t, ind, lang)}" if pd.notna(t) else "" for t in _col(rows, "target")
+            ],
+            "status_teks": [
+                f"{words['status']}: {s}" if s else ""
+                for s in (_status_text(s, classes, lang) for s in _col(rows, "status"))
+            ],
+            "peringkat_teks": [_rank_text(p, d, lang) or "" for p, d in ranks],
+            "kelas": [classes.label_of(k) for k in classes.codes.reindex(rows.index).fillna(NODATA)],
+        },
+        index=rows.index,
+    )
     details = fields[["target_teks", "status_teks", "peringkat_teks"]].to_numpy().tolist()
     return fields.assign(rincian=["".join(f"<br>{t}" for t in line if t) for line in details])
 
@@ -118,16 +139,23 @@ def hover_texts(rows: pd.DataFrame, ind: Indicator, classes: Classes, lang: str 
 
 def _subset(geojson: dict, kodes: set[str]) -> dict:
     """The features of these codes only, so each trace carries just its own shapes."""
-    return {"type": "FeatureCollection",
-            "features": [f for f in geojson.get("features", []) if str(f["properties"]["kode"]) in kodes]}
+    return {
+        "type": "FeatureCollection",
+        "features": [f for f in geojson.get("features", []) if str(f["properties"]["kode"]) in kodes],
+    }
 
 
 def _unmatched(geojson: dict, rows: pd.DataFrame) -> pd.DataFrame:
     """Rows (no value) for the features that rows do not mention, so no wilayah is left blank."""
     known = set(rows["kode_wilayah"].astype(str))
     props = [f["properties"] for f in geojson.get("features", []) if str(f["properties"]["kode"]) not in known]
-    return pd.DataFrame({"kode_wilayah": [str(p["kode"]) for p in props],
-                         "nama_wilayah": [p.get("nama", p["kode"]) for p in props], "nilai": np.nan})
+    return pd.DataFrame(
+        {
+            "kode_wilayah": [str(p["kode"]) for p in props],
+            "nama_wilayah": [p.get("nama", p["kode"]) for p in props],
+            "nilai": np.nan,
+        }
+    )
 
 
 def _class_trace(geojson: dict, entry: LegendEntry, kode: list[str], text: list[str]) -> go.Choroplethmap:
@@ -135,17 +163,30 @@ def _class_trace(geojson: dict, entry: LegendEntry, kode: list[str], text: list[
     if not kode:  # plotly drops an empty trace from the legend; a code matching no shape keeps the class listed
         kode, text = [PLACEHOLDER], [""]
     return go.Choroplethmap(
-        geojson=_subset(geojson, set(kode)), featureidkey="properties.kode", locations=kode, z=[0] * len(kode),
-        colorscale=[[0, entry.color], [1, entry.color]], zmin=0, zmax=1, showscale=False, showlegend=True,
-        name=entry.label, legendgroup=entry.key, customdata=kode, text=text, hovertemplate="%{text}<extra></extra>",
+        geojson=_subset(geojson, set(kode)),
+        featureidkey="properties.kode",
+        locations=kode,
+        z=[0] * len(kode),
+        colorscale=[[0, entry.color], [1, entry.color]],
+        zmin=0,
+        zmax=1,
+        showscale=False,
+        showlegend=True,
+        name=entry.label,
+        legendgroup=entry.key,
+        customdata=kode,
+        text=text,
+        hovertemplate="%{text}<extra></extra>",
         marker={"line": {"color": "white", "width": 1}, "opacity": 0.9},
     )
 
 
 def _is_dark(color: str) -> bool:
     """True when white text reads better than black on this colour (WCAG relative luminance)."""
+
     def linear(c: float) -> float:
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (linear(v / 255) for v in _rgba(color)[:3])
     return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.18
 
@@ -154,17 +195,29 @@ def _label_traces(points: pd.DataFrame, colour_of: dict[str, str]) -> list[go.Sc
     """Wilayah names at their label points, as text only (no hover): white on dark classes, black elsewhere."""
     kode = points["kode"].astype(str)
     dark = kode.map(lambda k: _is_dark(colour_of.get(k, NODATA_COLOR)))
-    return [go.Scattermap(lat=part["label_lat"], lon=part["label_lon"], text=part["nama"],
-                          customdata=part["kode"].astype(str), mode="text", textfont={"size": FONT, "color": colour},
-                          hoverinfo="skip", showlegend=False, name="")
-            for part, colour in ((points[~dark], "#111827"), (points[dark], "#ffffff")) if len(part)]
+    return [
+        go.Scattermap(
+            lat=part["label_lat"],
+            lon=part["label_lon"],
+            text=part["nama"],
+            customdata=part["kode"].astype(str),
+            mode="text",
+            textfont={"size": FONT, "color": colour},
+            hoverinfo="skip",
+            showlegend=False,
+            name="",
+        )
+        for part, colour in ((points[~dark], "#111827"), (points[dark], "#ffffff"))
+        if len(part)
+    ]
 
 
 def _map_table(geojson: dict, rows: pd.DataFrame, classes: Classes, lang: str):
     """Rows plus a no-value row per unmatched feature, their class keys, and the legend (with no data if needed)."""
     extra = _unmatched(geojson, rows)
-    codes = pd.concat([classes.codes.reindex(rows.index).fillna(NODATA), pd.Series(NODATA, index=extra.index)],
-                      ignore_index=True)
+    codes = pd.concat(
+        [classes.codes.reindex(rows.index).fillna(NODATA), pd.Series(NODATA, index=extra.index)], ignore_index=True
+    )
     table = pd.concat([rows, extra], ignore_index=True) if len(extra) else rows.reset_index(drop=True)
     legend = classes.legend
     if codes.eq(NODATA).any() and all(e.key != NODATA for e in legend):
@@ -179,40 +232,71 @@ def _style(basemap: str, labels: bool):
     return OFFLINE_STYLE if basemap == "offline" and labels else BASEMAPS[basemap]
 
 
-def choropleth(geojson: dict, rows: pd.DataFrame, ind: Indicator, classes: Classes, lang: str = "id",
-               basemap: str = "offline", approximate: bool = False, label_points: pd.DataFrame | None = None,
-               title: str | None = None, height: int = 560) -> go.Figure:
+def choropleth(
+    geojson: dict,
+    rows: pd.DataFrame,
+    ind: Indicator,
+    classes: Classes,
+    lang: str = "id",
+    basemap: str = "offline",
+    approximate: bool = False,
+    label_points: pd.DataFrame | None = None,
+    title: str | None = None,
+    height: int = 560,
+) -> go.Figure:
     """A choropleth with one trace per class; 'offline' draws on a white background and requests nothing."""
     labels = label_points is not None and len(label_points) > 0
     style = _style(basemap, labels)
     table, codes, legend = _map_table(geojson, rows, classes, lang)
     kode, text = table["kode_wilayah"].astype(str), hover_texts(table, ind, classes, lang)
-    fig = go.Figure([_class_trace(geojson, e, kode[codes.eq(e.key)].tolist(), text[codes.eq(e.key)].tolist())
-                     for e in legend])
+    fig = go.Figure(
+        [_class_trace(geojson, e, kode[codes.eq(e.key)].tolist(), text[codes.eq(e.key)].tolist()) for e in legend]
+    )
     if labels:
         colours = {e.key: e.color for e in legend}
-        fig.add_traces(_label_traces(label_points, dict(zip(kode, codes.map(colours)))))
+        fig.add_traces(_label_traces(label_points, dict(zip(kode, codes.map(colours), strict=True))))
     center, zoom = bounds_center_zoom(geojson, height=max(height - 120, 200))
     fig.update_layout(
         map={"style": style, "center": center, "zoom": zoom},
-        height=height, margin={"l": 0, "r": 0, "t": 48 if title else 0, "b": 0},
+        height=height,
+        margin={"l": 0, "r": 0, "t": 48 if title else 0, "b": 0},
         font={"size": FONT},
         hoverlabel={"bgcolor": "white", "bordercolor": "#9ca3af", "font": {"size": FONT, "color": "#111827"}},
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "top", "font": {"size": FONT},
-                "title": {"text": classes.title, "side": "top", "font": {"size": FONT}}},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 0,
+            "yanchor": "top",
+            "font": {"size": FONT},
+            "title": {"text": classes.title, "side": "top", "font": {"size": FONT}},
+        },
         title={"text": title, "font": {"size": FONT + 4}, "x": 0.01} if title else None,
     )
     if approximate:
-        fig.add_annotation(text=APPROXIMATE[lang], xref="paper", yref="paper", x=0.01, y=0.99, xanchor="left",
-                           yanchor="top", showarrow=False, align="left", font={"size": FONT, "color": "#7c2d12"},
-                           bgcolor="rgba(255,247,237,0.92)", bordercolor="#c2410c", borderwidth=1, borderpad=6)
+        fig.add_annotation(
+            text=APPROXIMATE[lang],
+            xref="paper",
+            yref="paper",
+            x=0.01,
+            y=0.99,
+            xanchor="left",
+            yanchor="top",
+            showarrow=False,
+            align="left",
+            font={"size": FONT, "color": "#7c2d12"},
+            bgcolor="rgba(255,247,237,0.92)",
+            bordercolor="#c2410c",
+            borderwidth=1,
+            borderpad=6,
+        )
     return fig
 
 
 def _rgba(color: str, alpha: int = 210) -> list[int]:
     """'#1a9850' -> [26, 152, 80, alpha]."""
     h = color.lstrip("#")
-    return [int(h[i:i + 2], 16) for i in (0, 2, 4)] + [alpha]
+    return [int(h[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]
 
 
 def _elevations(values: pd.Series, ind: Indicator) -> pd.Series:
@@ -226,45 +310,101 @@ def _elevations(values: pd.Series, ind: Indicator) -> pd.Series:
 def _tooltip(ind: Indicator, lang: str, approximate: bool) -> dict:
     """The deck tooltip: {field} is filled (HTML-escaped) from each feature's properties; empty lines collapse."""
     note = f"<div><i>{APPROXIMATE[lang].split('<br>')[0]}</i></div>" if approximate else ""
-    html = (f"<b>{{nama}}</b><div>{ind.text('short', lang)}: {{nilai_teks}}</div><div>{{target_teks}}</div>"
-            f"<div>{{status_teks}}</div><div>{{peringkat_teks}}</div>{note}")
-    style = {"backgroundColor": "white", "color": "#111827", "fontSize": f"{FONT}px", "padding": "8px",
-             "border": "1px solid #9ca3af", "borderRadius": "4px"}
+    html = (
+        f"<b>{{nama}}</b><div>{ind.text('short', lang)}: {{nilai_teks}}</div><div>{{target_teks}}</div>"
+        f"<div>{{status_teks}}</div><div>{{peringkat_teks}}</div>{note}"
+    )
+    style = {
+        "backgroundColor": "white",
+        "color": "#111827",
+        "fontSize": f"{FONT}px",
+        "padding": "8px",
+        "border": "1px solid #9ca3af",
+        "borderRadius": "4px",
+    }
     return {"html": html, "style": style}
 
 
 def _text_layer(points: pd.DataFrame, extruded: bool) -> pdk.Layer:
     """Names at the label points, drawn by deck.gl from its own font atlas (no glyph request)."""
     data = points.rename(columns={"label_lat": "lat", "label_lon": "lon"})[["nama", "lat", "lon"]].to_dict("records")
-    return pdk.Layer("TextLayer", data, id="nama", get_position=["lon", "lat"], get_text="nama", get_size=13,
-                     get_color=[17, 24, 39, 255], get_alignment_baseline="'center'", billboard=True,
-                     background=True, get_background_color=[255, 255, 255, 200], background_padding=[3, 1],
-                     parameters={"depthTest": False} if extruded else None)
+    return pdk.Layer(
+        "TextLayer",
+        data,
+        id="nama",
+        get_position=["lon", "lat"],
+        get_text="nama",
+        get_size=13,
+        get_color=[17, 24, 39, 255],
+        get_alignment_baseline="'center'",
+        billboard=True,
+        background=True,
+        get_background_color=[255, 255, 255, 200],
+        background_padding=[3, 1],
+        parameters={"depthTest": False} if extruded else None,
+    )
 
 
-def deck(geojson: dict, rows: pd.DataFrame, ind: Indicator, classes: Classes, lang: str = "id",
-         extruded: bool = True, approximate: bool = False, label_points: pd.DataFrame | None = None) -> pdk.Deck:
+def deck(
+    geojson: dict,
+    rows: pd.DataFrame,
+    ind: Indicator,
+    classes: Classes,
+    lang: str = "id",
+    extruded: bool = True,
+    approximate: bool = False,
+    label_points: pd.DataFrame | None = None,
+) -> pdk.Deck:
     """A pydeck GeoJsonLayer coloured by class and raised by value, with no basemap and no network request."""
     data = copy.deepcopy(geojson)
-    fields = tooltip_fields(rows, ind, classes, lang).assign(
-        fill=[_rgba(classes.color_of(k)) for k in classes.codes.reindex(rows.index).fillna(NODATA)],
-        elevation=_elevations(pd.to_numeric(rows["nilai"], errors="coerce").astype(float), ind),
-    ).drop(columns="rincian").drop_duplicates("kode").set_index("kode")
-    missing = {"nilai_teks": NODATA_LABEL[lang].lower(), "target_teks": "", "status_teks": "", "peringkat_teks": "",
-               "kelas": NODATA_LABEL[lang], "fill": _rgba(NODATA_COLOR), "elevation": 0.0}
+    fields = (
+        tooltip_fields(rows, ind, classes, lang)
+        .assign(
+            fill=[_rgba(classes.color_of(k)) for k in classes.codes.reindex(rows.index).fillna(NODATA)],
+            elevation=_elevations(pd.to_numeric(rows["nilai"], errors="coerce").astype(float), ind),
+        )
+        .drop(columns="rincian")
+        .drop_duplicates("kode")
+        .set_index("kode")
+    )
+    missing = {
+        "nilai_teks": NODATA_LABEL[lang].lower(),
+        "target_teks": "",
+        "status_teks": "",
+        "peringkat_teks": "",
+        "kelas": NODATA_LABEL[lang],
+        "fill": _rgba(NODATA_COLOR),
+        "elevation": 0.0,
+    }
     for feature in data.get("features", []):
         props = feature.setdefault("properties", {})
         kode = str(props.get("kode"))
         record = fields.loc[kode].to_dict() if kode in fields.index else {**missing, "nama": props.get("nama", kode)}
         props.update(record)
     layer = pdk.Layer(
-        "GeoJsonLayer", data, id="wilayah", pickable=True, auto_highlight=True, filled=True, stroked=True,
-        extruded=extruded, wireframe=extruded, get_fill_color="properties.fill", get_elevation="properties.elevation",
-        get_line_color=[255, 255, 255], line_width_min_pixels=1,
+        "GeoJsonLayer",
+        data,
+        id="wilayah",
+        pickable=True,
+        auto_highlight=True,
+        filled=True,
+        stroked=True,
+        extruded=extruded,
+        wireframe=extruded,
+        get_fill_color="properties.fill",
+        get_elevation="properties.elevation",
+        get_line_color=[255, 255, 255],
+        line_width_min_pixels=1,
     )
     center, zoom = bounds_center_zoom(geojson, height=500)
-    view = pdk.ViewState(latitude=center["lat"], longitude=center["lon"], zoom=zoom,
-                         pitch=45 if extruded else 0, bearing=0)
+    view = pdk.ViewState(
+        latitude=center["lat"], longitude=center["lon"], zoom=zoom, pitch=45 if extruded else 0, bearing=0
+    )
     layers = [layer] + ([_text_layer(label_points, extruded)] if label_points is not None and len(label_points) else [])
-    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None, map_style=NO_BASEMAP,
-                    tooltip=_tooltip(ind, lang, approximate))
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=view,
+        map_provider=None,
+        map_style=NO_BASEMAP,
+        tooltip=_tooltip(ind, lang, approximate),
+    )

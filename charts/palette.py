@@ -1,4 +1,5 @@
 """One colour per kecamatan, the same on every chart: Paul Tol's colour-blind-safe 'muted' scheme, by code order."""
+
 from __future__ import annotations
 
 from kpi.core.wilayah import Register

@@ -1,5 +1,6 @@
 """Trend figures of one indicator: a line per wilayah with the city and the target, small multiples, and bars of
 the change against the same period a year earlier. Missing periods are gaps in the lines, never zeros."""
+
 from __future__ import annotations
 
 import math
@@ -8,25 +9,32 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from charts.palette import CITY, NEUTRAL, TARGET, colour_of
 from kpi.core import periods
 from kpi.core.catalogue import Indicator
-from kpi.report.numfmt import signed, with_unit
-from charts.palette import CITY, NEUTRAL, TARGET, colour_of
-from kpi.report.trend import WORDS, change_unit, city_name, wilayah_names
 from kpi.core.wilayah import Register
+from kpi.report.numfmt import signed, with_unit
+from kpi.report.trend import WORDS, change_unit, city_name, wilayah_names
 
-FONT = 14            # readable when the screen is shared at 1280×720
-PLOT_WIDTH = 880     # px of the plot area beside an open sidebar at 1280 wide: decides how many ticks fit
+FONT = 14  # readable when the screen is shared at 1280×720
+PLOT_WIDTH = 880  # px of the plot area beside an open sidebar at 1280 wide: decides how many ticks fit
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 ARAH_COLOURS = {"membaik": "#1B7F3B", "memburuk": "#C0392B", "tetap": NEUTRAL}
-_TICK_STEPS = {"month": (1, 2, 3, 6, 12, 24, 36), "quarter": (1, 2, 4, 8, 12), "semester": (1, 2, 4, 6, 10),
-               "year": (1, 2, 5, 10)}
+_TICK_STEPS = {
+    "month": (1, 2, 3, 6, 12, 24, 36),
+    "quarter": (1, 2, 4, 8, 12),
+    "semester": (1, 2, 4, 6, 10),
+    "year": (1, 2, 5, 10),
+}
 _PER_YEAR = {"month": 12, "quarter": 4, "semester": 2, "year": 1}
 
 
 def _hover(name: str, rows: pd.DataFrame, values: pd.Series, ind: Indicator, lang: str) -> list[str]:
     """'Kecamatan Setu · Okt 2026: 76,3%' for each period."""
-    return [f"{name} · {periods.display(p, lang)}: {with_unit(v, ind, lang)}" for p, v in zip(rows["periode"], values)]
+    return [
+        f"{name} · {periods.display(p, lang)}: {with_unit(v, ind, lang)}"
+        for p, v in zip(rows["periode"], values, strict=True)
+    ]
 
 
 def _xy(rows: pd.DataFrame, column: str = "nilai") -> dict:
@@ -41,29 +49,46 @@ def marker_sizes(values: pd.Series) -> list[int]:
     present = values.notna().tolist()
     if len(present) <= 30:
         return [7] * len(present)
-    alone = [ok and not (i > 0 and present[i - 1]) and not (i + 1 < len(present) and present[i + 1])
-             for i, ok in enumerate(present)]
+    alone = [
+        ok and not (i > 0 and present[i - 1]) and not (i + 1 < len(present) and present[i + 1])
+        for i, ok in enumerate(present)
+    ]
     return [7 if a else 0 for a in alone]
 
 
 def _line(rows: pd.DataFrame, name: str, hover_name: str, ind: Indicator, lang: str, **style) -> go.Scatter:
     """One wilayah's line, broken where a period is missing."""
-    return go.Scatter(**_xy(rows), name=name, mode="lines+markers", connectgaps=False,
-                      marker={"size": marker_sizes(rows["nilai"])},
-                      hovertext=_hover(hover_name, rows, rows["nilai"], ind, lang), hoverinfo="text", **style)
+    return go.Scatter(
+        **_xy(rows),
+        name=name,
+        mode="lines+markers",
+        connectgaps=False,
+        marker={"size": marker_sizes(rows["nilai"])},
+        hovertext=_hover(hover_name, rows, rows["nilai"], ind, lang),
+        hoverinfo="text",
+        **style,
+    )
 
 
 def _target_line(rows: pd.DataFrame, ind: Indicator, lang: str, **style) -> go.Scatter:
     """The target as a grey dashed step: each period's target holds over the period that ends at its point."""
     name = WORDS[lang]["target"]
-    return go.Scatter(**_xy(rows, "target"), name=name, mode="lines", line_shape="vh", connectgaps=False,
-                      line={"color": TARGET, "dash": "dash", "width": 2}, hoverinfo="text",
-                      hovertext=_hover(name, rows, rows["target"], ind, lang), **style)
+    return go.Scatter(
+        **_xy(rows, "target"),
+        name=name,
+        mode="lines",
+        line_shape="vh",
+        connectgaps=False,
+        line={"color": TARGET, "dash": "dash", "width": 2},
+        hoverinfo="text",
+        hovertext=_hover(name, rows, rows["target"], ind, lang),
+        **style,
+    )
 
 
 def _shade(colour: str, amount: float) -> str:
     """The colour mixed with black (amount < 0) or white (amount > 0)."""
-    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
     towards = 255 if amount > 0 else 0
     return "#" + "".join(f"{round(c + (towards - c) * abs(amount)):02X}" for c in rgb)
 
@@ -81,8 +106,11 @@ def line_styles(codes, register: Register) -> dict[str, dict]:
     for parent, members in groups.items():
         for i, kode in enumerate(members):
             amount = -0.45 + 0.75 * i / max(len(members) - 1, 1)
-            styles[kode] = {"color": _shade(colour_of(parent, register), amount), "dash": DASHES[i % len(DASHES)],
-                            "width": 2.2}
+            styles[kode] = {
+                "color": _shade(colour_of(parent, register), amount),
+                "dash": DASHES[i % len(DASHES)],
+                "width": 2.2,
+            }
     styles[register.kota.kode] = {"color": CITY, "dash": "solid", "width": 4.5}
     return styles
 
@@ -92,7 +120,7 @@ def _ticks(labels: list[str], lang: str, width: float) -> tuple[list[str], list[
     grain = periods.grain_of(labels[0])
     texts = [periods.display(p, lang) for p in labels]
     if max(len(x) for x in texts) > 9:
-        texts = ["<br>".join(x.rsplit(" ", 1)) for x in texts]   # 'Triwulan III<br>2026': narrower
+        texts = ["<br>".join(x.rsplit(" ", 1)) for x in texts]  # 'Triwulan III<br>2026': narrower
     longest = max(len(line) for x in texts for line in x.split("<br>"))
     room = max(2, int(width // (longest * 8 + 28)))
     per_year = _PER_YEAR[grain]
@@ -113,20 +141,40 @@ def unit_title(ind: Indicator, lang: str) -> str:
 def _style(fig: go.Figure, lang: str, height: int, title: str | None) -> go.Figure:
     """Fonts ≥ 14 px, number separators of the language, legend at the bottom."""
     fig.update_layout(
-        height=height, template="plotly_white", font={"size": FONT}, separators=",." if lang == "id" else ".,",
-        hovermode="closest", hoverlabel={"font_size": FONT}, margin={"l": 10, "r": 20, "t": 60 if title else 30,
-                                                                       "b": 10},
+        height=height,
+        template="plotly_white",
+        font={"size": FONT},
+        separators=",." if lang == "id" else ".,",
+        hovermode="closest",
+        hoverlabel={"font_size": FONT},
+        margin={"l": 10, "r": 20, "t": 60 if title else 30, "b": 10},
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": FONT + 3}} if title else None,
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "bottom", "yref": "container",
-                "font": {"size": FONT}, "title": None},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 0,
+            "yanchor": "bottom",
+            "yref": "container",
+            "font": {"size": FONT},
+            "title": None,
+        },
     )
     fig.update_xaxes(tickfont_size=FONT, showgrid=True, gridcolor="#E5E7EB", automargin=True)
     fig.update_yaxes(tickfont_size=FONT, title_font_size=FONT, gridcolor="#E5E7EB", zeroline=False, automargin=True)
     return fig
 
 
-def trend_figure(frame: pd.DataFrame, ind: Indicator, register: Register, lang: str = "id", show_target: bool = True,
-                 height: int = 470, title: str | None = None, width: float = PLOT_WIDTH) -> go.Figure:
+def trend_figure(
+    frame: pd.DataFrame,
+    ind: Indicator,
+    register: Register,
+    lang: str = "id",
+    show_target: bool = True,
+    height: int = 470,
+    title: str | None = None,
+    width: float = PLOT_WIDTH,
+) -> go.Figure:
     """One line per wilayah in its palette colour, the city as a thick near-black line, the target grey dashed."""
     fig = go.Figure()
     codes = list(dict.fromkeys(frame["kode_wilayah"]))
@@ -157,30 +205,55 @@ def _panel_titles(codes: list[str], register: Register, lang: str, width: float)
     return full if max(len(n) for n in full) * 8.5 <= width else [wilayah_names(c, register, lang)[0] for c in codes]
 
 
-def small_multiples(frame: pd.DataFrame, ind: Indicator, register: Register, lang: str = "id",
-                    show_target: bool = True, panel_height: int = 230, title: str | None = None,
-                    width: float = PLOT_WIDTH) -> go.Figure:
+def small_multiples(
+    frame: pd.DataFrame,
+    ind: Indicator,
+    register: Register,
+    lang: str = "id",
+    show_target: bool = True,
+    panel_height: int = 230,
+    title: str | None = None,
+    width: float = PLOT_WIDTH,
+) -> go.Figure:
     """One panel per wilayah (shared y axis): its own line, the city in grey for reference, and the target."""
     city = register.kota.kode
     codes = [c for c in dict.fromkeys(frame["kode_wilayah"]) if c != city] or [city]
     nrows, ncols = _grid(len(codes))
-    fig = make_subplots(nrows, ncols, shared_yaxes="all", horizontal_spacing=0.04, vertical_spacing=0.32 / nrows,
-                        subplot_titles=_panel_titles(codes, register, lang, width / ncols))
+    fig = make_subplots(
+        nrows,
+        ncols,
+        shared_yaxes="all",
+        horizontal_spacing=0.04,
+        vertical_spacing=0.32 / nrows,
+        subplot_titles=_panel_titles(codes, register, lang, width / ncols),
+    )
     city_rows = frame[frame["kode_wilayah"] == city]
     styles = line_styles(codes, register)
     for i, kode in enumerate(codes):
         at = {"row": i // ncols + 1, "col": i % ncols + 1}
         first = {"showlegend": i == 0}
         if kode != city and not city_rows.empty:
-            fig.add_trace(_line(city_rows, city_name(register, lang), city_name(register, lang), ind, lang,
-                                line={"color": NEUTRAL, "width": 2.5}, legendgroup="city", **first), **at)
+            fig.add_trace(
+                _line(
+                    city_rows,
+                    city_name(register, lang),
+                    city_name(register, lang),
+                    ind,
+                    lang,
+                    line={"color": NEUTRAL, "width": 2.5},
+                    legendgroup="city",
+                    **first,
+                ),
+                **at,
+            )
         if show_target and not city_rows.empty:
             fig.add_trace(_target_line(city_rows, ind, lang, legendgroup="target", **first), **at)
         rows = frame[frame["kode_wilayah"] == kode]
         name, hover_name = wilayah_names(kode, register, lang)
-        fig.add_trace(_line(rows, name, hover_name, ind, lang, line={**styles[kode], "dash": "solid"},
-                            showlegend=False), **at)
-    for i in range(len(codes), nrows * ncols):   # empty cells of the last row: no bare axes
+        fig.add_trace(
+            _line(rows, name, hover_name, ind, lang, line={**styles[kode], "dash": "solid"}, showlegend=False), **at
+        )
+    for i in range(len(codes), nrows * ncols):  # empty cells of the last row: no bare axes
         fig.update_xaxes(visible=False, row=i // ncols + 1, col=i % ncols + 1)
         fig.update_yaxes(visible=False, row=i // ncols + 1, col=i % ncols + 1)
     _style(fig, lang, panel_height * nrows + 110, title)
@@ -198,19 +271,36 @@ def yoy_figure(yoy: pd.DataFrame, ind: Indicator, register: Register, lang: str 
     unit = change_unit(ind, lang)
     period, last = (periods.display(yoy[c].iloc[0], lang) if len(yoy) else "" for c in ("periode", "periode_lalu"))
     texts = [signed(d, ind.decimals, lang) if pd.notna(d) else "—" for d in yoy["perubahan_tahunan"]]
-    hover = [f"{n} · {period}: {with_unit(v, ind, lang)} · {last}: {with_unit(p, ind, lang)}"
-             for n, v, p in zip(names, yoy["nilai"], yoy["nilai_tahun_lalu"])]
+    hover = [
+        f"{n} · {period}: {with_unit(v, ind, lang)} · {last}: {with_unit(p, ind, lang)}"
+        for n, v, p in zip(names, yoy["nilai"], yoy["nilai_tahun_lalu"], strict=True)
+    ]
     changes = [None if pd.isna(d) else float(d) for d in yoy["perubahan_tahunan"]]
-    fig = go.Figure(go.Bar(
-        x=changes, y=names, orientation="h",
-        marker_color=[ARAH_COLOURS.get(a, NEUTRAL) for a in yoy["arah_tahunan"]], text=texts, textposition="outside",
-        cliponaxis=False, hovertext=hover, hoverinfo="text", customdata=yoy["kode_wilayah"].tolist(),
-        textfont_size=FONT))
+    fig = go.Figure(
+        go.Bar(
+            x=changes,
+            y=names,
+            orientation="h",
+            marker_color=[ARAH_COLOURS.get(a, NEUTRAL) for a in yoy["arah_tahunan"]],
+            text=texts,
+            textposition="outside",
+            cliponaxis=False,
+            hovertext=hover,
+            hoverinfo="text",
+            customdata=yoy["kode_wilayah"].tolist(),
+            textfont_size=FONT,
+        )
+    )
     _style(fig, lang, 34 * len(yoy) + 110, None)
     fig.update_layout(showlegend=False)
     fig.update_yaxes(autorange="reversed", showgrid=False)
-    fig.update_xaxes(title_text=f"{WORDS[lang]['change']} ({unit})", zeroline=True, zerolinecolor="#374151",
-                     zerolinewidth=1.5, range=_room_for_labels([d for d in changes if d is not None]))
+    fig.update_xaxes(
+        title_text=f"{WORDS[lang]['change']} ({unit})",
+        zeroline=True,
+        zerolinecolor="#374151",
+        zerolinewidth=1.5,
+        range=_room_for_labels([d for d in changes if d is not None]),
+    )
     return fig
 
 
@@ -220,5 +310,3 @@ def _room_for_labels(changes: list[float]) -> list[float]:
     span = (hi - lo) or 1.0
     room = 0.7 if lo < 0 < hi else 0.55
     return [lo - (room if lo < 0 else 0.04) * span, hi + (room if hi > 0 else 0.04) * span]
-
-

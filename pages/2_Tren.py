@@ -1,13 +1,11 @@
 """Tren: the whole history of one indicator, a line per kecamatan (or kelurahan) with the city and the target, and the
 change against the same period a year earlier."""
+
 import streamlit as st
 
-from kpi.core import periods
-
-from kpi.metrics import series
-
 from charts import trend
-
+from kpi.core import periods
+from kpi.metrics import series
 from kpi.report import trend as trend_text
 from ui import cache, charts, data, filters, state
 from ui.frame import page
@@ -16,8 +14,15 @@ from ui.i18n import labeller, lang, t
 page("tren_title")
 register = data.core()[1]
 f = filters.sidebar(levels=("kota", "kecamatan", "kelurahan"))
-view = state.choice(st.sidebar.segmented_control, t("tren_view"), "tren_tampilan", ["gabungan", "panel"], "gabungan",
-                    labeller(lambda v, lg: t(f"tren_view_{v}", lg)), required=True)
+view = state.choice(
+    st.sidebar.segmented_control,
+    t("tren_view"),
+    "tren_tampilan",
+    ["gabungan", "panel"],
+    "gabungan",
+    labeller(lambda v, lg: t(f"tren_view_{v}", lg)),
+    required=True,
+)
 
 ind = f.indicator
 table_kota = data.table("kota", f.grain)
@@ -35,8 +40,10 @@ if view == "gabungan":
 else:
     fig = cache.build(trend.small_multiples, frame, ind, register, lang(), title=title)
 known = frame.loc[frame["nilai"].notna(), "periode"]
-history = t("png_period_history").format(first=periods.display(min(known, key=periods.end_date), lang()),
-                                         last=periods.display(max(known, key=periods.end_date), lang()))
+history = t("png_period_history").format(
+    first=periods.display(min(known, key=periods.end_date), lang()),
+    last=periods.display(max(known, key=periods.end_date), lang()),
+)
 charts.show(fig, "tren", history, charts.scope(f))
 st.caption(t("tren_gaps").format(what=t(f"grain_{f.grain}")))
 
@@ -48,9 +55,12 @@ st.caption(t("tren_yoy_caption").format(now=now, then=then) + " " + trend_text.y
 yoy = data.trend_yoy(f.level, f.grain, ind.id, tuple(codes), f.period)
 bars, numbers = st.columns([5, 6])
 with bars:
-    charts.show(cache.build(trend.yoy_figure, yoy, ind, register, lang()), "tren_yoy",
-                t("png_period_yoy").format(now=now, then=then),
-                charts.scope(f), title=f"{t('tren_yoy_title')}: {ind.text('label', lang())}")
+    charts.show(
+        cache.build(trend.yoy_figure, yoy, ind, register, lang()),
+        "tren_yoy",
+        t("png_period_yoy").format(now=now, then=then),
+        charts.scope(f),
+        title=f"{t('tren_yoy_title')}: {ind.text('label', lang())}",
+    )
 with numbers:
-    st.dataframe(trend_text.yoy_display(yoy, ind, register, lang()), hide_index=True, width="stretch",
-                 height="content")
+    st.dataframe(trend_text.yoy_display(yoy, ind, register, lang()), hide_index=True, width="stretch", height="content")

@@ -1,15 +1,14 @@
 """Perbandingan: the chosen kecamatan (or kelurahan) side by side — ranking against the target, achievement of every
 indicator, the BerAKHLAK core values, and two indicators against each other sized by population."""
+
 import logging
 
 import streamlit as st
 
 from charts import comparison as cmp
-
 from kpi.metrics import comparison
-
-from kpi.report import labels
 from kpi.metrics.analysis import in_scope, snapshot
+from kpi.report import labels
 from ui import cache, charts, data, filters, state
 from ui.frame import page
 from ui.i18n import labeller, lang, t
@@ -27,28 +26,47 @@ def ranking() -> None:
     if f.period is None:
         st.info(t("no_values"))
         return
-    rows = in_scope(snapshot(data.table(f.level, f.grain), f.indicator.id, f.period), register, f.kecamatan, f.kelurahan)
+    rows = in_scope(
+        snapshot(data.table(f.level, f.grain), f.indicator.id, f.period), register, f.kecamatan, f.kelurahan
+    )
     if not comparison.has_values(rows):
         st.info(t("no_values"))
         return
     city = comparison.value_at(data.table("kota", f.grain), f.indicator.id, f.period)
     shown = labels.period_label(rows, f.period, lang())
     title = f"{f.indicator.text('label', lang())} — {shown}"
-    charts.show(cache.build(cmp.ranking_figure, rows, f.indicator, register, lang(), city=city, title=title),
-                "banding_peringkat", shown, charts.scope(f))
+    charts.show(
+        cache.build(cmp.ranking_figure, rows, f.indicator, register, lang(), city=city, title=title),
+        "banding_peringkat",
+        shown,
+        charts.scope(f),
+    )
     st.caption(t("banding_ranking_note"))
 
 
 def heatmap() -> None:
     """Kecamatan × indicator, coloured by achievement, each indicator at its own latest period."""
-    latest, matrix, values = data.achievement_grid(None if f.category == filters.ALL else f.category, f.grain,
-                                                   tuple(codes))
+    latest, matrix, values = data.achievement_grid(
+        None if f.category == filters.ALL else f.category, f.grain, tuple(codes)
+    )
     if not comparison.has_values(matrix):
         st.info(t("banding_no_heatmap"))
         return
-    charts.show(cache.build(cmp.heatmap_figure, matrix, catalogue, latest, register, lang(), values=values,
-                            title=t("banding_heatmap_title")), "banding_capaian", t("png_period_latest"),
-                charts.scope(f, "kecamatan"))
+    charts.show(
+        cache.build(
+            cmp.heatmap_figure,
+            matrix,
+            catalogue,
+            latest,
+            register,
+            lang(),
+            values=values,
+            title=t("banding_heatmap_title"),
+        ),
+        "banding_capaian",
+        t("png_period_latest"),
+        charts.scope(f, "kecamatan"),
+    )
     st.caption(t("banding_heatmap_note"))
 
 
@@ -60,7 +78,9 @@ def radar() -> None:
     if not comparison.has_values(rows):
         st.info(t("banding_no_berakhlak"))
         return
-    fig = cache.build(cmp.radar_figure, rows, catalogue, register, lang(), codes, title=t("banding_radar_title").format(year=year))
+    fig = cache.build(
+        cmp.radar_figure, rows, catalogue, register, lang(), codes, title=t("banding_radar_title").format(year=year)
+    )
     charts.show(fig, "banding_radar", str(year), charts.scope(f, "kecamatan"))
     start = fig.layout.polar.radialaxis.range[0]
     st.caption(t("banding_radar_note").format(start=f"{start:.0f}"))
@@ -83,23 +103,31 @@ def scatter() -> None:
     x_ind, y_ind = catalogue.get(x_id), catalogue.get(y_id)
     population = comparison.kecamatan_population(comparison.load_population(), register, int(year))
     title = t("banding_scatter_title").format(x=short(x_id), y=short(y_id), year=year)
-    charts.show(cache.build(cmp.scatter_figure, x_rows, y_rows, x_ind, y_ind, population, register, lang(), title=title),
-                "banding_sebaran", str(year), charts.scope(f, "kecamatan"))
-    st.caption(t("banding_scatter_note").format(x_period=labels.period_label(x_rows, year, lang()),
-                                                y_period=labels.period_label(y_rows, year, lang()),
-                                                pop_year=population.name))
+    charts.show(
+        cache.build(cmp.scatter_figure, x_rows, y_rows, x_ind, y_ind, population, register, lang(), title=title),
+        "banding_sebaran",
+        str(year),
+        charts.scope(f, "kecamatan"),
+    )
+    st.caption(
+        t("banding_scatter_note").format(
+            x_period=labels.period_label(x_rows, year, lang()),
+            y_period=labels.period_label(y_rows, year, lang()),
+            pop_year=population.name,
+        )
+    )
 
 
 def show(view) -> None:
     """Draw one view; a failure shows a short message in its tab and leaves the other views working."""
     try:
         view()
-    except Exception:  # noqa: BLE001 — the reader gets a message, the server log the traceback
+    except Exception:
         LOG.exception("Perbandingan: %s failed", view.__name__)
         st.error(t("banding_view_failed"))
 
 
 tabs = st.tabs([t("banding_tab_ranking"), t("banding_tab_heatmap"), t("banding_tab_radar"), t("banding_tab_scatter")])
-for tab, view in zip(tabs, (ranking, heatmap, radar, scatter)):
+for tab, view in zip(tabs, (ranking, heatmap, radar, scatter), strict=True):
     with tab:
         show(view)

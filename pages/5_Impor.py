@@ -1,14 +1,13 @@
 """Impor Data: a dry run with every problem and the KPIs a file would change, an all-or-nothing save, the batch
 history with rollback and the audit log, and the record formats with their templates."""
+
 import hashlib
 
 import streamlit as st
 
-from kpi.report import imports as report
-
 from kpi import settings
-
 from kpi.inputs import records
+from kpi.report import imports as report
 from kpi.store.batches import KINDS, Store, StoreLocked
 from ui import data, state
 from ui.frame import page
@@ -65,8 +64,15 @@ def dry_run(content: bytes, name: str, kind: str):
 def show_problems(plan) -> None:
     st.error(t("impor_problems").format(n=len(plan.issues)), icon=":material/error:")
     st.dataframe(report.issues_table(plan.issues, code), hide_index=True, width="stretch")
-    st.download_button(t("impor_problems_download"), report.issues_csv(plan.issues), f"masalah_{plan.file_name}.csv",
-                       "text/csv", key="impor_issues_csv", on_click="ignore", icon=":material/download:")
+    st.download_button(
+        t("impor_problems_download"),
+        report.issues_csv(plan.issues),
+        f"masalah_{plan.file_name}.csv",
+        "text/csv",
+        key="impor_issues_csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
 
 
 def show_plan(plan, kind: str) -> None:
@@ -76,8 +82,12 @@ def show_plan(plan, kind: str) -> None:
         show_problems(plan)
         return
     if plan.already:
-        st.info(t("impor_already").format(batch=plan.already["batch_id"], file=plan.already["berkas"],
-                                          when=plan.already["diimpor_pada"]), icon=":material/check_circle:")
+        st.info(
+            t("impor_already").format(
+                batch=plan.already["batch_id"], file=plan.already["berkas"], when=plan.already["diimpor_pada"]
+            ),
+            icon=":material/check_circle:",
+        )
         return
     st.success(t("impor_ok").format(rows=plan.rows), icon=":material/task_alt:")
     if plan.synthetic:
@@ -86,8 +96,13 @@ def show_plan(plan, kind: str) -> None:
     if not plan.overlap.empty:
         st.warning(t("impor_overlap").format(n=len(plan.overlap)), icon=":material/content_copy:")
         st.dataframe(plan.overlap.head(200), hide_index=True, width="stretch")
-        choice = st.radio(t("impor_overlap_choice"), ["replace", "skip"], key="impor_on_overlap", horizontal=True,
-                          format_func=labeller(lambda v, lg: t(f"impor_overlap_{v}", lg)))
+        choice = st.radio(
+            t("impor_overlap_choice"),
+            ["replace", "skip"],
+            key="impor_on_overlap",
+            horizontal=True,
+            format_func=labeller(lambda v, lg: t(f"impor_overlap_{v}", lg)),
+        )
     st.subheader(t("impor_preview"))
     if plan.preview.empty:
         st.caption(t("impor_preview_none"))
@@ -97,15 +112,20 @@ def show_plan(plan, kind: str) -> None:
     if st.button(t("impor_commit"), type="primary", icon=":material/save:", key="impor_commit"):
         st.session_state["impor_outcome"] = store.commit(plan, on_overlap=choice)
         st.session_state.pop("impor_plan", None)
-        st.session_state["impor_round"] = st.session_state.get("impor_round", 0) + 1   # an empty uploader again
+        st.session_state["impor_round"] = st.session_state.get("impor_round", 0) + 1  # an empty uploader again
         st.rerun()
 
 
 def upload_tab() -> None:
-    kind = state.choice(st.segmented_control, t("impor_kind"), "jenis", list(KINDS), "permohonan",
-                        labeller(_kind_label), required=True)
-    upload = st.file_uploader(t("impor_file"), type=["csv", "txt", "tsv", "xlsx", "xlsm", "parquet"],
-                              key=f"impor_file_{kind}_{st.session_state.get('impor_round', 0)}", help=t("impor_file_help"))
+    kind = state.choice(
+        st.segmented_control, t("impor_kind"), "jenis", list(KINDS), "permohonan", labeller(_kind_label), required=True
+    )
+    upload = st.file_uploader(
+        t("impor_file"),
+        type=["csv", "txt", "tsv", "xlsx", "xlsm", "parquet"],
+        key=f"impor_file_{kind}_{st.session_state.get('impor_round', 0)}",
+        help=t("impor_file_help"),
+    )
     st.caption(t("impor_cli").format(kind=kind))
     if upload is None:
         st.caption(t("impor_waiting"))
@@ -143,15 +163,24 @@ def formats_tab() -> None:
         with st.expander(_kind_label(kind, code), icon=":material/description:"):
             st.dataframe(records.describe(kind, code), hide_index=True, width="stretch")
             with st.container(horizontal=True):
-                for ext, mime in (("csv", "text/csv"),
-                                  ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")):
+                for ext, mime in (
+                    ("csv", "text/csv"),
+                    ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                ):
                     path = settings.TEMPLATE_DIR / f"{kind}.{ext}"
-                    st.download_button(t(f"impor_template_{ext}"), path.read_bytes(), path.name, mime,
-                                       key=f"impor_template_{kind}_{ext}", on_click="ignore", icon=":material/download:")
+                    st.download_button(
+                        t(f"impor_template_{ext}"),
+                        path.read_bytes(),
+                        path.name,
+                        mime,
+                        key=f"impor_template_{kind}_{ext}",
+                        on_click="ignore",
+                        icon=":material/download:",
+                    )
 
 
 last_outcome()
-batches = read(store.batches)   # read once per run: the note and the history share it
+batches = read(store.batches)  # read once per run: the note and the history share it
 source_note(batches)
 upload, history, formats = st.tabs([t("impor_tab_upload"), t("impor_tab_history"), t("impor_tab_formats")])
 with upload:

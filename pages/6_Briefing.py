@@ -1,15 +1,16 @@
 """Briefing: presenter mode. The monthly deck (briefing.deck) as a 16:9 slideshow, one slide at a time, for the period
 and kecamatan of the URL (?periode=2026-10&kecamatan=36.74.01&slide=3&lang=en), with the pack's footer, previous/next
 (also the arrow keys), and downloads of the slide (PNG) and the whole pack (PPTX, PDF), each built on click."""
+
 import logging
 import tempfile
 from pathlib import Path
 
 import streamlit as st
 
-from kpi.core import periods
 from briefing.deck import BriefingError, build_deck, parse_period, write_pack
 from briefing.render import chart_renderer, message_file, png_bytes, slide_image
+from kpi.core import periods
 from ui import charts, data, state
 from ui.frame import page, status_line
 from ui.i18n import lang, t
@@ -70,7 +71,7 @@ def _file(deck, suffix: str, index: int, failed: str) -> bytes:
                 return png_bytes(slide_image(deck, index, render(deck.slides[index])))
         with tempfile.TemporaryDirectory() as folder:
             return write_pack(deck, Path(folder) / f"briefing{suffix}").read_bytes()
-    except Exception as problem:  # noqa: BLE001 — the border: the reader gets words, the log the traceback
+    except Exception as problem:
         LOG.exception("Briefing %s failed", suffix)
         return message_file(failed.format(problem=type(problem).__name__), suffix, deck.footer)
 
@@ -87,8 +88,13 @@ with st.container(key="brf_head"):
     st.markdown(slide.subtitle)
 with st.container(key="brf_body", horizontal=True, gap="medium"):
     if slide.figure is not None:
-        st.plotly_chart(slide.figure, width="content", theme=None, config=CHART_CONFIG,
-                        key="briefing_chart_split" if slide.blocks else "briefing_chart_full")
+        st.plotly_chart(
+            slide.figure,
+            width="content",
+            theme=None,
+            config=CHART_CONFIG,
+            key="briefing_chart_split" if slide.blocks else "briefing_chart_full",
+        )
     if slide.blocks:
         with st.container(key="brf_text"):
             for block in slide.blocks:
@@ -100,19 +106,53 @@ with st.container(key="brf_foot", horizontal=True, vertical_alignment="center", 
     st.markdown(f"{deck.footer.period} · {deck.footer.filters}")
     status_line(presenter=True)
 with st.container(key="brf_nav", horizontal=True, vertical_alignment="center"):
-    st.button(t("briefing_prev"), icon=":material/arrow_back:", key="briefing_prev", shortcut="Left",
-              disabled=number == 1, on_click=_go, args=(number - 1,))
+    st.button(
+        t("briefing_prev"),
+        icon=":material/arrow_back:",
+        key="briefing_prev",
+        shortcut="Left",
+        disabled=number == 1,
+        on_click=_go,
+        args=(number - 1,),
+    )
     st.markdown(t("briefing_counter").format(n=number, total=total))
-    st.button(t("briefing_next"), icon=":material/arrow_forward:", key="briefing_next", shortcut="Right",
-              disabled=number == total, on_click=_go, args=(number + 1,))
+    st.button(
+        t("briefing_next"),
+        icon=":material/arrow_forward:",
+        key="briefing_next",
+        shortcut="Right",
+        disabled=number == total,
+        on_click=_go,
+        args=(number + 1,),
+    )
     st.space("stretch")
     stem, failed, ready = f"briefing_{period}", t("briefing_failed"), charts.can_render()
     off = {"disabled": not ready, "help": None if ready else t("briefing_no_browser"), "on_click": "ignore"}
-    st.download_button(t("briefing_png"), lambda: _file(deck, ".png", number - 1, failed), f"{stem}_slide{number}.png",
-                       "image/png", key="briefing_png", icon=":material/image:", **off)
-    st.download_button(t("briefing_pptx"), lambda: _file(deck, ".pptx", 0, failed), f"{stem}.pptx",
-                       "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                       key="briefing_pptx", icon=":material/slideshow:", **off)
-    st.download_button(t("briefing_pdf"), lambda: _file(deck, ".pdf", 0, failed), f"{stem}.pdf", "application/pdf",
-                       key="briefing_pdf", icon=":material/picture_as_pdf:", **off)
+    st.download_button(
+        t("briefing_png"),
+        lambda: _file(deck, ".png", number - 1, failed),
+        f"{stem}_slide{number}.png",
+        "image/png",
+        key="briefing_png",
+        icon=":material/image:",
+        **off,
+    )
+    st.download_button(
+        t("briefing_pptx"),
+        lambda: _file(deck, ".pptx", 0, failed),
+        f"{stem}.pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        key="briefing_pptx",
+        icon=":material/slideshow:",
+        **off,
+    )
+    st.download_button(
+        t("briefing_pdf"),
+        lambda: _file(deck, ".pdf", 0, failed),
+        f"{stem}.pdf",
+        "application/pdf",
+        key="briefing_pdf",
+        icon=":material/picture_as_pdf:",
+        **off,
+    )
     st.page_link("app.py", label=t("briefing_exit"), icon=":material/close:")

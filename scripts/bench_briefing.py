@@ -7,6 +7,7 @@ multiples of it: a pack of 11 slides costs a few baselines, because one Chromium
 
 Not a test: nothing here asserts a time. Run: .venv/bin/python scripts/bench_briefing.py [--period 2026-10]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from briefing.deck import build_deck, main  # noqa: E402
-from briefing.render import chart_renderer, slide_image, write_pdf, write_pptx  # noqa: E402
-from kpi.inputs.observations import load_sample  # noqa: E402
+from briefing.deck import build_deck, main
+from briefing.render import chart_renderer, slide_image, write_pdf, write_pptx
+from kpi.inputs.observations import load_sample
 
 
 def timed(fn):
@@ -45,30 +46,37 @@ def end_to_end(period: str, folder: Path, base: float) -> None:
     for suffix in (".pptx", ".pdf"):
         out = folder / f"briefing_{period}{suffix}"
         seconds, code = timed(lambda: main(["--period", period, "--out", str(out)]))
-        print(f"pack {suffix[1:]:<4}  {seconds:6.2f} s  ({seconds / base:.1f}x baseline; exit {code}, "
-              f"{out.stat().st_size / 1e6:.1f} MB)")
+        print(
+            f"pack {suffix[1:]:<4}  {seconds:6.2f} s  ({seconds / base:.1f}x baseline; exit {code}, "
+            f"{out.stat().st_size / 1e6:.1f} MB)"
+        )
 
 
 def dashboard_chart(base: float) -> None:
     """The 'PNG untuk slide' of a dashboard chart (Tren's lines, 8 traces × 70 months): figure sizing, kaleido with
     Chromium start, and the footer band, as one click on the page costs."""
-    from kpi.metrics import series
-    from charts import trend
-    from kpi.metrics.analysis import data_date, indicator_table
-    from briefing.deck import make_footer
-    from kpi.core.catalogue import load_catalogue
     from briefing.chart_png import chart_png
+    from briefing.deck import make_footer
+    from charts import trend
+    from kpi.core.catalogue import load_catalogue
     from kpi.core.wilayah import load_register
+    from kpi.metrics import series
+    from kpi.metrics.analysis import data_date, indicator_table
 
     obs, catalogue, register = load_sample().frame, load_catalogue(), load_register()
     ind = catalogue.get("layanan_daring")
-    frame = series.series(indicator_table(obs, catalogue, register, "kecamatan", "month"),
-                            indicator_table(obs, catalogue, register, "kota", "month"), ind,
-                            [u.kode for u in register.level("kecamatan")])
+    frame = series.series(
+        indicator_table(obs, catalogue, register, "kecamatan", "month"),
+        indicator_table(obs, catalogue, register, "kota", "month"),
+        ind,
+        [u.kode for u in register.level("kecamatan")],
+    )
     figure = trend.trend_figure(frame, ind, register, "id", title=ind.text("label", "id"))
     footer = make_footer("Jan 2021 – Okt 2026", "Semua kecamatan", data_date(obs))
     seconds, png = timed(lambda: chart_png(figure, footer))
-    print(f"dashboard chart PNG  {seconds:6.2f} s  ({seconds / base:.1f}x baseline; {len(png) / 1e3:.0f} kB, 1920×1080)")
+    print(
+        f"dashboard chart PNG  {seconds:6.2f} s  ({seconds / base:.1f}x baseline; {len(png) / 1e3:.0f} kB, 1920×1080)"
+    )
 
 
 def steps(period: str, folder: Path) -> None:

@@ -4,6 +4,7 @@ Prints wall times (best of N runs) and ratios against a baseline measured in the
 `pandas.read_csv` of the same file, the least any loader has to do. Not a test: nothing here asserts a time.
 Run: .venv/bin/python scripts/bench_core.py [--repeat 5]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,15 +18,15 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kpi.core import periods  # noqa: E402
-from kpi.metrics.analysis import indicator_table  # noqa: E402
-from kpi.core.catalogue import load_catalogue  # noqa: E402
-from kpi import settings  # noqa: E402
-from kpi.inputs.observations import load_observations  # noqa: E402
-from kpi.inputs.readers import read_table  # noqa: E402
-from kpi.metrics.rollup import rollup  # noqa: E402
-from kpi.inputs.schema import validate  # noqa: E402
-from kpi.core.wilayah import LEVELS, load_register  # noqa: E402
+from kpi import settings
+from kpi.core import periods
+from kpi.core.catalogue import load_catalogue
+from kpi.core.wilayah import LEVELS, load_register
+from kpi.inputs.observations import load_observations
+from kpi.inputs.readers import read_table
+from kpi.inputs.schema import validate
+from kpi.metrics.analysis import indicator_table
+from kpi.metrics.rollup import rollup
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -62,18 +63,24 @@ def main(argv: list[str] | None = None) -> None:
             t_roll, _ = best(lambda: rollup(result.frame, catalogue, register, level, grain), repeat)
             t_tab, table = best(lambda: indicator_table(result.frame, catalogue, register, level, grain), repeat)
             total_roll, total_table = total_roll + t_roll, total_table + t_tab
-            print(f"rollup {level:9s} {grain:8s}       {t_roll * 1000:8.1f} ms  {t_roll / base:5.2f}x   "
-                  f"full table {t_tab * 1000:6.1f} ms ({len(table)} rows)")
+            print(
+                f"rollup {level:9s} {grain:8s}       {t_roll * 1000:8.1f} ms  {t_roll / base:5.2f}x   "
+                f"full table {t_tab * 1000:6.1f} ms ({len(table)} rows)"
+            )
     tracemalloc.start()
     load_observations(settings.SAMPLE_OBSERVATIONS_FILE, today=TODAY)
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
     print(f"all 12 roll-ups                 {total_roll * 1000:8.1f} ms  {total_roll / base:5.2f}x")
     print(f"all 12 full tables              {total_table * 1000:8.1f} ms  {total_table / base:5.2f}x")
-    print(f"load + validate + one roll-up (kecamatan, month): "
-          f"{(t_load + best(lambda: rollup(result.frame, catalogue, register, 'kecamatan', 'month'), repeat)[0]) * 1000:.1f} ms")
+    print(
+        f"load + validate + one roll-up (kecamatan, month): "
+        f"{(t_load + best(lambda: rollup(result.frame, catalogue, register, 'kecamatan', 'month'), repeat)[0]) * 1000:.1f} ms"
+    )
     print(f"peak Python memory while loading: {peak:.1f} MiB")
-    print(f"core_seconds_load_validate={t_load:.3f} core_seconds_all_rollups={total_roll:.3f} ratio_to_read_csv={t_load / base:.2f}")
+    print(
+        f"core_seconds_load_validate={t_load:.3f} core_seconds_all_rollups={total_roll:.3f} ratio_to_read_csv={t_load / base:.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ plotly chart of the same data in the same process, and the browser time from nav
 Not a test: nothing asserts a time. Aim (issue 4): at most 250 ms per warm rerun on the sample, at most 1.5× the
 minimal page. Run: .venv/bin/python scripts/bench_pages.py [--repeat 5] [--no-browser]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -15,20 +16,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from streamlit.testing.v1 import AppTest  # noqa: E402
+from streamlit.testing.v1 import AppTest
 
-from tests.browser import LAUNCH_ARGS, page_name, scripts, streamlit_server, unavailable  # noqa: E402
+from tests.browser import LAUNCH_ARGS, page_name, scripts, streamlit_server, unavailable
 
-MINIMAL = '''
+MINIMAL = """
 import plotly.express as px
 import streamlit as st
 from ui import data
 table = data.table("kecamatan", "month")
 rows = table[table["indikator"] == "layanan_daring"]
 st.plotly_chart(px.line(rows, x="periode", y="nilai", color="nama_wilayah"))
-'''
-CHART = ('.js-plotly-plot .main-svg, [data-testid="stDeckGlJsonChart"] canvas, '
-         '[data-testid="stMetricChart"] canvas, [data-testid="stMetricChart"] svg, [data-testid="stDataFrame"] canvas')
+"""
+CHART = (
+    '.js-plotly-plot .main-svg, [data-testid="stDeckGlJsonChart"] canvas, '
+    '[data-testid="stMetricChart"] canvas, [data-testid="stMetricChart"] svg, [data-testid="stDataFrame"] canvas'
+)
 
 
 def warm(at: AppTest, repeat: int) -> float:
@@ -65,7 +68,7 @@ def browser_times() -> dict[str, float]:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=LAUNCH_ARGS)
         for script in scripts():
             url = base + ("/" if script.parent == ROOT else f"/{page_name(script)}")
-            for attempt in range(2):   # the first visit warms the server's caches; the second is measured
+            for _attempt in range(2):  # the first visit warms the server's caches; the second is measured
                 page = browser.new_page(viewport={"width": 1280, "height": 720})
                 start = time.perf_counter()
                 page.goto(url)

@@ -4,6 +4,7 @@ plotly's base64 arrays, and check a run ended without an exception or an error.
 Charts reach AppTest as UnknownElement with the plotly JSON in `.proto.spec` (pydeck's in `.proto.json`); plotly
 writes numeric arrays as base64 `bdata` dicts, decoded here with numpy.
 """
+
 from __future__ import annotations
 
 import base64
@@ -81,8 +82,11 @@ def chart_protos(at: AppTest, where="main", kind: str | None = "PlotlyChart") ->
     """The protos of the charts of one kind ('PlotlyChart', 'DeckGlJsonChart'; None for any) in `where`: 'main',
     'sidebar' or a block of the page such as a tab. AppTest sees charts as UnknownElement."""
     node = getattr(at, where) if isinstance(where, str) else where
-    return [e.proto for e in node if type(e).__name__ == "UnknownElement"
-            and (kind is None or e.proto.DESCRIPTOR.name == kind)]
+    return [
+        e.proto
+        for e in node
+        if type(e).__name__ == "UnknownElement" and (kind is None or e.proto.DESCRIPTOR.name == kind)
+    ]
 
 
 def plotly_specs(at: AppTest, where="main") -> list[dict]:
@@ -105,8 +109,7 @@ def decode(array) -> list:
         flat = np.frombuffer(base64.b64decode(array["bdata"]), dtype=np.dtype(array["dtype"]))
         shape = array.get("shape")
         array = (flat.reshape([int(n) for n in str(shape).split(",")]) if shape else flat).tolist()
-    return [decode(v) if isinstance(v, list) else None if isinstance(v, float) and math.isnan(v) else v
-            for v in array]
+    return [decode(v) if isinstance(v, list) else None if isinstance(v, float) and math.isnan(v) else v for v in array]
 
 
 def assert_clean(at: AppTest, errors_allowed: bool = False) -> None:

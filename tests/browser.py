@@ -1,4 +1,5 @@
 """Shared helpers for the page tests: the app's scripts and their URLs, and a Streamlit server for Chromium."""
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,13 @@ ARTIFACTS = ROOT / "artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 VIEWPORT = {"width": 1280, "height": 720}
 IN_CI = os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
@@ -72,22 +78,45 @@ def _healthy(url: str) -> bool:
 
 
 @contextmanager
-def streamlit_server(timeout: float = 60, env: dict[str, str] | None = None, log_name: str = "streamlit.log") -> Iterator[str]:
+def streamlit_server(
+    timeout: float = 60, env: dict[str, str] | None = None, log_name: str = "streamlit.log"
+) -> Iterator[str]:
     """Run `streamlit run app.py` on a free port until the block ends; yields the base URL. Output goes to artifacts/."""
     port = free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log_path = ARTIFACTS / log_name
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-               "--server.port", str(port), "--browser.gatherUsageStats", "false"]
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                   env={**os.environ, **(env or {})})
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, **(env or {})},
+        )
         try:
             base = f"http://127.0.0.1:{port}"
             deadline = time.monotonic() + timeout
             while not _healthy(f"{base}/_stcore/health"):
                 if process.poll() is not None or time.monotonic() > deadline:
-                    state = f"exited with {process.returncode}" if process.poll() is not None else f"not healthy after {timeout:.0f} s"
+                    state = (
+                        f"exited with {process.returncode}"
+                        if process.poll() is not None
+                        else f"not healthy after {timeout:.0f} s"
+                    )
                     tail = log_path.read_text(errors="replace")[-3000:]
                     raise RuntimeError(f"Streamlit server {state}. Log ({log_path}):\n{tail}")
                 time.sleep(0.2)

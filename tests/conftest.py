@@ -1,4 +1,5 @@
 """Tiny fixtures: a city with 2 kecamatan and 3 kelurahan, and a catalogue of 4 indicators."""
+
 import datetime as dt
 
 import pandas as pd
@@ -45,11 +46,29 @@ def tiny_register():
 
 
 def _ind(iid, **kw):
-    base = dict(id=iid, label={"id": iid, "en": iid}, short={"id": iid, "en": iid}, definition={"id": "d", "en": "d"},
-                numerator={"id": "n", "en": "n"}, denominator={"id": "d", "en": "d"}, type="percent", factor=100,
-                rollup="ratio", numerator_over_time="sum", denominator_over_time="sum", direction="higher",
-                unit={"id": "%", "en": "%"}, decimals=1, range=[0, 100], targets={2026: 60}, near=0.9,
-                category="pelayanan_publik", level="kelurahan", frequency="month", source={"id": "s", "en": "s"})
+    base = {
+        "id": iid,
+        "label": {"id": iid, "en": iid},
+        "short": {"id": iid, "en": iid},
+        "definition": {"id": "d", "en": "d"},
+        "numerator": {"id": "n", "en": "n"},
+        "denominator": {"id": "d", "en": "d"},
+        "type": "percent",
+        "factor": 100,
+        "rollup": "ratio",
+        "numerator_over_time": "sum",
+        "denominator_over_time": "sum",
+        "direction": "higher",
+        "unit": {"id": "%", "en": "%"},
+        "decimals": 1,
+        "range": [0, 100],
+        "targets": {2026: 60},
+        "near": 0.9,
+        "category": "pelayanan_publik",
+        "level": "kelurahan",
+        "frequency": "month",
+        "source": {"id": "s", "en": "s"},
+    }
     base.update(kw)
     return base
 
@@ -61,15 +80,52 @@ def tiny_catalogue():
         "berakhlak": {"akuntabel": {"id": "Akuntabel", "en": "Accountable"}},
         "indicators": [
             _ind("daring"),
-            _ind("aduan", type="rate", factor=10000, numerator_over_time="mean", denominator_over_time="last", direction="lower",
-                 unit={"id": "per 10.000", "en": "per 10,000"}, range=[0, 1000], targets={2026: 2}),
-            _ind("anggaran", level="kecamatan", numerator_over_time="last", denominator_over_time="last",
-                 targets={2026: 95}, target_profile=[0.05, 0.10, 0.2, 0.28, 0.36, 0.45, 0.53, 0.61, 0.7, 0.79, 0.87, 1.0]),
-            _ind("kepatuhan", type="index", factor=1, rollup="mean", numerator=None, denominator=None,
-                 level="kecamatan", frequency="year", unit={"id": "poin", "en": "points"}, decimals=2,
-                 targets={2025: 81}, near=0.95, bands="ombudsman_zona"),
-            _ind("ikm", type="index", factor=1, level="kelurahan", frequency="semester", decimals=2, range=[25, 100],
-                 targets={2026: 85}, bands="ikm_mutu", unit={"id": "poin", "en": "points"}),
+            _ind(
+                "aduan",
+                type="rate",
+                factor=10000,
+                numerator_over_time="mean",
+                denominator_over_time="last",
+                direction="lower",
+                unit={"id": "per 10.000", "en": "per 10,000"},
+                range=[0, 1000],
+                targets={2026: 2},
+            ),
+            _ind(
+                "anggaran",
+                level="kecamatan",
+                numerator_over_time="last",
+                denominator_over_time="last",
+                targets={2026: 95},
+                target_profile=[0.05, 0.10, 0.2, 0.28, 0.36, 0.45, 0.53, 0.61, 0.7, 0.79, 0.87, 1.0],
+            ),
+            _ind(
+                "kepatuhan",
+                type="index",
+                factor=1,
+                rollup="mean",
+                numerator=None,
+                denominator=None,
+                level="kecamatan",
+                frequency="year",
+                unit={"id": "poin", "en": "points"},
+                decimals=2,
+                targets={2025: 81},
+                near=0.95,
+                bands="ombudsman_zona",
+            ),
+            _ind(
+                "ikm",
+                type="index",
+                factor=1,
+                level="kelurahan",
+                frequency="semester",
+                decimals=2,
+                range=[25, 100],
+                targets={2026: 85},
+                bands="ikm_mutu",
+                unit={"id": "poin", "en": "points"},
+            ),
         ],
     }
     return parse_catalogue(doc, load_band_sets())
@@ -105,13 +161,14 @@ def empty_boundary_store(tmp_path_factory):
         st.cache_resource.clear()
         clear_runs()
         yield store
-        st.cache_resource.clear()     # later modules must not inherit this module's boundaries
+        st.cache_resource.clear()  # later modules must not inherit this module's boundaries
     clear_runs()
 
 
 @pytest.fixture(scope="module")
 def reg():
     from kpi.core.wilayah import load_register
+
     return load_register()
 
 

@@ -1,4 +1,5 @@
 """Shared helpers for the bad-input tests: write a tiny observation file, load it, check the Issues."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,8 +13,9 @@ HEADER = "periode,kode_wilayah,indikator,pembilang,penyebut,nilai"
 HEADER_SEMICOLON = HEADER.replace(",", ";")
 
 
-def write_csv(tmp_path: Path, header: str, rows: list[str], name: str = "observasi.csv",
-              encoding: str = "utf-8") -> Path:
+def write_csv(
+    tmp_path: Path, header: str, rows: list[str], name: str = "observasi.csv", encoding: str = "utf-8"
+) -> Path:
     """Write a header and data rows as a CSV file; the first data row is spreadsheet row 2."""
     path = tmp_path / name
     path.write_bytes(("\n".join([header, *rows]) + "\n").encode(encoding))

@@ -17,8 +17,17 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = ("kpi", "charts", "briefing", "ui", "pages", "app")
 
-_DOMAIN = {"kpi.settings", "kpi.core", "kpi.inputs", "kpi.metrics", "kpi.report", "kpi.engine", "kpi.geo",
-           "kpi.sample", "kpi.store"}
+_DOMAIN = {
+    "kpi.settings",
+    "kpi.core",
+    "kpi.inputs",
+    "kpi.metrics",
+    "kpi.report",
+    "kpi.engine",
+    "kpi.geo",
+    "kpi.sample",
+    "kpi.store",
+}
 # unit -> the project units it may import (itself always allowed)
 ALLOWED: dict[str, set[str]] = {
     "kpi": set(),
@@ -104,8 +113,11 @@ def project_sources() -> list[Path]:
 
 
 def test_every_module_keeps_to_the_import_rules():
-    found = [f"{p.relative_to(ROOT)}: {v}" for p in project_sources()
-             for v in violations(unit_of_path(p), p.read_text(encoding="utf-8"))]
+    found = [
+        f"{p.relative_to(ROOT)}: {v}"
+        for p in project_sources()
+        for v in violations(unit_of_path(p), p.read_text(encoding="utf-8"))
+    ]
     assert found == []
 
 
@@ -115,25 +127,37 @@ def test_every_module_belongs_to_a_unit_with_a_rule():
 
 def test_the_rules_have_no_cycle():
     """A layered design: following the allowed arrows never leads back to where it started."""
+
     def reach(unit: str, seen: tuple[str, ...]) -> None:
         for nxt in ALLOWED[unit]:
             assert nxt not in seen, " -> ".join((*seen, nxt))
             reach(nxt, (*seen, nxt))
+
     for unit in ALLOWED:
         reach(unit, (unit,))
 
 
-@pytest.mark.parametrize(("unit", "source", "expected"), [
-    ("kpi.core", "from kpi.metrics.rollup import rollup\n", ["kpi.core must not import kpi.metrics.rollup (kpi.metrics)"]),
-    ("kpi.core", "def f():\n    from kpi import store\n", ["kpi.core must not import kpi.store (kpi.store)"]),
-    ("kpi.metrics", "import streamlit as st\n", ["kpi.metrics must not import streamlit (only app, pages, ui)"]),
-    ("charts", "from streamlit import cache_data\n", ["charts must not import streamlit (only app, pages, ui)"]),
-    ("kpi.report", "import plotly.graph_objects as go\n",
-     ["kpi.report must not import plotly (only briefing, charts, ui)"]),
-    ("charts", "from ui import data\n", ["charts must not import ui.data (ui)"]),
-    ("kpi.metrics", "from kpi.core import periods\nimport pandas as pd\n", []),
-    ("ui", "import streamlit as st\nfrom kpi.metrics import analysis\n", []),
-])
+@pytest.mark.parametrize(
+    ("unit", "source", "expected"),
+    [
+        (
+            "kpi.core",
+            "from kpi.metrics.rollup import rollup\n",
+            ["kpi.core must not import kpi.metrics.rollup (kpi.metrics)"],
+        ),
+        ("kpi.core", "def f():\n    from kpi import store\n", ["kpi.core must not import kpi.store (kpi.store)"]),
+        ("kpi.metrics", "import streamlit as st\n", ["kpi.metrics must not import streamlit (only app, pages, ui)"]),
+        ("charts", "from streamlit import cache_data\n", ["charts must not import streamlit (only app, pages, ui)"]),
+        (
+            "kpi.report",
+            "import plotly.graph_objects as go\n",
+            ["kpi.report must not import plotly (only briefing, charts, ui)"],
+        ),
+        ("charts", "from ui import data\n", ["charts must not import ui.data (ui)"]),
+        ("kpi.metrics", "from kpi.core import periods\nimport pandas as pd\n", []),
+        ("ui", "import streamlit as st\nfrom kpi.metrics import analysis\n", []),
+    ],
+)
 def test_the_check_fails_on_a_forbidden_import(unit, source, expected):
     assert violations(unit, source) == expected
 
@@ -149,9 +173,14 @@ def test_unit_names():
 
 def test_no_project_file_is_read_at_import_time():
     """Importing every module opens no file of the project's data/ (Python's audit hook sees every open())."""
-    modules = sorted({".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
-                      for package in ("kpi", "charts", "briefing", "ui") for p in (ROOT / package).rglob("*.py")
-                      if p.name != "__main__.py"})
+    modules = sorted(
+        {
+            ".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+            for package in ("kpi", "charts", "briefing", "ui")
+            for p in (ROOT / package).rglob("*.py")
+            if p.name != "__main__.py"
+        }
+    )
     script = (
         "import sys, importlib\n"
         f"data = {str(ROOT / 'data')!r}\n"

@@ -30,8 +30,9 @@ def _code(band: bands.Band | None) -> str | None:
 
 # --- the official file ------------------------------------------------------------------------------------
 
+
 def test_default_path_points_to_repo_data_file() -> None:
-    assert DEFAULT_PATH == Path(__file__).resolve().parents[1] / "data" / "bands.yaml"
+    assert Path(__file__).resolve().parents[1] / "data" / "bands.yaml" == DEFAULT_PATH
     assert DEFAULT_PATH.is_file()
 
 
@@ -61,15 +62,16 @@ def test_returned_mapping_is_a_copy_of_the_cache() -> None:
 
 # --- rounding ---------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("value", "decimals", "expected"),
     [
-        (88.305, 2, 88.31),   # built-in round() gives 88.3 (binary 88.30499999...)
-        (2.675, 2, 2.68),     # built-in round() gives 2.67
-        (0.125, 2, 0.13),     # built-in round() gives 0.12 (banker's rounding)
-        (-0.005, 2, -0.01),   # half away from zero
+        (88.305, 2, 88.31),  # built-in round() gives 88.3 (binary 88.30499999...)
+        (2.675, 2, 2.68),  # built-in round() gives 2.67
+        (0.125, 2, 0.13),  # built-in round() gives 0.12 (banker's rounding)
+        (-0.005, 2, -0.01),  # half away from zero
         (76.604, 2, 76.60),
-        (2.5, 0, 3.0),        # built-in round() gives 2
+        (2.5, 0, 3.0),  # built-in round() gives 2
     ],
 )
 def test_round_half_up(value: float, decimals: int, expected: float) -> None:
@@ -78,11 +80,20 @@ def test_round_half_up(value: float, decimals: int, expected: float) -> None:
 
 # --- convenience classifiers on the official thresholds ---------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        (88.30, "B"), (88.31, "A"), (76.60, "C"), (76.61, "B"), (65.00, "C"), (64.99, "D"),
-        (25.00, "D"), (24.99, None), (88.305, "A"), (100.0, "A"),
+        (88.30, "B"),
+        (88.31, "A"),
+        (76.60, "C"),
+        (76.61, "B"),
+        (65.00, "C"),
+        (64.99, "D"),
+        (25.00, "D"),
+        (24.99, None),
+        (88.305, "A"),
+        (100.0, "A"),
     ],
 )
 def test_ikm_mutu(value: float, expected: str | None) -> None:
@@ -100,8 +111,21 @@ def test_ombudsman_zone(value: float, expected: str | None) -> None:
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        (90, "A"), (90.01, "AA"), (100, "AA"), (80, "BB"), (80.01, "A"), (70, "B"), (70.01, "BB"),
-        (60, "CC"), (60.01, "B"), (50, "C"), (50.01, "CC"), (30, "D"), (30.01, "C"), (0, "D"), (-0.01, None),
+        (90, "A"),
+        (90.01, "AA"),
+        (100, "AA"),
+        (80, "BB"),
+        (80.01, "A"),
+        (70, "B"),
+        (70.01, "BB"),
+        (60, "CC"),
+        (60.01, "B"),
+        (50, "C"),
+        (50.01, "CC"),
+        (30, "D"),
+        (30.01, "C"),
+        (0, "D"),
+        (-0.01, None),
     ],
 )
 def test_rb_and_sakip_grade(value: float, expected: str | None) -> None:
@@ -125,27 +149,27 @@ def test_missing_or_non_finite_value_has_no_band(value: object) -> None:
 
 AGREEMENT_TABLE = [
     # (set, value, expected code) -- value rounded half-up to 2 decimals, then compared in band order
-    ("ikm_mutu", 88.305, "A"),             # -> 88.31
+    ("ikm_mutu", 88.305, "A"),  # -> 88.31
     ("ikm_mutu", 88.30499999999999, "B"),  # shortest repr 88.30499999999999 -> 88.30
-    ("ikm_mutu", 88.3049999999999, "B"),   # -> 88.30
-    ("ikm_mutu", 76.605, "B"),             # -> 76.61
-    ("ikm_mutu", 76.6049, "C"),            # -> 76.60
-    ("ikm_mutu", 64.995, "C"),             # -> 65.00
-    ("ikm_mutu", 64.9949, "D"),            # -> 64.99
-    ("ikm_mutu", 24.995, "D"),             # -> 25.00
-    ("ikm_mutu", 24.994, None),            # -> 24.99, below the last band
-    ("ikm_mutu", 0.285, None),             # 0.285 * 100 = 28.499999999999996 in binary
+    ("ikm_mutu", 88.3049999999999, "B"),  # -> 88.30
+    ("ikm_mutu", 76.605, "B"),  # -> 76.61
+    ("ikm_mutu", 76.6049, "C"),  # -> 76.60
+    ("ikm_mutu", 64.995, "C"),  # -> 65.00
+    ("ikm_mutu", 64.9949, "D"),  # -> 64.99
+    ("ikm_mutu", 24.995, "D"),  # -> 25.00
+    ("ikm_mutu", 24.994, None),  # -> 24.99, below the last band
+    ("ikm_mutu", 0.285, None),  # 0.285 * 100 = 28.499999999999996 in binary
     ("ikm_mutu", float("nan"), None),
     ("ikm_mutu", float("inf"), None),
-    ("ombudsman_zona", 80.995, "hijau"),   # -> 81.00
+    ("ombudsman_zona", 80.995, "hijau"),  # -> 81.00
     ("ombudsman_zona", 50.995, "kuning"),  # -> 51.00
-    ("ombudsman_zona", 50.994, "merah"),   # -> 50.99
-    ("ombudsman_zona", -0.004, "merah"),   # -> -0.00, which is >= 0
-    ("ombudsman_zona", -0.005, None),      # -> -0.01 (half away from zero)
-    ("rb_sakip", 90.004, "A"),             # -> 90.00, not > 90
-    ("rb_sakip", 90.005, "AA"),            # -> 90.01
-    ("rb_sakip", 30.004, "D"),             # -> 30.00
-    ("rb_sakip", 30.005, "C"),             # -> 30.01
+    ("ombudsman_zona", 50.994, "merah"),  # -> 50.99
+    ("ombudsman_zona", -0.004, "merah"),  # -> -0.00, which is >= 0
+    ("ombudsman_zona", -0.005, None),  # -> -0.01 (half away from zero)
+    ("rb_sakip", 90.004, "A"),  # -> 90.00, not > 90
+    ("rb_sakip", 90.005, "AA"),  # -> 90.01
+    ("rb_sakip", 30.004, "D"),  # -> 30.00
+    ("rb_sakip", 30.005, "C"),  # -> 30.01
     ("rb_sakip", 0.0, "D"),
 ]
 

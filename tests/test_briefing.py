@@ -1,5 +1,6 @@
 """Briefing packs: the slide model, the PPTX read back with python-pptx, the PDF read back with pypdf, and the
 command. The whole city deck of the sample is rendered once per module (kaleido needs Debian's Chromium)."""
+
 import io
 import os
 import shutil
@@ -16,19 +17,30 @@ from pypdf import PdfReader
 from briefing.deck import BriefingError, build_deck, main, parse_period, resolve_kecamatan, write_pack
 from briefing.render import EMU_PER_PX, render_charts, slide_image
 from briefing.slides import BODY_BOTTOM, BODY_TOP, MARGIN, SPLIT, WIDTH
-from kpi.inputs.observations import load_sample
 from kpi.core.wilayah import load_register
+from kpi.inputs.observations import load_sample
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or Path("/usr/bin/chromium").exists()
-needs_chromium = pytest.mark.skipif(not CHROMIUM and not os.environ.get("CI"),
-                                    reason="kaleido needs Debian's Chromium (apt-get install chromium)")
-TITLES = ["Briefing KPI Reformasi Birokrasi", "Indikator utama kota", "Peta IKM", "Perubahan terbesar: IKM",
-          "Kecamatan Serpong", "Kecamatan Serpong Utara", "Kecamatan Pondok Aren", "Kecamatan Ciputat",
-          "Kecamatan Ciputat Timur", "Kecamatan Pamulang", "Kecamatan Setu"]
+needs_chromium = pytest.mark.skipif(
+    not CHROMIUM and not os.environ.get("CI"), reason="kaleido needs Debian's Chromium (apt-get install chromium)"
+)
+TITLES = [
+    "Briefing KPI Reformasi Birokrasi",
+    "Indikator utama kota",
+    "Peta IKM",
+    "Perubahan terbesar: IKM",
+    "Kecamatan Serpong",
+    "Kecamatan Serpong Utara",
+    "Kecamatan Pondok Aren",
+    "Kecamatan Ciputat",
+    "Kecamatan Ciputat Timur",
+    "Kecamatan Pamulang",
+    "Kecamatan Setu",
+]
 FOOTER = ("Okt 2026", "Semua kecamatan", "Data sampai 31 Okt 2026", "Data contoh (sintetis)")
-BODY = (WIDTH - 2 * MARGIN, BODY_BOTTOM - BODY_TOP)     # 1776 × 740 px: a chart over the whole body
-BESIDE = (SPLIT, BODY_BOTTOM - BODY_TOP)                # 880 × 740 px: a chart with text beside it
+BODY = (WIDTH - 2 * MARGIN, BODY_BOTTOM - BODY_TOP)  # 1776 × 740 px: a chart over the whole body
+BESIDE = (SPLIT, BODY_BOTTOM - BODY_TOP)  # 880 × 740 px: a chart with text beside it
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +57,11 @@ def deck(obs):
 def packs(deck, tmp_path_factory):
     """The city deck's charts, its PPTX and its PDF, rendered once."""
     folder, charts = tmp_path_factory.mktemp("packs"), render_charts(deck)
-    return {"charts": charts, "pptx": write_pack(deck, folder / "okt.pptx", charts),
-            "pdf": write_pack(deck, folder / "okt.pdf", charts)}
+    return {
+        "charts": charts,
+        "pptx": write_pack(deck, folder / "okt.pptx", charts),
+        "pdf": write_pack(deck, folder / "okt.pdf", charts),
+    }
 
 
 def _texts(slide) -> str:
@@ -54,6 +69,7 @@ def _texts(slide) -> str:
 
 
 # ---------------------------------------------------------------- the model
+
 
 @pytest.mark.parametrize("text, label", [("2026-10", "2026-10"), ("Okt 2026", "2026-10"), ("2026-Q3", "2026-Q3")])
 def test_period_forms(text, label):
@@ -92,7 +108,7 @@ def test_filtered_deck_for_real_data(obs):
     assert len(deck.slides) == 6
     assert deck.footer.filters == "Kecamatan: Serpong, Setu" and deck.footer.synthetic_note is None
     map_figure = deck.slides[2].figure
-    assert {t.type for t in map_figure.data} == {"scatter"}          # plain shapes: no basemap, tiles or topojson
+    assert {t.type for t in map_figure.data} == {"scatter"}  # plain shapes: no basemap, tiles or topojson
     labels = {a.text.split("<br>")[0] for a in map_figure.layout.annotations}
     assert {"<b>Serpong</b>", "<b>Setu</b>"} <= labels and "<b>Pamulang</b>" not in labels
 
@@ -100,15 +116,15 @@ def test_filtered_deck_for_real_data(obs):
 def test_scorecard_tables_are_set_at_body_size(deck):
     """Table text at 36 slide px reads 24 px in presenter mode at 1280×720 (zoom 2/3), like the body text."""
     tables = [t for slide in deck.slides if slide.figure is not None for t in slide.figure.data if t.type == "table"]
-    assert len(tables) == 1 + 7                      # the city's headline KPIs and one scorecard per kecamatan
+    assert len(tables) == 1 + 7  # the city's headline KPIs and one scorecard per kecamatan
     for table in tables:
         assert table.header.font.size * 2 / 3 >= 24 and table.cells.font.size * 2 / 3 >= 24
-        assert sum(table.columnwidth) <= BODY[0]     # widths planned in slide px fit the body (plotly scales them)
+        assert sum(table.columnwidth) <= BODY[0]  # widths planned in slide px fit the body (plotly scales them)
 
 
 def test_approximate_boundaries_are_said_on_the_map(deck):
     notes = [a.text for a in deck.slides[2].figure.layout.annotations]
-    assert "Batas perkiraan — bukan batas resmi" in notes             # no official boundaries in the test store
+    assert "Batas perkiraan — bukan batas resmi" in notes  # no official boundaries in the test store
 
 
 def test_movers_slide_has_the_generated_sentences(deck):
@@ -118,8 +134,13 @@ def test_movers_slide_has_the_generated_sentences(deck):
     assert all(" turun " in s for s in down.lines)
 
 
-@pytest.mark.parametrize("period, rule", [("2030-01", "Jan 2030 (2030-01) tidak punya data indikator utama"),
-                                          ("2019-06", "Jun 2019 (2019-06) tidak punya data indikator utama")])
+@pytest.mark.parametrize(
+    "period, rule",
+    [
+        ("2030-01", "Jan 2030 (2030-01) tidak punya data indikator utama"),
+        ("2019-06", "Jun 2019 (2019-06) tidak punya data indikator utama"),
+    ],
+)
 def test_period_without_data(obs, period, rule):
     with pytest.raises(BriefingError) as err:
         build_deck(obs, period)
@@ -129,11 +150,12 @@ def test_period_without_data(obs, period, rule):
 
 # ---------------------------------------------------------------- rendered packs
 
+
 @needs_chromium
 def test_slide_png_is_full_hd_with_the_footer_band(deck, packs):
     image = slide_image(deck, 2, packs["charts"][2])
     assert image.size == (1920, 1080) and image.mode == "RGB"
-    assert image.getpixel((5, 1075)) == (0xE5, 0xE7, 0xEB)        # footer band
+    assert image.getpixel((5, 1075)) == (0xE5, 0xE7, 0xEB)  # footer band
     assert image.getpixel((5, 5)) == (255, 255, 255)
     assert Image.open(io.BytesIO(packs["charts"][2])).size == BODY
 
@@ -143,7 +165,7 @@ def test_pptx_slides_titles_and_footer(packs):
     pres = Presentation(packs["pptx"])
     assert pres.slide_width * 9 == pres.slide_height * 16
     assert len(pres.slides) == 4 + 7
-    for number, (slide, title) in enumerate(zip(pres.slides, TITLES), 1):
+    for number, (slide, title) in enumerate(zip(pres.slides, TITLES, strict=True), 1):
         text = _texts(slide)
         assert text.splitlines()[0] == title
         assert all(part in text for part in FOOTER), (number, text)
@@ -157,7 +179,7 @@ def test_pptx_pictures_fill_their_boxes(packs):
     for slide in pres.slides:
         pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
         sizes.append([Image.open(io.BytesIO(p.image.blob)).size for p in pictures])
-        for picture in pictures:      # drawn at 1 px of the chart = 1 px of a 1920-wide slide
+        for picture in pictures:  # drawn at 1 px of the chart = 1 px of a 1920-wide slide
             assert (picture.width, picture.height) == tuple(v * EMU_PER_PX for v in sizes[-1][0])
     assert sizes == [[], [BODY], [BODY], [BESIDE]] + [[BODY]] * 7
     movers = _texts(pres.slides[3])
@@ -178,11 +200,15 @@ def test_pdf_pages_are_the_slides(packs):
 
 # ---------------------------------------------------------------- the command
 
-@pytest.mark.parametrize("argv, code, message", [
-    (["--period", "2026-13"], 2, "Periode '2026-13' tidak dikenal: bulan harus 01–12"),
-    (["--period", "2030-01"], 1, "Periode Jan 2030 (2030-01) tidak punya data indikator utama"),
-    (["--period", "2026-10", "--kecamatan", "Setu", "Atlantis"], 2, "'Atlantis' bukan kode atau nama wilayah"),
-])
+
+@pytest.mark.parametrize(
+    "argv, code, message",
+    [
+        (["--period", "2026-13"], 2, "Periode '2026-13' tidak dikenal: bulan harus 01–12"),
+        (["--period", "2030-01"], 1, "Periode Jan 2030 (2030-01) tidak punya data indikator utama"),
+        (["--period", "2026-10", "--kecamatan", "Setu", "Atlantis"], 2, "'Atlantis' bukan kode atau nama wilayah"),
+    ],
+)
 def test_command_refuses_and_writes_nothing(tmp_path, capsys, argv, code, message):
     assert main([*argv, "--out", str(tmp_path / "briefing.pptx")]) == code
     err = capsys.readouterr().err
@@ -201,16 +227,26 @@ def test_command_writes_an_english_pack_for_one_kecamatan(tmp_path, capsys):
     out = tmp_path / "setu.pptx"
     assert main(["--period", "Okt 2026", "--kecamatan", "Setu", "--lang", "en", "--out", str(out)]) == 0
     assert "5 slide" in capsys.readouterr().out
-    assert [p.name for p in tmp_path.iterdir()] == ["setu.pptx"]      # the temporary file is gone
+    assert [p.name for p in tmp_path.iterdir()] == ["setu.pptx"]  # the temporary file is gone
     slides = list(Presentation(out).slides)
     assert [_texts(s).splitlines()[0] for s in slides] == [
-        "Bureaucratic reform KPI briefing", "City headline KPIs", "Map of IKM", "Biggest movers: IKM", "Kecamatan Setu"]
+        "Bureaucratic reform KPI briefing",
+        "City headline KPIs",
+        "Map of IKM",
+        "Biggest movers: IKM",
+        "Kecamatan Setu",
+    ]
     assert all("Oct 2026 · Kecamatan: Setu · Data up to 31 Oct 2026" in _texts(s) for s in slides)
 
 
 def test_command_as_a_process(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "kpi.briefing", "--period", "2026-13", "--out",
-                             str(tmp_path / "x.pdf")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "kpi.briefing", "--period", "2026-13", "--out", str(tmp_path / "x.pdf")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 2
     assert "Periode '2026-13' tidak dikenal" in result.stderr and "Traceback" not in result.stderr
     assert list(tmp_path.iterdir()) == []
@@ -219,6 +255,7 @@ def test_command_as_a_process(tmp_path):
 def test_command_reports_a_render_failure_without_a_traceback(tmp_path, capsys, monkeypatch):
     def broken(deck):
         raise RuntimeError("Chromium tidak ditemukan")
+
     monkeypatch.setattr("briefing.deck.render_charts", broken)
     assert main(["--period", "2026-10", "--kecamatan", "Setu", "--out", str(tmp_path / "x.pdf")]) == 1
     err = capsys.readouterr().err

@@ -3,6 +3,7 @@
 Needs Debian's chromium at /usr/bin/chromium (no downloaded browser). Skipped when it is missing, except in CI
 (CI=true), where a missing browser is an error, so that an incomplete install is noticed.
 """
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from tests.browser import SCREENSHOTS, VIEWPORT, page_name, page_url, scripts, require_browser, serving
+from tests.browser import SCREENSHOTS, VIEWPORT, page_name, page_url, require_browser, scripts, serving
 
 if require_browser():
     from playwright.sync_api import Page, expect
@@ -24,7 +25,7 @@ BADGE = "Data contoh (sintetis)"
 WAIT_MS = 60_000
 
 # Known cut-off text at 1280×720 (see the reasons); the strict xfail turns red once a fix lands: then delete the entry.
-CUT_OFF: dict[tuple[str | None, str | None], str] = {}   # (page, lang) -> reason, for known, accepted cut-offs
+CUT_OFF: dict[tuple[str | None, str | None], str] = {}  # (page, lang) -> reason, for known, accepted cut-offs
 
 
 def _known_cut_off(name: str, lang: str) -> list:
@@ -51,13 +52,17 @@ CUT_TEXT_JS = """() => Array.from(document.querySelectorAll('[data-testid="stMai
 
 
 def _cases(marks_for=lambda name, lang: ()):
-    return [pytest.param(s, lang, id=f"{page_name(s)}-{lang}", marks=marks_for(page_name(s), lang))
-            for s in SCRIPTS for lang in LANGS]
+    return [
+        pytest.param(s, lang, id=f"{page_name(s)}-{lang}", marks=marks_for(page_name(s), lang))
+        for s in SCRIPTS
+        for lang in LANGS
+    ]
 
 
 @dataclass
 class Visit:
     """An open page and the uncaught JavaScript errors it raised."""
+
     page: Page
     errors: list[str] = field(default_factory=list)
 

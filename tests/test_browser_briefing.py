@@ -4,6 +4,7 @@ the chart drawn, everything inside the window.
 
 Needs Debian's chromium at /usr/bin/chromium; skipped when it is missing, except in CI (see tests/test_browser.py).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -85,7 +86,7 @@ def test_the_chart_is_drawn_inside_the_window(shown, width):
     page, _ = shown(width)
     plot = page.locator(".js-plotly-plot").first
     expect(plot).to_be_visible()
-    assert plot.locator("g.barlayer path, g.trace path").count() > 0     # the bars of the movers chart
+    assert plot.locator("g.barlayer path, g.trace path").count() > 0  # the bars of the movers chart
     # Drawn at the slide model's own size (880 × 740 slide px), scaled with the slide, not squeezed by the zoom.
     svg = plot.locator(".main-svg").first
     assert float(svg.get_attribute("width")) == pytest.approx(880, abs=1)
@@ -98,7 +99,7 @@ def test_the_chart_is_drawn_inside_the_window(shown, width):
 def test_captions_are_at_least_24_px_at_1280x720(shown):
     page, _ = shown(1280)
     captions = page.locator(".st-key-brf_text p")
-    assert captions.count() >= 4      # two headings' sentences: Membaik, Memburuk
+    assert captions.count() >= 4  # two headings' sentences: Membaik, Memburuk
     sizes = [p.evaluate(DRAWN_PX_JS) for p in captions.all()]
     assert min(sizes) >= 23.99, sizes
     title = page.locator(".st-key-brf_head h2").first.evaluate(DRAWN_PX_JS)
@@ -119,7 +120,7 @@ def test_scorecard_table_text_is_at_least_24_px_at_1280x720(shown):
     page.screenshot(path=SCREENSHOTS / "briefing_scorecard_1280.png")
     assert errors == []
     cells = page.locator(".js-plotly-plot g.table text")
-    assert cells.count() >= 8 * 6             # 8 headers and 5 indicators × 8 columns, some wrapped over lines
+    assert cells.count() >= 8 * 6  # 8 headers and 5 indicators × 8 columns, some wrapped over lines
     drawn = page.evaluate("""() => {
       const plot = document.querySelector('.js-plotly-plot'), zoom = plot.getBoundingClientRect().width / plot.offsetWidth;
       return Array.from(plot.querySelectorAll('g.table text')).map(t => parseFloat(getComputedStyle(t).fontSize) * zoom);

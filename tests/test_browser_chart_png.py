@@ -3,17 +3,19 @@ the server by kaleido, with the chart above the grey footer band; screenshots of
 
 Needs Debian's chromium at /usr/bin/chromium; skipped when it is missing, except in CI (see tests/test_browser.py).
 """
+
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from briefing.render import FOOTER_BG, NOTE_INK
 from briefing.slides import FOOTER_TOP
-from kpi.core.catalogue import load_catalogue
 from charts.palette import CITY, kecamatan_colours
+from kpi.core.catalogue import load_catalogue
 from kpi.core.wilayah import load_register
 from tests.browser import SCREENSHOTS, VIEWPORT, require_browser, serving
 
@@ -23,7 +25,7 @@ if require_browser():
     from tests.test_browser import WAIT_MS, _settle
 
 pytestmark = pytest.mark.browser
-PNG_WAIT_MS = 120_000     # Chromium's start on the server is most of it (about 4 s here)
+PNG_WAIT_MS = 120_000  # Chromium's start on the server is most of it (about 4 s here)
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +34,7 @@ def server():
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
-    return tuple(int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return tuple(int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
 
 
 def _download(browser, url: str, shot: str) -> Image.Image:
@@ -54,8 +56,8 @@ def _download(browser, url: str, shot: str) -> Image.Image:
             button.click()
         download = started.value
         assert download.suggested_filename.endswith(".png")
-        data = open(download.path(), "rb").read()
-        (SCREENSHOTS / shot.replace(".png", "_download.png")).write_bytes(data)   # to look at
+        data = Path(download.path()).read_bytes()
+        (SCREENSHOTS / shot.replace(".png", "_download.png")).write_bytes(data)  # to look at
         assert errors == []
         assert page.get_by_test_id("stException").count() == 0
         return Image.open(io.BytesIO(data)).convert("RGB")
@@ -68,14 +70,14 @@ def _check_slide(image: Image.Image) -> set:
     assert image.size == (1920, 1080)
     assert image.getpixel((5, FOOTER_TOP + 5)) == _rgb(FOOTER_BG)
     band = {c for _, c in image.crop((1300, FOOTER_TOP, 1920, 1080)).getcolors(1 << 20)}
-    assert _rgb(NOTE_INK) in band                     # "Data contoh (sintetis)": the sample is on display
+    assert _rgb(NOTE_INK) in band  # "Data contoh (sintetis)": the sample is on display
     return {c for _, c in image.crop((0, 0, 1920, FOOTER_TOP)).getcolors(1 << 22)}
 
 
 def test_trend_png_download_is_a_slide(browser, server):
     chart = _check_slide(_download(browser, f"{server}/Tren?ind=layanan_daring", "chart_png_tren.png"))
-    assert _rgb(CITY) in chart                                         # the city's line
-    assert {_rgb(c) for c in kecamatan_colours(load_register()).values()} <= chart   # and one per kecamatan
+    assert _rgb(CITY) in chart  # the city's line
+    assert {_rgb(c) for c in kecamatan_colours(load_register()).values()} <= chart  # and one per kecamatan
 
 
 def test_map_png_download_is_a_slide_with_the_map_coloured(browser, server):
@@ -83,7 +85,12 @@ def test_map_png_download_is_a_slide_with_the_map_coloured(browser, server):
     _check_slide(image)
     catalogue = load_catalogue()
     # the polygons are filled with the band colours at 0.9 opacity over white: together more than a tenth of the slide
-    fills = {tuple(round(0.9 * v + 0.1 * 255) for v in _rgb(b.color)) for b in catalogue.band_set(catalogue.get("ikm")).bands}
-    filled = sum(n for n, c in image.crop((0, 0, 1920, FOOTER_TOP)).getcolors(1 << 22)
-                 if any(max(abs(a - b) for a, b in zip(c, f)) <= 1 for f in fills))
+    fills = {
+        tuple(round(0.9 * v + 0.1 * 255) for v in _rgb(b.color)) for b in catalogue.band_set(catalogue.get("ikm")).bands
+    }
+    filled = sum(
+        n
+        for n, c in image.crop((0, 0, 1920, FOOTER_TOP)).getcolors(1 << 22)
+        if any(max(abs(a - b) for a, b in zip(c, f, strict=True)) <= 1 for f in fills)
+    )
     assert filled > 0.1 * 1920 * FOOTER_TOP, filled

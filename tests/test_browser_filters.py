@@ -3,6 +3,7 @@ filter values, the chart or table is drawn, nothing fails; a 1280×720 screensho
 
 Needs Debian's chromium at /usr/bin/chromium; skipped when it is missing, except in CI (see tests/test_browser.py).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -20,8 +21,10 @@ if require_browser():
 pytestmark = pytest.mark.browser
 
 PLOT, DECK, TABLE = ".js-plotly-plot", '[data-testid="stDeckGlJsonChart"]', '[data-testid="stDataFrame"]'
-LINKS = {"id": ["Ringkasan", "Peta", "Tren", "Perbandingan", "Data", "Impor Data", "Briefing"],
-         "en": ["Overview", "Map", "Trends", "Comparison", "Data", "Import data", "Briefing"]}
+LINKS = {
+    "id": ["Ringkasan", "Peta", "Tren", "Perbandingan", "Data", "Impor Data", "Briefing"],
+    "en": ["Overview", "Map", "Trends", "Comparison", "Data", "Import data", "Briefing"],
+}
 HREFS = ["", "Peta", "Tren", "Perbandingan", "Data", "Impor", "Briefing"]
 HEADING = {"id": "Filter", "en": "Filters"}
 
@@ -30,14 +33,14 @@ HEADING = {"id": "Filter", "en": "Filters"}
 class Link:
     """A direct link with filters, and what the page must show for it."""
 
-    name: str                                                  # the screenshot's name: filters_<name>.png
-    url: str                                                   # path and query
-    drawn: str                                                 # CSS of the chart or table that must be drawn
+    name: str  # the screenshot's name: filters_<name>.png
+    url: str  # path and query
+    drawn: str  # CSS of the chart or table that must be drawn
     lang: str = "id"
-    selects: dict[str, str] = field(default_factory=dict)      # selectbox label -> shown option
+    selects: dict[str, str] = field(default_factory=dict)  # selectbox label -> shown option
     multi: dict[str, list[str]] = field(default_factory=dict)  # multiselect label -> shown tags, in order
-    radios: dict[str, str] = field(default_factory=dict)       # segmented control label -> the checked option
-    kept: dict[str, str] = field(default_factory=dict)         # URL parameters still there after the run
+    radios: dict[str, str] = field(default_factory=dict)  # segmented control label -> the checked option
+    kept: dict[str, str] = field(default_factory=dict)  # URL parameters still there after the run
 
     @property
     def path(self) -> str:
@@ -45,21 +48,49 @@ class Link:
 
 
 CASES = [
-    Link("Peta", "/Peta?ind=layanan_daring&tingkat=kelurahan&kecamatan=36.74.07", PLOT,
-         selects={"Indikator": "Layanan daring"}, multi={"Kecamatan": ["Setu"], "Kelurahan": []},
-         radios={"Tingkat wilayah": "Kelurahan", "Tampilan": "Peta 2D"}, kept={"tingkat": "kelurahan", "kecamatan": "36.74.07"}),
-    Link("Tren", "/Tren?ind=layanan_daring&kecamatan=36.74.07,36.74.01&jenis_periode=quarter", PLOT,
-         selects={"Indikator": "Layanan daring"}, multi={"Kecamatan": ["Setu", "Serpong"]},
-         radios={"Jenis periode": "Triwulan", "Tingkat wilayah": "Kecamatan"},
-         kept={"kecamatan": "36.74.07,36.74.01", "jenis_periode": "quarter"}),
-    Link("Perbandingan", "/Perbandingan?kecamatan=36.74.07,36.74.01", PLOT,
-         multi={"Kecamatan": ["Setu", "Serpong"]}, kept={"kecamatan": "36.74.07,36.74.01"}),
-    Link("Data", "/Data?ind=ikm&kecamatan=36.74.07", TABLE,
-         selects={"Indikator": "IKM"}, multi={"Kecamatan": ["Setu"]}, radios={"Jenis periode": "Semester"},
-         kept={"ind": "ikm", "kecamatan": "36.74.07"}),
-    Link("app", "/?ind=ikm&lang=en", PLOT, lang="en",
-         selects={"Indicator": "IKM"}, radios={"Language": "English", "Period type": "Semester"},
-         kept={"ind": "ikm", "lang": "en"}),
+    Link(
+        "Peta",
+        "/Peta?ind=layanan_daring&tingkat=kelurahan&kecamatan=36.74.07",
+        PLOT,
+        selects={"Indikator": "Layanan daring"},
+        multi={"Kecamatan": ["Setu"], "Kelurahan": []},
+        radios={"Tingkat wilayah": "Kelurahan", "Tampilan": "Peta 2D"},
+        kept={"tingkat": "kelurahan", "kecamatan": "36.74.07"},
+    ),
+    Link(
+        "Tren",
+        "/Tren?ind=layanan_daring&kecamatan=36.74.07,36.74.01&jenis_periode=quarter",
+        PLOT,
+        selects={"Indikator": "Layanan daring"},
+        multi={"Kecamatan": ["Setu", "Serpong"]},
+        radios={"Jenis periode": "Triwulan", "Tingkat wilayah": "Kecamatan"},
+        kept={"kecamatan": "36.74.07,36.74.01", "jenis_periode": "quarter"},
+    ),
+    Link(
+        "Perbandingan",
+        "/Perbandingan?kecamatan=36.74.07,36.74.01",
+        PLOT,
+        multi={"Kecamatan": ["Setu", "Serpong"]},
+        kept={"kecamatan": "36.74.07,36.74.01"},
+    ),
+    Link(
+        "Data",
+        "/Data?ind=ikm&kecamatan=36.74.07",
+        TABLE,
+        selects={"Indikator": "IKM"},
+        multi={"Kecamatan": ["Setu"]},
+        radios={"Jenis periode": "Semester"},
+        kept={"ind": "ikm", "kecamatan": "36.74.07"},
+    ),
+    Link(
+        "app",
+        "/?ind=ikm&lang=en",
+        PLOT,
+        lang="en",
+        selects={"Indicator": "IKM"},
+        radios={"Language": "English", "Period type": "Semester"},
+        kept={"ind": "ikm", "lang": "en"},
+    ),
 ]
 
 
@@ -90,11 +121,11 @@ def opened(browser, server):
                 expect(drawn).to_be_visible(timeout=WAIT_MS)
                 expect(drawn.locator("canvas, svg.main-svg").first).to_be_visible(timeout=WAIT_MS)
                 page.wait_for_function(SETTLED_JS, polling=250, timeout=WAIT_MS)
-                page.wait_for_timeout(1000)    # MapLibre and the data grid paint their canvas a moment later
-            except Exception as err:           # every test of this link fails with the reason, not a half-drawn page
+                page.wait_for_timeout(1000)  # MapLibre and the data grid paint their canvas a moment later
+            except Exception as err:  # every test of this link fails with the reason, not a half-drawn page
                 broken[link.name] = f"{link.url} did not finish drawing: {err}"
                 raise
-            finally:                           # a picture either way, so a failing link can be looked at
+            finally:  # a picture either way, so a failing link can be looked at
                 SCREENSHOTS.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=SCREENSHOTS / f"filters_{link.name}.png", full_page=False)
         return seen[link.name]
@@ -120,7 +151,7 @@ def test_shared_sidebar_is_there(opened, link):
     sidebar = opened(link).page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_role("heading", name=HEADING[link.lang], exact=True)).to_be_visible()
     nav = sidebar.get_by_test_id("stPageLink-NavLink")
-    expect(nav.get_by_test_id("stMarkdownContainer")).to_have_text(LINKS[link.lang])     # the label, not the icon
+    expect(nav.get_by_test_id("stMarkdownContainer")).to_have_text(LINKS[link.lang])  # the label, not the icon
     assert [a.get_attribute("href") for a in nav.all()] == HREFS
 
 
@@ -135,4 +166,6 @@ def test_sidebar_shows_the_filters_of_the_link(opened, link):
         expect(box).to_have_count(1)
         expect(box.locator("[data-tag]")).to_have_text(tags)
     for label, option in link.radios.items():
-        expect(sidebar.get_by_role("radiogroup", name=label, exact=True).get_by_role("radio", checked=True)).to_have_text(option)
+        expect(
+            sidebar.get_by_role("radiogroup", name=label, exact=True).get_by_role("radio", checked=True)
+        ).to_have_text(option)

@@ -4,6 +4,7 @@ each step in artifacts/screenshots/impor_*.png.
 
 Needs Debian's chromium at /usr/bin/chromium; skipped when it is missing, except in CI (see tests/test_browser.py).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -21,15 +22,19 @@ pytestmark = pytest.mark.browser
 HEADER = "id_aduan,kelurahan,kanal,kategori,diterima,tindak_lanjut,selesai\n"
 # Five complaints in Kelurahan Setu (36.74.07.1002) in October 2026. Working days to the first follow-up: A-1 1,
 # A-2 1 (Friday to Monday), A-3 1, A-4 5, A-5 0: four within 3, so aduan_tindak_lanjut = 4 / 5 = 80 %.
-GOOD = (HEADER
-        + "A-1,Setu,SP4N-LAPOR!,Kebersihan,01/10/2026 08.00,02/10/2026 09.00,05/10/2026 10.00\n"
-        + "A-2,Setu,SIARAN,Banjir,02/10/2026 10.00,05/10/2026 09.00,\n"
-        + "A-3,Setu,WhatsApp,Jalan,05/10/2026 11.00,06/10/2026 08.00,09/10/2026 15.00\n"
-        + "A-4,Setu,SP4N-LAPOR!,Penerangan,06/10/2026 07.30,13/10/2026 10.00,\n"
-        + "A-5,Setu,SIARAN,Ketertiban,07/10/2026 13.00,07/10/2026 16.00,08/10/2026 09.00\n")
-BAD = (HEADER
-       + "A-1,Setu,SP4N-LAPOR!,Kebersihan,kemarin sore,02/10/2026 09.00,\n"
-       + "A-2,Kelurahan Atlantis,SIARAN,Banjir,02/10/2026 10.00,01/10/2026 09.00,\n")
+GOOD = (
+    HEADER
+    + "A-1,Setu,SP4N-LAPOR!,Kebersihan,01/10/2026 08.00,02/10/2026 09.00,05/10/2026 10.00\n"
+    + "A-2,Setu,SIARAN,Banjir,02/10/2026 10.00,05/10/2026 09.00,\n"
+    + "A-3,Setu,WhatsApp,Jalan,05/10/2026 11.00,06/10/2026 08.00,09/10/2026 15.00\n"
+    + "A-4,Setu,SP4N-LAPOR!,Penerangan,06/10/2026 07.30,13/10/2026 10.00,\n"
+    + "A-5,Setu,SIARAN,Ketertiban,07/10/2026 13.00,07/10/2026 16.00,08/10/2026 09.00\n"
+)
+BAD = (
+    HEADER
+    + "A-1,Setu,SP4N-LAPOR!,Kebersihan,kemarin sore,02/10/2026 09.00,\n"
+    + "A-2,Kelurahan Atlantis,SIARAN,Banjir,02/10/2026 10.00,01/10/2026 09.00,\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +62,8 @@ def page(browser, server):
 
 def _upload(page, name: str, text: str) -> None:
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
-        {"name": name, "mimeType": "text/csv", "buffer": text.encode()})
+        {"name": name, "mimeType": "text/csv", "buffer": text.encode()}
+    )
     page.wait_for_timeout(500)
     _settle(page)
 

@@ -4,6 +4,7 @@ official boundaries, and no request leaves the machine.
 Official boundaries come from ../shared/geo (tests only; installed into a temporary store, never into the project);
 that case skips when ../shared is absent.
 """
+
 from __future__ import annotations
 
 import io
@@ -30,6 +31,7 @@ def _store(tmp_path_factory, official: bool) -> Path:
         if not OFFICIAL.exists():
             pytest.skip("../shared/geo is not present")
         from kpi.geo import install
+
         report = install(OFFICIAL, store=root / "boundaries")
         assert report.ok, [i.message for i in report.issues]
     return root

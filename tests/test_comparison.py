@@ -1,4 +1,5 @@
 """kpi.comparison on tiny hand-made frames: 2 kecamatan (Alfa, Beta) and 3 kelurahan (Satu, Dua in Alfa; Tiga in Beta)."""
+
 import json
 import math
 
@@ -7,13 +8,11 @@ import pandas as pd
 import pytest
 
 from charts import comparison as cmp
-
-from kpi.metrics import comparison
-
-from kpi.report import labels
-from kpi.core.catalogue import load_catalogue
 from charts.palette import CITY, TARGET, kecamatan_colours
+from kpi.core.catalogue import load_catalogue
+from kpi.metrics import comparison
 from kpi.metrics.targets import add_targets
+from kpi.report import labels
 
 ALFA, BETA, KOTA = "36.74.01", "36.74.02", "36.74"
 SATU, DUA, TIGA = "36.74.01.1001", "36.74.01.1002", "36.74.02.1001"
@@ -23,9 +22,17 @@ LEVEL = {KOTA: "kota", ALFA: "kecamatan", BETA: "kecamatan", SATU: "kelurahan", 
 
 def rows(indikator, periode, values: dict, catalogue, periode_akhir=None):
     """A snapshot as kpi.metrics.analysis builds it: the values, then target and capaian from the catalogue."""
-    frame = pd.DataFrame({"indikator": indikator, "tingkat": [LEVEL[k] for k in values], "kode_wilayah": list(values),
-                          "nama_wilayah": [NAMES[k] for k in values], "periode": periode,
-                          "periode_akhir": periode_akhir or periode, "nilai": list(values.values())})
+    frame = pd.DataFrame(
+        {
+            "indikator": indikator,
+            "tingkat": [LEVEL[k] for k in values],
+            "kode_wilayah": list(values),
+            "nama_wilayah": [NAMES[k] for k in values],
+            "periode": periode,
+            "periode_akhir": periode_akhir or periode,
+            "nilai": list(values.values()),
+        }
+    )
     return add_targets(frame, catalogue)
 
 
@@ -35,14 +42,18 @@ def trace_names(fig, kind):
 
 # --- ranking ---------------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("indicator", "values", "expected"), [
-    # higher is better: largest first; a missing value and the city row are left out
-    ("daring", {KOTA: 99.0, SATU: 55.0, DUA: 70.5, TIGA: np.nan}, ["Dua", "Satu"]),
-    # lower is better (complaints per 10 000): smallest first
-    ("aduan", {SATU: 3.2, DUA: 1.1, TIGA: 2.4}, ["Dua", "Tiga", "Satu"]),
-    # equal values: by name
-    ("aduan", {SATU: 2.0, DUA: 2.0, TIGA: 1.0}, ["Tiga", "Dua", "Satu"]),
-])
+
+@pytest.mark.parametrize(
+    ("indicator", "values", "expected"),
+    [
+        # higher is better: largest first; a missing value and the city row are left out
+        ("daring", {KOTA: 99.0, SATU: 55.0, DUA: 70.5, TIGA: np.nan}, ["Dua", "Satu"]),
+        # lower is better (complaints per 10 000): smallest first
+        ("aduan", {SATU: 3.2, DUA: 1.1, TIGA: 2.4}, ["Dua", "Tiga", "Satu"]),
+        # equal values: by name
+        ("aduan", {SATU: 2.0, DUA: 2.0, TIGA: 1.0}, ["Tiga", "Dua", "Satu"]),
+    ],
+)
 def test_ranking_order_follows_the_direction(tiny_catalogue, indicator, values, expected):
     got = comparison.ranking_order(rows(indicator, "2026-03", values, tiny_catalogue), tiny_catalogue.get(indicator))
     assert got["nama_wilayah"].tolist() == expected
@@ -50,56 +61,69 @@ def test_ranking_order_follows_the_direction(tiny_catalogue, indicator, values, 
 
 def _bars(fig):
     """(name, value, colour) of every bar in drawing order of the y axis (top first)."""
-    out = [(y, x, t.marker.color) for t in fig.data if t.type == "bar" for y, x in zip(t.y, t.x)]
+    out = [(y, x, t.marker.color) for t in fig.data if t.type == "bar" for y, x in zip(t.y, t.x, strict=True)]
     order = list(fig.layout.yaxis.categoryarray)
     return sorted(out, key=lambda b: order.index(b[0]))
 
 
 def test_ranking_figure_bars_best_first_in_kecamatan_colours(tiny_catalogue, tiny_register):
     ind = tiny_catalogue.get("aduan")
-    fig = cmp.ranking_figure(rows("aduan", "2026-03", {SATU: 3.2, DUA: 1.1, TIGA: 2.4}, tiny_catalogue), ind,
-                             tiny_register, "id", city=2.2)
+    fig = cmp.ranking_figure(
+        rows("aduan", "2026-03", {SATU: 3.2, DUA: 1.1, TIGA: 2.4}, tiny_catalogue), ind, tiny_register, "id", city=2.2
+    )
     colours = kecamatan_colours(tiny_register)
     assert _bars(fig) == [("Dua", 1.1, colours[ALFA]), ("Tiga", 2.4, colours[BETA]), ("Satu", 3.2, colours[ALFA])]
-    assert fig.layout.yaxis.autorange == "reversed"           # the first category is drawn on top
-    assert sorted(trace_names(fig, "bar")) == ["Alfa", "Beta"]   # kelurahan: a legend entry per kecamatan
+    assert fig.layout.yaxis.autorange == "reversed"  # the first category is drawn on top
+    assert sorted(trace_names(fig, "bar")) == ["Alfa", "Beta"]  # kelurahan: a legend entry per kecamatan
     assert fig.layout.showlegend
 
 
 def test_ranking_figure_value_labels_in_the_language(tiny_catalogue, tiny_register):
-    snap = rows("daring", "2026-03", {ALFA: 76.3, BETA: 1234.56 / 20}, tiny_catalogue)   # 61.728 → 61,7
+    snap = rows("daring", "2026-03", {ALFA: 76.3, BETA: 1234.56 / 20}, tiny_catalogue)  # 61.728 → 61,7
     ind = tiny_catalogue.get("daring")
-    labels = {lang: [a.text for a in cmp.ranking_figure(snap, ind, tiny_register, lang).layout.annotations]
-              for lang in ("id", "en")}
+    labels = {
+        lang: [a.text for a in cmp.ranking_figure(snap, ind, tiny_register, lang).layout.annotations]
+        for lang in ("id", "en")
+    }
     assert labels == {"id": ["76,3%", "61,7%"], "en": ["76.3%", "61.7%"]}
 
 
 def test_ranking_figure_target_and_city_lines(tiny_catalogue, tiny_register):
-    snap = rows("daring", "2026-03", {ALFA: 76.3, BETA: 50.0}, tiny_catalogue)   # target 2026: 60
+    snap = rows("daring", "2026-03", {ALFA: 76.3, BETA: 50.0}, tiny_catalogue)  # target 2026: 60
     fig = cmp.ranking_figure(snap, tiny_catalogue.get("daring"), tiny_register, "en", city=65.25)
     lines = {s.name: (s.x0, s.x1, s.line.dash, s.line.color, s.showlegend) for s in fig.layout.shapes}
-    assert lines == {"Target 60.0%": (60.0, 60.0, "dash", TARGET, True),
-                     "Kota Uji (city) 65.3%": (65.25, 65.25, "dot", CITY, True)}
-    assert not fig.data[0].showlegend     # kecamatan bars need no legend: their names are on the axis
+    assert lines == {
+        "Target 60.0%": (60.0, 60.0, "dash", TARGET, True),
+        "Kota Uji (city) 65.3%": (65.25, 65.25, "dot", CITY, True),
+    }
+    assert not fig.data[0].showlegend  # kecamatan bars need no legend: their names are on the axis
 
 
 # --- achievement heatmap ---------------------------------------------------------------------------------------------
 
+
 def test_indicator_grain_is_never_finer_than_the_frequency(tiny_catalogue):
     ikm, daring, kepatuhan = (tiny_catalogue.get(i) for i in ("ikm", "daring", "kepatuhan"))
     assert [comparison.indicator_grain(i, "month") for i in (ikm, daring, kepatuhan)] == ["semester", "month", "year"]
-    assert [comparison.indicator_grain(i, "quarter") for i in (ikm, daring, kepatuhan)] == ["semester", "quarter", "year"]
+    assert [comparison.indicator_grain(i, "quarter") for i in (ikm, daring, kepatuhan)] == [
+        "semester",
+        "quarter",
+        "year",
+    ]
     assert comparison.grains_for([ikm, daring, kepatuhan], "year") == ("year",)
 
 
 @pytest.fixture()
 def heat_tables(tiny_catalogue):
     """Kecamatan tables by grain: daring monthly (two months), aduan monthly, ikm by semester."""
-    month = pd.concat([
-        rows("daring", "2026-02", {ALFA: 50.0, BETA: 40.0}, tiny_catalogue),
-        rows("daring", "2026-03", {ALFA: 66.0, BETA: 54.0}, tiny_catalogue),      # 66/60 = 110 %, 54/60 = 90 %
-        rows("aduan", "2026-03", {ALFA: 1.5, BETA: np.nan}, tiny_catalogue),      # (2·2 − 1,5)/2 = 125 %
-    ], ignore_index=True)
+    month = pd.concat(
+        [
+            rows("daring", "2026-02", {ALFA: 50.0, BETA: 40.0}, tiny_catalogue),
+            rows("daring", "2026-03", {ALFA: 66.0, BETA: 54.0}, tiny_catalogue),  # 66/60 = 110 %, 54/60 = 90 %
+            rows("aduan", "2026-03", {ALFA: 1.5, BETA: np.nan}, tiny_catalogue),  # (2·2 − 1,5)/2 = 125 %
+        ],
+        ignore_index=True,
+    )
     semester = rows("ikm", "2025-S2", {ALFA: 85.0, BETA: 80.75}, tiny_catalogue)  # target 2025 missing → no capaian
     semester = pd.concat([semester, rows("ikm", "2026-S1", {ALFA: 89.25, BETA: 83.3}, tiny_catalogue)])  # /85: 105, 98
     return {"month": month, "semester": semester}
@@ -107,7 +131,11 @@ def heat_tables(tiny_catalogue):
 
 def test_each_indicator_at_its_own_latest_period(tiny_catalogue, heat_tables):
     inds = [tiny_catalogue.get(i) for i in ("ikm", "daring", "aduan", "anggaran")]
-    assert comparison.latest_periods(heat_tables, inds, "month") == {"ikm": "2026-S1", "daring": "2026-03", "aduan": "2026-03"}
+    assert comparison.latest_periods(heat_tables, inds, "month") == {
+        "ikm": "2026-S1",
+        "daring": "2026-03",
+        "aduan": "2026-03",
+    }
 
 
 def test_heatmap_cell_is_the_capaian(tiny_catalogue, heat_tables):
@@ -125,8 +153,8 @@ def test_heatmap_figure_text_colour_scale_and_labels(tiny_catalogue, tiny_regist
     heat = cmp.heatmap_figure(matrix, tiny_catalogue, periods, tiny_register, "id").data[0]
     assert list(heat.y) == ["Alfa", "Beta"]
     assert [list(r) for r in heat.text] == [["110,0%", "125,0%", "105,0%"], ["90,0%", "–", "98,0%"]]
-    assert heat.z[1][1] is None                                      # no value: an empty (grey) cell
-    assert heat.zmid == 100 and (heat.zmin, heat.zmax) == (70, 130)   # |125 − 100| rounded up to 30 each side
+    assert heat.z[1][1] is None  # no value: an empty (grey) cell
+    assert heat.zmid == 100 and (heat.zmin, heat.zmax) == (70, 130)  # |125 − 100| rounded up to 30 each side
     assert heat.x[0].startswith("daring<br>") and heat.x[2].endswith("Semester I 2026</i>")
     en = cmp.heatmap_figure(matrix, tiny_catalogue, periods, tiny_register, "en").data[0]
     assert en.text[0][0] == "110.0%" and en.x[2].endswith("H1 2026</i>")
@@ -142,22 +170,37 @@ def test_heatmap_leaves_out_the_berakhlak_components():
 
 # --- BerAKHLAK radar ------------------------------------------------------------------------------------------------
 
+
 @pytest.fixture()
 def berakhlak_rows():
     """Alfa scores 71..77 and Beta 81..87 along B-e-r-A-K-H-L-A-K; the city 80 everywhere (rows given out of order)."""
     out = []
     for i, value in reversed(list(enumerate(comparison.BERAKHLAK_ORDER))):
         for kode, base in ((ALFA, 71), (BETA, 81), (KOTA, None)):
-            out.append({"indikator": f"berakhlak_{value}", "kode_wilayah": kode, "periode": "2025",
-                        "nilai": 80.0 if base is None else float(base + i)})
+            out.append(
+                {
+                    "indikator": f"berakhlak_{value}",
+                    "kode_wilayah": kode,
+                    "periode": "2025",
+                    "nilai": 80.0 if base is None else float(base + i),
+                }
+            )
     return pd.DataFrame(out)
 
 
 def test_radar_theta_in_acronym_order_and_closed(tiny_register, berakhlak_rows):
     fig = cmp.radar_figure(berakhlak_rows, load_catalogue(), tiny_register, "id")
     alfa = fig.data[0]
-    assert list(alfa.theta) == ["Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal", "Adaptif",
-                                "Kolaboratif", "Berorientasi Pelayanan"]
+    assert list(alfa.theta) == [
+        "Berorientasi Pelayanan",
+        "Akuntabel",
+        "Kompeten",
+        "Harmonis",
+        "Loyal",
+        "Adaptif",
+        "Kolaboratif",
+        "Berorientasi Pelayanan",
+    ]
     assert list(alfa.r) == [71, 72, 73, 74, 75, 76, 77, 71]
     assert fig.layout.polar.angularaxis.direction == "clockwise" and fig.layout.polar.angularaxis.rotation == 90
     en = cmp.radar_figure(berakhlak_rows, load_catalogue(), tiny_register, "en")
@@ -168,22 +211,33 @@ def test_radar_one_trace_per_chosen_kecamatan_and_the_city_dashed(tiny_register,
     colours = kecamatan_colours(tiny_register)
     fig = cmp.radar_figure(berakhlak_rows, load_catalogue(), tiny_register, "id", codes=[BETA])
     assert [(t.name, t.line.color, t.line.dash) for t in fig.data] == [
-        ("Beta", colours[BETA], "solid"), ("Kota Kota Uji", CITY, "dash")]
+        ("Beta", colours[BETA], "solid"),
+        ("Kota Kota Uji", CITY, "dash"),
+    ]
     everyone = cmp.radar_figure(berakhlak_rows, load_catalogue(), tiny_register, "id")
     assert [t.name for t in everyone.data] == ["Alfa", "Beta", "Kota Kota Uji"]
-    assert tuple(everyone.layout.polar.radialaxis.range) == (60, 90)   # 71 − 5 → 60; 87 + 2 → 90
+    assert tuple(everyone.layout.polar.radialaxis.range) == (60, 90)  # 71 − 5 → 60; 87 + 2 → 90
 
 
 # --- scatter ---------------------------------------------------------------------------------------------------------
 
-POPULATION = pd.DataFrame({"kode_wilayah": [SATU, DUA, TIGA] * 2, "tahun": [2025] * 3 + [2026] * 3,
-                           "penduduk": [1000.0, 2000.0, 1500.0, 1100.0, 2100.0, 1600.0]})
+POPULATION = pd.DataFrame(
+    {
+        "kode_wilayah": [SATU, DUA, TIGA] * 2,
+        "tahun": [2025] * 3 + [2026] * 3,
+        "penduduk": [1000.0, 2000.0, 1500.0, 1100.0, 2100.0, 1600.0],
+    }
+)
 
 
-@pytest.mark.parametrize(("year", "alfa", "beta", "picked"), [
-    (2026, 3200.0, 1600.0, 2026), (2025, 3000.0, 1500.0, 2025),
-    (2030, 3200.0, 1600.0, 2026),   # a later year uses the latest on file
-])
+@pytest.mark.parametrize(
+    ("year", "alfa", "beta", "picked"),
+    [
+        (2026, 3200.0, 1600.0, 2026),
+        (2025, 3000.0, 1500.0, 2025),
+        (2030, 3200.0, 1600.0, 2026),  # a later year uses the latest on file
+    ],
+)
 def test_kecamatan_population_sums_the_kelurahan(tiny_register, year, alfa, beta, picked):
     got = comparison.kecamatan_population(POPULATION, tiny_register, year)
     assert got.to_dict() == {ALFA: alfa, BETA: beta} and got.name == picked
@@ -198,39 +252,51 @@ def test_the_sample_population_file_reads_codes_as_text():
 def test_scatter_sizes_proportional_to_population(tiny_catalogue, tiny_register):
     x = rows("daring", "2026", {ALFA: 66.0, BETA: 50.0, KOTA: 60.0}, tiny_catalogue)
     y = rows("ikm", "2026", {ALFA: 88.0, BETA: 84.0}, tiny_catalogue)
-    population = comparison.kecamatan_population(POPULATION, tiny_register, 2026)       # Alfa 3200, Beta 1600
+    population = comparison.kecamatan_population(POPULATION, tiny_register, 2026)  # Alfa 3200, Beta 1600
     fig = cmp.scatter_figure(x, y, tiny_catalogue.get("daring"), tiny_catalogue.get("ikm"), population, tiny_register)
     points = {t.name: (t.x[0], t.y[0], t.marker.size[0], t.marker.sizemode, t.marker.color) for t in fig.data}
     colours = kecamatan_colours(tiny_register)
-    assert points == {"Alfa": (66.0, 88.0, 3200.0, "area", colours[ALFA]), "Beta": (50.0, 84.0, 1600.0, "area", colours[BETA])}
-    assert {t.marker.sizeref for t in fig.data} == {2 * 3200 / cmp.MAX_BUBBLE ** 2}   # one scale for all points
+    assert points == {
+        "Alfa": (66.0, 88.0, 3200.0, "area", colours[ALFA]),
+        "Beta": (50.0, 84.0, 1600.0, "area", colours[BETA]),
+    }
+    assert {t.marker.sizeref for t in fig.data} == {2 * 3200 / cmp.MAX_BUBBLE**2}  # one scale for all points
     assert (fig.layout.xaxis.title.text, fig.layout.yaxis.title.text) == ("daring (%)", "ikm (poin)")
     assert [t.text[0] for t in fig.data] == ["Alfa", "Beta"]
-    assert sorted(s.x0 if s.x0 == s.x1 else s.y0 for s in fig.layout.shapes) == [60, 85]   # targets 2026
+    assert sorted(s.x0 if s.x0 == s.x1 else s.y0 for s in fig.layout.shapes) == [60, 85]  # targets 2026
 
 
 def test_scatter_keeps_only_kecamatan_with_both_values(tiny_catalogue, tiny_register):
     x = rows("daring", "2026", {ALFA: 66.0, BETA: np.nan}, tiny_catalogue)
     y = rows("ikm", "2026", {ALFA: 88.0, BETA: 84.0}, tiny_catalogue)
-    fig = cmp.scatter_figure(x, y, tiny_catalogue.get("daring"), tiny_catalogue.get("ikm"), pd.Series(dtype=float),
-                             tiny_register)
+    fig = cmp.scatter_figure(
+        x, y, tiny_catalogue.get("daring"), tiny_catalogue.get("ikm"), pd.Series(dtype=float), tiny_register
+    )
     assert [t.name for t in fig.data] == ["Alfa"] and list(fig.data[0].marker.size) == [0]  # no population: smallest
 
 
 def test_common_period_is_the_latest_year_both_have(tiny_catalogue):
-    table = pd.concat([rows("daring", p, {ALFA: 1.0}, tiny_catalogue) for p in ("2024", "2025", "2026")] +
-                      [rows("ikm", p, {ALFA: 1.0}, tiny_catalogue) for p in ("2024", "2025")] +
-                      [rows("ikm", "2026", {ALFA: np.nan}, tiny_catalogue)])
+    table = pd.concat(
+        [rows("daring", p, {ALFA: 1.0}, tiny_catalogue) for p in ("2024", "2025", "2026")]
+        + [rows("ikm", p, {ALFA: 1.0}, tiny_catalogue) for p in ("2024", "2025")]
+        + [rows("ikm", "2026", {ALFA: np.nan}, tiny_catalogue)]
+    )
     assert comparison.common_period(table, "daring", "ikm") == "2025"
     assert comparison.common_period(table, "daring", "aduan") is None
 
 
 # --- shared ----------------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("period", "akhir", "lang", "label"), [
-    ("2026", "2026-10", "id", "2026 (s.d. Okt 2026)"), ("2026", "2026-S1", "en", "2026 (to H1 2026)"),
-    ("2025", "2025-12", "id", "2025"), ("2026-03", "2026-03", "en", "Mar 2026"),
-])
+
+@pytest.mark.parametrize(
+    ("period", "akhir", "lang", "label"),
+    [
+        ("2026", "2026-10", "id", "2026 (s.d. Okt 2026)"),
+        ("2026", "2026-S1", "en", "2026 (to H1 2026)"),
+        ("2025", "2025-12", "id", "2025"),
+        ("2026-03", "2026-03", "en", "Mar 2026"),
+    ],
+)
 def test_period_label_says_when_the_data_stop_early(tiny_catalogue, period, akhir, lang, label):
     assert labels.period_label(rows("daring", period, {ALFA: 1.0}, tiny_catalogue, akhir), period, lang) == label
 
@@ -258,11 +324,23 @@ def test_every_figure_uses_fonts_of_14_px_or_more(tiny_catalogue, tiny_register,
     snap = rows("daring", "2026-03", {ALFA: 76.3, BETA: 50.0}, tiny_catalogue)
     figures = [
         cmp.ranking_figure(snap, tiny_catalogue.get("daring"), tiny_register, city=60.0, title="T"),
-        cmp.heatmap_figure(comparison.achievement_matrix(heat_tables, tiny_catalogue, periods, [ALFA, BETA]), tiny_catalogue,
-                           periods, tiny_register, title="T"),
+        cmp.heatmap_figure(
+            comparison.achievement_matrix(heat_tables, tiny_catalogue, periods, [ALFA, BETA]),
+            tiny_catalogue,
+            periods,
+            tiny_register,
+            title="T",
+        ),
         cmp.radar_figure(berakhlak_rows, load_catalogue(), tiny_register, title="T"),
-        cmp.scatter_figure(snap, snap, tiny_catalogue.get("daring"), tiny_catalogue.get("daring"),
-                           pd.Series({ALFA: 10.0, BETA: 20.0}), tiny_register, title="T"),
+        cmp.scatter_figure(
+            snap,
+            snap,
+            tiny_catalogue.get("daring"),
+            tiny_catalogue.get("daring"),
+            pd.Series({ALFA: 10.0, BETA: 20.0}),
+            tiny_register,
+            title="T",
+        ),
     ]
     for fig in figures:
         spec = json.loads(fig.to_json())

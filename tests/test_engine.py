@@ -4,6 +4,7 @@ Every hand-worked case runs through both engines; the engines must also agree ex
 Kelurahan A = 36.74.01.1001 (Ciater), B = 36.74.01.1002 (Rawabuntu), C = 36.74.02.1001 (Pakulonan);
 kecamatan Serpong = 36.74.01. Working days per kpi.core.workdays (holidays 0.109, empty hari_libur.csv).
 """
+
 from __future__ import annotations
 
 import re
@@ -14,13 +15,12 @@ import pandas as pd
 import pytest
 
 from kpi import engine
-
-from kpi.engine import reference as engine_ref
-from kpi.engine.bench import bench_engine, synthetic_permohonan
-from kpi.engine.common import OBS_COLUMNS
 from kpi.core.methods.ikm import UNSUR, compute_ikm, ikm_from_sums
 from kpi.core.wilayah import load_register
 from kpi.core.workdays import Calendar
+from kpi.engine import reference as engine_ref
+from kpi.engine.bench import bench_engine, synthetic_permohonan
+from kpi.engine.common import OBS_COLUMNS
 
 A, B, C, SERPONG = "36.74.01.1001", "36.74.01.1002", "36.74.02.1001", "36.74.01"
 ENGINES = pytest.mark.parametrize("compute", [engine.compute, engine_ref.compute], ids=["duckdb", "pandas"])
@@ -40,21 +40,29 @@ def permohonan() -> pd.DataFrame:
     rows = [  # kode, kanal, diajukan, selesai, status, sop → working days, on time?
         (A, "daring", "2024-04-01 09:00", "2024-04-03 10:00", "selesai", 3),  # 1: Apr 2, 3 → 2 ≤ 3 yes
         (A, "luring", "2024-04-05 08:00", "2024-04-16 11:00", "selesai", 1),  # 2: Lebaran, only 16 → 1 ≤ 1 yes
-        (A, "mpp", "2024-04-05 10:00", "2024-04-19 09:00", "selesai", 2),     # 3: 16-19 → 4 > 2 no
+        (A, "mpp", "2024-04-05 10:00", "2024-04-19 09:00", "selesai", 2),  # 3: 16-19 → 4 > 2 no
         (A, "daring", "2024-04-30 15:00", "2024-05-02 09:00", "selesai", 1),  # 4: 1 May holiday → 1 yes; done in May
-        (A, "daring", "2024-04-22 08:00", NAT, "proses", 5),                  # 5: open: submitted only
+        (A, "daring", "2024-04-22 08:00", NAT, "proses", 5),  # 5: open: submitted only
         (A, "luring", "2024-04-23 08:00", "2024-04-24 08:00", "ditolak", 5),  # 6: refused: submitted only
         (B, "daring", "2024-04-01 08:00", "2024-04-01 14:00", "selesai", 1),  # 7: same day → 0 yes
         (B, "daring", "2024-03-28 09:00", "2024-04-02 09:00", "selesai", 2),  # 8: Good Friday → Apr 1, 2 → 2 yes
         (B, "luring", "2024-04-12 09:00", "2024-04-22 09:00", "selesai", 5),  # 9: 15 cuti; 16-19, 22 → 5 yes
-        (B, "mpp", "2024-05-10 09:00", "2024-05-20 09:00", "selesai", 3),     # 10: 13-17, 20 → 6 > 3 no
+        (B, "mpp", "2024-05-10 09:00", "2024-05-20 09:00", "selesai", 3),  # 10: 13-17, 20 → 6 > 3 no
     ]
-    kode, kanal, diajukan, selesai, status, sop = zip(*rows)
-    return pd.DataFrame({
-        "id_permohonan": [f"P{i}" for i in range(1, 11)], "kode_wilayah": kode, "jenis_layanan": "KTP-el",
-        "kanal": kanal, "diajukan": _stamps(list(diajukan)), "selesai": _stamps(list(selesai)), "status": status,
-        "sop_hari_kerja": np.array(sop, dtype="int64"), "_baris": np.arange(2, 12, dtype="int64"),
-    })
+    kode, kanal, diajukan, selesai, status, sop = zip(*rows, strict=True)
+    return pd.DataFrame(
+        {
+            "id_permohonan": [f"P{i}" for i in range(1, 11)],
+            "kode_wilayah": kode,
+            "jenis_layanan": "KTP-el",
+            "kanal": kanal,
+            "diajukan": _stamps(list(diajukan)),
+            "selesai": _stamps(list(selesai)),
+            "status": status,
+            "sop_hari_kerja": np.array(sop, dtype="int64"),
+            "_baris": np.arange(2, 12, dtype="int64"),
+        }
+    )
 
 
 # month of diajukan: A 2024-04 has requests 1-6 (daring 1, 4, 5); B 2024-03 has 8 (daring); B 2024-04 has 7 (daring)
@@ -65,13 +73,13 @@ REQUEST_ROWS = [  # indikator, kode, periode, pembilang, penyebut
     ("layanan_daring", B, "2024-03", 1, 1),
     ("layanan_daring", B, "2024-04", 1, 2),
     ("layanan_daring", B, "2024-05", 0, 1),
-    ("selesai_tepat_waktu", A, "2024-04", 2, 3),   # 1 yes, 2 yes, 3 no
-    ("selesai_tepat_waktu", A, "2024-05", 1, 1),   # 4 yes
-    ("selesai_tepat_waktu", B, "2024-04", 3, 3),   # 7, 8, 9 yes
-    ("selesai_tepat_waktu", B, "2024-05", 0, 1),   # 10 no
-    ("waktu_penyelesaian", A, "2024-04", 7, 3),    # 2 + 1 + 4
+    ("selesai_tepat_waktu", A, "2024-04", 2, 3),  # 1 yes, 2 yes, 3 no
+    ("selesai_tepat_waktu", A, "2024-05", 1, 1),  # 4 yes
+    ("selesai_tepat_waktu", B, "2024-04", 3, 3),  # 7, 8, 9 yes
+    ("selesai_tepat_waktu", B, "2024-05", 0, 1),  # 10 no
+    ("waktu_penyelesaian", A, "2024-04", 7, 3),  # 2 + 1 + 4
     ("waktu_penyelesaian", A, "2024-05", 1, 1),
-    ("waktu_penyelesaian", B, "2024-04", 7, 3),    # 0 + 2 + 5
+    ("waktu_penyelesaian", B, "2024-04", 7, 3),  # 0 + 2 + 5
     ("waktu_penyelesaian", B, "2024-05", 6, 1),
 ]
 
@@ -80,38 +88,51 @@ def aduan() -> pd.DataFrame:
     rows = [  # kode, diterima, tindak_lanjut → working days, within 3?
         (A, "2024-04-05 10:00", "2024-04-17 09:00"),  # 16, 17 → 2 yes (12 calendar days over Lebaran)
         (A, "2024-04-01 10:00", "2024-04-05 09:00"),  # 2, 3, 4, 5 → 4 no
-        (A, "2024-04-02 10:00", NAT),                 # no follow-up yet → no
+        (A, "2024-04-02 10:00", NAT),  # no follow-up yet → no
         (A, "2024-04-03 08:00", "2024-04-03 16:00"),  # same day → 0 yes
         (B, "2024-06-14 10:00", "2024-06-20 09:00"),  # 17 Idul Adha, 18 cuti bersama → 19, 20 = 2 yes
     ]
-    kode, diterima, tindak = zip(*rows)
-    return pd.DataFrame({
-        "id_aduan": [f"A{i}" for i in range(1, 6)], "kode_wilayah": kode, "kanal": "SP4N-LAPOR!",
-        "kategori": "Administrasi kependudukan", "diterima": _stamps(list(diterima)),
-        "tindak_lanjut": _stamps(list(tindak)), "selesai": _stamps([NAT] * 5), "_baris": np.arange(2, 7, dtype="int64"),
-    })
+    kode, diterima, tindak = zip(*rows, strict=True)
+    return pd.DataFrame(
+        {
+            "id_aduan": [f"A{i}" for i in range(1, 6)],
+            "kode_wilayah": kode,
+            "kanal": "SP4N-LAPOR!",
+            "kategori": "Administrasi kependudukan",
+            "diterima": _stamps(list(diterima)),
+            "tindak_lanjut": _stamps(list(tindak)),
+            "selesai": _stamps([NAT] * 5),
+            "_baris": np.arange(2, 7, dtype="int64"),
+        }
+    )
 
 
-POPULATION = pd.DataFrame({"kode_wilayah": [A, A, B, C], "tahun": [2023, 2025, 2025, 2024],
-                           "penduduk": [10_000, 12_000, 20_000, 5_000]})
+POPULATION = pd.DataFrame(
+    {"kode_wilayah": [A, A, B, C], "tahun": [2023, 2025, 2025, 2024], "penduduk": [10_000, 12_000, 20_000, 5_000]}
+)
 # aduan_per_10rb: months 2024-04..2024-06, every register kelurahan, only those with a population:
 # A uses 2023 (latest ≤ 2024) = 10 000; B has only 2025 (earliest later year) = 20 000; C 2024 = 5 000.
 COMPLAINT_ROWS = [
-    ("aduan_per_10rb", A, "2024-04", 4, 10_000), ("aduan_per_10rb", A, "2024-05", 0, 10_000),
-    ("aduan_per_10rb", A, "2024-06", 0, 10_000), ("aduan_per_10rb", B, "2024-04", 0, 20_000),
-    ("aduan_per_10rb", B, "2024-05", 0, 20_000), ("aduan_per_10rb", B, "2024-06", 1, 20_000),
-    ("aduan_per_10rb", C, "2024-04", 0, 5_000), ("aduan_per_10rb", C, "2024-05", 0, 5_000),
+    ("aduan_per_10rb", A, "2024-04", 4, 10_000),
+    ("aduan_per_10rb", A, "2024-05", 0, 10_000),
+    ("aduan_per_10rb", A, "2024-06", 0, 10_000),
+    ("aduan_per_10rb", B, "2024-04", 0, 20_000),
+    ("aduan_per_10rb", B, "2024-05", 0, 20_000),
+    ("aduan_per_10rb", B, "2024-06", 1, 20_000),
+    ("aduan_per_10rb", C, "2024-04", 0, 5_000),
+    ("aduan_per_10rb", C, "2024-05", 0, 5_000),
     ("aduan_per_10rb", C, "2024-06", 0, 5_000),
-    ("aduan_tindak_lanjut", A, "2024-04", 2, 4), ("aduan_tindak_lanjut", B, "2024-06", 1, 1),
+    ("aduan_tindak_lanjut", A, "2024-04", 2, 4),
+    ("aduan_tindak_lanjut", B, "2024-06", 1, 1),
 ]
 
 SURVEY_A = [  # kelurahan A, 2026-S1 (U1..U9; None = not answered)
-    [4, 4, 3, 4, 3, 4, 4, 3, 4],       # R1
-    [3, 3, 3, 4, 3, 4, 4, 3, None],    # R2
-    [4, 3, 2, 4, 4, 3, 4, 3, 3],       # R3
-    [3, 4, 3, None, 3, 4, 3, 2, 4],    # R4
-    [4, 4, 3, 4, 4, 4, 4, 3, 3],       # R5
-    [2, 3, 3, 4, 3, 3, 4, 3, 4],       # R6
+    [4, 4, 3, 4, 3, 4, 4, 3, 4],  # R1
+    [3, 3, 3, 4, 3, 4, 4, 3, None],  # R2
+    [4, 3, 2, 4, 4, 3, 4, 3, 3],  # R3
+    [3, 4, 3, None, 3, 4, 3, 2, 4],  # R4
+    [4, 4, 3, 4, 4, 4, 4, 3, 3],  # R5
+    [2, 3, 3, 4, 3, 3, 4, 3, 4],  # R6
 ]
 # NRR: U1 20/6, U2 21/6, U3 17/6, U4 20/5 = 4, U5 20/6, U6 22/6, U7 23/6, U8 17/6, U9 18/5 = 3.6
 # Σ NRR = 140/6 + 4 + 3.6 = 30.9333…; IKM = 30.9333… / 9 × 25 = 85.9259… (85.93)
@@ -124,8 +145,9 @@ def survei() -> pd.DataFrame:
     units = [A] * 6 + [SERPONG] * 2 + [B]
     dates = ["2026-02-03"] * 3 + ["2026-06-30"] * 3 + ["2025-08-01", "2025-12-31", "2026-01-05"]
     frame = pd.DataFrame(answers, columns=list(UNSUR)).astype("Int64")
-    meta = pd.DataFrame({"id_responden": [f"R{i}" for i in range(1, 10)], "kode_unit": units,
-                         "tanggal": _stamps(dates)})
+    meta = pd.DataFrame(
+        {"id_responden": [f"R{i}" for i in range(1, 10)], "kode_unit": units, "tanggal": _stamps(dates)}
+    )
     return pd.concat([meta, frame], axis=1).assign(_baris=np.arange(2, 11, dtype="int64"))
 
 
@@ -137,7 +159,8 @@ SURVEY_ROWS = [("ikm", A, "2026-S1", SURVEY_A_PEMBILANG, 6), ("ikm_kecamatan", S
 def _expected(rows: list[tuple]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["indikator", "kode_wilayah", "periode", "pembilang", "penyebut"])
     frame = frame.assign(nilai=np.nan)[list(OBS_COLUMNS)].astype(
-        {"periode": "str", "kode_wilayah": "str", "indikator": "str", "pembilang": "float64", "penyebut": "float64"})
+        {"periode": "str", "kode_wilayah": "str", "indikator": "str", "pembilang": "float64", "penyebut": "float64"}
+    )
     return frame.sort_values(["indikator", "kode_wilayah", "periode"], ignore_index=True)
 
 
@@ -190,38 +213,50 @@ def test_kinds_absent_give_no_rows(compute, calendar):
 @ENGINES
 def test_categorical_object_and_nanosecond_inputs(compute, calendar):
     frame = permohonan()
-    frame = frame.assign(kode_wilayah=pd.Categorical(frame["kode_wilayah"], categories=[C, B, A]),
-                         kanal=pd.Categorical(frame["kanal"], categories=["mpp", "luring", "daring", "lainnya"]),
-                         status=pd.Categorical(frame["status"]), id_permohonan=frame["id_permohonan"].astype(object),
-                         diajukan=frame["diajukan"].astype("datetime64[ns]"))
+    frame = frame.assign(
+        kode_wilayah=pd.Categorical(frame["kode_wilayah"], categories=[C, B, A]),
+        kanal=pd.Categorical(frame["kanal"], categories=["mpp", "luring", "daring", "lainnya"]),
+        status=pd.Categorical(frame["status"]),
+        id_permohonan=frame["id_permohonan"].astype(object),
+        diajukan=frame["diajukan"].astype("datetime64[ns]"),
+    )
     complaints = aduan().assign(kode_wilayah=lambda f: pd.Categorical(f["kode_wilayah"]))
     answers = survei().assign(kode_unit=lambda f: f["kode_unit"].astype("string[python]"))
-    result = compute({"permohonan": frame, "aduan": complaints, "survei": answers}, population=POPULATION,
-                     calendar=calendar)
+    result = compute(
+        {"permohonan": frame, "aduan": complaints, "survei": answers}, population=POPULATION, calendar=calendar
+    )
     pd.testing.assert_frame_equal(result, _expected(REQUEST_ROWS + COMPLAINT_ROWS + SURVEY_ROWS), check_exact=True)
 
 
 def _open_complaints() -> pd.DataFrame:
     rows = [  # diterima, tindak_lanjut, selesai; the as-of day is the latest timestamp: Friday 30 October 2026
         ("2026-10-01 09:00", "2026-10-02 09:00", "2026-10-30 15:00"),  # followed up after 1 working day: yes
-        ("2026-10-05 09:00", NAT, NAT),                                # 19 working days without: late
-        ("2026-10-26 09:00", NAT, NAT),                                # Mon: 27, 28, 29, 30 = 4 > 3: late
-        ("2026-10-27 09:00", NAT, NAT),                                # Tue: 28, 29, 30 = 3: may still be in time
-        ("2026-10-28 09:00", NAT, NAT),                                # Wed: 29, 30 = 2: still open
+        ("2026-10-05 09:00", NAT, NAT),  # 19 working days without: late
+        ("2026-10-26 09:00", NAT, NAT),  # Mon: 27, 28, 29, 30 = 4 > 3: late
+        ("2026-10-27 09:00", NAT, NAT),  # Tue: 28, 29, 30 = 3: may still be in time
+        ("2026-10-28 09:00", NAT, NAT),  # Wed: 29, 30 = 2: still open
     ]
-    diterima, tindak, selesai = zip(*rows)
-    return pd.DataFrame({"id_aduan": [f"T{i}" for i in range(5)], "kode_wilayah": A, "kanal": "SIARAN",
-                         "kategori": "Banjir", "diterima": _stamps(list(diterima)),
-                         "tindak_lanjut": _stamps(list(tindak)), "selesai": _stamps(list(selesai))})
+    diterima, tindak, selesai = zip(*rows, strict=True)
+    return pd.DataFrame(
+        {
+            "id_aduan": [f"T{i}" for i in range(5)],
+            "kode_wilayah": A,
+            "kanal": "SIARAN",
+            "kategori": "Banjir",
+            "diterima": _stamps(list(diterima)),
+            "tindak_lanjut": _stamps(list(tindak)),
+            "selesai": _stamps(list(selesai)),
+        }
+    )
 
 
 @ENGINES
 def test_complaints_still_within_the_follow_up_time_are_open_not_late(compute, calendar):
     result = compute({"aduan": _open_complaints()}, population=POPULATION, calendar=calendar)
     rows = result.set_index("indikator")[["kode_wilayah", "periode", "pembilang", "penyebut"]]
-    assert rows.loc["aduan_tindak_lanjut"].tolist() == [A, "2026-10", 1.0, 3.0]   # 1 of the 3 that can be judged
+    assert rows.loc["aduan_tindak_lanjut"].tolist() == [A, "2026-10", 1.0, 3.0]  # 1 of the 3 that can be judged
     rate = result[(result["indikator"] == "aduan_per_10rb") & (result["kode_wilayah"] == A)]
-    assert rate[["periode", "pembilang"]].values.tolist() == [["2026-10", 5.0]]    # all 5 were received
+    assert rate[["periode", "pembilang"]].values.tolist() == [["2026-10", 5.0]]  # all 5 were received
 
 
 def test_engine_in_duckdb_equals_the_engine_on_frames(calendar):
@@ -235,8 +270,9 @@ def test_engine_in_duckdb_equals_the_engine_on_frames(calendar):
     sources = {kind: f"(SELECT * FROM t_{kind} WHERE true)" for kind in records}
     population = pd.DataFrame({"kode_wilayah": [A, B], "tahun": 2024, "penduduk": [10_000, 20_000]})
     inside = engine.compute_in(con, sources, population=population, calendar=calendar)
-    pd.testing.assert_frame_equal(inside, engine_ref.compute(records, population=population, calendar=calendar),
-                                  check_exact=True)
+    pd.testing.assert_frame_equal(
+        inside, engine_ref.compute(records, population=population, calendar=calendar), check_exact=True
+    )
 
 
 def test_passed_connection_is_left_clean(calendar):
@@ -255,25 +291,39 @@ def _random_records(seed: int, calendar: Calendar) -> dict[str, pd.DataFrame]:
     diterima = day.astype("datetime64[us]") + rng.integers(0, 86_400, n).astype("timedelta64[s]")
     follow = calendar.add(day, rng.integers(0, 7, n)).astype("datetime64[us]") + np.timedelta64(20, "h")
     follow[rng.random(n) < 0.2] = np.datetime64("NaT")
-    complaints = pd.DataFrame({"kode_wilayah": rng.choice(codes, n), "diterima": diterima, "tindak_lanjut": follow,
-                               "selesai": follow})
+    complaints = pd.DataFrame(
+        {"kode_wilayah": rng.choice(codes, n), "diterima": diterima, "tindak_lanjut": follow, "selesai": follow}
+    )
     scores = pd.DataFrame(rng.integers(1, 5, (n, 9)), columns=list(UNSUR)).astype("Int64")
     scores = scores.mask(rng.random((n, 9)) < 0.1)
-    answers = pd.concat([pd.DataFrame({"kode_unit": rng.choice(units, n),
-                                       "tanggal": day.astype("datetime64[us]")}), scores], axis=1)
+    answers = pd.concat(
+        [pd.DataFrame({"kode_unit": rng.choice(units, n), "tanggal": day.astype("datetime64[us]")}), scores], axis=1
+    )
     return {"permohonan": synthetic_permohonan(3_000, seed, calendar), "aduan": complaints, "survei": answers}
 
 
 @pytest.mark.parametrize("seed", [1, 2])
 def test_engines_agree_on_random_records(seed, calendar):
     records = _random_records(seed, calendar)
-    population = pd.DataFrame({"kode_wilayah": [u.kode for u in load_register().level("kelurahan")][:40],
-                               "tahun": 2024, "penduduk": np.arange(40) * 1000 + 15_000})
+    population = pd.DataFrame(
+        {
+            "kode_wilayah": [u.kode for u in load_register().level("kelurahan")][:40],
+            "tahun": 2024,
+            "penduduk": np.arange(40) * 1000 + 15_000,
+        }
+    )
     duck = engine.compute(records, population=population, calendar=calendar)
     ref = engine_ref.compute(records, population=population, calendar=calendar)
     pd.testing.assert_frame_equal(duck, ref, check_exact=True)
-    assert set(duck["indikator"]) == {"layanan_daring", "selesai_tepat_waktu", "waktu_penyelesaian",
-                                      "aduan_tindak_lanjut", "aduan_per_10rb", "ikm", "ikm_kecamatan"}
+    assert set(duck["indikator"]) == {
+        "layanan_daring",
+        "selesai_tepat_waktu",
+        "waktu_penyelesaian",
+        "aduan_tindak_lanjut",
+        "aduan_per_10rb",
+        "ikm",
+        "ikm_kecamatan",
+    }
     assert (duck["pembilang"] <= duck["penyebut"] * 100).all()
 
 

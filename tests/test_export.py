@@ -1,4 +1,5 @@
 """kpi/report/export.py on hand-made rows of the tiny fixtures (Alfa: Satu, Dua; Beta: Tiga)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,8 +17,42 @@ NAN = float("nan")
 # indikator, tingkat, kode, nama, periode, pembilang, penyebut, nilai, target, capaian, status, perubahan, rank, of, laporan, expected
 ROWS = [
     ("daring", "kecamatan", "36.74.01", "Alfa", "2026-10", 49, 80, 61.25, 60, 102.08333, "tercapai", 2.5, 1, 2, 2, 2),
-    ("daring", "kecamatan", "36.74.02", "Beta", "2026-10", 30, 60, 50.0, 60, 83.33333, "belum_tercapai", -1.25, 2, 2, 1, 1),
-    ("aduan", "kecamatan", "36.74.01", "Alfa", "2026-10", 12345, 100000, 1234.5, 2, -61622.5, "belum_tercapai", NAN, None, 1, 2, 2),
+    (
+        "daring",
+        "kecamatan",
+        "36.74.02",
+        "Beta",
+        "2026-10",
+        30,
+        60,
+        50.0,
+        60,
+        83.33333,
+        "belum_tercapai",
+        -1.25,
+        2,
+        2,
+        1,
+        1,
+    ),
+    (
+        "aduan",
+        "kecamatan",
+        "36.74.01",
+        "Alfa",
+        "2026-10",
+        12345,
+        100000,
+        1234.5,
+        2,
+        -61622.5,
+        "belum_tercapai",
+        NAN,
+        None,
+        1,
+        2,
+        2,
+    ),
     ("ikm", "kecamatan", "36.74.02", "Beta", "2026-S1", 4415.25, 50, 88.305, 85, 103.888, "A", NAN, 1, 1, 1, 1),
 ]
 GENERATED = dt.datetime(2026, 11, 3, 9, 5, tzinfo=export.WIB)
@@ -26,16 +61,41 @@ DATA_DATE = dt.date(2026, 10, 31)
 
 def rows() -> pd.DataFrame:
     """Four rows with the columns of kpi.metrics.analysis.indicator_table that the exports read."""
-    frame = pd.DataFrame(ROWS, columns=["indikator", "tingkat", "kode_wilayah", "nama_wilayah", "periode", "pembilang",
-                                        "penyebut", "nilai", "target", "capaian", "status", "perubahan", "peringkat",
-                                        "peringkat_dari", "laporan", "laporan_diharapkan"])
+    frame = pd.DataFrame(
+        ROWS,
+        columns=[
+            "indikator",
+            "tingkat",
+            "kode_wilayah",
+            "nama_wilayah",
+            "periode",
+            "pembilang",
+            "penyebut",
+            "nilai",
+            "target",
+            "capaian",
+            "status",
+            "perubahan",
+            "peringkat",
+            "peringkat_dari",
+            "laporan",
+            "laporan_diharapkan",
+        ],
+    )
     return frame.assign(peringkat=frame["peringkat"].astype("Int64"))
 
 
 def selection(level="kecamatan", kecamatan=("36.74.01", "36.74.02"), kelurahan=(), period="2026-10", category="semua"):
     """What ui.filters.Filters holds (kpi/ must not import ui/)."""
-    return SimpleNamespace(indicator=None, grain="month", period=period, level=level, kecamatan=kecamatan,
-                           kelurahan=kelurahan, category=category)
+    return SimpleNamespace(
+        indicator=None,
+        grain="month",
+        period=period,
+        level=level,
+        kecamatan=kecamatan,
+        kelurahan=kelurahan,
+        category=category,
+    )
 
 
 def meta(catalogue, register, lang="id", is_sample=True, **kw):
@@ -53,11 +113,37 @@ def test_display_numbers_use_babels_separators(tiny_catalogue, lang):
 
 def test_display_table_headers_in_each_language(tiny_catalogue):
     assert list(export.display_table(rows(), tiny_catalogue, "id").columns) == [
-        "Wilayah", "Kode", "Periode", "Indikator", "Nilai", "Satuan", "Target", "Capaian (%)", "Status", "Perubahan",
-        "Peringkat", "Pembilang", "Penyebut", "Laporan diterima/diharapkan"]
+        "Wilayah",
+        "Kode",
+        "Periode",
+        "Indikator",
+        "Nilai",
+        "Satuan",
+        "Target",
+        "Capaian (%)",
+        "Status",
+        "Perubahan",
+        "Peringkat",
+        "Pembilang",
+        "Penyebut",
+        "Laporan diterima/diharapkan",
+    ]
     assert list(export.display_table(rows(), tiny_catalogue, "en").columns) == [
-        "Area", "Code", "Period", "Indicator", "Value", "Unit", "Target", "Achievement (%)", "Status", "Change",
-        "Rank", "Numerator", "Denominator", "Reports received/expected"]
+        "Area",
+        "Code",
+        "Period",
+        "Indicator",
+        "Value",
+        "Unit",
+        "Target",
+        "Achievement (%)",
+        "Status",
+        "Change",
+        "Rank",
+        "Numerator",
+        "Denominator",
+        "Reports received/expected",
+    ]
 
 
 def test_display_table_formats_in_bahasa_indonesia(tiny_catalogue):
@@ -89,20 +175,31 @@ def test_display_table_does_not_change_its_input(tiny_catalogue):
 
 def test_filters_meta_lists_every_filter(tiny_catalogue, tiny_register):
     assert meta(tiny_catalogue, tiny_register) == [
-        ("Indikator", "daring (daring)"), ("Kategori", "Semua"), ("Jenis periode", "Bulan"), ("Periode", "Okt 2026"),
-        ("Tingkat wilayah", "Kecamatan"), ("Kecamatan", "Alfa, Beta"), ("Kelurahan", "—"),
-        ("Bahasa", "Bahasa Indonesia"), ("Data sampai", "31 Okt 2026"), ("Dibuat", "3 Nov 2026 09:05 WIB"),
-        ("Sumber data", "Data contoh (sintetis)")]
+        ("Indikator", "daring (daring)"),
+        ("Kategori", "Semua"),
+        ("Jenis periode", "Bulan"),
+        ("Periode", "Okt 2026"),
+        ("Tingkat wilayah", "Kecamatan"),
+        ("Kecamatan", "Alfa, Beta"),
+        ("Kelurahan", "—"),
+        ("Bahasa", "Bahasa Indonesia"),
+        ("Data sampai", "31 Okt 2026"),
+        ("Dibuat", "3 Nov 2026 09:05 WIB"),
+        ("Sumber data", "Data contoh (sintetis)"),
+    ]
 
 
-@pytest.mark.parametrize(("kw", "label", "value"), [
-    (dict(level="kelurahan", kecamatan=("36.74.01",), kelurahan=("36.74.01.1002",)), "Kelurahan", "Dua"),
-    (dict(level="kelurahan", kecamatan=("36.74.01",)), "Kelurahan", "Semua"),
-    (dict(kecamatan=()), "Kecamatan", "Semua"),
-    (dict(level="kota", kecamatan=()), "Kecamatan", "—"),
-    (dict(category="pelayanan_publik"), "Kategori", "Pelayanan publik"),
-    (dict(is_sample=False), "Sumber data", "Data observasi yang dimuat"),
-])
+@pytest.mark.parametrize(
+    ("kw", "label", "value"),
+    [
+        ({"level": "kelurahan", "kecamatan": ("36.74.01",), "kelurahan": ("36.74.01.1002",)}, "Kelurahan", "Dua"),
+        ({"level": "kelurahan", "kecamatan": ("36.74.01",)}, "Kelurahan", "Semua"),
+        ({"kecamatan": ()}, "Kecamatan", "Semua"),
+        ({"level": "kota", "kecamatan": ()}, "Kecamatan", "—"),
+        ({"category": "pelayanan_publik"}, "Kategori", "Pelayanan publik"),
+        ({"is_sample": False}, "Sumber data", "Data observasi yang dimuat"),
+    ],
+)
 def test_filters_meta_values(tiny_catalogue, tiny_register, kw, label, value):
     assert dict(meta(tiny_catalogue, tiny_register, **kw))[label] == value
 
@@ -110,8 +207,11 @@ def test_filters_meta_values(tiny_catalogue, tiny_register, kw, label, value):
 def test_filters_meta_all_periods_and_english(tiny_catalogue, tiny_register):
     f = selection()
     f.indicator = tiny_catalogue.get("daring")
-    en = dict(export.filters_meta(f, tiny_catalogue, tiny_register, "en", True, DATA_DATE, all_periods=True,
-                                  generated=GENERATED))
+    en = dict(
+        export.filters_meta(
+            f, tiny_catalogue, tiny_register, "en", True, DATA_DATE, all_periods=True, generated=GENERATED
+        )
+    )
     assert (en["Period"], en["Data up to"], en["Language"]) == ("All periods", "31 Oct 2026", "English")
     assert en["Data source"].startswith("Data contoh (sintetis)")
 
@@ -120,7 +220,7 @@ def test_csv_reads_back_as_the_raw_numbers_in_bahasa_indonesia(tiny_catalogue, t
     data = export.to_csv_bytes(rows(), meta(tiny_catalogue, tiny_register), tiny_catalogue, "id")
     assert data.startswith(b"\xef\xbb\xbfWilayah;")
     back = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig", dtype={"Kode": str})
-    assert back["Nilai"].tolist() == [61.3, 50.0, 1234.5, 88.31]    # rounded to each indicator's decimals
+    assert back["Nilai"].tolist() == [61.3, 50.0, 1234.5, 88.31]  # rounded to each indicator's decimals
     assert back["Capaian (%)"].tolist() == [102.1, 83.3, -61622.5, 103.9]
     assert back["Pembilang"].tolist() == [49, 30, 12345, 4415.25]
     assert back["Kode"].tolist() == ["36.74.01", "36.74.02", "36.74.01", "36.74.02"]
@@ -160,7 +260,7 @@ def test_xlsx_data_sheet_holds_real_numbers_with_the_indicators_decimals(tiny_ca
     cells = [sheet.cell(r, value) for r in range(2, 6)]
     assert [c.value for c in cells] == [61.3, 50.0, 1234.5, 88.31]
     assert [c.number_format for c in cells] == ["#,##0.0", "#,##0.0", "#,##0.0", "#,##0.00"]
-    assert sheet.cell(2, rank).value == 1 and sheet.cell(4, rank).value is None    # missing stays empty
+    assert sheet.cell(2, rank).value == 1 and sheet.cell(4, rank).value is None  # missing stays empty
     assert sheet.freeze_panes == "A2"
     assert sheet.column_dimensions["A"].width >= 8 and sheet.auto_filter.ref == "A1:R5"
 
@@ -186,68 +286,107 @@ def _dictionary_row(catalogue, indicator_id, lang="id") -> dict:
 
 
 def test_dictionary_has_one_row_per_indicator(tiny_catalogue):
-    assert export.dictionary(tiny_catalogue, tiny_catalogue.band_sets, "id").iloc[:, 0].tolist() == list(tiny_catalogue.ids)
+    assert export.dictionary(tiny_catalogue, tiny_catalogue.band_sets, "id").iloc[:, 0].tolist() == list(
+        tiny_catalogue.ids
+    )
 
 
 def test_dictionary_ikm_shows_band_edges_and_formula(tiny_catalogue):
     ikm = _dictionary_row(tiny_catalogue, "ikm")
-    assert ikm["Pita resmi"] == ("Mutu pelayanan (PermenPANRB 14/2017): A (Sangat baik) ≥ 88,31 · B (Baik) ≥ 76,61 · "
-                                 "C (Kurang baik) ≥ 65,00 · D (Tidak baik) ≥ 25,00")
+    assert ikm["Pita resmi"] == (
+        "Mutu pelayanan (PermenPANRB 14/2017): A (Sangat baik) ≥ 88,31 · B (Baik) ≥ 76,61 · "
+        "C (Kurang baik) ≥ 65,00 · D (Tidak baik) ≥ 25,00"
+    )
     assert ikm["Rumus"] == "pembilang ÷ penyebut — pembilang: n; penyebut: d"
     assert ikm["Target per tahun"] == "2026: 85" and ikm["Rentang sah"] == "25–100"
-    assert _dictionary_row(tiny_catalogue, "ikm", "en")["Official bands"].split(": ", 1)[1].startswith("A (Very good) ≥ 88.31 ·")
+    assert (
+        _dictionary_row(tiny_catalogue, "ikm", "en")["Official bands"]
+        .split(": ", 1)[1]
+        .startswith("A (Very good) ≥ 88.31 ·")
+    )
 
 
-@pytest.mark.parametrize(("indicator_id", "field", "text"), [
-    ("daring", "Rumus", "pembilang ÷ penyebut × 100 — pembilang: n; penyebut: d"),
-    ("aduan", "Rumus", "pembilang ÷ penyebut × 10.000 — pembilang: n; penyebut: d"),
-    ("aduan", "Agregasi antarperiode", "pembilang: rata-rata per bulan; penyebut: nilai bulan terakhir (stok)"),
-    ("aduan", "Arah", "Makin rendah makin baik"),
-    ("kepatuhan", "Rumus", "nilai hasil penilaian (tanpa pembilang dan penyebut)"),
-    ("kepatuhan", "Agregasi antarwilayah", "rata-rata nilai wilayah di bawahnya"),
-    ("kepatuhan", "Pita resmi", "Zona kepatuhan Ombudsman: Hijau (kepatuhan tinggi) ≥ 81,00 · "
-                                "Kuning (kepatuhan sedang) ≥ 51,00 · Merah (kepatuhan rendah) ≥ 0,00"),
-    ("kepatuhan", "Frekuensi", "Tahunan"),
-    ("daring", "Pita resmi", "—"),
-    ("anggaran", "Target per tahun", "2026: 95 (target akhir tahun; target bulanan mengikuti profil kumulatif)"),
-    ("daring", "Agregasi antarwilayah", "pembilang dan penyebut dijumlahkan, lalu dibagi (bukan rata-rata rasio)"),
-])
+@pytest.mark.parametrize(
+    ("indicator_id", "field", "text"),
+    [
+        ("daring", "Rumus", "pembilang ÷ penyebut × 100 — pembilang: n; penyebut: d"),
+        ("aduan", "Rumus", "pembilang ÷ penyebut × 10.000 — pembilang: n; penyebut: d"),
+        ("aduan", "Agregasi antarperiode", "pembilang: rata-rata per bulan; penyebut: nilai bulan terakhir (stok)"),
+        ("aduan", "Arah", "Makin rendah makin baik"),
+        ("kepatuhan", "Rumus", "nilai hasil penilaian (tanpa pembilang dan penyebut)"),
+        ("kepatuhan", "Agregasi antarwilayah", "rata-rata nilai wilayah di bawahnya"),
+        (
+            "kepatuhan",
+            "Pita resmi",
+            "Zona kepatuhan Ombudsman: Hijau (kepatuhan tinggi) ≥ 81,00 · "
+            "Kuning (kepatuhan sedang) ≥ 51,00 · Merah (kepatuhan rendah) ≥ 0,00",
+        ),
+        ("kepatuhan", "Frekuensi", "Tahunan"),
+        ("daring", "Pita resmi", "—"),
+        ("anggaran", "Target per tahun", "2026: 95 (target akhir tahun; target bulanan mengikuti profil kumulatif)"),
+        ("daring", "Agregasi antarwilayah", "pembilang dan penyebut dijumlahkan, lalu dibagi (bukan rata-rata rasio)"),
+    ],
+)
 def test_dictionary_fields(tiny_catalogue, indicator_id, field, text):
     assert _dictionary_row(tiny_catalogue, indicator_id)[field] == text
 
 
 def _table(register) -> pd.DataFrame:
     """A kelurahan table of one indicator in two months, ranks as given."""
-    units = [u for u in register.level("kelurahan")]
-    return pd.DataFrame([
-        dict(indikator=i, tingkat="kelurahan", kode_wilayah=u.kode, nama_wilayah=u.nama, periode=p, peringkat=r)
-        for i in ("daring", "aduan") for p in ("2026-09", "2026-10") for u, r in zip(units, (3, 1, 2))
-    ]).astype({"peringkat": "Int64"})
+    units = list(register.level("kelurahan"))
+    return pd.DataFrame(
+        [
+            {
+                "indikator": i,
+                "tingkat": "kelurahan",
+                "kode_wilayah": u.kode,
+                "nama_wilayah": u.nama,
+                "periode": p,
+                "peringkat": r,
+            }
+            for i in ("daring", "aduan")
+            for p in ("2026-09", "2026-10")
+            for u, r in zip(units, (3, 1, 2), strict=True)
+        ]
+    ).astype({"peringkat": "Int64"})
 
 
-@pytest.mark.parametrize(("period", "kecamatan", "kelurahan", "expected"), [
-    ("2026-10", (), (), [("2026-10", "Dua"), ("2026-10", "Tiga"), ("2026-10", "Satu")]),
-    ("2026-10", ("36.74.01",), (), [("2026-10", "Dua"), ("2026-10", "Satu")]),
-    ("2026-10", ("36.74.01",), ("36.74.01.1001",), [("2026-10", "Satu")]),
-    (None, ("36.74.02",), (), [("2026-10", "Tiga"), ("2026-09", "Tiga")]),
-])
+@pytest.mark.parametrize(
+    ("period", "kecamatan", "kelurahan", "expected"),
+    [
+        ("2026-10", (), (), [("2026-10", "Dua"), ("2026-10", "Tiga"), ("2026-10", "Satu")]),
+        ("2026-10", ("36.74.01",), (), [("2026-10", "Dua"), ("2026-10", "Satu")]),
+        ("2026-10", ("36.74.01",), ("36.74.01.1001",), [("2026-10", "Satu")]),
+        (None, ("36.74.02",), (), [("2026-10", "Tiga"), ("2026-09", "Tiga")]),
+    ],
+)
 def test_select_rows(tiny_register, period, kecamatan, kelurahan, expected):
     got = export.select_rows(_table(tiny_register), "daring", period, tiny_register, kecamatan, kelurahan)
-    assert list(zip(got["periode"], got["nama_wilayah"])) == expected
+    assert list(zip(got["periode"], got["nama_wilayah"], strict=True)) == expected
 
 
 def test_select_rows_names_the_kecamatan_of_each_kelurahan(tiny_register):
     got = export.select_rows(_table(tiny_register), "daring", "2026-10", tiny_register)
-    assert dict(zip(got["nama_wilayah"], got["nama_kecamatan"])) == {"Satu": "Alfa", "Dua": "Alfa", "Tiga": "Beta"}
+    assert dict(zip(got["nama_wilayah"], got["nama_kecamatan"], strict=True)) == {
+        "Satu": "Alfa",
+        "Dua": "Alfa",
+        "Tiga": "Beta",
+    }
 
 
-@pytest.mark.parametrize(("kw", "period", "name"), [
-    (dict(kecamatan=()), None, "kpi_tangsel_daring_kecamatan_2026-10.csv"),
-    (dict(kecamatan=("36.74.02",)), None, "kpi_tangsel_daring_kecamatan_beta_2026-10.csv"),
-    (dict(level="kelurahan", kecamatan=("36.74.01",), kelurahan=("36.74.01.1002",)), None,
-     "kpi_tangsel_daring_kelurahan_dua_2026-10.csv"),
-    (dict(kecamatan=()), "all", "kpi_tangsel_daring_kecamatan_2026-09_2026-10.csv"),
-])
+@pytest.mark.parametrize(
+    ("kw", "period", "name"),
+    [
+        ({"kecamatan": ()}, None, "kpi_tangsel_daring_kecamatan_2026-10.csv"),
+        ({"kecamatan": ("36.74.02",)}, None, "kpi_tangsel_daring_kecamatan_beta_2026-10.csv"),
+        (
+            {"level": "kelurahan", "kecamatan": ("36.74.01",), "kelurahan": ("36.74.01.1002",)},
+            None,
+            "kpi_tangsel_daring_kelurahan_dua_2026-10.csv",
+        ),
+        ({"kecamatan": ()}, "all", "kpi_tangsel_daring_kecamatan_2026-09_2026-10.csv"),
+    ],
+)
 def test_file_name(tiny_catalogue, tiny_register, kw, period, name):
     f = selection(**kw)
     f.indicator = tiny_catalogue.get("daring")

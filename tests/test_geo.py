@@ -1,4 +1,5 @@
 """Tests for kpi.geo without installing: fallback cells, GeoJSON export, field detection and matching."""
+
 from __future__ import annotations
 
 import json
@@ -30,6 +31,7 @@ def exteriors_ccw(frame: gpd.GeoDataFrame) -> list[bool]:
 
 # ---------------------------------------------------------------- store location
 
+
 def test_store_dir_follows_the_environment(tmp_path):
     assert geo.store_dir() == tmp_path / "env-store" / "boundaries"
     assert settings.boundaries_dir() == tmp_path / "env-store" / "boundaries"
@@ -41,6 +43,7 @@ def test_store_dir_default_is_the_repository_store(monkeypatch):
 
 
 # ---------------------------------------------------------------- fallback
+
 
 @pytest.mark.parametrize("tingkat, rows", [("kelurahan", 54), ("kecamatan", 7), ("kota", 1)])
 def test_fallback_levels(fallback, reg, tingkat, rows):
@@ -93,7 +96,7 @@ def test_fallback_kelurahan_labels_are_the_register_points(fallback, reg):
 
 @pytest.mark.parametrize("tingkat", ["kecamatan", "kota"])
 def test_upper_labels_are_a_kelurahan_label_inside(fallback, tingkat):
-    points = set(zip(fallback.kelurahan["label_lat"], fallback.kelurahan["label_lon"]))
+    points = set(zip(fallback.kelurahan["label_lat"], fallback.kelurahan["label_lon"], strict=True))
     for row in fallback.level(tingkat).itertuples():
         assert (row.label_lat, row.label_lon) in points
         assert row.geometry.contains(shapely.Point(row.label_lon, row.label_lat))
@@ -102,8 +105,10 @@ def test_upper_labels_are_a_kelurahan_label_inside(fallback, tingkat):
 def test_fallback_is_deterministic_and_cached(reg):
     first, second = build_fallback(reg), build_fallback(reg)
     for tingkat in ("kelurahan", "kecamatan", "kota"):
-        assert shapely.to_wkb(first.level(tingkat).geometry.to_numpy()).tolist() == \
-            shapely.to_wkb(second.level(tingkat).geometry.to_numpy()).tolist()
+        assert (
+            shapely.to_wkb(first.level(tingkat).geometry.to_numpy()).tolist()
+            == shapely.to_wkb(second.level(tingkat).geometry.to_numpy()).tolist()
+        )
     assert geo.fallback_boundaries() is geo.fallback_boundaries()
 
 
@@ -126,9 +131,13 @@ def test_unknown_level_names_the_choices(fallback):
 
 # ---------------------------------------------------------------- export
 
+
 def square_frame(coordinates: list[tuple[float, float]]) -> gpd.GeoDataFrame:
-    return gpd.GeoDataFrame({"kode": ["36.74"], "nama": ["Tangerang Selatan"], "tingkat": ["kota"], "extra": [1]},
-                            geometry=[shapely.Polygon(coordinates)], crs="EPSG:4326")
+    return gpd.GeoDataFrame(
+        {"kode": ["36.74"], "nama": ["Tangerang Selatan"], "tingkat": ["kota"], "extra": [1]},
+        geometry=[shapely.Polygon(coordinates)],
+        crs="EPSG:4326",
+    )
 
 
 def test_to_geojson_rounds_and_keeps_three_properties():
@@ -139,38 +148,52 @@ def test_to_geojson_rounds_and_keeps_three_properties():
     assert feature["properties"] == {"kode": "36.74", "nama": "Tangerang Selatan", "tingkat": "kota"}
     ring = [list(c) for c in feature["geometry"]["coordinates"][0]]
     assert ring == [[106.123456, -6.1], [106.2, -6.1], [106.2, -6.2], [106.123456, -6.1]]
-    assert [list(c) for c in geo.to_geojson(frame, decimals=2)["features"][0]["geometry"]["coordinates"][0]][0] == \
-        [106.12, -6.1]
+    assert [list(c) for c in geo.to_geojson(frame, decimals=2)["features"][0]["geometry"]["coordinates"][0]][0] == [
+        106.12,
+        -6.1,
+    ]
 
 
 def test_payload_bytes_is_the_compact_json_length():
     frame = square_frame([(0, 0), (1, 0), (1, 1), (0, 0)])
-    expected = ('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"kode":"36.74",'
-                '"nama":"Tangerang Selatan","tingkat":"kota"},"geometry":{"type":"Polygon","coordinates":'
-                '[[[0.0,0.0],[1.0,0.0],[1.0,1.0],[0.0,0.0]]]}}]}')
+    expected = (
+        '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"kode":"36.74",'
+        '"nama":"Tangerang Selatan","tingkat":"kota"},"geometry":{"type":"Polygon","coordinates":'
+        "[[[0.0,0.0],[1.0,0.0],[1.0,1.0],[0.0,0.0]]]}}]}"
+    )
     assert json.dumps(geo.to_geojson(frame), separators=(",", ":")) == expected
     assert geo.payload_bytes(frame) == len(expected) == 222
 
 
 # ---------------------------------------------------------------- matching
 
+
 def frame_of(columns: dict) -> gpd.GeoDataFrame:
     n = len(next(iter(columns.values())))
     return gpd.GeoDataFrame(columns, geometry=[shapely.Point(0, 0)] * n)
 
 
-@pytest.mark.parametrize("columns, field, codes", [
-    ({"KDEPUM": ["36.74.01.1001"], "WADMKD": ["Ciater"]}, "KDEPUM", ["36.74.01.1001"]),
-    ({"kode_bps": ["3674060004"]}, "kode_bps", ["36.74.03.1008"]),                  # BPS order differs
-    ({"iddesa": [3674060008.0]}, "iddesa", ["36.74.03.1010"]),                      # a .dbf float
-    ({"anything": ["id3674060008"], "nama": ["Fiktif"]}, "anything", ["36.74.03.1010"]),  # values look like codes
-    ({"NAMOBJ": ["Kel. Perigi"]}, "NAMOBJ", ["36.74.03.1008"]),
-    ({"kode": ["99.99.99.9999"], "nama": ["Jurang Manggu Timur"]}, "nama", ["36.74.03.1011"]),  # names win
-    ({"kode_bps": ["3674040001", "3674040004", None], "desa": ["x", "y", "Sawah Lama"]},  # per feature: code, else name
-     "kode_bps", ["36.74.04.1002", "36.74.04.1005", "36.74.04.1004"]),
-    ({"WADMKC": ["Serpong"], "WADMKD": ["Fiktif"]}, "WADMKD", [None]),            # a kecamatan column never matches
-    ({"KDCPUM": ["36.74.07"], "nama": ["Setu"]}, "nama", ["36.74.07.1002"]),
-])
+@pytest.mark.parametrize(
+    "columns, field, codes",
+    [
+        ({"KDEPUM": ["36.74.01.1001"], "WADMKD": ["Ciater"]}, "KDEPUM", ["36.74.01.1001"]),
+        ({"kode_bps": ["3674060004"]}, "kode_bps", ["36.74.03.1008"]),  # BPS order differs
+        ({"iddesa": [3674060008.0]}, "iddesa", ["36.74.03.1010"]),  # a .dbf float
+        ({"anything": ["id3674060008"], "nama": ["Fiktif"]}, "anything", ["36.74.03.1010"]),  # values look like codes
+        ({"NAMOBJ": ["Kel. Perigi"]}, "NAMOBJ", ["36.74.03.1008"]),
+        ({"kode": ["99.99.99.9999"], "nama": ["Jurang Manggu Timur"]}, "nama", ["36.74.03.1011"]),  # names win
+        (
+            {
+                "kode_bps": ["3674040001", "3674040004", None],
+                "desa": ["x", "y", "Sawah Lama"],
+            },  # per feature: code, else name
+            "kode_bps",
+            ["36.74.04.1002", "36.74.04.1005", "36.74.04.1004"],
+        ),
+        ({"WADMKC": ["Serpong"], "WADMKD": ["Fiktif"]}, "WADMKD", [None]),  # a kecamatan column never matches
+        ({"KDCPUM": ["36.74.07"], "nama": ["Setu"]}, "nama", ["36.74.07.1002"]),
+    ],
+)
 def test_match_features(reg, columns, field, codes):
     chosen, _, matches = geo.match_features(frame_of(columns), reg)
     assert chosen == field
@@ -182,8 +205,11 @@ def test_field_scores_count_resolved_features(reg):
     field, scores, matches = geo.match_features(frame, reg)
     assert scores == {"KDEPUM": 1, "nama": 3}
     assert field == "KDEPUM"  # codes are keys: a code field that resolves anything leads
-    assert [(m.kode, m.field) for m in matches] == [("36.74.01.1001", "KDEPUM"), ("36.74.07.1002", "nama"),
-                                                    ("36.74.07.1005", "nama")]
+    assert [(m.kode, m.field) for m in matches] == [
+        ("36.74.01.1001", "KDEPUM"),
+        ("36.74.07.1002", "nama"),
+        ("36.74.07.1005", "nama"),
+    ]
 
 
 def test_a_code_beats_a_disagreeing_name(reg):

@@ -5,6 +5,7 @@ near Tangsel, so every area is hand-checkable (a kecamatan of n kelurahan has n 
 ../shared/geo is read only by the tests marked `official`; they skip when it is absent and write converted
 copies only into tmp_path.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -17,9 +18,8 @@ import pytest
 import shapely
 
 from kpi import geo
-
-from kpi.geo import store as geo_store
 from kpi.core.wilayah import Register
+from kpi.geo import store as geo_store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 OFFICIAL = SHARED / "geo" / "tangsel_kelurahan.geojson"
@@ -27,8 +27,15 @@ GAZETTEER = SHARED / "facts" / "kelurahan_gazetteer.csv"
 official = pytest.mark.skipif(not OFFICIAL.exists(), reason="../shared/geo is not present")
 UTM = "EPSG:32748"
 ORIGIN = (684_000, 9_297_000)  # UTM 48S, south-west corner of the grid (about 106.66 E, 6.35 S)
-KELURAHAN_PER_KECAMATAN = {"36.74.01": 9, "36.74.02": 7, "36.74.03": 11, "36.74.04": 7,
-                           "36.74.05": 6, "36.74.06": 8, "36.74.07": 6}
+KELURAHAN_PER_KECAMATAN = {
+    "36.74.01": 9,
+    "36.74.02": 7,
+    "36.74.03": 11,
+    "36.74.04": 7,
+    "36.74.05": 6,
+    "36.74.06": 8,
+    "36.74.07": 6,
+}
 
 
 @pytest.fixture(autouse=True)
@@ -61,8 +68,11 @@ def write(frame: gpd.GeoDataFrame, path: Path, crs: str | None = "EPSG:4326") ->
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
     """Every file under a folder: sha256 and mtime."""
-    return {str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def codes(report: geo.InstallReport) -> list[str]:
@@ -70,6 +80,7 @@ def codes(report: geo.InstallReport) -> list[str]:
 
 
 # ---------------------------------------------------------------- built fixtures
+
 
 def test_bps_codes_and_spellings_install(tmp_path, reg):
     frame = grid(reg)
@@ -93,23 +104,30 @@ def test_installed_squares_keep_hand_checked_areas(tmp_path, reg):
     found = geo.load_boundaries(tmp_path / "store")
     assert found.official is True
     assert found.kelurahan["luas_km2"].tolist() == pytest.approx([1.0] * 54, rel=1e-6)
-    assert dict(zip(found.kecamatan["kode"], found.kecamatan["luas_km2"])) == \
-        pytest.approx(KELURAHAN_PER_KECAMATAN, rel=1e-6)
+    assert dict(zip(found.kecamatan["kode"], found.kecamatan["luas_km2"], strict=True)) == pytest.approx(
+        KELURAHAN_PER_KECAMATAN, rel=1e-6
+    )
     assert found.kota["luas_km2"][0] == pytest.approx(54.0, rel=1e-6)
     assert found.kelurahan["nama"][found.kelurahan["kode"] == "36.74.03.1008"].item() == "Parigi"  # register spelling
     for tingkat in ("kelurahan", "kecamatan", "kota"):
         frame = found.level(tingkat)
         assert list(frame.columns) == list(geo.COLUMNS) and list(frame.index) == list(range(len(frame)))
-        assert all(g.contains(shapely.Point(x, y)) for g, x, y in zip(frame.geometry, frame.label_lon, frame.label_lat))
+        assert all(
+            g.contains(shapely.Point(x, y))
+            for g, x, y in zip(frame.geometry, frame.label_lon, frame.label_lat, strict=True)
+        )
 
 
-@pytest.mark.parametrize("change, expected", [
-    ("fiktif", {"fitur_tidak_cocok": 1, "kelurahan_hilang": 1}),
-    ("duplicate", {"kelurahan_ganda": 1, "kelurahan_hilang": 1}),
-    ("drop", {"kelurahan_hilang": 1}),
-    ("extra", {"fitur_tidak_cocok": 1}),
-    ("empty", {"geometri_kosong": 1}),
-])
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        ("fiktif", {"fitur_tidak_cocok": 1, "kelurahan_hilang": 1}),
+        ("duplicate", {"kelurahan_ganda": 1, "kelurahan_hilang": 1}),
+        ("drop", {"kelurahan_hilang": 1}),
+        ("extra", {"fitur_tidak_cocok": 1}),
+        ("empty", {"geometri_kosong": 1}),
+    ],
+)
 def test_a_file_that_does_not_cover_the_city_is_refused(tmp_path, reg, change, expected):
     frame = grid(reg)
     serua = frame.index[frame["iddesa"] == "3674040001"][0]
@@ -120,8 +138,13 @@ def test_a_file_that_does_not_cover_the_city_is_refused(tmp_path, reg, change, e
     elif change == "drop":
         frame = frame.drop(index=serua)
     elif change == "extra":
-        frame = pd.concat([frame, gpd.GeoDataFrame({"iddesa": ["3671010001"], "desa": ["Kota Lain"]},
-                                                   geometry=[square(60)], crs=UTM)], ignore_index=True)
+        frame = pd.concat(
+            [
+                frame,
+                gpd.GeoDataFrame({"iddesa": ["3671010001"], "desa": ["Kota Lain"]}, geometry=[square(60)], crs=UTM),
+            ],
+            ignore_index=True,
+        )
     elif change == "empty":
         frame.loc[serua, "geometry"] = square(serua).exterior  # a ring without area
     report = geo.install(write(frame, tmp_path / "bad.gpkg"), tmp_path / "store", reg)
@@ -149,8 +172,10 @@ def test_duplicate_names_both_features(tmp_path, reg):
     (dup,) = [i for i in report.issues if i.code == "kelurahan_ganda"]
     # features in code order: Serpong 1-9, Serpong Utara 10-16, Pondok Aren 17-27 (Parigi .1008 = 24),
     # Ciputat 28-34 (Serua .1002 = 29)
-    assert "Kelurahan Parigi (36.74.03.1008) muncul di 2 fitur: ke-24 'Perigi' (iddesa 3674060004), " \
+    assert (
+        "Kelurahan Parigi (36.74.03.1008) muncul di 2 fitur: ke-24 'Perigi' (iddesa 3674060004), "
         "ke-29 'Perigi' (iddesa 3674060004)." in dup.message
+    )
 
 
 def test_two_parts_of_one_kelurahan_are_a_duplicate_not_a_merge(tmp_path, reg):
@@ -166,8 +191,9 @@ def test_two_parts_of_one_kelurahan_are_a_duplicate_not_a_merge(tmp_path, reg):
 def test_a_multipolygon_whose_parts_touch_becomes_one_polygon(tmp_path, reg):
     frame = grid(reg, "kemendagri")
     x0, y0, x1, y1 = square(0).bounds  # an invalid MultiPolygon: the halves share an edge
-    frame.loc[0, "geometry"] = shapely.MultiPolygon([shapely.box(x0, y0, (x0 + x1) / 2, y1),
-                                                     shapely.box((x0 + x1) / 2, y0, x1, y1)])
+    frame.loc[0, "geometry"] = shapely.MultiPolygon(
+        [shapely.box(x0, y0, (x0 + x1) / 2, y1), shapely.box((x0 + x1) / 2, y0, x1, y1)]
+    )
     report = geo.install(write(frame, tmp_path / "multi.gpkg"), tmp_path / "store", reg)
     assert report.ok and "geometri_diperbaiki" in codes(report)
     ciater = geo.load_boundaries(tmp_path / "store").kelurahan.iloc[0]
@@ -177,8 +203,9 @@ def test_a_multipolygon_whose_parts_touch_becomes_one_polygon(tmp_path, reg):
 def test_invalid_geometry_is_repaired(tmp_path, reg):
     frame = grid(reg, "kemendagri")
     x0, y0, x1, y1 = square(0).bounds  # a zero-width spike makes the ring self-touching
-    frame.loc[0, "geometry"] = shapely.Polygon([(x0, y0), (x1, y0), (x1, y0 + 500), (x1 + 200, y0 + 500),
-                                                (x1, y0 + 500), (x1, y1), (x0, y1)])
+    frame.loc[0, "geometry"] = shapely.Polygon(
+        [(x0, y0), (x1, y0), (x1, y0 + 500), (x1 + 200, y0 + 500), (x1, y0 + 500), (x1, y1), (x0, y1)]
+    )
     assert not frame.geometry[0].is_valid
     report = geo.install(write(frame, tmp_path / "spike.gpkg"), tmp_path / "store", reg)
     assert report.ok and "geometri_diperbaiki" in codes(report)
@@ -186,12 +213,15 @@ def test_invalid_geometry_is_repaired(tmp_path, reg):
 
 
 @pytest.mark.filterwarnings("ignore:'crs' was not provided")
-@pytest.mark.parametrize("crs, ok, note", [
-    ("EPSG:4326", True, None),
-    ("EPSG:32748", True, None),
-    ("EPSG:3857", True, None),
-    (None, False, "lokasi_salah"),          # UTM metres without a CRS are read as degrees: far away
-])
+@pytest.mark.parametrize(
+    "crs, ok, note",
+    [
+        ("EPSG:4326", True, None),
+        ("EPSG:32748", True, None),
+        ("EPSG:3857", True, None),
+        (None, False, "lokasi_salah"),  # UTM metres without a CRS are read as degrees: far away
+    ],
+)
 def test_any_crs_is_projected(tmp_path, reg, crs, ok, note):
     report = geo.install(write(grid(reg), tmp_path / "grid.gpkg", crs), tmp_path / "store", reg)
     assert report.ok is ok
@@ -222,8 +252,10 @@ def test_a_file_without_crs_is_assumed_wgs84(tmp_path, reg):
 
 def test_an_ambiguous_name_is_settled_by_the_kecamatan_column(tmp_path, reg):
     # a register in which Buaran (Serpong) is also called Babakan, like Babakan in Setu
-    units = tuple(u if u.kode != "36.74.01.1006" else u.__class__(**{**u.__dict__, "nama": "Babakan",
-                                                                       "nama_bps": "BABAKAN"}) for u in reg.units)
+    units = tuple(
+        u if u.kode != "36.74.01.1006" else u.__class__(**{**u.__dict__, "nama": "Babakan", "nama_bps": "BABAKAN"})
+        for u in reg.units
+    )
     twin = Register(units, ())
     frame = grid(twin, "kemendagri").drop(columns="KDEPUM")
     frame["WADMKC"] = [twin.name(u.kode_induk) for u in twin.level("kelurahan")]
@@ -236,12 +268,15 @@ def test_an_ambiguous_name_is_settled_by_the_kecamatan_column(tmp_path, reg):
     assert "bisa berarti" in report.issues[0].message
 
 
-@pytest.mark.parametrize("name, content, code", [
-    ("batas.csv", b"kode,nama\n", "format_tidak_didukung"),
-    ("batas.geojson", b"{ bukan json", "berkas_tidak_terbaca"),
-    ("batas.zip", b"PK\x05\x06" + b"\0" * 18, "berkas_tidak_terbaca"),  # an empty zip: no .shp inside
-    ("hilang.gpkg", None, "berkas_tidak_ada"),
-])
+@pytest.mark.parametrize(
+    "name, content, code",
+    [
+        ("batas.csv", b"kode,nama\n", "format_tidak_didukung"),
+        ("batas.geojson", b"{ bukan json", "berkas_tidak_terbaca"),
+        ("batas.zip", b"PK\x05\x06" + b"\0" * 18, "berkas_tidak_terbaca"),  # an empty zip: no .shp inside
+        ("hilang.gpkg", None, "berkas_tidak_ada"),
+    ],
+)
 def test_unreadable_files_are_issues_not_exceptions(tmp_path, reg, name, content, code):
     path = tmp_path / name
     if content is not None:
@@ -261,6 +296,7 @@ def test_a_zip_must_hold_exactly_one_boundary_file(tmp_path, reg):
 
 
 # ---------------------------------------------------------------- atomic store
+
 
 def test_failed_install_leaves_the_previous_install_byte_identical(tmp_path, reg, monkeypatch):
     store = tmp_path / "store"
@@ -342,6 +378,7 @@ def test_the_default_store_is_the_environment_store(tmp_path, reg):
 
 # ---------------------------------------------------------------- command line
 
+
 def test_cli_install_and_status(tmp_path, reg, capsys):
     path, store = write(grid(reg, "kemendagri"), tmp_path / "batas.gpkg"), tmp_path / "store"
     assert geo.main(["install", str(path), "--store", str(store)]) == 0
@@ -370,6 +407,7 @@ def test_cli_status_without_an_install(tmp_path, capsys):
 
 
 # ---------------------------------------------------------------- the official file (skips without ../shared)
+
 
 @pytest.fixture(scope="module")
 def official_install(tmp_path_factory, reg):

@@ -94,8 +94,8 @@ def test_exact_weights_differ_from_truncated_weights() -> None:
 @pytest.mark.parametrize(
     ("score", "ikm", "mutu", "kinerja"),
     [
-        (1, 25.0, "D", "D (Tidak baik)"),   # NRR 1 everywhere -> 1 x 25
-        (2, 50.0, "D", "D (Tidak baik)"),   # 2 x 25
+        (1, 25.0, "D", "D (Tidak baik)"),  # NRR 1 everywhere -> 1 x 25
+        (2, 50.0, "D", "D (Tidak baik)"),  # 2 x 25
         (3, 75.0, "C", "C (Kurang baik)"),  # 3 x 25, between 65.00 and 76.60
         (4, 100.0, "A", "A (Sangat baik)"),
     ],
@@ -122,6 +122,7 @@ def test_inputs_are_not_mutated_and_extra_columns_are_ignored() -> None:
 
 
 # --- invalid input ----------------------------------------------------------------------------------------
+
 
 def _with(column: str, position: int, value: object) -> pd.DataFrame:
     """SURVEY with one cell replaced, indexed r1..r5."""
@@ -157,6 +158,7 @@ def test_integer_valued_floats_are_accepted() -> None:
 
 
 # --- per group --------------------------------------------------------------------------------------------
+
 
 def _grouped_answers() -> pd.DataFrame:
     """Three kecamatan interleaved: Serpong = SURVEY, Ciputat = SKIPPED, Pamulang = three all-3 rows."""
@@ -203,8 +205,11 @@ def test_compute_ikm_by_keeps_rows_with_missing_group_key() -> None:
     [
         (_frame(SURVEY).assign(kecamatan="Setu"), [], ("'by'",)),
         (_frame(SURVEY).assign(kecamatan="Setu"), ["kelurahan"], ("'kelurahan'", "tidak ada")),
-        (_frame(SURVEY).assign(kecamatan=["A", "A", "A", "B", "B"], U3=[1, 2, 3, NAN, NAN]), ["kecamatan"],
-         ("'B'", "'U3'", "tidak dijawab")),
+        (
+            _frame(SURVEY).assign(kecamatan=["A", "A", "A", "B", "B"], U3=[1, 2, 3, NAN, NAN]),
+            ["kecamatan"],
+            ("'B'", "'U3'", "tidak dijawab"),
+        ),
         (_frame(SURVEY).assign(kecamatan="Setu", U8=[1, 2, 3, 4, 9]), ["kecamatan"], ("'U8'", "1–4", "baris ke-5")),
     ],
 )
@@ -217,12 +222,28 @@ def test_compute_ikm_by_invalid_input(answers: pd.DataFrame, by: list[str], frag
 
 # --- Krejcie-Morgan ---------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("population", "sample"),
     [
-        (10, 10), (20, 19), (30, 28), (50, 44), (70, 59), (100, 80), (150, 108), (200, 132), (220, 140),
-        (300, 169), (500, 217), (1000, 278), (1200, 291), (2000, 322), (2800, 338), (5000, 357),
-        (10000, 370), (1000000, 384),
+        (10, 10),
+        (20, 19),
+        (30, 28),
+        (50, 44),
+        (70, 59),
+        (100, 80),
+        (150, 108),
+        (200, 132),
+        (220, 140),
+        (300, 169),
+        (500, 217),
+        (1000, 278),
+        (1200, 291),
+        (2000, 322),
+        (2800, 338),
+        (5000, 357),
+        (10000, 370),
+        (1000000, 384),
     ],
 )
 def test_krejcie_morgan_table(population: int, sample: int) -> None:
@@ -233,9 +254,9 @@ def test_krejcie_morgan_table(population: int, sample: int) -> None:
     ("population", "sample"),
     [
         (0, 0),
-        (1, 1),               # 0.96025 / 0.96025
-        (100000, 383),        # formula 382.63; printed tables quote 384 -- we keep the formula (documented)
-        (10**12, 384),        # limit 3.841 x 0.25 / 0.0025 = 384.1 -> 384
+        (1, 1),  # 0.96025 / 0.96025
+        (100000, 383),  # formula 382.63; printed tables quote 384 -- we keep the formula (documented)
+        (10**12, 384),  # limit 3.841 x 0.25 / 0.0025 = 384.1 -> 384
     ],
 )
 def test_krejcie_morgan_edges(population: int, sample: int) -> None:

@@ -1,6 +1,7 @@
 """Every bad file the issue names, through the whole import (dry run, then an attempted commit) into a store that
 already holds a batch: each gives its named problem in the report, the commit is refused, and the store's tables and
 KPIs are exactly as before (only the audit log gains the refusal)."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,17 +17,51 @@ GOOD_ROW = "P-9,36.74.01.1002,KTP,daring,2026-09-01 09:00,2026-09-02 10:00,seles
 
 # (file name, kind, content, issue code, row, column, words of the Indonesian message)
 CASES = [
-    ("kolom_salah.csv", "permohonan", "nomor,wilayah_x,tgl\nP-1,Ciater,2026-09-01\n",
-     "kolom_hilang", 1, "kanal", "tidak ditemukan"),
-    ("tanggal_teks.csv", "permohonan",
-     PERMOHONAN + "P-9,36.74.01.1002,KTP,daring,kemarin sore,2026-09-02 10:00,selesai,3\n",
-     "tanggal_tidak_terbaca", 2, "diajukan", "bukan tanggal yang sah"),
-    ("skor_nol.csv", "survei", SURVEI + "R-1,36.74.01,2026-09-01,0,3,3,3,3,3,3,3,3\n",
-     "skor_di_luar_skala", 2, "u1", "1–4"),
-    ("skor_lima.csv", "survei", SURVEI + "R-1,36.74.01.1001,2026-09-01,3,3,3,3,3,3,3,3,5\n",
-     "skor_di_luar_skala", 2, "u9", "1–4"),
-    ("kelurahan_asing.csv", "permohonan", PERMOHONAN + GOOD_ROW.replace("36.74.01.1002", "Kelurahan Atlantis"),
-     "wilayah_tidak_dikenal", 2, "kelurahan", "Atlantis"),
+    (
+        "kolom_salah.csv",
+        "permohonan",
+        "nomor,wilayah_x,tgl\nP-1,Ciater,2026-09-01\n",
+        "kolom_hilang",
+        1,
+        "kanal",
+        "tidak ditemukan",
+    ),
+    (
+        "tanggal_teks.csv",
+        "permohonan",
+        PERMOHONAN + "P-9,36.74.01.1002,KTP,daring,kemarin sore,2026-09-02 10:00,selesai,3\n",
+        "tanggal_tidak_terbaca",
+        2,
+        "diajukan",
+        "bukan tanggal yang sah",
+    ),
+    (
+        "skor_nol.csv",
+        "survei",
+        SURVEI + "R-1,36.74.01,2026-09-01,0,3,3,3,3,3,3,3,3\n",
+        "skor_di_luar_skala",
+        2,
+        "u1",
+        "1–4",
+    ),
+    (
+        "skor_lima.csv",
+        "survei",
+        SURVEI + "R-1,36.74.01.1001,2026-09-01,3,3,3,3,3,3,3,3,5\n",
+        "skor_di_luar_skala",
+        2,
+        "u9",
+        "1–4",
+    ),
+    (
+        "kelurahan_asing.csv",
+        "permohonan",
+        PERMOHONAN + GOOD_ROW.replace("36.74.01.1002", "Kelurahan Atlantis"),
+        "wilayah_tidak_dikenal",
+        2,
+        "kelurahan",
+        "Atlantis",
+    ),
     ("id_ganda.csv", "permohonan", PERMOHONAN + GOOD_ROW + GOOD_ROW, "duplikat", 3, "id_permohonan", "P-9"),
     ("kosong.csv", "aduan", "", "berkas_kosong", None, None, "kosong"),
 ]

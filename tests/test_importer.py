@@ -1,12 +1,13 @@
 """The import command line: dry run, commit, list, audit, rollback, exit codes and Indonesian output."""
+
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from kpi.store.cli import main
 from kpi.store.batches import Store
+from kpi.store.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = "periode,kode_wilayah,indikator,pembilang,penyebut,nilai\n"
@@ -63,7 +64,9 @@ def test_commit_is_idempotent_and_refuses_bad_files(folder, capsys):
 
 def test_overlap_summary_and_skip(folder, capsys):
     run(capsys, obs(folder, "a.csv", "2026-09,36.74.01.1001,layanan_daring,3,4,"), "--kind", "observasi", "--commit")
-    path = obs(folder, "b.csv", "2026-09,36.74.01.1001,layanan_daring,1,4,", "2026-09,36.74.01.1002,layanan_daring,1,2,")
+    path = obs(
+        folder, "b.csv", "2026-09,36.74.01.1001,layanan_daring,1,4,", "2026-09,36.74.01.1002,layanan_daring,1,2,"
+    )
     code, out, _ = run(capsys, path, "--kind", "observasi", "--on-overlap", "skip")
     assert code == 0
     assert "Data ganda: 1 baris sudah ada (batch 1 'a.csv': 1); dengan --on-overlap skip baris itu dilewati" in out
@@ -93,14 +96,17 @@ def test_store_option_takes_a_folder_or_a_file(folder, capsys):
     assert (folder / "x" / "data.duckdb").exists() and not (folder / "store").exists()
 
 
-@pytest.mark.parametrize("argv, words", [
-    ([], "sebutkan BERKAS dan --kind"),
-    (["a.csv"], "sebutkan BERKAS dan --kind"),
-    (["a.csv", "--kind", "lain"], "pilihan tidak dikenal"),
-    (["--list", "--audit"], "tidak boleh digabung dengan"),
-    (["a.csv", "--kind", "aduan", "--list"], "tidak digabung dengan BERKAS"),
-    (["--rollback", "satu"], "bukan bilangan bulat"),
-])
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        ([], "sebutkan BERKAS dan --kind"),
+        (["a.csv"], "sebutkan BERKAS dan --kind"),
+        (["a.csv", "--kind", "lain"], "pilihan tidak dikenal"),
+        (["--list", "--audit"], "tidak boleh digabung dengan"),
+        (["a.csv", "--kind", "aduan", "--list"], "tidak digabung dengan BERKAS"),
+        (["--rollback", "satu"], "bukan bilangan bulat"),
+    ],
+)
 def test_usage_errors_exit_2_in_indonesian(folder, capsys, argv, words):
     with pytest.raises(SystemExit) as exit_info:
         main(argv)
@@ -110,7 +116,12 @@ def test_usage_errors_exit_2_in_indonesian(folder, capsys, argv, words):
 
 
 def test_the_module_runs_without_a_traceback(folder):
-    result = subprocess.run([sys.executable, "-m", "kpi.importer", str(folder / "tidak_ada.csv"), "--kind", "aduan"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "kpi.importer", str(folder / "tidak_ada.csv"), "--kind", "aduan"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1
     assert "[berkas_tidak_terbaca]" in result.stdout and "Traceback" not in result.stdout + result.stderr

@@ -1,4 +1,5 @@
 """Whole files: every format loads the same frame; broken files give one clear issue; nothing ever raises."""
+
 import os
 
 import openpyxl
@@ -33,7 +34,7 @@ def _csv_comma(tmp_path):
 def _csv_semicolon_cp1252(tmp_path):
     lines = [";".join(_text(v, ",") for v in r) for r in ROWS]
     path = write_csv(tmp_path, ";".join(COLUMNS), lines, "b.csv", encoding="cp1252")
-    assert "é".encode("cp1252") in path.read_bytes()           # really Windows-1252, not UTF-8
+    assert "é".encode("cp1252") in path.read_bytes()  # really Windows-1252, not UTF-8
     return path
 
 
@@ -49,17 +50,22 @@ def _xlsx(tmp_path):
 
 
 def _parquet(tmp_path):
-    columns = list(zip(*ROWS))
-    table = pa.table({name: pa.array(values, type=pa.float64() if name in ("pembilang", "penyebut", "nilai")
-                                     else pa.string()) for name, values in zip(COLUMNS, columns)})
+    columns = list(zip(*ROWS, strict=True))
+    table = pa.table(
+        {
+            name: pa.array(values, type=pa.float64() if name in ("pembilang", "penyebut", "nilai") else pa.string())
+            for name, values in zip(COLUMNS, columns, strict=True)
+        }
+    )
     path = tmp_path / "d.parquet"
     pq.write_table(table, path)
     return path
 
 
 def test_every_format_loads_the_same_frame(tmp_path):
-    frames = [load_observations(make(tmp_path), today=TODAY) for make in
-              (_csv_comma, _csv_semicolon_cp1252, _xlsx, _parquet)]
+    frames = [
+        load_observations(make(tmp_path), today=TODAY) for make in (_csv_comma, _csv_semicolon_cp1252, _xlsx, _parquet)
+    ]
     for result in frames:
         assert_loaded(result, 3)
     expected = frames[0].frame
@@ -71,19 +77,26 @@ def test_every_format_loads_the_same_frame(tmp_path):
 
 def test_every_problem_in_a_file_is_reported_at_once_in_row_order(tmp_path):
     rows = [
-        "Okt 2026,Kel. Perigi,layanan_daring,12,40,",              # 2: fine
-        "Des 2026,36.74.01.1001,layanan_daring,5,10,",             # 3: future
-        "2026-10,Kel. Pondok Arem,layanan_darin,5,10,",            # 4: unknown wilayah and indicator
-        "2026-13,36.74.01.1002,layanan_daring,-1,10,",             # 5: period and negative
-        "2026-10,36.74.03.1008,layanan_daring,50,40,",             # 6: repeat of row 2 and over
-        "2025,36.74.01.1001,kepatuhan_ombudsman,,,120",            # 7: level and range
+        "Okt 2026,Kel. Perigi,layanan_daring,12,40,",  # 2: fine
+        "Des 2026,36.74.01.1001,layanan_daring,5,10,",  # 3: future
+        "2026-10,Kel. Pondok Arem,layanan_darin,5,10,",  # 4: unknown wilayah and indicator
+        "2026-13,36.74.01.1002,layanan_daring,-1,10,",  # 5: period and negative
+        "2026-10,36.74.03.1008,layanan_daring,50,40,",  # 6: repeat of row 2 and over
+        "2025,36.74.01.1001,kepatuhan_ombudsman,,,120",  # 7: level and range
     ]
     result = load_observations(write_csv(tmp_path, HEADER, rows), today=TODAY)
     assert result.frame is None
     assert [(i.row, i.code) for i in result.issues] == [
-        (3, "periode_masa_depan"), (4, "indikator_tidak_dikenal"), (4, "wilayah_tidak_dikenal"),
-        (5, "nilai_negatif"), (5, "periode_tidak_terbaca"), (6, "pembilang_melebihi_penyebut"), (6, "duplikat"),
-        (7, "tingkat_salah"), (7, "di_luar_rentang")]
+        (3, "periode_masa_depan"),
+        (4, "indikator_tidak_dikenal"),
+        (4, "wilayah_tidak_dikenal"),
+        (5, "nilai_negatif"),
+        (5, "periode_tidak_terbaca"),
+        (6, "pembilang_melebihi_penyebut"),
+        (6, "duplikat"),
+        (7, "tingkat_salah"),
+        (7, "di_luar_rentang"),
+    ]
     for issue in result.issues:
         assert issue.message.startswith(f"Kolom '{issue.column}' baris {issue.row}: ")
 
@@ -95,17 +108,30 @@ def test_header_problem_and_row_problems_are_reported_together(tmp_path):
     assert [(i.code, i.row) for i in result.issues] == [("kolom_tanpa_nama", 1), ("nilai_negatif", 3)]
 
 
-@pytest.mark.parametrize("content, code, fragments", [
-    (b"", "berkas_kosong", ("kosong", "baris judul")),
-    (b"\n \n", "berkas_kosong", ("kosong",)),
-    ((HEADER + "\n").encode(), "berkas_kosong", ("hanya berisi baris judul",)),
-    (b"periode kode_wilayah indikator nilai\n2025 36.74.01 kepatuhan_ombudsman 80\n", "kolom_hilang",
-     ("Kolom yang ada: periode_kode_wilayah_indikator_nilai", "pisahkan kolom dengan koma (,), titik koma (;)")),
-    (b"periode:kode_wilayah:indikator:nilai\n2025:36.74.01:kepatuhan_ombudsman:80\n", "kolom_hilang",
-     ("Kolom yang ada: periode:kode_wilayah:indikator:nilai", "pisahkan kolom")),
-    (b"periode,kode_wilayah,jumlah\n2025,36.74.01,80\n", "kolom_hilang",
-     ("Kolom 'indikator' tidak ditemukan", "Kolom yang ada: periode, kode_wilayah, jumlah", "Tambahkan kolom")),
-], ids=["empty", "blank-lines", "header-only", "space-delimited", "colon-delimited", "missing-column"])
+@pytest.mark.parametrize(
+    "content, code, fragments",
+    [
+        (b"", "berkas_kosong", ("kosong", "baris judul")),
+        (b"\n \n", "berkas_kosong", ("kosong",)),
+        ((HEADER + "\n").encode(), "berkas_kosong", ("hanya berisi baris judul",)),
+        (
+            b"periode kode_wilayah indikator nilai\n2025 36.74.01 kepatuhan_ombudsman 80\n",
+            "kolom_hilang",
+            ("Kolom yang ada: periode_kode_wilayah_indikator_nilai", "pisahkan kolom dengan koma (,), titik koma (;)"),
+        ),
+        (
+            b"periode:kode_wilayah:indikator:nilai\n2025:36.74.01:kepatuhan_ombudsman:80\n",
+            "kolom_hilang",
+            ("Kolom yang ada: periode:kode_wilayah:indikator:nilai", "pisahkan kolom"),
+        ),
+        (
+            b"periode,kode_wilayah,jumlah\n2025,36.74.01,80\n",
+            "kolom_hilang",
+            ("Kolom 'indikator' tidak ditemukan", "Kolom yang ada: periode, kode_wilayah, jumlah", "Tambahkan kolom"),
+        ),
+    ],
+    ids=["empty", "blank-lines", "header-only", "space-delimited", "colon-delimited", "missing-column"],
+)
 def test_broken_file_gives_a_clear_issue_and_no_frame(tmp_path, content, code, fragments):
     path = tmp_path / "rusak.csv"
     path.write_bytes(content)
@@ -121,12 +147,20 @@ def test_missing_columns_are_each_named(tmp_path):
     result = load_observations(path, today=TODAY)
     assert result.frame is None
     assert [(i.code, i.row, i.column) for i in result.issues] == [
-        ("kolom_hilang", 1, "indikator"), ("kolom_hilang", 1, "pembilang/penyebut atau nilai")]
-    assert "Kolom yang ada: periode, kode_wilayah" in result.issues[0].message   # 'wilayah' read as kode_wilayah
+        ("kolom_hilang", 1, "indikator"),
+        ("kolom_hilang", 1, "pembilang/penyebut atau nilai"),
+    ]
+    assert "Kolom yang ada: periode, kode_wilayah" in result.issues[0].message  # 'wilayah' read as kode_wilayah
 
 
-GARBAGE = [os.urandom(0) + bytes(range(256)) * 4, b"\x00" * 100, b"PK\x03\x04" + b"\xff" * 64, b"PAR1" + b"\x01" * 64,
-           "\ufeffperiode;\"kode\n".encode(), b"\xff\xfe" + "periode,kode_wilayah\n2025,\ud800".encode("utf-16-le", "surrogatepass")]
+GARBAGE = [
+    os.urandom(0) + bytes(range(256)) * 4,
+    b"\x00" * 100,
+    b"PK\x03\x04" + b"\xff" * 64,
+    b"PAR1" + b"\x01" * 64,
+    '\ufeffperiode;"kode\n'.encode(),
+    b"\xff\xfe" + "periode,kode_wilayah\n2025,\ud800".encode("utf-16-le", "surrogatepass"),
+]
 
 
 @pytest.mark.parametrize("name", ["x.csv", "x.xlsx", "x.parquet", "x.txt", "x.pdf", None])

@@ -1,4 +1,5 @@
 """Negative counts: pembilang, penyebut and nilai may not be below zero."""
+
 import math
 
 from tests.input_fixtures import HEADER_SEMICOLON, assert_loaded, assert_message, assert_rejected, load_rows, with_rows
@@ -9,7 +10,7 @@ VALID = [
     "2025;Kec. Serpong;kepatuhan_ombudsman;;;82,5",
 ]
 NEGATIVE_COUNT = "Okt 2026;36.74.01.1002;layanan_daring;-3;40;"
-NEGATIVE_SCORE = "2025;36.74.07;kepatuhan_ombudsman;;;−12,5"     # U+2212 minus, as Word and Excel write it
+NEGATIVE_SCORE = "2025;36.74.07;kepatuhan_ombudsman;;;−12,5"  # U+2212 minus, as Word and Excel write it
 
 
 def test_negative_count_is_reported_once(tmp_path):
@@ -21,8 +22,9 @@ def test_negative_count_is_reported_once(tmp_path):
 
 def test_two_negative_values_give_two_issues(tmp_path):
     rows = with_rows(VALID, {2: NEGATIVE_SCORE, 5: "Okt 2026;36.74.01.1003;layanan_daring;3;-40;"})
-    first, second = assert_rejected(load_rows(tmp_path, HEADER_SEMICOLON, rows),
-                                    [("nilai_negatif", 2, "nilai"), ("nilai_negatif", 5, "penyebut")])
+    first, second = assert_rejected(
+        load_rows(tmp_path, HEADER_SEMICOLON, rows), [("nilai_negatif", 2, "nilai"), ("nilai_negatif", 5, "penyebut")]
+    )
     assert_message(first, "-12,5 negatif", "nilai tidak boleh kurang dari 0")
     assert_message(second, "-40 negatif", "penyebut tidak boleh kurang dari 0")
 

@@ -1,4 +1,5 @@
 """validate() on odd tables: blanks, whitespace, units and negative zero give Issues, never exceptions."""
+
 import math
 
 import numpy as np
@@ -6,8 +7,8 @@ import pandas as pd
 import pytest
 
 from kpi.core.catalogue import load_catalogue
-from kpi.inputs.schema import validate
 from kpi.core.wilayah import load_register
+from kpi.inputs.schema import validate
 from tests.input_fixtures import HEADER, TODAY
 
 COLUMNS = HEADER.split(",")
@@ -25,20 +26,27 @@ def _issues(rows, columns=COLUMNS):
 
 
 def test_headers_only_is_an_issue():
-    assert _issues([]) [0] == [("berkas_kosong", 1, None)]
+    assert _issues([])[0] == [("berkas_kosong", 1, None)]
 
 
 @pytest.mark.parametrize("blank", [None, np.nan, "", "   ", "\t"], ids=["none", "nan", "empty", "spaces", "tab"])
 def test_all_cells_blank_gives_an_issue_per_required_cell(blank):
     codes, issues = _issues([(blank,) * 6])
-    assert codes == [("indikator_tidak_dikenal", 2, "indikator"), ("wilayah_kosong", 2, "kode_wilayah"),
-                     ("periode_tidak_terbaca", 2, "periode")]
+    assert codes == [
+        ("indikator_tidak_dikenal", 2, "indikator"),
+        ("wilayah_kosong", 2, "kode_wilayah"),
+        ("periode_tidak_terbaca", 2, "periode"),
+    ]
     assert all("kosong" in i.message and "<NA>" not in i.message and "'nan'" not in i.message for i in issues)
 
 
 def test_numbers_with_units_are_unreadable_not_blank():
-    codes, issues = _issues([("2026-10", "36.74.01.1001", "layanan_daring", "12 %", "40", None),
-                             ("2025", "36.74.01", "kepatuhan_ombudsman", None, None, "82,5 poin")])
+    codes, issues = _issues(
+        [
+            ("2026-10", "36.74.01.1001", "layanan_daring", "12 %", "40", None),
+            ("2025", "36.74.01", "kepatuhan_ombudsman", None, None, "82,5 poin"),
+        ]
+    )
     assert codes == [("angka_tidak_terbaca", 2, "pembilang"), ("angka_tidak_terbaca", 3, "nilai")]
     assert "'12 %' bukan angka" in issues[0].message and "tanpa satuan" in issues[0].message
 

@@ -1,34 +1,44 @@
 """Out of range: the value (pembilang ÷ penyebut × factor, or nilai) must lie in the indicator's valid range."""
+
 import pytest
 
 from tests.input_fixtures import HEADER, assert_loaded, assert_message, assert_rejected, load_rows, with_rows
 
 VALID = [
-    "2026-S1,36.74.01.1001,ikm,8520,100,",                 # 85.2 in 25–100
-    "2025,Kec. Serpong,kepatuhan_ombudsman,,,100",          # the bounds are inside
+    "2026-S1,36.74.01.1001,ikm,8520,100,",  # 85.2 in 25–100
+    "2025,Kec. Serpong,kepatuhan_ombudsman,,,100",  # the bounds are inside
     "2026-10,Kel. Perigi,aduan_per_10rb,2,26757,",
 ]
 CASES = [  # row text, column, message fragments
-    ("2026-S1,36.74.01.1002,ikm,2000,100,", "pembilang",
-     ("pembilang 2.000 ÷ penyebut 100 = 20,", "di luar rentang sah indikator 'ikm' (25–100)", "Periksa satuan")),
-    ("2025,36.74.07,kepatuhan_ombudsman,,,120.5", "nilai",
-     ("nilai 120,5 di luar rentang sah indikator 'kepatuhan_ombudsman' (0–100)", "Periksa satuan")),
-    ("2026-10,36.74.01.1003,aduan_per_10rb,3000,20000,", "pembilang",
-     ("pembilang 3.000 ÷ penyebut 20.000 × 10.000 = 1.500,", "(0–1.000)")),
+    (
+        "2026-S1,36.74.01.1002,ikm,2000,100,",
+        "pembilang",
+        ("pembilang 2.000 ÷ penyebut 100 = 20,", "di luar rentang sah indikator 'ikm' (25–100)", "Periksa satuan"),
+    ),
+    (
+        "2025,36.74.07,kepatuhan_ombudsman,,,120.5",
+        "nilai",
+        ("nilai 120,5 di luar rentang sah indikator 'kepatuhan_ombudsman' (0–100)", "Periksa satuan"),
+    ),
+    (
+        "2026-10,36.74.01.1003,aduan_per_10rb,3000,20000,",
+        "pembilang",
+        ("pembilang 3.000 ÷ penyebut 20.000 × 10.000 = 1.500,", "(0–1.000)"),
+    ),
 ]
 
 
 @pytest.mark.parametrize("row, column, fragments", CASES)
 def test_value_outside_the_range_is_reported_with_the_range(tmp_path, row, column, fragments):
-    [issue] = assert_rejected(load_rows(tmp_path, HEADER, with_rows(VALID, {4: row})),
-                              [("di_luar_rentang", 4, column)])
+    [issue] = assert_rejected(load_rows(tmp_path, HEADER, with_rows(VALID, {4: row})), [("di_luar_rentang", 4, column)])
     assert_message(issue, *fragments)
 
 
 def test_two_values_outside_the_range_give_two_issues(tmp_path):
     rows = with_rows(VALID, {3: CASES[0][0], 5: CASES[1][0]})
-    first, second = assert_rejected(load_rows(tmp_path, HEADER, rows),
-                                    [("di_luar_rentang", 3, "pembilang"), ("di_luar_rentang", 5, "nilai")])
+    first, second = assert_rejected(
+        load_rows(tmp_path, HEADER, rows), [("di_luar_rentang", 3, "pembilang"), ("di_luar_rentang", 5, "nilai")]
+    )
     assert_message(first, "= 20,")
     assert_message(second, "nilai 120,5")
 

@@ -1,4 +1,5 @@
 """Unparseable period: a periode that no accepted spelling matches is reported with examples."""
+
 import pytest
 
 from tests.input_fixtures import HEADER_SEMICOLON, assert_loaded, assert_message, assert_rejected, load_rows, with_rows
@@ -15,16 +16,21 @@ HINT = "Tulis 2026-10 (bulan), 2026-Q3 (triwulan), 2026-S1 (semester) atau 2026 
 @pytest.mark.parametrize("periode", ["2026-13", "Oktober-an 2026", "Triwulan 5 2026", "26-10"])
 def test_unreadable_period_is_reported_with_examples(tmp_path, periode):
     bad = f"{periode};36.74.01.1003;layanan_daring;5;10;"
-    [issue] = assert_rejected(load_rows(tmp_path, HEADER_SEMICOLON, with_rows(VALID, {4: bad})),
-                              [("periode_tidak_terbaca", 4, "periode")])
+    [issue] = assert_rejected(
+        load_rows(tmp_path, HEADER_SEMICOLON, with_rows(VALID, {4: bad})), [("periode_tidak_terbaca", 4, "periode")]
+    )
     assert issue.value == periode
     assert_message(issue, f"'{periode}' bukan periode yang dikenal", HINT)
 
 
 def test_two_unreadable_periods_give_two_issues(tmp_path):
-    rows = with_rows(VALID, {3: "2026-13;36.74.01.1003;layanan_daring;5;10;", 6: "Okt;36.74.01.1004;layanan_daring;5;10;"})
-    first, second = assert_rejected(load_rows(tmp_path, HEADER_SEMICOLON, rows),
-                                    [("periode_tidak_terbaca", 3, "periode"), ("periode_tidak_terbaca", 6, "periode")])
+    rows = with_rows(
+        VALID, {3: "2026-13;36.74.01.1003;layanan_daring;5;10;", 6: "Okt;36.74.01.1004;layanan_daring;5;10;"}
+    )
+    first, second = assert_rejected(
+        load_rows(tmp_path, HEADER_SEMICOLON, rows),
+        [("periode_tidak_terbaca", 3, "periode"), ("periode_tidak_terbaca", 6, "periode")],
+    )
     assert_message(first, "'2026-13'", HINT)
     assert_message(second, "'Okt'", HINT)
 

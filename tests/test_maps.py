@@ -1,4 +1,5 @@
 """Tests for charts.classify and charts.maps on 3 square kelurahan in 2 kecamatan (hand-worked numbers)."""
+
 import copy
 import json
 import math
@@ -22,8 +23,11 @@ POINTS = pd.DataFrame({"kode": KODE, "nama": NAMA, "label_lat": -6.295, "label_l
 def gdf():
     """Three 0.01° squares side by side, west to east, around 6.295° S 106.715° E."""
     squares = [box(106.70 + 0.01 * i, -6.30, 106.71 + 0.01 * i, -6.29) for i in range(3)]
-    return gpd.GeoDataFrame({"kode": KODE, "nama": NAMA, "tingkat": "kelurahan",
-                             "kode_induk": ["36.74.01", "36.74.01", "36.74.02"]}, geometry=squares, crs=4326)
+    return gpd.GeoDataFrame(
+        {"kode": KODE, "nama": NAMA, "tingkat": "kelurahan", "kode_induk": ["36.74.01", "36.74.01", "36.74.02"]},
+        geometry=squares,
+        crs=4326,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -34,10 +38,17 @@ def geojson(gdf):
 @pytest.fixture()
 def ikm_rows():
     """IKM of the three kelurahan: Satu is A and first, Dua is B (88,30 < 88,31) and second, Tiga has no value."""
-    return pd.DataFrame({
-        "kode_wilayah": KODE, "nama_wilayah": NAMA, "nilai": [88.31, 88.30, np.nan], "target": [85.0, 85.0, 85.0],
-        "status": ["A", "B", None], "peringkat": pd.array([1, 2, None], dtype="Int64"), "peringkat_dari": [2, 2, 2],
-    })
+    return pd.DataFrame(
+        {
+            "kode_wilayah": KODE,
+            "nama_wilayah": NAMA,
+            "nilai": [88.31, 88.30, np.nan],
+            "target": [85.0, 85.0, 85.0],
+            "status": ["A", "B", None],
+            "peringkat": pd.array([1, 2, None], dtype="Int64"),
+            "peringkat_dari": [2, 2, 2],
+        }
+    )
 
 
 @pytest.fixture()
@@ -52,10 +63,19 @@ def ikm_classes(tiny_catalogue, ikm, ikm_rows):
 
 # --- numbers ------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("value", "decimals", "lang", "text"), [
-    (1234.5, 1, "id", "1.234,5"), (1234.5, 1, "en", "1,234.5"), (88.305, 2, "id", "88,31"),
-    (1234567, 0, "id", "1.234.567"), (0.0, 1, "id", "0,0"), (np.nan, 2, "id", "—"), (None, 2, "en", "—"),
-])
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "lang", "text"),
+    [
+        (1234.5, 1, "id", "1.234,5"),
+        (1234.5, 1, "en", "1,234.5"),
+        (88.305, 2, "id", "88,31"),
+        (1234567, 0, "id", "1.234.567"),
+        (0.0, 1, "id", "0,0"),
+        (np.nan, 2, "id", "—"),
+        (None, 2, "en", "—"),
+    ],
+)
 def test_number(value, decimals, lang, text):
     assert number(value, decimals, lang) == text
 
@@ -67,8 +87,10 @@ def test_with_unit(tiny_catalogue):
 
 # --- classes ------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("lang", "first", "nodata"), [("id", "A (Sangat baik)", "Tidak ada data"),
-                                                       ("en", "A (Very good)", "No data")])
+
+@pytest.mark.parametrize(
+    ("lang", "first", "nodata"), [("id", "A (Sangat baik)", "Tidak ada data"), ("en", "A (Very good)", "No data")]
+)
 def test_official_bands_are_the_classes(tiny_catalogue, ikm, lang, first, nodata):
     values = pd.Series([88.30, 88.31, 76.60, np.nan], index=[10, 11, 12, 13])
     classes = classify(values, ikm, tiny_catalogue.band_set(ikm), lang=lang)
@@ -96,14 +118,16 @@ def test_quantiles_put_two_of_ten_values_in_each_of_five_classes(tiny_catalogue)
     values = pd.Series(np.arange(1.0, 11.0))
     classes = classify(values, tiny_catalogue.get("daring"), method="quantile", n=5)
     assert classes.codes.tolist() == ["k1", "k1", "k2", "k2", "k3", "k3", "k4", "k4", "k5", "k5"]
-    assert [e.label for e in classes.legend] == ["1,0 – 2,8", "2,8 – 4,6", "4,6 – 6,4", "6,4 – 8,2",
-                                                 "8,2 – 10,0"]
+    assert [e.label for e in classes.legend] == ["1,0 – 2,8", "2,8 – 4,6", "4,6 – 6,4", "6,4 – 8,2", "8,2 – 10,0"]
 
 
-@pytest.mark.parametrize(("lang", "labels"), [
-    ("id", ["0,0 – 25,0", "25,0 – 50,0", "50,0 – 75,0", "75,0 – 100,0"]),
-    ("en", ["0.0 – 25.0", "25.0 – 50.0", "50.0 – 75.0", "75.0 – 100.0"]),
-])
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [
+        ("id", ["0,0 – 25,0", "25,0 – 50,0", "50,0 – 75,0", "75,0 – 100,0"]),
+        ("en", ["0.0 – 25.0", "25.0 – 50.0", "50.0 – 75.0", "75.0 – 100.0"]),
+    ],
+)
 def test_equal_intervals_on_0_to_100(tiny_catalogue, lang, labels):
     values = pd.Series([0.0, 10.0, 30.0, 60.0, 100.0, np.nan])
     assert edges(values, "equal", 4, 1) == [0.0, 25.0, 50.0, 75.0, 100.0]
@@ -129,13 +153,13 @@ def test_unknown_method_is_named(tiny_catalogue):
 
 
 def _darkness(hex_colour: str) -> int:
-    return -sum(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return -sum(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
 
 
 def test_better_end_is_darker_and_lower_is_better_reverses(tiny_catalogue):
     values = pd.Series(np.arange(1.0, 11.0))
-    up = classify(values, tiny_catalogue.get("daring"), n=5)      # higher is better
-    down = classify(values, tiny_catalogue.get("aduan"), n=5)     # lower is better
+    up = classify(values, tiny_catalogue.get("daring"), n=5)  # higher is better
+    down = classify(values, tiny_catalogue.get("aduan"), n=5)  # lower is better
     assert [e.label for e in up.legend] == [e.label for e in down.legend]
     assert [e.color for e in down.legend] == [e.color for e in up.legend][::-1]
     assert _darkness(up.legend[-1].color) > _darkness(up.legend[0].color)
@@ -145,8 +169,11 @@ def test_better_end_is_darker_and_lower_is_better_reverses(tiny_catalogue):
 
 # --- geometry -----------------------------------------------------------------------------------------------
 
+
 def test_feature_collection_keeps_only_kode_and_nama(geojson):
-    assert [f["properties"] for f in geojson["features"]] == [{"kode": k, "nama": n} for k, n in zip(KODE, NAMA)]
+    assert [f["properties"] for f in geojson["features"]] == [
+        {"kode": k, "nama": n} for k, n in zip(KODE, NAMA, strict=True)
+    ]
 
 
 def test_centre_and_zoom(geojson, gdf):
@@ -163,6 +190,7 @@ def test_centre_and_zoom(geojson, gdf):
 
 # --- plotly choropleth --------------------------------------------------------------------------------------
 
+
 def _figure(geojson, rows, ind, classes, **kw):
     return maps.choropleth(geojson, rows, ind, classes, **kw)
 
@@ -170,8 +198,13 @@ def _figure(geojson, rows, ind, classes, **kw):
 def test_one_choroplethmap_trace_per_class(geojson, ikm_rows, ikm, ikm_classes):
     fig = _figure(geojson, ikm_rows, ikm, ikm_classes)
     assert [t.type for t in fig.data] == ["choroplethmap"] * 5
-    assert [t.name for t in fig.data] == ["A (Sangat baik)", "B (Baik)", "C (Kurang baik)", "D (Tidak baik)",
-                                          "Tidak ada data"]
+    assert [t.name for t in fig.data] == [
+        "A (Sangat baik)",
+        "B (Baik)",
+        "C (Kurang baik)",
+        "D (Tidak baik)",
+        "Tidak ada data",
+    ]
     assert [t.colorscale[0][1] for t in fig.data] == ["#1a9850", "#91cf60", "#fc8d59", "#d73027", NODATA_COLOR]
     # C and D are empty: plotly would drop them from the legend, so they point at a code that matches no shape.
     empty = maps.PLACEHOLDER
@@ -206,10 +239,19 @@ def test_offline_figure_uses_no_geo_and_no_url(geojson, ikm_rows, ikm, ikm_class
     assert not {"choropleth", "scattergeo"} & {t.type for t in fig.data}
 
 
-@pytest.mark.parametrize(("lang", "hover"), [
-    ("id", "<b>Satu</b><br>ikm: 88,31 poin<br>Target: 85,00 poin<br>Status: A (Sangat baik)<br>Peringkat 1 dari 2 se-kota"),
-    ("en", "<b>Satu</b><br>ikm: 88.31 points<br>Target: 85.00 points<br>Status: A (Very good)<br>Rank 1 of 2 in the city"),
-])
+@pytest.mark.parametrize(
+    ("lang", "hover"),
+    [
+        (
+            "id",
+            "<b>Satu</b><br>ikm: 88,31 poin<br>Target: 85,00 poin<br>Status: A (Sangat baik)<br>Peringkat 1 dari 2 se-kota",
+        ),
+        (
+            "en",
+            "<b>Satu</b><br>ikm: 88.31 points<br>Target: 85.00 points<br>Status: A (Very good)<br>Rank 1 of 2 in the city",
+        ),
+    ],
+)
 def test_hover_text_in_the_language(tiny_catalogue, geojson, ikm_rows, ikm, lang, hover):
     classes = classify(ikm_rows["nilai"], ikm, tiny_catalogue.band_set(ikm), lang=lang)
     fig = _figure(geojson, ikm_rows, ikm, classes, lang=lang)
@@ -220,8 +262,14 @@ def test_hover_text_in_the_language(tiny_catalogue, geojson, ikm_rows, ikm, lang
 
 def test_target_status_label(tiny_catalogue, geojson):
     ind = tiny_catalogue.get("daring")
-    rows = pd.DataFrame({"kode_wilayah": KODE, "nama_wilayah": NAMA, "nilai": [70.0, 56.0, 40.0],
-                         "status": ["tercapai", "mendekati", "belum_tercapai"]})
+    rows = pd.DataFrame(
+        {
+            "kode_wilayah": KODE,
+            "nama_wilayah": NAMA,
+            "nilai": [70.0, 56.0, 40.0],
+            "status": ["tercapai", "mendekati", "belum_tercapai"],
+        }
+    )
     fig = _figure(geojson, rows, ind, classify(rows["nilai"], ind))
     texts = [t for trace in fig.data for t in trace.text]
     assert [t.split("Status: ")[1] for t in texts] == ["Belum tercapai", "Mendekati target", "Tercapai"]
@@ -235,10 +283,14 @@ def test_every_feature_is_drawn_even_without_a_row(tiny_catalogue, geojson):
     assert (fig.data[-1].name, list(fig.data[-1].locations)) == ("Tidak ada data", [KODE[2]])
 
 
-@pytest.mark.parametrize(("approximate", "lang", "expected"), [
-    (True, "id", "Batas perkiraan — bukan batas resmi."), (True, "en", "Approximate boundaries — not official."),
-    (False, "id", None),
-])
+@pytest.mark.parametrize(
+    ("approximate", "lang", "expected"),
+    [
+        (True, "id", "Batas perkiraan — bukan batas resmi."),
+        (True, "en", "Approximate boundaries — not official."),
+        (False, "id", None),
+    ],
+)
 def test_approximate_boundaries_note(geojson, ikm_rows, ikm, ikm_classes, approximate, lang, expected):
     fig = _figure(geojson, ikm_rows, ikm, ikm_classes, lang=lang, approximate=approximate)
     notes = [a.text for a in fig.layout.annotations]
@@ -263,9 +315,14 @@ def test_labels_are_white_on_the_darkest_class(tiny_catalogue, geojson):
     assert [(list(t.text), t.textfont.color) for t in labels] == [(["Satu", "Dua"], "#111827"), (["Tiga"], "#ffffff")]
 
 
-@pytest.mark.parametrize(("basemap", "labels", "style"), [
-    ("offline", False, "white-bg"), ("offline", True, "OFFLINE_STYLE"), ("online", True, "carto-positron"),
-])
+@pytest.mark.parametrize(
+    ("basemap", "labels", "style"),
+    [
+        ("offline", False, "white-bg"),
+        ("offline", True, "OFFLINE_STYLE"),
+        ("online", True, "carto-positron"),
+    ],
+)
 def test_style_with_and_without_labels(geojson, ikm_rows, ikm, ikm_classes, basemap, labels, style):
     fig = _figure(geojson, ikm_rows, ikm, ikm_classes, basemap=basemap, label_points=POINTS if labels else None)
     assert fig.to_dict()["layout"]["map"]["style"] == getattr(maps, style, style)
@@ -279,6 +336,7 @@ def test_layout_is_readable(geojson, ikm_rows, ikm, ikm_classes):
 
 
 # --- pydeck -------------------------------------------------------------------------------------------------
+
 
 def test_deck_makes_no_request_and_carries_the_values(geojson, ikm_rows, ikm, ikm_classes):
     before = copy.deepcopy(geojson)
@@ -304,10 +362,13 @@ def test_deck_view_and_extrusion(geojson, ikm_rows, ikm, ikm_classes):
     assert tall.initial_view_state.latitude == pytest.approx(-6.295, abs=1e-4)
 
 
-@pytest.mark.parametrize(("lang", "value", "status", "rank", "approximate"), [
-    ("id", "88,31 poin", "Status: A (Sangat baik)", "Peringkat 1 dari 2 se-kota", False),
-    ("en", "88.31 points", "Status: A (Very good)", "Rank 1 of 2 in the city", True),
-])
+@pytest.mark.parametrize(
+    ("lang", "value", "status", "rank", "approximate"),
+    [
+        ("id", "88,31 poin", "Status: A (Sangat baik)", "Peringkat 1 dari 2 se-kota", False),
+        ("en", "88.31 points", "Status: A (Very good)", "Rank 1 of 2 in the city", True),
+    ],
+)
 def test_deck_tooltip_in_the_language(tiny_catalogue, geojson, ikm_rows, ikm, lang, value, status, rank, approximate):
     classes = classify(ikm_rows["nilai"], ikm, tiny_catalogue.band_set(ikm), lang=lang)
     d = maps.deck(geojson, ikm_rows, ikm, classes, lang=lang, approximate=approximate)

@@ -1,4 +1,5 @@
 """Tests for kpi.inputs.numbers: number texts with decimal comma or point and grouped thousands."""
+
 from __future__ import annotations
 
 import math
@@ -10,16 +11,19 @@ from kpi.inputs.numbers import detect_decimal, parse_numbers
 
 NAN = math.nan
 NUMBER_CASES = [
-    ("bilangan_sederhana", ["12", "-3", "12.5", " 12 ", "+7", ".5"], None,
-     [12.0, -3.0, 12.5, 12.0, 7.0, 0.5], [False] * 6),
+    (
+        "bilangan_sederhana",
+        ["12", "-3", "12.5", " 12 ", "+7", ".5"],
+        None,
+        [12.0, -3.0, 12.5, 12.0, 7.0, 0.5],
+        [False] * 6,
+    ),
     ("koma_desimal", ["12,5", "0,75", "1234,567"], None, [12.5, 0.75, 1234.567], [False] * 3),
-    ("ribuan_indonesia", ["1.234,5", "1.234.567", "-1.000"], None,
-     [1234.5, 1234567.0, -1000.0], [False] * 3),
+    ("ribuan_indonesia", ["1.234,5", "1.234.567", "-1.000"], None, [1234.5, 1234567.0, -1000.0], [False] * 3),
     ("ribuan_inggris", ["1,234.5", "1,234,567"], None, [1234.5, 1234567.0], [False] * 2),
     ("ribuan_spasi", ["1 234,5", "1\u00a0234 567"], None, [1234.5, 1234567.0], [False] * 2),
     ("kosong_bukan_salah", ["", "  ", None, "5"], None, [NAN, NAN, NAN, 5.0], [False] * 4),
-    ("bukan_angka", ["12a", "1,2,3.4.5", "abc", "12.", "1.23.456", "inf", "1e5", "-"], None,
-     [NAN] * 8, [True] * 8),
+    ("bukan_angka", ["12a", "1,2,3.4.5", "abc", "12.", "1.23.456", "inf", "1e5", "-"], None, [NAN] * 8, [True] * 8),
     ("titik_saja_ambigu_ribuan", ["1.234", "5.678"], None, [1234.0, 5678.0], [False] * 2),
     ("titik_ambigu_dengan_bukti_desimal", ["1.234", "12.5"], None, [1.234, 12.5], [False] * 2),
     ("koma_saja_ambigu", ["1,234"], None, [1234.0], [False]),
@@ -32,8 +36,9 @@ NUMBER_CASES = [
 
 
 @pytest.mark.parametrize("dtype", [object, "string", "str"])
-@pytest.mark.parametrize(("case", "values", "decimal", "expected", "expected_bad"), NUMBER_CASES,
-                         ids=[c[0] for c in NUMBER_CASES])
+@pytest.mark.parametrize(
+    ("case", "values", "decimal", "expected", "expected_bad"), NUMBER_CASES, ids=[c[0] for c in NUMBER_CASES]
+)
 def test_parse_numbers(case, values, decimal, expected, expected_bad, dtype):
     index = pd.Index([10 * (i + 1) for i in range(len(values))])
     series = pd.Series(values, index=index, name="nilai", dtype=dtype)
@@ -54,18 +59,21 @@ def test_parse_numbers_rejects_unknown_decimal():
         parse_numbers(pd.Series(["1"]), decimal=";")
 
 
-@pytest.mark.parametrize(("values", "expected"), [
-    (["12,5"], ","),
-    (["0,75", "3"], ","),
-    (["1.234", "5.678"], ","),
-    (["1.234.567"], ","),
-    (["1.234,5"], ","),
-    (["12.5"], "."),
-    (["1,234"], "."),
-    (["1,234,567"], "."),
-    (["1.234", "12.5"], "."),
-    (["12", "abc"], "."),
-    ([], "."),
-])
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["12,5"], ","),
+        (["0,75", "3"], ","),
+        (["1.234", "5.678"], ","),
+        (["1.234.567"], ","),
+        (["1.234,5"], ","),
+        (["12.5"], "."),
+        (["1,234"], "."),
+        (["1,234,567"], "."),
+        (["1.234", "12.5"], "."),
+        (["12", "abc"], "."),
+        ([], "."),
+    ],
+)
 def test_detect_decimal(values, expected):
     assert detect_decimal(pd.Series(values, dtype=object)) == expected

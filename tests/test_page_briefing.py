@@ -1,8 +1,8 @@
 """The Briefing page (presenter mode) through AppTest: it runs in both languages, starts on the title slide, moves with
 the buttons, opens the slide of ?slide=N, prints the period and the sample note in the footer, and survives a link with
 an unknown kecamatan or period. ?mode=briefing on another page opens it with the link's filters."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import pytest
 
@@ -30,7 +30,7 @@ def test_page_runs_clean_and_opens_on_the_title_slide(lang):
     counter = {"id": f"Slide 1 dari {SLIDES}", "en": f"Slide 1 of {SLIDES}"}[lang]
     assert counter in _texts(at)
     assert at.query_params["slide"] == "1"
-    assert plotly_specs(at) == []          # the title slide has no chart
+    assert plotly_specs(at) == []  # the title slide has no chart
 
 
 def test_next_shows_the_next_slide_and_previous_goes_back():
@@ -51,7 +51,7 @@ def test_slide_in_the_url_opens_that_slide():
     assert _title(at) == "Peta IKM"
     assert f"Slide 3 dari {SLIDES}" in _texts(at)
     (figure,) = plotly_specs(at)
-    assert figure["layout"]["width"] == 1776       # the slide model's full-width chart, drawn as it is
+    assert figure["layout"]["width"] == 1776  # the slide model's full-width chart, drawn as it is
 
 
 def test_last_slide_and_slides_beyond_the_deck():
@@ -74,7 +74,7 @@ def test_footer_has_the_period_filters_data_date_and_sample_note():
     texts = _texts(at)
     assert "Okt 2026 · Semua kecamatan" in texts
     assert any("Data contoh (sintetis)" in t and "badge" in t for t in texts)
-    assert "Data sampai: 31 Okt 2026" in texts                     # as full-contrast text, not a grey caption
+    assert "Data sampai: 31 Okt 2026" in texts  # as full-contrast text, not a grey caption
     assert "Data sampai: 31 Okt 2026" not in [c.value for c in at.main.caption]
 
 
@@ -82,7 +82,7 @@ def test_period_and_kecamatan_of_the_url_choose_the_deck():
     at = run_page(PAGE, direct=True, periode="2026-09", kecamatan="36.74.01")
     assert_clean(at)
     assert "Sep 2026 · Kecamatan: Serpong" in _texts(at)
-    assert "Slide 1 dari 5" in _texts(at)      # 4 city slides and Serpong's scorecard
+    assert "Slide 1 dari 5" in _texts(at)  # 4 city slides and Serpong's scorecard
 
 
 def test_unknown_kecamatan_in_the_url_is_named_and_ignored():
@@ -125,7 +125,8 @@ def test_a_failed_pack_downloads_a_file_of_its_kind_that_says_so(monkeypatch):
     from pptx import Presentation
     from pypdf import PdfReader
 
-    from briefing import deck as briefing, render as briefing_render
+    from briefing import deck as briefing
+    from briefing import render as briefing_render
 
     monkeypatch.setattr(briefing, "write_pack", _broken)
     monkeypatch.setattr(briefing_render, "chart_renderer", _broken)

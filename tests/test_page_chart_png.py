@@ -1,6 +1,7 @@
 """The "PNG untuk slide" button under every chart of the analysis pages, through AppTest: one per plotly chart, its
 file name, and what a click makes (the callables the buttons registered, called as a click would): the footer's
 period, filters, data date and sample note, the map's printable version, and an image with words when drawing fails."""
+
 from __future__ import annotations
 
 import io
@@ -28,7 +29,9 @@ def run(script: str | None, **params: str):
 def drawn(monkeypatch):
     """Calls of chart_png.chart_png, recorded instead of drawn: (figure, footer, title)."""
     calls: list = []
-    monkeypatch.setattr(chart_png, "chart_png", lambda fig, footer, title=None: calls.append((fig, footer, title)) or b"png")
+    monkeypatch.setattr(
+        chart_png, "chart_png", lambda fig, footer, title=None: calls.append((fig, footer, title)) or b"png"
+    )
     return calls
 
 
@@ -41,11 +44,21 @@ PAGES = [
     (None, {"kecamatan": SETU}, ["tangsel_peta-ringkas-okt-2026.png"]),
     ("pages/1_Peta.py", {}, ["tangsel_peta-okt-2026.png"]),
     ("pages/1_Peta.py", {"tampilan": "3d"}, ["tangsel_peta-okt-2026.png"]),
-    ("pages/2_Tren.py", {"ind": "layanan_daring", "kecamatan": f"{SETU},{SERPONG}"},
-     ["tangsel_tren-jan-2021-okt-2026.png", "tangsel_tren-yoy-okt-2026-dibanding-okt-2025.png"]),
-    ("pages/3_Perbandingan.py", {}, ["tangsel_banding-peringkat-okt-2026.png",
-                                     "tangsel_banding-capaian-periode-terakhir-tiap-indikator.png",
-                                     "tangsel_banding-radar-2025.png", "tangsel_banding-sebaran-2026.png"]),
+    (
+        "pages/2_Tren.py",
+        {"ind": "layanan_daring", "kecamatan": f"{SETU},{SERPONG}"},
+        ["tangsel_tren-jan-2021-okt-2026.png", "tangsel_tren-yoy-okt-2026-dibanding-okt-2025.png"],
+    ),
+    (
+        "pages/3_Perbandingan.py",
+        {},
+        [
+            "tangsel_banding-peringkat-okt-2026.png",
+            "tangsel_banding-capaian-periode-terakhir-tiap-indikator.png",
+            "tangsel_banding-radar-2025.png",
+            "tangsel_banding-sebaran-2026.png",
+        ],
+    ),
 ]
 
 
@@ -57,14 +70,14 @@ def test_every_chart_has_a_png_for_slides(script, params, files):
     buttons = png_buttons(at)
     assert len(buttons) == len(files)
     assert all(not b.proto.disabled and "1920×1080" in b.proto.help for b in buttons)
-    if params.get("tampilan") != "3d":   # one button per plotly chart; the 3D map's prints the 2D map
+    if params.get("tampilan") != "3d":  # one button per plotly chart; the 3D map's prints the 2D map
         assert len(buttons) == len(chart_protos(at, kind="PlotlyChart"))
 
 
 def test_the_footer_carries_period_filters_data_date_and_the_sample_note(drawn):
     _, downloads = run(None, kecamatan=SETU)
     assert downloads["tangsel_peta-ringkas-okt-2026.png"]() == b"png"
-    (fig, footer, title), = drawn
+    ((fig, footer, title),) = drawn
     assert footer.left == f"Okt 2026 · Kecamatan: Setu · {UNTIL}"
     assert footer.synthetic_note == "Data contoh (sintetis)"
     # the printable map names its kecamatan (the page's small map does not) and carries a title
@@ -80,15 +93,16 @@ def test_trend_footer_spans_the_history_and_the_chosen_kecamatan(drawn):
     (_, history, _), (_, yoy, yoy_title) = drawn
     assert history.left == f"Jan 2021 – Okt 2026 · Kecamatan: Setu, Serpong · {UNTIL}"
     assert yoy.left == f"Okt 2026 dibanding Okt 2025 · Kecamatan: Setu, Serpong · {UNTIL}"
-    assert yoy_title == ("Perubahan dibanding periode yang sama tahun lalu: "
-                         "Permohonan layanan yang diajukan secara daring")   # the bars have no title of their own
+    assert yoy_title == (
+        "Perubahan dibanding periode yang sama tahun lalu: Permohonan layanan yang diajukan secara daring"
+    )  # the bars have no title of their own
 
 
 def test_english_labels_and_footer(drawn):
     at, downloads = run("pages/3_Perbandingan.py", lang="en")
     assert len(png_buttons(at)) == 4 and png_buttons(at)[0].proto.label == "PNG for slides"
     downloads["tangsel_banding-radar-2025.png"]()
-    (_, footer, _), = drawn
+    ((_, footer, _),) = drawn
     assert footer.left == "2025 · All kecamatan · Data up to 31 Oct 2026"
     assert footer.synthetic_note == "Data contoh (sintetis) · synthetic sample"
 
@@ -105,8 +119,10 @@ def test_a_failed_drawing_gives_an_image_with_words_not_a_broken_download(monkey
     monkeypatch.setattr(chart_png, "message_png", lambda text, footer=None: said.append(text) or real(text, footer))
     image = Image.open(io.BytesIO(downloads["tangsel_peta-okt-2026.png"]()))
     assert image.size == (1920, 1080)
-    assert said == ["Grafik tidak dapat digambar sebagai PNG di server (RuntimeError). Coba lagi; bila tetap gagal, "
-                    "pakai tombol kamera di pojok grafik di dasbor."]
+    assert said == [
+        "Grafik tidak dapat digambar sebagai PNG di server (RuntimeError). Coba lagi; bila tetap gagal, "
+        "pakai tombol kamera di pojok grafik di dasbor."
+    ]
 
 
 def test_without_chromium_the_button_is_disabled_and_says_how_to_install_it(monkeypatch):

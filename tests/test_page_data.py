@@ -1,5 +1,6 @@
 """The Data page through AppTest: the rows of the chosen wilayah, the reader's number format, the two downloads
 (built by calling the callables the buttons register, as a click would) and the indicator dictionary."""
+
 from __future__ import annotations
 
 import io
@@ -15,9 +16,9 @@ from kpi.core.wilayah import load_register
 from tests.apptest import assert_clean, open_page, open_with_downloads
 
 PAGE = "pages/4_Data.py"
-TWO = {"ind": "layanan_daring", "tingkat": "kecamatan", "kecamatan": "36.74.07,36.74.01"}   # Setu, Serpong
+TWO = {"ind": "layanan_daring", "tingkat": "kecamatan", "kecamatan": "36.74.07,36.74.01"}  # Setu, Serpong
 SAMPLE = "Data contoh (sintetis)"
-DECIMAL = {"id": r"\d{1,3}(?:\.\d{3})*,\d", "en": r"\d{1,3}(?:,\d{3})*\.\d"}   # layanan_daring has 1 decimal
+DECIMAL = {"id": r"\d{1,3}(?:\.\d{3})*,\d", "en": r"\d{1,3}(?:,\d{3})*\.\d"}  # layanan_daring has 1 decimal
 _runs: dict[tuple, tuple[AppTest, dict]] = {}
 
 
@@ -39,8 +40,17 @@ def _kecamatan_names() -> set[str]:
     return {u.nama for u in load_register().level("kecamatan")}
 
 
-@pytest.mark.parametrize("params", [{}, TWO, {**TWO, "lang": "en"}, {**TWO, "data_lingkup": "semua"},
-                                    {"direct": True, "tingkat": "kelurahan", "kecamatan": "36.74.07"}], ids=str)
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        TWO,
+        {**TWO, "lang": "en"},
+        {**TWO, "data_lingkup": "semua"},
+        {"direct": True, "tingkat": "kelurahan", "kecamatan": "36.74.07"},
+    ],
+    ids=str,
+)
 def test_runs_without_exception_or_error(params):
     at, _ = run(**params)
     assert_clean(at)
@@ -56,15 +66,18 @@ def test_two_kecamatan_show_exactly_their_rows():
     rows = table(run(**TWO)[0])
     assert sorted(rows["Wilayah"]) == ["Serpong", "Setu"]
     ranks = [int(r.split()[0]) for r in rows["Peringkat"]]
-    assert ranks == sorted(ranks) and {r.split()[-1] for r in rows["Peringkat"]} == {"7"}   # ranked among all 7
+    assert ranks == sorted(ranks) and {r.split()[-1] for r in rows["Peringkat"]} == {"7"}  # ranked among all 7
     assert set(rows["Periode"]) == {"Okt 2026"}
     assert set(rows["Indikator"]) == {"Layanan daring"}
 
 
-@pytest.mark.parametrize(("lang", "value", "period", "buttons"), [
-    ("id", "Nilai", "Okt 2026", ["Unduh CSV", "Unduh Excel (XLSX)"]),
-    ("en", "Value", "Oct 2026", ["Download CSV", "Download Excel (XLSX)"]),
-])
+@pytest.mark.parametrize(
+    ("lang", "value", "period", "buttons"),
+    [
+        ("id", "Nilai", "Okt 2026", ["Unduh CSV", "Unduh Excel (XLSX)"]),
+        ("en", "Value", "Oct 2026", ["Download CSV", "Download Excel (XLSX)"]),
+    ],
+)
 def test_values_are_in_the_readers_format(lang, value, period, buttons):
     at, _ = run(**TWO, **({"lang": lang} if lang != "id" else {}))
     rows = table(at)
@@ -106,7 +119,9 @@ def test_csv_download_holds_the_rows_the_numbers_and_the_filters():
 
 def test_xlsx_download_has_the_sheets_and_the_filters():
     _, downloads = run(**TWO, lang="en")
-    book = openpyxl.load_workbook(io.BytesIO(downloads["kpi_tangsel_layanan_daring_kecamatan_serpong_setu_2026-10.xlsx"]()))
+    book = openpyxl.load_workbook(
+        io.BytesIO(downloads["kpi_tangsel_layanan_daring_kecamatan_serpong_setu_2026-10.xlsx"]())
+    )
     assert book.sheetnames == ["Data", "Filters", "Definition"]
     filters = {row[0]: row[1] for row in book["Filters"].iter_rows(min_row=2, values_only=True)}
     assert (filters["Kecamatan"], filters["Period"], filters["Language"]) == ("Serpong, Setu", "Oct 2026", "English")
@@ -134,8 +149,9 @@ def test_no_data_shows_a_note_not_a_traceback(monkeypatch):
     assert len(at.info) == 1 and len(at.dataframe) == 0
 
 
-@pytest.mark.parametrize(("lang", "labels"), [("id", ["Periode terpilih", "Semua periode"]),
-                                              ("en", ["Selected period", "All periods"])])
+@pytest.mark.parametrize(
+    ("lang", "labels"), [("id", ["Periode terpilih", "Semua periode"]), ("en", ["Selected period", "All periods"])]
+)
 def test_period_scope_switch_is_labelled_in_the_language(lang, labels):
     at, _ = run(**TWO, **({"lang": lang} if lang != "id" else {}))
     switch = next(b for b in at.main.button_group if b.proto.label in ("Periode dalam tabel", "Periods in the table"))

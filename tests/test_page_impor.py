@@ -3,6 +3,7 @@ preview, the save, what the dashboard shows afterwards, the rollback, and the fo
 
 Each test gets its own empty store (TANGSEL_KPI_STORE) and clears Streamlit's caches, so no test sees another's data.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -12,17 +13,21 @@ from kpi.store.batches import Store
 from tests.apptest import assert_clean, clear_runs, open_page
 
 PAGE = "pages/5_Impor.py"
-CIATER = "36.74.01.1001"      # Kelurahan Ciater, Kecamatan Serpong
+CIATER = "36.74.01.1001"  # Kelurahan Ciater, Kecamatan Serpong
 # Four requests in October 2026, three of them online: layanan_daring = 3 / 4 = 75 %.
-GOOD = ("id_permohonan,kelurahan,jenis_layanan,kanal,diajukan,selesai,status,sop_hari_kerja\n"
-        f"P-1,{CIATER},Surat Keterangan Domisili,daring,2026-10-01 08:15,2026-10-02 14:30,selesai,1\n"
-        f"P-2,{CIATER},Surat Keterangan Domisili,daring,2026-10-01 09:00,2026-10-01 15:00,selesai,1\n"
-        f"P-3,{CIATER},SKTM,online,2026-10-05 10:00,2026-10-09 10:00,selesai,1\n"
-        f"P-4,{CIATER},Surat Pengantar Nikah,luring,2026-10-06 10:00,,proses,2\n").encode()
+GOOD = (
+    "id_permohonan,kelurahan,jenis_layanan,kanal,diajukan,selesai,status,sop_hari_kerja\n"
+    f"P-1,{CIATER},Surat Keterangan Domisili,daring,2026-10-01 08:15,2026-10-02 14:30,selesai,1\n"
+    f"P-2,{CIATER},Surat Keterangan Domisili,daring,2026-10-01 09:00,2026-10-01 15:00,selesai,1\n"
+    f"P-3,{CIATER},SKTM,online,2026-10-05 10:00,2026-10-09 10:00,selesai,1\n"
+    f"P-4,{CIATER},Surat Pengantar Nikah,luring,2026-10-06 10:00,,proses,2\n"
+).encode()
 # Row 2 names a kelurahan that does not exist; row 3 repeats row 2's id.
-BAD = ("id_permohonan,kelurahan,jenis_layanan,kanal,diajukan,selesai,status,sop_hari_kerja\n"
-       "P-1,Kelurahan Atlantis,SKTM,daring,2026-10-01 08:15,2026-10-02 14:30,selesai,1\n"
-       f"P-1,{CIATER},SKTM,daring,2026-10-01 08:15,2026-10-02 14:30,selesai,1\n").encode()
+BAD = (
+    "id_permohonan,kelurahan,jenis_layanan,kanal,diajukan,selesai,status,sop_hari_kerja\n"
+    "P-1,Kelurahan Atlantis,SKTM,daring,2026-10-01 08:15,2026-10-02 14:30,selesai,1\n"
+    f"P-1,{CIATER},SKTM,daring,2026-10-01 08:15,2026-10-02 14:30,selesai,1\n"
+).encode()
 
 
 @pytest.fixture(autouse=True)
@@ -72,17 +77,18 @@ def test_dry_run_previews_the_kpis_then_save_switches_the_dashboard_to_the_store
     preview = at.dataframe[0].value
     daring = preview[preview["Indikator"] == "Layanan daring"]
     assert daring[["Wilayah", "Periode", "Sebelum", "Sesudah"]].values.tolist() == [
-        ["Kelurahan Ciater", "Okt 2026", "—", "75,0%"]]
-    assert fresh_store.batches().empty          # a dry run writes nothing
+        ["Kelurahan Ciater", "Okt 2026", "—", "75,0%"]
+    ]
+    assert fresh_store.batches().empty  # a dry run writes nothing
 
     at.button(key="impor_commit").click().run()
     assert_clean(at)
     assert "diimpor sebagai batch 1" in texts(at.success)
     assert fresh_store.batches()["status"].tolist() == ["aktif"]
     assert "penyimpanan impor (1 batch aktif)" in texts(at.info)
-    assert not [b for b in at.get("badge") if "Data contoh" in str(b.proto)]   # real ids: no sample badge
+    assert not [b for b in at.get("badge") if "Data contoh" in str(b.proto)]  # real ids: no sample badge
 
-    home = open_page(None)     # the other pages run on the imported data, however little of it there is
+    home = open_page(None)  # the other pages run on the imported data, however little of it there is
     assert_clean(home)
 
 
@@ -105,7 +111,7 @@ def test_rollback_needs_a_confirmation_and_restores_the_sample(fresh_store):
     assert "Batch 1" in texts(at.success) and "dibatalkan" in texts(at.success)
     assert fresh_store.batches()["status"].tolist() == ["dibatalkan"]
     assert "Data contoh (sintetis)" in texts(at.info)
-    assert [a for a in fresh_store.audit()["aksi"]] == ["impor", "batal"]
+    assert list(fresh_store.audit()["aksi"]) == ["impor", "batal"]
 
 
 def test_english():

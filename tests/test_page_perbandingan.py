@@ -1,4 +1,5 @@
 """The Perbandingan page through AppTest: four views, each honouring the kecamatan filter, in both languages."""
+
 from __future__ import annotations
 
 import json
@@ -12,12 +13,21 @@ from tests.apptest import assert_clean, chart_protos, decode, run_page
 from tests.browser import ROOT
 
 PAGE = "pages/3_Perbandingan.py"
-KECAMATAN = {"36.74.01": "Serpong", "36.74.02": "Serpong Utara", "36.74.03": "Pondok Aren", "36.74.04": "Ciputat",
-             "36.74.05": "Ciputat Timur", "36.74.06": "Pamulang", "36.74.07": "Setu"}
+KECAMATAN = {
+    "36.74.01": "Serpong",
+    "36.74.02": "Serpong Utara",
+    "36.74.03": "Pondok Aren",
+    "36.74.04": "Ciputat",
+    "36.74.05": "Ciputat Timur",
+    "36.74.06": "Pamulang",
+    "36.74.07": "Setu",
+}
 CHOSEN = {"Setu", "Serpong"}
 CITY = {"id": "Kota Tangerang Selatan", "en": "Tangerang Selatan (city)"}
-TABS = {"id": ["Peringkat", "Capaian per indikator", "Radar BerAKHLAK", "Dua indikator"],
-        "en": ["Ranking", "Achievement by indicator", "BerAKHLAK radar", "Two indicators"]}
+TABS = {
+    "id": ["Peringkat", "Capaian per indikator", "Radar BerAKHLAK", "Dua indikator"],
+    "en": ["Ranking", "Achievement by indicator", "BerAKHLAK radar", "Two indicators"],
+}
 PERCENT = {"id": r"\d{1,3},\d%", "en": r"\d{1,3}\.\d%"}
 
 
@@ -52,7 +62,9 @@ def ranking_names(spec) -> list[str]:
 def bar_values(spec) -> list[float]:
     """Bar values in the axis order, top first."""
     order = spec["layout"]["yaxis"]["categoryarray"]
-    pairs = [(y, float(x)) for t in spec["data"] if t["type"] == "bar" for y, x in zip(t["y"], decode(t["x"]))]
+    pairs = [
+        (y, float(x)) for t in spec["data"] if t["type"] == "bar" for y, x in zip(t["y"], decode(t["x"]), strict=True)
+    ]
     return [v for _, v in sorted(pairs, key=lambda p: order.index(p[0]))]
 
 
@@ -69,12 +81,15 @@ def scatter_points(spec) -> dict[str, tuple[float, float, float]]:
     out = {}
     for t in spec["data"]:
         if t["type"] == "scatter":
-            for name, x, y, size in zip(t["text"], decode(t["x"]), decode(t["y"]), decode(t["marker"]["size"])):
+            for name, x, y, size in zip(
+                t["text"], decode(t["x"]), decode(t["y"]), decode(t["marker"]["size"]), strict=True
+            ):
                 out[name] = (float(x), float(y), float(size))
     return out
 
 
 # --- the kecamatan filter ------------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def filtered():
@@ -97,7 +112,7 @@ def test_only_the_chosen_kecamatan_in_every_view(filtered):
     assert {view: sorted(names) for view, names in shown.items()} == {view: sorted(CHOSEN) for view in shown}
     others = set(KECAMATAN.values()) - CHOSEN
     assert not others & {n for names in shown.values() for n in names}
-    assert CITY["id"] in radar_names(radar)    # the city stays as the reference
+    assert CITY["id"] in radar_names(radar)  # the city stays as the reference
 
 
 def test_scatter_sizes_are_the_sample_population_of_the_year(filtered):
@@ -111,6 +126,7 @@ def test_scatter_sizes_are_the_sample_population_of_the_year(filtered):
 
 # --- the default run: all seven kecamatan -----------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def default():
     return run()
@@ -121,7 +137,7 @@ def test_default_run_shows_all_seven_kecamatan(default):
     ranking, heatmap, radar, scatter = views(default)
     everyone = sorted(KECAMATAN.values())
     assert sorted(ranking_names(ranking)) == everyone
-    assert heatmap_rows(heatmap) == list(KECAMATAN.values())         # register order
+    assert heatmap_rows(heatmap) == list(KECAMATAN.values())  # register order
     assert radar_names(radar) == [*KECAMATAN.values(), CITY["id"]]
     assert sorted(scatter_points(scatter)) == everyone
 
@@ -129,8 +145,16 @@ def test_default_run_shows_all_seven_kecamatan(default):
 def test_radar_axes_follow_berakhlak(default):
     radar = views(default)[2]
     theta = radar["data"][0]["theta"]
-    assert theta == ["Berorientasi Pelayanan", "Akuntabel", "Kompeten", "Harmonis", "Loyal", "Adaptif", "Kolaboratif",
-                     "Berorientasi Pelayanan"]
+    assert theta == [
+        "Berorientasi Pelayanan",
+        "Akuntabel",
+        "Kompeten",
+        "Harmonis",
+        "Loyal",
+        "Adaptif",
+        "Kolaboratif",
+        "Berorientasi Pelayanan",
+    ]
     city = radar["data"][-1]
     assert (city["line"]["dash"], city["line"]["color"]) == ("dash", "#111111")
 
@@ -140,22 +164,24 @@ def test_scatter_defaults_to_online_share_against_ikm_by_year(default):
     axes = (scatter["layout"]["xaxis"]["title"]["text"], scatter["layout"]["yaxis"]["title"]["text"])
     assert axes == ("Layanan daring (%)", "IKM (poin)")
     assert [s.label for s in default.selectbox if s.label.startswith("Indikator sumbu")] == [
-        "Indikator sumbu X", "Indikator sumbu Y"]
+        "Indikator sumbu X",
+        "Indikator sumbu Y",
+    ]
     assert any("per tahun" in c.value and "penduduk" in c.value for c in default.caption)
 
 
 def test_heatmap_cell_equals_the_tables_capaian(default):
-    from kpi.metrics.analysis import indicator_table
     from kpi.core.catalogue import load_catalogue
-    from kpi.inputs.observations import load_sample
     from kpi.core.wilayah import load_register
+    from kpi.inputs.observations import load_sample
+    from kpi.metrics.analysis import indicator_table
 
     heatmap = views(default)[1]["data"][0]
     column = next(i for i, x in enumerate(heatmap["x"]) if x.startswith("Layanan daring<br>"))
     period = re.search(r"<i>(.*)</i>", heatmap["x"][column]).group(1)
     table = indicator_table(load_sample().frame, load_catalogue(), load_register(), "kecamatan", "month")
     rows = table[(table["indikator"] == "layanan_daring") & (table["periode"] == "2026-10")].set_index("nama_wilayah")
-    assert period == "Okt 2026"    # the default indicator (online requests) is monthly, so the grain is month
+    assert period == "Okt 2026"  # the default indicator (online requests) is monthly, so the grain is month
     z = decode(heatmap["z"])
     for r, name in enumerate(heatmap["y"]):
         assert float(z[r][column]) == pytest.approx(rows.loc[name, "capaian"])
@@ -164,7 +190,7 @@ def test_heatmap_cell_equals_the_tables_capaian(default):
 def test_ranking_sorted_best_first_with_the_target_line(default):
     ranking = views(default)[0]
     values = bar_values(ranking)
-    assert values == sorted(values, reverse=True) and len(values) == 7     # online share: higher is better
+    assert values == sorted(values, reverse=True) and len(values) == 7  # online share: higher is better
     dashes = {s["name"].split(" ")[0]: s["line"]["dash"] for s in ranking["layout"]["shapes"]}
     assert dashes == {"Target": "dash", "Kota": "dot"}
 
@@ -181,10 +207,13 @@ def test_chosen_scatter_axes_come_from_the_url():
     assert_clean(at)
     layout = views(at)[3]["layout"]
     assert (layout["xaxis"]["title"]["text"], layout["yaxis"]["title"]["text"]) == (
-        "Naskah ber-TTE (%)", "Aduan per 10 rb (per 10.000 penduduk)")
+        "Naskah ber-TTE (%)",
+        "Aduan per 10 rb (per 10.000 penduduk)",
+    )
 
 
 # --- English -------------------------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def english():

@@ -5,6 +5,7 @@ The boundaries are cached per process (ui/geo.py, st.cache_resource): the module
 empty temporary store and clears that cache before the first run (conftest's `empty_boundary_store`), so the
 approximate fallback is what is drawn whatever another test module or the repository's .store/ holds.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,7 +23,7 @@ REGISTER = load_register()
 KECAMATAN = [f"36.74.0{i}" for i in range(1, 8)]
 SETU, SERPONG = "36.74.07", "36.74.01"
 SETU_KELURAHAN = [f"{SETU}.100{i}" for i in range(1, 7)]
-VALUE = {"id": r"\d{1,3},\d%", "en": r"\d{1,3}\.\d%"}       # a percentage in the reader's language
+VALUE = {"id": r"\d{1,3},\d%", "en": r"\d{1,3}\.\d%"}  # a percentage in the reader's language
 
 pytestmark = pytest.mark.usefixtures("empty_boundary_store")
 
@@ -44,7 +45,7 @@ def locations(fig: dict) -> list[str]:
 
 def hover(fig: dict) -> dict[str, str]:
     """Wilayah code → its hover text."""
-    return {k: text for t in fig["data"] for k, text in zip(t["locations"], t["text"]) if k != PLACEHOLDER}
+    return {k: text for t in fig["data"] for k, text in zip(t["locations"], t["text"], strict=True) if k != PLACEHOLDER}
 
 
 def deck(at: AppTest) -> dict:
@@ -56,12 +57,13 @@ def deck(at: AppTest) -> dict:
 
 # --- default: all seven kecamatan, offline --------------------------------------------------------------------------
 
+
 def test_default_run_draws_every_kecamatan_once():
     at = run()
     assert_clean(at)
     drawn = locations(figure(at))
-    assert sorted(drawn) == KECAMATAN        # each once: a code in two classes would be drawn twice
-    assert KECAMATAN == sorted(u.kode for u in REGISTER.level("kecamatan"))
+    assert sorted(drawn) == KECAMATAN  # each once: a code in two classes would be drawn twice
+    assert sorted(u.kode for u in REGISTER.level("kecamatan")) == KECAMATAN
 
 
 def test_every_location_has_its_polygon_in_its_trace():
@@ -108,12 +110,13 @@ def test_hover_value_matches_the_ranking_table():
 
 # --- filters --------------------------------------------------------------------------------------------------------
 
+
 def test_kelurahan_of_one_kecamatan_are_exactly_its_six():
     at = run(ind="layanan_daring", tingkat="kelurahan", kecamatan=SETU)
     assert_clean(at)
     drawn = locations(figure(at))
     assert sorted(drawn) == SETU_KELURAHAN
-    assert SETU_KELURAHAN == sorted(u.kode for u in REGISTER.children(SETU))
+    assert sorted(u.kode for u in REGISTER.children(SETU)) == SETU_KELURAHAN
     assert sorted(at.dataframe[0].value["Wilayah"]) == sorted(REGISTER.name(k) for k in SETU_KELURAHAN)
 
 
@@ -126,6 +129,7 @@ def test_two_kecamatan_are_exactly_those_two():
 
 # --- 3D -------------------------------------------------------------------------------------------------------------
 
+
 def test_3d_view_is_a_deck_of_the_kecamatan():
     at = run(tampilan="3d")
     assert_clean(at)
@@ -135,11 +139,12 @@ def test_3d_view_is_a_deck_of_the_kecamatan():
     features = layers[0]["data"]["features"]
     assert sorted(f["properties"]["kode"] for f in features) == KECAMATAN
     assert all(re.fullmatch(VALUE["id"], f["properties"]["nilai_teks"]) for f in features)
-    assert "http" not in json.dumps(spec.get("mapStyle"))          # no basemap request
-    assert chart_protos(at, kind="PlotlyChart") == []          # and no 2D map beside it
+    assert "http" not in json.dumps(spec.get("mapStyle"))  # no basemap request
+    assert chart_protos(at, kind="PlotlyChart") == []  # and no 2D map beside it
 
 
 # --- English --------------------------------------------------------------------------------------------------------
+
 
 def test_english_title_labels_and_numbers():
     at = run(lang="en")

@@ -4,6 +4,7 @@ kecamatan map of the selected indicator, and the generated 'movers' sentences in
 Like test_page_peta, the module draws on an empty boundary store (the approximate fallback), with the per-process
 boundary cache cleared first (conftest's `empty_boundary_store`).
 """
+
 from __future__ import annotations
 
 import json
@@ -15,11 +16,20 @@ from streamlit.testing.v1 import AppTest
 from charts.maps import PLACEHOLDER
 from tests.apptest import assert_clean, only_plotly_figure, run_page
 
-KECAMATAN = {"36.74.01": "Serpong", "36.74.02": "Serpong Utara", "36.74.03": "Pondok Aren", "36.74.04": "Ciputat",
-             "36.74.05": "Ciputat Timur", "36.74.06": "Pamulang", "36.74.07": "Setu"}
+KECAMATAN = {
+    "36.74.01": "Serpong",
+    "36.74.02": "Serpong Utara",
+    "36.74.03": "Pondok Aren",
+    "36.74.04": "Ciputat",
+    "36.74.05": "Ciputat Timur",
+    "36.74.06": "Pamulang",
+    "36.74.07": "Setu",
+}
 SETU, SERPONG = "36.74.07", "36.74.01"
-HEADLINE = {"id": ["IKM", "Layanan daring", "Tepat waktu", "Waktu selesai", "Naskah ber-TTE"],
-            "en": ["IKM", "Online requests", "On time", "Completion time", "E-signed documents"]}
+HEADLINE = {
+    "id": ["IKM", "Layanan daring", "Tepat waktu", "Waktu selesai", "Naskah ber-TTE"],
+    "en": ["IKM", "Online requests", "On time", "Completion time", "E-signed documents"],
+}
 UP, DOWN = ":green[:material/trending_up:] ", ":red[:material/trending_down:] "
 NUMBER = {"id": r"\d{1,3}(?:\.\d{3})*,\d+", "en": r"\d{1,3}(?:,\d{3})*\.\d+"}
 
@@ -50,11 +60,14 @@ def card_captions(at: AppTest, lang: str = "id") -> list[str]:
 def movers(at: AppTest) -> tuple[list[str], list[str]]:
     """The sentences under 'improved most' and under 'slipped most', without their icons."""
     texts = [m.value for m in at.main.markdown]
-    return ([t.removeprefix(UP) for t in texts if t.startswith(UP)],
-            [t.removeprefix(DOWN) for t in texts if t.startswith(DOWN)])
+    return (
+        [t.removeprefix(UP) for t in texts if t.startswith(UP)],
+        [t.removeprefix(DOWN) for t in texts if t.startswith(DOWN)],
+    )
 
 
 # --- default --------------------------------------------------------------------------------------------------------
+
 
 def test_default_run_has_five_cards_and_all_seven_kecamatan_on_the_map():
     at = run()
@@ -62,7 +75,7 @@ def test_default_run_has_five_cards_and_all_seven_kecamatan_on_the_map():
     assert [re.sub(r" \(.*\)$", "", m.label) for m in at.metric] == HEADLINE["id"]
     assert mapped(at) == sorted(KECAMATAN)
     fig = small_map(at)
-    assert "http" not in json.dumps(fig["layout"]["map"]["style"])       # offline
+    assert "http" not in json.dumps(fig["layout"]["map"]["style"])  # offline
     assert any(a["text"].startswith("Batas perkiraan") for a in fig["layout"].get("annotations", []))
     assert "Layanan daring — Okt 2026" in [s.value for s in at.subheader]
 
@@ -70,20 +83,25 @@ def test_default_run_has_five_cards_and_all_seven_kecamatan_on_the_map():
 def test_default_cards_are_of_the_latest_periods():
     captions = card_captions(run())
     assert len(captions) == 5
-    assert captions[0].startswith("Semester I 2026 · Target ")                 # IKM is collected per semester
+    assert captions[0].startswith("Semester I 2026 · Target ")  # IKM is collected per semester
     assert all(c.startswith("Okt 2026 · Target ") for c in captions[1:]), captions
 
 
 def test_default_movers_are_about_the_selected_indicator():
     up, down = movers(run())
     assert up and down
-    assert all(re.fullmatch(rf"Layanan daring Kecamatan [A-Za-z ]+ naik {NUMBER['id']} poin menjadi {NUMBER['id']}%\.", s)
-               for s in up), up
-    assert all(re.fullmatch(rf"Layanan daring Kecamatan [A-Za-z ]+ turun {NUMBER['id']} poin menjadi {NUMBER['id']}%\.", s)
-               for s in down), down
+    assert all(
+        re.fullmatch(rf"Layanan daring Kecamatan [A-Za-z ]+ naik {NUMBER['id']} poin menjadi {NUMBER['id']}%\.", s)
+        for s in up
+    ), up
+    assert all(
+        re.fullmatch(rf"Layanan daring Kecamatan [A-Za-z ]+ turun {NUMBER['id']} poin menjadi {NUMBER['id']}%\.", s)
+        for s in down
+    ), down
 
 
 # --- the kecamatan filter -------------------------------------------------------------------------------------------
+
 
 def test_chosen_kecamatan_are_the_only_ones_on_the_map_and_in_the_sentences():
     at = run(kecamatan=f"{SETU},{SERPONG}")
@@ -91,10 +109,11 @@ def test_chosen_kecamatan_are_the_only_ones_on_the_map_and_in_the_sentences():
     assert mapped(at) == [SERPONG, SETU]
     named = {re.search(r"Kecamatan (.+?) (?:naik|turun|tetap)", s).group(1) for s in sum(movers(at), [])}
     assert named and named <= {"Setu", "Serpong"}, named
-    assert len(at.metric) == 5                                       # the city's cards stay
+    assert len(at.metric) == 5  # the city's cards stay
 
 
 # --- IKM: the grade in the sentences --------------------------------------------------------------------------------
+
 
 def test_ikm_movers_name_the_grade_in_indonesian_numbers():
     at = run(ind="ikm")
@@ -104,26 +123,31 @@ def test_ikm_movers_name_the_grade_in_indonesian_numbers():
     for s in up + down:
         assert s.startswith("IKM Kecamatan "), s
         assert "(mutu " in s, s
-        assert re.fullmatch(r"IKM Kecamatan [A-Za-z ]+ (naik|turun) \d{1,2},\d\d poin menjadi \d{2,3},\d\d poin "
-                            r"\(mutu [A-D]\)\.", s), s
+        assert re.fullmatch(
+            r"IKM Kecamatan [A-Za-z ]+ (naik|turun) \d{1,2},\d\d poin menjadi \d{2,3},\d\d poin "
+            r"\(mutu [A-D]\)\.",
+            s,
+        ), s
     assert "IKM — Semester I 2026" in [s.value for s in at.subheader]
     assert mapped(at) == sorted(KECAMATAN)
 
 
 # --- an earlier period ----------------------------------------------------------------------------------------------
 
+
 def test_cards_follow_the_selected_month():
     at = run(periode="2025-06", jenis_periode="month", ind="layanan_daring")
     assert_clean(at)
     captions = card_captions(at)
     assert len(captions) == 5
-    assert captions[0].startswith("Semester I 2025 · "), captions[0]          # IKM: the semester holding June
+    assert captions[0].startswith("Semester I 2025 · "), captions[0]  # IKM: the semester holding June
     assert all(c.startswith("Jun 2025 · ") for c in captions[1:]), captions
     assert "Layanan daring — Jun 2025" in [s.value for s in at.subheader]
-    assert [m.value for m in at.metric] != [m.value for m in run().metric]   # other values than the latest
+    assert [m.value for m in at.metric] != [m.value for m in run().metric]  # other values than the latest
 
 
 # --- English --------------------------------------------------------------------------------------------------------
+
 
 def test_english_cards_and_sentences():
     at = run(lang="en")
@@ -133,12 +157,20 @@ def test_english_cards_and_sentences():
     assert captions[0].startswith("H1 2026 · Target ") and captions[1].startswith("Oct 2026 · Target "), captions
     up, down = movers(at)
     assert up and down
-    assert all(re.fullmatch(rf"Online requests Kecamatan [A-Za-z ]+ rose {NUMBER['en']} points to {NUMBER['en']}%\.", s)
-               for s in up), up
-    assert all(re.fullmatch(rf"Online requests Kecamatan [A-Za-z ]+ fell {NUMBER['en']} points to {NUMBER['en']}%\.", s)
-               for s in down), down
-    assert [s.value for s in at.subheader][:4] == ["City headline indicators", "Online requests — Oct 2026",
-                                                    "Kecamatan that improved most", "Kecamatan that slipped most"]
+    assert all(
+        re.fullmatch(rf"Online requests Kecamatan [A-Za-z ]+ rose {NUMBER['en']} points to {NUMBER['en']}%\.", s)
+        for s in up
+    ), up
+    assert all(
+        re.fullmatch(rf"Online requests Kecamatan [A-Za-z ]+ fell {NUMBER['en']} points to {NUMBER['en']}%\.", s)
+        for s in down
+    ), down
+    assert [s.value for s in at.subheader][:4] == [
+        "City headline indicators",
+        "Online requests — Oct 2026",
+        "Kecamatan that improved most",
+        "Kecamatan that slipped most",
+    ]
     assert mapped(at) == sorted(KECAMATAN)
 
 

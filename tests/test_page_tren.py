@@ -1,4 +1,5 @@
 """The Tren page through AppTest: which lines are drawn for which filters, their periods, gaps, language and view."""
+
 from __future__ import annotations
 
 import json
@@ -7,11 +8,12 @@ import re
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
-from kpi.metrics.analysis import indicator_table
+from charts.palette import CITY as BLACK
+from charts.palette import kecamatan_colours
 from kpi.core.catalogue import load_catalogue
-from kpi.inputs.observations import load_sample
-from charts.palette import CITY as BLACK, kecamatan_colours
 from kpi.core.wilayah import load_register
+from kpi.inputs.observations import load_sample
+from kpi.metrics.analysis import indicator_table
 from tests.apptest import assert_clean, decode, open_page, plotly_specs, run_page
 
 REGISTER = load_register()
@@ -39,11 +41,13 @@ def trend(at: AppTest) -> dict:
 
 def lines(at: AppTest) -> dict[str, dict]:
     """The trend chart's traces by name, with x, y and customdata decoded."""
-    return {t["name"]: {**t, **{k: decode(t[k]) for k in ("x", "y", "customdata") if k in t}}
-            for t in trend(at)["data"]}
+    return {
+        t["name"]: {**t, **{k: decode(t[k]) for k in ("x", "y", "customdata") if k in t}} for t in trend(at)["data"]
+    }
 
 
 # --- chosen kecamatan, by quarter ---------------------------------------------------------------------------------
+
 
 def test_chosen_kecamatan_are_drawn_with_the_city_and_the_target_and_no_other():
     at = run(**CHOSEN)
@@ -84,8 +88,9 @@ def test_change_on_a_year_earlier_lists_the_chosen_kecamatan_and_the_city():
 
 # --- default filters ----------------------------------------------------------------------------------------------
 
+
 def test_default_filters_draw_every_kecamatan_by_month():
-    at = run()      # the default indicator is the finest-grained headline one: online requests, monthly
+    at = run()  # the default indicator is the finest-grained headline one: online requests, monthly
     assert_clean(at)
     traces = lines(at)
     assert sorted(traces) == sorted([*KECAMATAN.values(), CITY["id"], "Target"])
@@ -93,7 +98,7 @@ def test_default_filters_draw_every_kecamatan_by_month():
 
 
 def test_ikm_draws_every_kecamatan_by_semester():
-    at = run(ind="ikm")      # IKM is collected per semester
+    at = run(ind="ikm")  # IKM is collected per semester
     assert_clean(at)
     traces = lines(at)
     assert sorted(traces) == sorted([*KECAMATAN.values(), CITY["id"], "Target"])
@@ -123,11 +128,15 @@ def test_colours_are_the_kecamatan_palette():
 
 # --- kelurahan: gaps, and the limit to one kecamatan ----------------------------------------------------------------
 
+
 def _missing_months(indicator: str, kecamatan: str) -> dict[str, list[str]]:
     """Kelurahan → months without a report, straight from the sample."""
     table = indicator_table(load_sample().frame, load_catalogue(), REGISTER, "kelurahan", "month")
-    rows = table[(table["indikator"] == indicator) & table["nilai"].isna()
-                 & table["kode_wilayah"].str.startswith(kecamatan + ".")]
+    rows = table[
+        (table["indikator"] == indicator)
+        & table["nilai"].isna()
+        & table["kode_wilayah"].str.startswith(kecamatan + ".")
+    ]
     return {REGISTER.name(k): sorted(g["periode"]) for k, g in rows.groupby("kode_wilayah")}
 
 
@@ -138,11 +147,11 @@ def test_months_without_reports_are_gaps_not_zero():
     assert_clean(at)
     traces = lines(at)
     for name, months in missing.items():
-        by_month = dict(zip(traces[name]["customdata"], traces[name]["y"]))
+        by_month = dict(zip(traces[name]["customdata"], traces[name]["y"], strict=True))
         assert [by_month[m] for m in months] == [None] * len(months), name
         assert traces[name]["connectgaps"] is False
         reported = [y for m, y in by_month.items() if m not in months]
-        assert reported and None not in reported, name      # only the months without a report are gaps
+        assert reported and None not in reported, name  # only the months without a report are gaps
 
 
 def test_kelurahan_without_a_kecamatan_are_limited_to_the_first_and_the_page_says_so():
@@ -154,6 +163,7 @@ def test_kelurahan_without_a_kecamatan_are_limited_to_the_first_and_the_page_say
 
 
 # --- English, and small multiples ---------------------------------------------------------------------------------
+
 
 def test_english_names_ticks_and_numbers():
     at = run(**{**CHOSEN, "lang": "en"})
@@ -203,6 +213,6 @@ def test_decode_reads_plotly_base64_arrays():
     import plotly.graph_objects as go
 
     spec = json.loads(go.Figure(go.Scatter(x=np.arange(3), y=np.array([1.5, np.nan, 2.5]))).to_json())
-    assert isinstance(spec["data"][0]["y"], dict)           # plotly does send numpy arrays as bdata
+    assert isinstance(spec["data"][0]["y"], dict)  # plotly does send numpy arrays as bdata
     assert decode(spec["data"][0]["y"]) == [1.5, None, 2.5]
     assert decode(spec["data"][0]["x"]) == [0, 1, 2]

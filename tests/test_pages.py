@@ -1,4 +1,5 @@
 """Every page through AppTest: it runs, shows the sample badge and the data date; the home page's headline cards."""
+
 from __future__ import annotations
 
 import re
@@ -23,11 +24,11 @@ NUMBER = {"id": r"\d{1,3}(?:\.\d{3})*,\d+", "en": r"\d{1,3}(?:,\d{3})*\.\d+"}
 # The unit may sit in the value ('76,3%', '1,93 hari kerja') or in brackets after the name ('Waktu selesai (hari kerja)').
 HEADLINE = [
     # id name,           en name,              id unit,       en unit,          higher is better
-    ("IKM",              "IKM",                "poin",        "points",         True),
-    ("Layanan daring",   "Online requests",    "%",           "%",              True),
-    ("Tepat waktu",      "On time",            "%",           "%",              True),
-    ("Waktu selesai",    "Completion time",    "hari kerja",  "working days",   False),
-    ("Naskah ber-TTE",   "E-signed documents", "%",           "%",              True),
+    ("IKM", "IKM", "poin", "points", True),
+    ("Layanan daring", "Online requests", "%", "%", True),
+    ("Tepat waktu", "On time", "%", "%", True),
+    ("Waktu selesai", "Completion time", "hari kerja", "working days", False),
+    ("Naskah ber-TTE", "E-signed documents", "%", "%", True),
 ]
 NAME = {"id": 0, "en": 1}
 UNIT = {"id": 2, "en": 3}
@@ -85,10 +86,13 @@ def test_home_values_use_the_languages_number_format(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_home_cards_name_the_unit(lang):
-    for metric, h in zip(run(ROOT / "app.py", lang).metric, HEADLINE):
+    for metric, h in zip(run(ROOT / "app.py", lang).metric, HEADLINE, strict=True):
         unit = h[UNIT[lang]]
-        shown = metric.value.endswith("%") if unit == "%" else (
-            metric.label.endswith(f"({unit})") or metric.value.endswith(f" {unit}"))
+        shown = (
+            metric.value.endswith("%")
+            if unit == "%"
+            else (metric.label.endswith(f"({unit})") or metric.value.endswith(f" {unit}"))
+        )
         assert shown, (metric.label, metric.value, unit)
 
 
@@ -109,7 +113,7 @@ def test_home_sparkline_ends_at_the_value_shown():
 
 def test_home_delta_arrow_and_colour_follow_the_change():
     wrong = []
-    for metric, (*_, higher_is_better) in zip(run(ROOT / "app.py", "id").metric, HEADLINE):
+    for metric, (*_, higher_is_better) in zip(run(ROOT / "app.py", "id").metric, HEADLINE, strict=True):
         delta = metric.proto.delta
         if not delta:
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -101,13 +102,48 @@ def test_parse_period_accepts(value: object, expected: tuple[str, str]) -> None:
 @pytest.mark.parametrize(
     "value",
     [
-        None, "", "   ", float("nan"), np.nan, pd.NA, pd.NaT, np.datetime64("NaT"),
-        "1999", "2100", 1999, 2100, 2026.5, True,
-        "2026-13", "2026-00", "202613", "13/2026", "0/2026", "2026-02-30", "2026-10-32",
-        "Q0 2026", "Q5 2026", "2026-Q5", "TW V 2026", "Triwulan IIII 2026",
-        "S0 2026", "S3 2026", "2026-S3", "Semester III 2026",
-        "Foo 2026", "Okt", "Oktober", "Okt 1999", "Okt 20266", "1999-12-31", D(1999, 12, 31),
-        "abc", "20-26", "26", [2026], {"tahun": 2026},
+        None,
+        "",
+        "   ",
+        float("nan"),
+        np.nan,
+        pd.NA,
+        pd.NaT,
+        np.datetime64("NaT"),
+        "1999",
+        "2100",
+        1999,
+        2100,
+        2026.5,
+        True,
+        "2026-13",
+        "2026-00",
+        "202613",
+        "13/2026",
+        "0/2026",
+        "2026-02-30",
+        "2026-10-32",
+        "Q0 2026",
+        "Q5 2026",
+        "2026-Q5",
+        "TW V 2026",
+        "Triwulan IIII 2026",
+        "S0 2026",
+        "S3 2026",
+        "2026-S3",
+        "Semester III 2026",
+        "Foo 2026",
+        "Okt",
+        "Oktober",
+        "Okt 1999",
+        "Okt 20266",
+        "1999-12-31",
+        D(1999, 12, 31),
+        "abc",
+        "20-26",
+        "26",
+        [2026],
+        {"tahun": 2026},
     ],
 )
 def test_parse_period_rejects(value: object) -> None:
@@ -424,5 +460,5 @@ def test_series_functions_do_not_mutate_input(values: list, grain: str) -> None:
 
 
 def test_module_does_not_import_streamlit() -> None:
-    source = open(p.__file__, encoding="utf-8").read()
+    source = Path(p.__file__).read_text(encoding="utf-8")
     assert "streamlit" not in source

@@ -1,4 +1,5 @@
 """Tests for kpi.inputs.readers: tables in, frames of strings and Issues out."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,8 +12,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from kpi.inputs import cells, delimited, readers
 from kpi.core.issues import Issue, issues_frame
+from kpi.inputs import cells, delimited, readers
 from kpi.inputs.numbers import parse_numbers
 from kpi.inputs.readers import read_table
 
@@ -65,28 +66,45 @@ def assert_string_table(frame: pd.DataFrame) -> None:
 
 
 CSV_CASES = [
-    ("koma", b"kode,nama\n36.74.01,Serpong\n",
-     [{"kode": "36.74.01", "nama": "Serpong", "_baris": 2}]),
-    ("titik_koma_desimal_koma", b"kecamatan;nilai\nSerpong;12,5\nPondok Aren;1.234,5\n",
-     [{"kecamatan": "Serpong", "nilai": "12,5", "_baris": 2},
-      {"kecamatan": "Pondok Aren", "nilai": "1.234,5", "_baris": 3}]),
+    ("koma", b"kode,nama\n36.74.01,Serpong\n", [{"kode": "36.74.01", "nama": "Serpong", "_baris": 2}]),
+    (
+        "titik_koma_desimal_koma",
+        b"kecamatan;nilai\nSerpong;12,5\nPondok Aren;1.234,5\n",
+        [
+            {"kecamatan": "Serpong", "nilai": "12,5", "_baris": 2},
+            {"kecamatan": "Pondok Aren", "nilai": "1.234,5", "_baris": 3},
+        ],
+    ),
     ("tab", b"kecamatan\tnilai\nSerpong\t7\n", [{"kecamatan": "Serpong", "nilai": "7", "_baris": 2}]),
     ("pipa", b"a|b\n1|2\n", [{"a": "1", "b": "2", "_baris": 2}]),
     ("bom_utf8", b"\xef\xbb\xbfKode,Nama\n1,Serpong\n", [{"kode": "1", "nama": "Serpong", "_baris": 2}]),
-    ("cp1252", "nama,ket\nCempaka Putih \u2013 \u00fc,caf\u00e9\n".encode("cp1252"),
-     [{"nama": "Cempaka Putih \u2013 \u00fc", "ket": "caf\u00e9", "_baris": 2}]),
-    ("crlf_dan_kutip", b'nama,nilai\r\n"Serpong, Utara",5\r\n',
-     [{"nama": "Serpong, Utara", "nilai": "5", "_baris": 2}]),
-    ("teks_apa_adanya", b"kode,status,jumlah\n0123,NA,\n",
-     [{"kode": "0123", "status": "NA", "jumlah": None, "_baris": 2}]),
-    ("nama_kolom_dan_spasi", b" Nama  Kecamatan ,NILAI\n  Serpong  , 12 \n",
-     [{"nama_kecamatan": "Serpong", "nilai": "12", "_baris": 2}]),
-    ("baris_kosong_di_tengah", b"a,b\n1,2\n\n3,4\n , \n5,6\n",
-     [{"a": "1", "b": "2", "_baris": 2}, {"a": "3", "b": "4", "_baris": 4},
-      {"a": "5", "b": "6", "_baris": 6}]),
+    (
+        "cp1252",
+        "nama,ket\nCempaka Putih \u2013 \u00fc,caf\u00e9\n".encode("cp1252"),
+        [{"nama": "Cempaka Putih \u2013 \u00fc", "ket": "caf\u00e9", "_baris": 2}],
+    ),
+    (
+        "crlf_dan_kutip",
+        b'nama,nilai\r\n"Serpong, Utara",5\r\n',
+        [{"nama": "Serpong, Utara", "nilai": "5", "_baris": 2}],
+    ),
+    (
+        "teks_apa_adanya",
+        b"kode,status,jumlah\n0123,NA,\n",
+        [{"kode": "0123", "status": "NA", "jumlah": None, "_baris": 2}],
+    ),
+    (
+        "nama_kolom_dan_spasi",
+        b" Nama  Kecamatan ,NILAI\n  Serpong  , 12 \n",
+        [{"nama_kecamatan": "Serpong", "nilai": "12", "_baris": 2}],
+    ),
+    (
+        "baris_kosong_di_tengah",
+        b"a,b\n1,2\n\n3,4\n , \n5,6\n",
+        [{"a": "1", "b": "2", "_baris": 2}, {"a": "3", "b": "4", "_baris": 4}, {"a": "5", "b": "6", "_baris": 6}],
+    ),
     ("baris_kosong_di_atas", b"\n\na,b\n1,2\n", [{"a": "1", "b": "2", "_baris": 4}]),
-    ("satu_kolom_berkoma", b"nilai\n12,5\n3\n",
-     [{"nilai": "12,5", "_baris": 2}, {"nilai": "3", "_baris": 3}]),
+    ("satu_kolom_berkoma", b"nilai\n12,5\n3\n", [{"nilai": "12,5", "_baris": 2}, {"nilai": "3", "_baris": 3}]),
     ("kolom_kosong_di_ujung", b"a,b,\n1,2,\n", [{"a": "1", "b": "2", "_baris": 2}]),
 ]
 
@@ -108,41 +126,82 @@ def test_semicolon_csv_numbers_parse_with_decimal_comma(tmp_path):
 
 
 def test_reads_first_sheet_of_xlsx_with_typed_cells(tmp_path):
-    rows = [["Kode", "Jumlah", "Rasio", "Tanggal", "Waktu"],
-            ["36.74", 12, 12.5, dt.datetime(2024, 1, 31), dt.datetime(2024, 1, 31, 8, 30)],
-            [],
-            ["36.74.01", -7, 1.234, dt.date(2024, 2, 1), None]]
+    rows = [
+        ["Kode", "Jumlah", "Rasio", "Tanggal", "Waktu"],
+        ["36.74", 12, 12.5, dt.datetime(2024, 1, 31), dt.datetime(2024, 1, 31, 8, 30)],
+        [],
+        ["36.74.01", -7, 1.234, dt.date(2024, 2, 1), None],
+    ]
     frame, issues = read_table(write(tmp_path, "data.xlsx", xlsx(rows, other_sheet_active=True)))
     assert issues == []
     assert records(frame) == [
-        {"kode": "36.74", "jumlah": "12", "rasio": "12.5", "tanggal": "2024-01-31",
-         "waktu": "2024-01-31 08:30:00", "_baris": 2},
-        {"kode": "36.74.01", "jumlah": "-7", "rasio": "1.234", "tanggal": "2024-02-01",
-         "waktu": None, "_baris": 4}]
+        {
+            "kode": "36.74",
+            "jumlah": "12",
+            "rasio": "12.5",
+            "tanggal": "2024-01-31",
+            "waktu": "2024-01-31 08:30:00",
+            "_baris": 2,
+        },
+        {"kode": "36.74.01", "jumlah": "-7", "rasio": "1.234", "tanggal": "2024-02-01", "waktu": None, "_baris": 4},
+    ]
     assert_string_table(frame)
     numbers, _ = parse_numbers(frame["rasio"], decimal=frame.attrs["decimal"])
     assert numbers.tolist() == [12.5, 1.234]
 
 
 PARQUET_CASES = [
-    ("tipe_arrow",
-     lambda: parquet(pa.table({
-         "Kode": ["36.74.01", None, "36.74.03"],
-         "Jumlah": pa.array([12, None, 3], pa.int64()),
-         "Rasio": [12.0, 0.1, 1e20],
-         "Kecil": [1.5e-7, 2.5, -0.25],
-         "Waktu": pa.array([dt.datetime(2024, 1, 31), dt.datetime(2024, 1, 31, 8, 30), None],
-                           pa.timestamp("ns")),
-         "Tanggal": pa.array([dt.date(2024, 2, 1), None, None], pa.date32())})),
-     [{"kode": "36.74.01", "jumlah": "12", "rasio": "12", "kecil": "0.00000015",
-       "waktu": "2024-01-31", "tanggal": "2024-02-01", "_baris": 2},
-      {"kode": None, "jumlah": None, "rasio": "0.1", "kecil": "2.5",
-       "waktu": "2024-01-31 08:30:00", "tanggal": None, "_baris": 3},
-      {"kode": "36.74.03", "jumlah": "3", "rasio": "100000000000000000000", "kecil": "-0.25",
-       "waktu": None, "tanggal": None, "_baris": 4}]),
-    ("indeks_pandas",
-     lambda: pandas_parquet(pd.DataFrame({"nilai": [1.0, 2.5]}, index=[10, 20])),
-     [{"nilai": "1", "_baris": 2}, {"nilai": "2.5", "_baris": 3}]),
+    (
+        "tipe_arrow",
+        lambda: parquet(
+            pa.table(
+                {
+                    "Kode": ["36.74.01", None, "36.74.03"],
+                    "Jumlah": pa.array([12, None, 3], pa.int64()),
+                    "Rasio": [12.0, 0.1, 1e20],
+                    "Kecil": [1.5e-7, 2.5, -0.25],
+                    "Waktu": pa.array(
+                        [dt.datetime(2024, 1, 31), dt.datetime(2024, 1, 31, 8, 30), None], pa.timestamp("ns")
+                    ),
+                    "Tanggal": pa.array([dt.date(2024, 2, 1), None, None], pa.date32()),
+                }
+            )
+        ),
+        [
+            {
+                "kode": "36.74.01",
+                "jumlah": "12",
+                "rasio": "12",
+                "kecil": "0.00000015",
+                "waktu": "2024-01-31",
+                "tanggal": "2024-02-01",
+                "_baris": 2,
+            },
+            {
+                "kode": None,
+                "jumlah": None,
+                "rasio": "0.1",
+                "kecil": "2.5",
+                "waktu": "2024-01-31 08:30:00",
+                "tanggal": None,
+                "_baris": 3,
+            },
+            {
+                "kode": "36.74.03",
+                "jumlah": "3",
+                "rasio": "100000000000000000000",
+                "kecil": "-0.25",
+                "waktu": None,
+                "tanggal": None,
+                "_baris": 4,
+            },
+        ],
+    ),
+    (
+        "indeks_pandas",
+        lambda: pandas_parquet(pd.DataFrame({"nilai": [1.0, 2.5]}, index=[10, 20])),
+        [{"nilai": "1", "_baris": 2}, {"nilai": "2.5", "_baris": 3}],
+    ),
 ]
 
 
@@ -188,10 +247,13 @@ def test_problem_files_become_one_issue(tmp_path, name, build, code, row):
     assert "Traceback" not in issues[0].message
 
 
-@pytest.mark.parametrize(("data", "column", "places"), [
-    (b"nama,,Nama\n1,,2\n", "nama", "kolom ke-1, ke-3"),
-    (b"a,Nilai Akhir,nilai_akhir\n1,2,3\n", "nilai_akhir", "kolom ke-2, ke-3"),
-])
+@pytest.mark.parametrize(
+    ("data", "column", "places"),
+    [
+        (b"nama,,Nama\n1,,2\n", "nama", "kolom ke-1, ke-3"),
+        (b"a,Nilai Akhir,nilai_akhir\n1,2,3\n", "nilai_akhir", "kolom ke-2, ke-3"),
+    ],
+)
 def test_duplicate_column_issue_names_column_and_positions(tmp_path, data, column, places):
     _, issues = read_table(write(tmp_path, "ganda.csv", data))
     assert [(i.code, i.column) for i in issues] == [("kolom_ganda", column)]
@@ -213,6 +275,7 @@ def test_missing_path_is_an_issue(tmp_path):
 def test_unexpected_error_becomes_issue_not_exception(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
+
     monkeypatch.setattr(readers.pd, "read_csv", boom)
     frame, issues = read_table(write(tmp_path, "a.csv", b"a\n1\n"))
     assert frame is None
@@ -261,12 +324,19 @@ def test_bytes_without_filename_ask_for_a_name():
     assert ".csv" in issues[0].message
 
 
-@pytest.mark.parametrize(("issues", "expected"), [
-    ([], []),
-    ([Issue("kolom_ganda", "pesan", row=1, column="nama", value="nama"), Issue("berkas_kosong", "kosong")],
-     [{"baris": 1, "kolom": "nama", "kode": "kolom_ganda", "pesan": "pesan", "nilai": "nama"},
-      {"baris": None, "kolom": None, "kode": "berkas_kosong", "pesan": "kosong", "nilai": None}]),
-])
+@pytest.mark.parametrize(
+    ("issues", "expected"),
+    [
+        ([], []),
+        (
+            [Issue("kolom_ganda", "pesan", row=1, column="nama", value="nama"), Issue("berkas_kosong", "kosong")],
+            [
+                {"baris": 1, "kolom": "nama", "kode": "kolom_ganda", "pesan": "pesan", "nilai": "nama"},
+                {"baris": None, "kolom": None, "kode": "berkas_kosong", "pesan": "kosong", "nilai": None},
+            ],
+        ),
+    ],
+)
 def test_issues_frame(issues, expected):
     frame = issues_frame(issues)
     assert list(frame.columns) == ["baris", "kolom", "kode", "pesan", "nilai"]
@@ -275,13 +345,41 @@ def test_issues_frame(issues, expected):
 
 # ---------------------------------------------------------------- fast paths read exactly like the reference
 
-STAMPS = [dt.datetime(2024, 1, 31), dt.datetime(2024, 1, 31, 8, 30), dt.datetime(2024, 1, 31, 0, 0, 0, 5), None,
-          dt.datetime(1, 1, 1), dt.datetime(9999, 12, 31, 23, 59, 59, 999999), dt.datetime(999, 5, 6, 7, 8, 9)]
-FLOATS = [0.0, -0.0, 1.0, -5.0, 0.1, 1.5e-7, 1e20, 1e23, 2.0 ** 53, 2.0 ** 53 + 2, 2.0 ** 53 - 1, -(2.0 ** 60), 1e300,
-          5e-324, 1 / 3, float("nan"), float("inf"), float("-inf"), None, 12.5, 12.5]
+STAMPS = [
+    dt.datetime(2024, 1, 31),
+    dt.datetime(2024, 1, 31, 8, 30),
+    dt.datetime(2024, 1, 31, 0, 0, 0, 5),
+    None,
+    dt.datetime(1, 1, 1),
+    dt.datetime(9999, 12, 31, 23, 59, 59, 999999),
+    dt.datetime(999, 5, 6, 7, 8, 9),
+]
+FLOATS = [
+    0.0,
+    -0.0,
+    1.0,
+    -5.0,
+    0.1,
+    1.5e-7,
+    1e20,
+    1e23,
+    2.0**53,
+    2.0**53 + 2,
+    2.0**53 - 1,
+    -(2.0**60),
+    1e300,
+    5e-324,
+    1 / 3,
+    float("nan"),
+    float("inf"),
+    float("-inf"),
+    None,
+    12.5,
+    12.5,
+]
 ARROW_COLUMNS = {  # every type read per column, plus a few read cell by cell
     "int8": pa.array([1, -2, None, 127], pa.int8()),
-    "uint64": pa.array([0, 2 ** 64 - 1, None], pa.uint64()),
+    "uint64": pa.array([0, 2**64 - 1, None], pa.uint64()),
     "float64": pa.array(FLOATS, pa.float64()),
     "float32": pa.array(FLOATS, pa.float32()),
     "float16": pa.array([0.1, -0.0, None, 65504.0, 1e-7], pa.float16()),
@@ -316,11 +414,14 @@ def test_big_csv_path_reads_like_pandas(tmp_path, monkeypatch, case, data, expec
     assert_string_table(frame)
 
 
-@pytest.mark.parametrize(("name", "data", "row"), [
-    ("kolom_lebih.csv", b"a,b\n1,2\n3,4,5\n", 3),
-    ("kolom_kurang.csv", b"a,b\n1,2\n3\n", None),
-    ("kutip_terbuka.csv", b'a,b\n1,2\n"3,4\n', 3),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "row"),
+    [
+        ("kolom_lebih.csv", b"a,b\n1,2\n3,4,5\n", 3),
+        ("kolom_kurang.csv", b"a,b\n1,2\n3\n", None),
+        ("kutip_terbuka.csv", b'a,b\n1,2\n"3,4\n', 3),
+    ],
+)
 def test_big_csv_path_leaves_odd_files_to_pandas(tmp_path, monkeypatch, name, data, row):
     expected = read_table(write(tmp_path, name, data))
     monkeypatch.setattr(delimited, "ARROW_MIN_CHARS", 0)
@@ -333,11 +434,14 @@ def test_big_csv_path_leaves_odd_files_to_pandas(tmp_path, monkeypatch, name, da
 def test_big_csv_without_quotes_is_split_by_arrow(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("pandas should not be asked")
+
     monkeypatch.setattr(delimited, "ARROW_MIN_CHARS", 0)
     monkeypatch.setattr(readers.pd, "read_csv", boom)
     frame, issues = read_table(write(tmp_path, "besar.csv", b"kode;nilai\r\n36.74.01; 12,5 \r\n\r\n36.74.02;\r\n"))
     assert issues == []
-    assert records(frame) == [{"kode": "36.74.01", "nilai": "12,5", "_baris": 2},
-                              {"kode": "36.74.02", "nilai": None, "_baris": 4}]
+    assert records(frame) == [
+        {"kode": "36.74.01", "nilai": "12,5", "_baris": 2},
+        {"kode": "36.74.02", "nilai": None, "_baris": 4},
+    ]
     _, issues = read_table(write(tmp_path, "berkutip.csv", b'kode;nama\n36.74.01;"Serpong"\n'))
     assert "pandas should not be asked" in issues[0].message  # quoted text stays with pandas

@@ -1,4 +1,5 @@
 """Tests for kpi.inputs.records on good files: typed frames, lenient spellings, the format tables and the templates."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,17 +9,25 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from kpi.inputs import parsing, records
 from kpi import settings
-from kpi.inputs.records import KINDS, describe, load_records, template, write_templates
-from kpi.inputs.parsing import DATE_PATTERNS, parse_datetimes
+from kpi.inputs import parsing, records
 from kpi.inputs.kinds import key
+from kpi.inputs.parsing import DATE_PATTERNS, parse_datetimes
+from kpi.inputs.records import KINDS, describe, load_records, template, write_templates
 
 TODAY = dt.date(2026, 11, 27)
 TS = pd.Timestamp
-PERMOHONAN_DTYPES = {"id_permohonan": "str", "kode_wilayah": "str", "jenis_layanan": "str", "kanal": "str",
-                     "diajukan": "datetime64[us]", "selesai": "datetime64[us]", "status": "str",
-                     "sop_hari_kerja": "int64", "_baris": "int64"}
+PERMOHONAN_DTYPES = {
+    "id_permohonan": "str",
+    "kode_wilayah": "str",
+    "jenis_layanan": "str",
+    "kanal": "str",
+    "diajukan": "datetime64[us]",
+    "selesai": "datetime64[us]",
+    "status": "str",
+    "sop_hari_kerja": "int64",
+    "_baris": "int64",
+}
 
 
 def load(text: str, kind: str, name: str = "berkas.csv"):
@@ -39,14 +48,20 @@ def test_permohonan_lenient_spellings_become_the_typed_frame():
         "P-1,Pondok Jagung,KTP,online,03/10/2026 08.15,06-10-2026 16.00,Selesai,3 hari kerja\n"
         "P-2,3674021005,,Mal Pelayanan Publik,2026-10-03T08:15:00,,diproses,5\n"
         "P-3,36 74 02 1004,KIA,loket,3 Okt 2026,2026-10-03,ditolak,1\n"
-        "P-4,3674070003,KIA,Aplikasi,2026-10-05 09:00,5/10/2026,tuntas,2\n", "permohonan")
+        "P-4,3674070003,KIA,Aplikasi,2026-10-05 09:00,5/10/2026,tuntas,2\n",
+        "permohonan",
+    )
     assert dtypes(frame) == PERMOHONAN_DTYPES
     assert list(frame.columns) == list(PERMOHONAN_DTYPES)
     assert frame["kode_wilayah"].tolist() == ["36.74.02.1004", "36.74.02.1005", "36.74.02.1004", "36.74.02.1004"]
     assert frame["kanal"].tolist() == ["daring", "mpp", "luring", "daring"]
     assert frame["status"].tolist() == ["selesai", "proses", "ditolak", "selesai"]
-    assert frame["diajukan"].tolist() == [TS("2026-10-03 08:15"), TS("2026-10-03 08:15"), TS("2026-10-03"),
-                                          TS("2026-10-05 09:00")]
+    assert frame["diajukan"].tolist() == [
+        TS("2026-10-03 08:15"),
+        TS("2026-10-03 08:15"),
+        TS("2026-10-03"),
+        TS("2026-10-05 09:00"),
+    ]
     assert frame["selesai"].tolist()[0] == TS("2026-10-06 16:00") and pd.isna(frame["selesai"][1])
     assert frame["sop_hari_kerja"].tolist() == [3, 5, 1, 2]
     assert pd.isna(frame["jenis_layanan"][1]) and frame["jenis_layanan"][0] == "KTP"
@@ -54,52 +69,76 @@ def test_permohonan_lenient_spellings_become_the_typed_frame():
 
 
 def test_a_completion_date_without_time_on_the_day_of_submission_is_in_order():
-    frame = load("id_permohonan,kode_wilayah,kanal,diajukan,selesai,status,sop_hari_kerja\n"
-                 "P-1,Pondok Jagung,daring,2026-10-03 08:15,03/10/2026,selesai,1\n", "permohonan")
+    frame = load(
+        "id_permohonan,kode_wilayah,kanal,diajukan,selesai,status,sop_hari_kerja\n"
+        "P-1,Pondok Jagung,daring,2026-10-03 08:15,03/10/2026,selesai,1\n",
+        "permohonan",
+    )
     assert frame["selesai"][0] == TS("2026-10-03")
 
 
 def test_aduan_without_optional_columns():
-    frame = load("No Tiket,Kelurahan,Tanggal Diterima,Tanggal Tindak Lanjut\n"
-                 "A-1,Kel. Perigi,01/10/2026 19.02,02/10/2026 09.00\n"
-                 "A-2,Pondok Jagung Timur,02/10/2026,\n", "aduan")
-    assert dtypes(frame) == {"id_aduan": "str", "kode_wilayah": "str", "kanal": "str", "kategori": "str",
-                             "diterima": "datetime64[us]", "tindak_lanjut": "datetime64[us]",
-                             "selesai": "datetime64[us]", "_baris": "int64"}
+    frame = load(
+        "No Tiket,Kelurahan,Tanggal Diterima,Tanggal Tindak Lanjut\n"
+        "A-1,Kel. Perigi,01/10/2026 19.02,02/10/2026 09.00\n"
+        "A-2,Pondok Jagung Timur,02/10/2026,\n",
+        "aduan",
+    )
+    assert dtypes(frame) == {
+        "id_aduan": "str",
+        "kode_wilayah": "str",
+        "kanal": "str",
+        "kategori": "str",
+        "diterima": "datetime64[us]",
+        "tindak_lanjut": "datetime64[us]",
+        "selesai": "datetime64[us]",
+        "_baris": "int64",
+    }
     assert frame["kode_wilayah"].tolist() == ["36.74.03.1008", "36.74.02.1005"]
     assert frame["tindak_lanjut"][0] == TS("2026-10-02 09:00") and pd.isna(frame["tindak_lanjut"][1])
     assert frame["kanal"].isna().all() and frame["selesai"].isna().all()
 
 
 def test_survei_scores_are_nullable_integers_and_units_are_kecamatan_or_kelurahan():
-    frame = load("id_responden;unit;tanggal;U1;U2;U3;U4;U5;U6;U7;U8;Unsur 9\n"
-                 "R-1;Kec. Setu;03/10/2026 10.30;1;2;3;4;4;3;2;1;\n"
-                 "R-2;Pondok Jagung;2026-10-04;;;;;;;;;4\n", "survei")
-    assert dtypes(frame) == {"id_responden": "str", "kode_unit": "str", "tanggal": "datetime64[us]",
-                             **{f"U{n}": "Int64" for n in range(1, 10)}, "_baris": "int64"}
+    frame = load(
+        "id_responden;unit;tanggal;U1;U2;U3;U4;U5;U6;U7;U8;Unsur 9\n"
+        "R-1;Kec. Setu;03/10/2026 10.30;1;2;3;4;4;3;2;1;\n"
+        "R-2;Pondok Jagung;2026-10-04;;;;;;;;;4\n",
+        "survei",
+    )
+    assert dtypes(frame) == {
+        "id_responden": "str",
+        "kode_unit": "str",
+        "tanggal": "datetime64[us]",
+        **{f"U{n}": "Int64" for n in range(1, 10)},
+        "_baris": "int64",
+    }
     assert frame["kode_unit"].tolist() == ["36.74.07", "36.74.02.1004"]
     assert frame["tanggal"].tolist() == [TS("2026-10-03"), TS("2026-10-04")]
     assert frame.loc[0, [f"U{n}" for n in range(1, 9)]].tolist() == [1, 2, 3, 4, 4, 3, 2, 1]
     assert pd.isna(frame.loc[0, "U9"]) and frame.loc[1, "U9"] == 4 and pd.isna(frame.loc[1, "U1"])
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("2026-10-03", "2026-10-03 00:00"),
-    ("2026-10-03 08:15", "2026-10-03 08:15"),
-    ("2026-10-03T08:15:00", "2026-10-03 08:15"),
-    ("2026/10/03 08:15:30", "2026-10-03 08:15:30"),
-    ("03/10/2026", "2026-10-03 00:00"),            # day first, always
-    ("3/10/2026", "2026-10-03 00:00"),
-    ("03-10-2026 08.15", "2026-10-03 08:15"),
-    ("03.10.2026 08:15", "2026-10-03 08:15"),
-    ("03/10/26", "2026-10-03 00:00"),
-    ("3 Oktober 2026", "2026-10-03 00:00"),
-    ("03-Okt-2026 pukul 08.15", "2026-10-03 08:15"),
-    ("03/10/2026, 08:15 WIB", "2026-10-03 08:15"),
-    ("2026-10-03T01:15:00Z", "2026-10-03 08:15"),   # UTC → WIB
-    ("2026-10-03 08:15:00.500000", "2026-10-03 08:15"),  # fractions of a second are dropped
-    ("12/01/2026", "2026-01-12 00:00"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2026-10-03", "2026-10-03 00:00"),
+        ("2026-10-03 08:15", "2026-10-03 08:15"),
+        ("2026-10-03T08:15:00", "2026-10-03 08:15"),
+        ("2026/10/03 08:15:30", "2026-10-03 08:15:30"),
+        ("03/10/2026", "2026-10-03 00:00"),  # day first, always
+        ("3/10/2026", "2026-10-03 00:00"),
+        ("03-10-2026 08.15", "2026-10-03 08:15"),
+        ("03.10.2026 08:15", "2026-10-03 08:15"),
+        ("03/10/26", "2026-10-03 00:00"),
+        ("3 Oktober 2026", "2026-10-03 00:00"),
+        ("03-Okt-2026 pukul 08.15", "2026-10-03 08:15"),
+        ("03/10/2026, 08:15 WIB", "2026-10-03 08:15"),
+        ("2026-10-03T01:15:00Z", "2026-10-03 08:15"),  # UTC → WIB
+        ("2026-10-03 08:15:00.500000", "2026-10-03 08:15"),  # fractions of a second are dropped
+        ("12/01/2026", "2026-01-12 00:00"),
+    ],
+)
 def test_dates_are_read_day_first(text, expected):
     stamps, bad = parse_datetimes(pd.Series([text], dtype="string"))
     assert not bad[0]
@@ -115,16 +154,56 @@ def test_impossible_dates_are_unreadable(text):
 # Texts for each way of reading a date: plain ISO (Arrow's strptime, read back), printable ASCII (RE2), the rest
 # (Python's re, whose \s, \d and $ also match no-break spaces, other digits and a final newline).
 TRICKY_DATES = [
-    "2026-10-03", "2026-10-03 08:15", "2026-10-03 08:15:30", "2099-12-31 23:59:59", "2000-01-01 00:00:00",
-    "2026-02-31", "2026-02-29 00:00", "2028-02-29", "2026-10-03 24:00:00", "2026-10-03 08:15:60", "2026-10-03 08:60",
-    "1999-10-03", "20261-10-03", "0226-10-03", "2026-10-3", "2026-1-03 08:15", "2026-10-03 8:15", " 2026-10-03",
-    "2026-10-03T08:15", "2026-10-03T01:15:00Z", "2026-10-03 08:15+0530", "2026-10-03 08:15 -07:00", "2026-10-03Z",
-    "2026-10-03 08:15:00.500000", "2026/10/03 08.15.30", "2026.10.03", "03/10/2026", "3/10/26", "31/12/99",
-    "12/01/2026 8.05", "03-10-2026, 08:15 WIB", "03.10.2026 pukul 08.15", "3 Okt 2026", "3 OKTOBER 2026 jam 8.05",
-    "03-Agt-2026", "3 Mei2026", "3 okt 2026 pk. 8.05 WIB", "10/31/2026", "kemarin", "46298", "46298.5",
+    "2026-10-03",
+    "2026-10-03 08:15",
+    "2026-10-03 08:15:30",
+    "2099-12-31 23:59:59",
+    "2000-01-01 00:00:00",
+    "2026-02-31",
+    "2026-02-29 00:00",
+    "2028-02-29",
+    "2026-10-03 24:00:00",
+    "2026-10-03 08:15:60",
+    "2026-10-03 08:60",
+    "1999-10-03",
+    "20261-10-03",
+    "0226-10-03",
+    "2026-10-3",
+    "2026-1-03 08:15",
+    "2026-10-03 8:15",
+    " 2026-10-03",
+    "2026-10-03T08:15",
+    "2026-10-03T01:15:00Z",
+    "2026-10-03 08:15+0530",
+    "2026-10-03 08:15 -07:00",
+    "2026-10-03Z",
+    "2026-10-03 08:15:00.500000",
+    "2026/10/03 08.15.30",
+    "2026.10.03",
+    "03/10/2026",
+    "3/10/26",
+    "31/12/99",
+    "12/01/2026 8.05",
+    "03-10-2026, 08:15 WIB",
+    "03.10.2026 pukul 08.15",
+    "3 Okt 2026",
+    "3 OKTOBER 2026 jam 8.05",
+    "03-Agt-2026",
+    "3 Mei2026",
+    "3 okt 2026 pk. 8.05 WIB",
+    "10/31/2026",
+    "kemarin",
+    "46298",
+    "46298.5",
     "-5303202612021.5",
-    "2026-10-03\n", "2026-10-03\t08:15", "3\u00a0Okt\u00a02026", "03/10/2026\u00a008.15", "\u0660\u0663/10/2026",
-    "03/10/\uff12\uff10\uff12\uff16", "3 O\u212aT 2026", "3 okt\u0131 2026",
+    "2026-10-03\n",
+    "2026-10-03\t08:15",
+    "3\u00a0Okt\u00a02026",
+    "03/10/2026\u00a008.15",
+    "\u0660\u0663/10/2026",
+    "03/10/\uff12\uff10\uff12\uff16",
+    "3 O\u212aT 2026",
+    "3 okt\u0131 2026",
 ]
 
 
@@ -154,8 +233,12 @@ def test_an_excel_number_far_outside_the_dates_is_unreadable_not_an_error():
 
 def test_excel_cells_real_dates_and_serial_numbers():
     workbook = openpyxl.Workbook()
-    workbook.active.append(["id_permohonan", "kode_wilayah", "kanal", "diajukan", "selesai", "status", "sop_hari_kerja"])
-    workbook.active.append(["P-1", 3674021004, "web", dt.datetime(2026, 10, 3, 8, 15), dt.date(2026, 10, 5), "selesai", 3])
+    workbook.active.append(
+        ["id_permohonan", "kode_wilayah", "kanal", "diajukan", "selesai", "status", "sop_hari_kerja"]
+    )
+    workbook.active.append(
+        ["P-1", 3674021004, "web", dt.datetime(2026, 10, 3, 8, 15), dt.date(2026, 10, 5), "selesai", 3]
+    )
     workbook.active.append(["P-2", "Pondok Jagung", "offline", 46298.34375, None, "proses", 2.0])
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -175,8 +258,11 @@ def test_column_aliases_never_overlap_within_a_kind():
 
 
 def test_the_canonical_name_wins_over_an_alias():
-    frame = load("id,id_permohonan,kode_wilayah,kanal,tanggal,diajukan,selesai,status,sop_hari_kerja\n"
-                 "x,P-1,Pondok Jagung,daring,01/01/2026,2026-10-03,,proses,2\n", "permohonan")
+    frame = load(
+        "id,id_permohonan,kode_wilayah,kanal,tanggal,diajukan,selesai,status,sop_hari_kerja\n"
+        "x,P-1,Pondok Jagung,daring,01/01/2026,2026-10-03,,proses,2\n",
+        "permohonan",
+    )
     assert frame["id_permohonan"][0] == "P-1" and frame["diajukan"][0] == TS("2026-10-03")
 
 
@@ -218,5 +304,6 @@ def test_regenerated_templates_equal_the_shipped_ones(tmp_path):
 def test_cli_writes_the_templates(tmp_path, capsys):
     records.main(["templates", "--out", str(tmp_path / "t")])
     assert sorted(p.name for p in (tmp_path / "t").iterdir()) == sorted(
-        f"{k}.{e}" for k in KINDS for e in ("csv", "xlsx"))
+        f"{k}.{e}" for k in KINDS for e in ("csv", "xlsx")
+    )
     assert "permohonan.csv" in capsys.readouterr().out

@@ -1,4 +1,5 @@
 """Tests for kpi.inputs.records on bad files: one focused file per problem, the exact Issue, and nothing loaded."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -55,24 +56,43 @@ def has(issue: Issue, *fragments: str) -> Issue:
 
 # ---------------------------------------------------------------- columns and whole files
 
+
 def test_missing_required_column_lists_found_and_expected():
     header = PERMOHONAN.replace(",sop_hari_kerja", "")
     issues = rejected(f"{header}\n{GOOD_PERMOHONAN.rsplit(',', 1)[0]}\n", "permohonan")
-    single(issues, "kolom_hilang", 1, "sop_hari_kerja", "Kolom 'sop_hari_kerja' tidak ditemukan",
-           "Kolom yang ada: 'id_permohonan', 'kode_wilayah'", "Kolom yang diharapkan: id_permohonan",
-           "jenis_layanan (opsional)", "nama lain yang diterima: sop, sop_hari")
+    single(
+        issues,
+        "kolom_hilang",
+        1,
+        "sop_hari_kerja",
+        "Kolom 'sop_hari_kerja' tidak ditemukan",
+        "Kolom yang ada: 'id_permohonan', 'kode_wilayah'",
+        "Kolom yang diharapkan: id_permohonan",
+        "jenis_layanan (opsional)",
+        "nama lain yang diterima: sop, sop_hari",
+    )
 
 
 def test_every_missing_column_is_reported():
     issues = rejected("id_aduan,kelurahan\nA-1,Pondok Jagung\n", "aduan")
-    assert [(i.code, i.row, i.column) for i in issues] == [("kolom_hilang", 1, "diterima"),
-                                                          ("kolom_hilang", 1, "tindak_lanjut")]
+    assert [(i.code, i.row, i.column) for i in issues] == [
+        ("kolom_hilang", 1, "diterima"),
+        ("kolom_hilang", 1, "tindak_lanjut"),
+    ]
 
 
 def test_wrong_separator_is_named():
     issues = rejected(permohonan().replace(",", "^"), "permohonan")
-    issue = single(issues, "kolom_hilang", 1, None, "terbaca sebagai satu kolom", "pemisah kolomnya tampaknya '^'",
-                   "koma (,) atau titik koma (;)", "Kolom yang diharapkan: id_permohonan")
+    issue = single(
+        issues,
+        "kolom_hilang",
+        1,
+        None,
+        "terbaca sebagai satu kolom",
+        "pemisah kolomnya tampaknya '^'",
+        "koma (,) atau titik koma (;)",
+        "Kolom yang diharapkan: id_permohonan",
+    )
     assert issue.value.startswith("id_permohonan^kode_wilayah")
 
 
@@ -93,15 +113,24 @@ def test_xlsx_with_every_column_in_one_cell_names_the_separator():
     workbook.active.append([GOOD_SURVEI])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    single(rejected(buffer.getvalue(), "survei", "survei.xlsx"), "kolom_hilang", 1, None,
-           "pemisah kolomnya tampaknya ';'", "Teks ke Kolom")
+    single(
+        rejected(buffer.getvalue(), "survei", "survei.xlsx"),
+        "kolom_hilang",
+        1,
+        None,
+        "pemisah kolomnya tampaknya ';'",
+        "Teks ke Kolom",
+    )
 
 
-@pytest.mark.parametrize("data, row, words", [
-    (b"", None, "kosong"),
-    (b" \n\n", None, "kosong"),
-    ((PERMOHONAN + "\n").encode(), 1, "hanya berisi baris judul"),
-])
+@pytest.mark.parametrize(
+    "data, row, words",
+    [
+        (b"", None, "kosong"),
+        (b" \n\n", None, "kosong"),
+        ((PERMOHONAN + "\n").encode(), 1, "hanya berisi baris judul"),
+    ],
+)
 def test_empty_file(data, row, words):
     single(rejected(data, "permohonan"), "berkas_kosong", row, None, words)
 
@@ -133,83 +162,149 @@ def test_file_object_with_wrong_columns_is_left_where_it_was():
 
 # ---------------------------------------------------------------- cells
 
+
 def test_text_in_a_date_column():
     issues = rejected(permohonan("P-2,36.74.02.1004,KTP,daring,kemarin,,proses,3"), "permohonan")
-    single(issues, "tanggal_tidak_terbaca", 3, "diajukan", "'kemarin' bukan tanggal yang sah", "hari/bulan/tahun",
-           "03/10/2026 08.15")
+    single(
+        issues,
+        "tanggal_tidak_terbaca",
+        3,
+        "diajukan",
+        "'kemarin' bukan tanggal yang sah",
+        "hari/bulan/tahun",
+        "03/10/2026 08.15",
+    )
 
 
 def test_date_in_the_future():
     issues = rejected(permohonan("P-2,36.74.02.1004,KTP,daring,28/11/2026 08.00,,proses,3"), "permohonan")
-    issue = single(issues, "tanggal_masa_depan", 3, "diajukan", "dibaca sebagai 28/11/2026 08:00", "belum terjadi",
-                   "hari ini 27/11/2026", "hari/bulan/tahun")
+    issue = single(
+        issues,
+        "tanggal_masa_depan",
+        3,
+        "diajukan",
+        "dibaca sebagai 28/11/2026 08:00",
+        "belum terjadi",
+        "hari ini 27/11/2026",
+        "hari/bulan/tahun",
+    )
     assert issue.value == "28/11/2026 08.00"
 
 
 def test_completion_before_submission():
-    issues = rejected(permohonan("P-2,36.74.02.1004,KTP,daring,05/10/2026 10.00,04/10/2026 09.00,selesai,3"),
-                      "permohonan")
-    single(issues, "urutan_tanggal", 3, "selesai", "'04/10/2026 09.00' lebih awal dari diajukan 05/10/2026 10:00",
-           "selesai tidak boleh sebelum diajukan")
+    issues = rejected(
+        permohonan("P-2,36.74.02.1004,KTP,daring,05/10/2026 10.00,04/10/2026 09.00,selesai,3"), "permohonan"
+    )
+    single(
+        issues,
+        "urutan_tanggal",
+        3,
+        "selesai",
+        "'04/10/2026 09.00' lebih awal dari diajukan 05/10/2026 10:00",
+        "selesai tidak boleh sebelum diajukan",
+    )
 
 
 def test_complaint_dates_before_receipt():
     issues = rejected(f"{ADUAN}\nA-1,36.74.02.1004,SIARAN,Jalan,2026-10-05 10:00,2026-10-04,2026-10-01\n", "aduan")
-    assert [(i.code, i.row, i.column) for i in issues] == [("urutan_tanggal", 2, "selesai"),
-                                                          ("urutan_tanggal", 2, "tindak_lanjut")]
+    assert [(i.code, i.row, i.column) for i in issues] == [
+        ("urutan_tanggal", 2, "selesai"),
+        ("urutan_tanggal", 2, "tindak_lanjut"),
+    ]
     has(issues[1], "tindak_lanjut tidak boleh sebelum diterima")
 
 
-@pytest.mark.parametrize("row, column, words", [
-    ("P-2,36.74.02.1004,KTP,daring,2026-10-01,,selesai,3", "selesai", "status 'selesai' berarti permohonan sudah"),
-    ("P-2,36.74.02.1004,KTP,daring,2026-10-01,,ditolak,3", "selesai", "ubah status menjadi 'proses'"),
-    ("P-2,36.74.02.1004,KTP,daring,2026-10-01,2026-10-02,proses,3", "status", "'proses' berarti masih diproses"),
-])
+@pytest.mark.parametrize(
+    "row, column, words",
+    [
+        ("P-2,36.74.02.1004,KTP,daring,2026-10-01,,selesai,3", "selesai", "status 'selesai' berarti permohonan sudah"),
+        ("P-2,36.74.02.1004,KTP,daring,2026-10-01,,ditolak,3", "selesai", "ubah status menjadi 'proses'"),
+        ("P-2,36.74.02.1004,KTP,daring,2026-10-01,2026-10-02,proses,3", "status", "'proses' berarti masih diproses"),
+    ],
+)
 def test_status_and_completion_disagree(row, column, words):
     single(rejected(permohonan(row), "permohonan"), "status_tidak_sesuai", 3, column, words)
 
 
-@pytest.mark.parametrize("column, row, value, allowed", [
-    ("kanal", "P-2,36.74.02.1004,KTP,faks,2026-10-01,,proses,3", "faks", "daring (juga: online"),
-    ("status", "P-2,36.74.02.1004,KTP,daring,2026-10-01,,batal,3", "batal", "ditolak (juga: tolak"),
-])
+@pytest.mark.parametrize(
+    "column, row, value, allowed",
+    [
+        ("kanal", "P-2,36.74.02.1004,KTP,faks,2026-10-01,,proses,3", "faks", "daring (juga: online"),
+        ("status", "P-2,36.74.02.1004,KTP,daring,2026-10-01,,batal,3", "batal", "ditolak (juga: tolak"),
+    ],
+)
 def test_unknown_channel_or_status(column, row, value, allowed):
-    issue = single(rejected(permohonan(row), "permohonan"), "nilai_tidak_dikenal", 3, column,
-                   f"'{value}' bukan nilai {column} yang dikenal", "Nilai yang diterima:", allowed)
+    issue = single(
+        rejected(permohonan(row), "permohonan"),
+        "nilai_tidak_dikenal",
+        3,
+        column,
+        f"'{value}' bukan nilai {column} yang dikenal",
+        "Nilai yang diterima:",
+        allowed,
+    )
     assert issue.value == value
 
 
 @pytest.mark.parametrize("score", ["0", "5", "2.5", "2,5", "baik"])
 def test_score_outside_the_scale(score):
     issues = rejected(survei(f"R-2;36.74.03.1008;2026-10-03;3;3;{score};4;3;3;4;3;3"), "survei")
-    issue = single(issues, "skor_di_luar_skala", 3, "u3", f"'{score}' bukan skor yang sah", "bilangan bulat 1–4",
-                   "kosongkan bila tidak dijawab")
+    issue = single(
+        issues,
+        "skor_di_luar_skala",
+        3,
+        "u3",
+        f"'{score}' bukan skor yang sah",
+        "bilangan bulat 1–4",
+        "kosongkan bila tidak dijawab",
+    )
     assert issue.value == score
 
 
 def test_survey_row_without_answers():
-    single(rejected(survei("R-2;36.74.03.1008;2026-10-03;;;;;;;;;"), "survei"), "tanpa_jawaban", 3, "U1..U9",
-           "minimal satu unsur")
+    single(
+        rejected(survei("R-2;36.74.03.1008;2026-10-03;;;;;;;;;"), "survei"),
+        "tanpa_jawaban",
+        3,
+        "U1..U9",
+        "minimal satu unsur",
+    )
 
 
 def test_unknown_kelurahan_suggests_the_closest_names():
     issues = rejected(permohonan("P-2,Pondok Jagungg,KTP,daring,2026-10-01,,proses,3"), "permohonan")
-    single(issues, "wilayah_tidak_dikenal", 3, "kode_wilayah", "'Pondok Jagungg' bukan kode atau nama wilayah",
-           "Yang paling mirip: Pondok Jagung")
+    single(
+        issues,
+        "wilayah_tidak_dikenal",
+        3,
+        "kode_wilayah",
+        "'Pondok Jagungg' bukan kode atau nama wilayah",
+        "Yang paling mirip: Pondok Jagung",
+    )
 
 
 def test_kecamatan_where_a_kelurahan_is_required():
     issues = rejected(permohonan("P-2,36.74.02,KTP,daring,2026-10-01,,proses,3"), "permohonan")
-    single(issues, "tingkat_wilayah_salah", 3, "kode_wilayah", "kecamatan Serpong Utara", "yang diminta kelurahan",
-           "Isi kode atau nama kelurahan")
+    single(
+        issues,
+        "tingkat_wilayah_salah",
+        3,
+        "kode_wilayah",
+        "kecamatan Serpong Utara",
+        "yang diminta kelurahan",
+        "Isi kode atau nama kelurahan",
+    )
 
 
-@pytest.mark.parametrize("unit, code, words", [
-    ("36.74", "tingkat_wilayah_salah", "unit survei harus kantor kecamatan atau kelurahan"),
-    ("Tangsel", "tingkat_wilayah_salah", "adalah Kota Tangerang Selatan"),
-    ("36.74.08", "wilayah_tidak_dikenal", "bukan kode atau nama wilayah"),
-    ("Setu", "wilayah_ambigu", "Kecamatan Setu, Kelurahan Setu"),
-])
+@pytest.mark.parametrize(
+    "unit, code, words",
+    [
+        ("36.74", "tingkat_wilayah_salah", "unit survei harus kantor kecamatan atau kelurahan"),
+        ("Tangsel", "tingkat_wilayah_salah", "adalah Kota Tangerang Selatan"),
+        ("36.74.08", "wilayah_tidak_dikenal", "bukan kode atau nama wilayah"),
+        ("Setu", "wilayah_ambigu", "Kecamatan Setu, Kelurahan Setu"),
+    ],
+)
 def test_survey_unit_must_be_a_kecamatan_or_kelurahan(unit, code, words):
     issues = rejected(survei(f"R-2;{unit};2026-10-03;3;3;3;3;3;3;3;3;3"), "survei")
     single(issues, code, 3, "kode_unit", words)
@@ -220,35 +315,47 @@ def test_duplicate_ids_name_both_rows():
     single(issues, "duplikat", 4, "id_permohonan", "'P-1' sudah dipakai di baris 2", "harus unik")
 
 
-@pytest.mark.parametrize("row, code, column", [
-    (",36.74.02.1004,KTP,daring,2026-10-01,,proses,3", "nilai_kosong", "id_permohonan"),
-    ("P-2,,KTP,daring,2026-10-01,,proses,3", "wilayah_kosong", "kode_wilayah"),
-    ("P-2,36.74.02.1004,KTP,,2026-10-01,,proses,3", "nilai_kosong", "kanal"),
-    ("P-2,36.74.02.1004,KTP,daring,,,proses,3", "nilai_kosong", "diajukan"),
-    ("P-2,36.74.02.1004,KTP,daring,2026-10-01,,proses,", "nilai_kosong", "sop_hari_kerja"),
-])
+@pytest.mark.parametrize(
+    "row, code, column",
+    [
+        (",36.74.02.1004,KTP,daring,2026-10-01,,proses,3", "nilai_kosong", "id_permohonan"),
+        ("P-2,,KTP,daring,2026-10-01,,proses,3", "wilayah_kosong", "kode_wilayah"),
+        ("P-2,36.74.02.1004,KTP,,2026-10-01,,proses,3", "nilai_kosong", "kanal"),
+        ("P-2,36.74.02.1004,KTP,daring,,,proses,3", "nilai_kosong", "diajukan"),
+        ("P-2,36.74.02.1004,KTP,daring,2026-10-01,,proses,", "nilai_kosong", "sop_hari_kerja"),
+    ],
+)
 def test_empty_required_cell(row, code, column):
-    single(rejected(permohonan(row), "permohonan"), code, 3, column, "kosong, padahal kolom ini wajib diisi",
-           "Contoh:")
+    single(rejected(permohonan(row), "permohonan"), code, 3, column, "kosong, padahal kolom ini wajib diisi", "Contoh:")
 
 
-@pytest.mark.parametrize("sop, code, words", [
-    ("tiga", "angka_tidak_terbaca", "'tiga' bukan angka"),
-    ("2.5", "bukan_bilangan_bulat", "bukan bilangan bulat"),
-    ("0", "di_luar_rentang", "paling sedikit 1 hari kerja"),
-    ("-2", "di_luar_rentang", "kurang dari 1"),
-])
+@pytest.mark.parametrize(
+    "sop, code, words",
+    [
+        ("tiga", "angka_tidak_terbaca", "'tiga' bukan angka"),
+        ("2.5", "bukan_bilangan_bulat", "bukan bilangan bulat"),
+        ("0", "di_luar_rentang", "paling sedikit 1 hari kerja"),
+        ("-2", "di_luar_rentang", "kurang dari 1"),
+    ],
+)
 def test_sop_days_must_be_a_whole_number_of_at_least_one(sop, code, words):
     issues = rejected(permohonan(f"P-2,36.74.02.1004,KTP,daring,2026-10-01,,proses,{sop}"), "permohonan")
     single(issues, code, 3, "sop_hari_kerja", words)
 
 
 def test_every_problem_is_reported_at_once_in_row_order():
-    issues = rejected(permohonan("P-2,Pondok Jagungg,KTP,daring,2026-10-01,,proses,3",
-                                 "P-3,36.74.02.1004,KTP,faks,kemarin,,proses,0"), "permohonan")
+    issues = rejected(
+        permohonan(
+            "P-2,Pondok Jagungg,KTP,daring,2026-10-01,,proses,3", "P-3,36.74.02.1004,KTP,faks,kemarin,,proses,0"
+        ),
+        "permohonan",
+    )
     assert [(i.code, i.row, i.column) for i in issues] == [
-        ("wilayah_tidak_dikenal", 3, "kode_wilayah"), ("tanggal_tidak_terbaca", 4, "diajukan"),
-        ("nilai_tidak_dikenal", 4, "kanal"), ("di_luar_rentang", 4, "sop_hari_kerja")]
+        ("wilayah_tidak_dikenal", 3, "kode_wilayah"),
+        ("tanggal_tidak_terbaca", 4, "diajukan"),
+        ("nilai_tidak_dikenal", 4, "kanal"),
+        ("di_luar_rentang", 4, "sop_hari_kerja"),
+    ]
 
 
 def test_bad_xlsx_reports_the_cells_with_their_own_column_names():
@@ -259,7 +366,9 @@ def test_bad_xlsx_reports_the_cells_with_their_own_column_names():
     buffer = io.BytesIO()
     workbook.save(buffer)
     issues = rejected(buffer.getvalue(), "aduan", "aduan.xlsx")
-    assert [(i.code, i.row, i.column) for i in issues] == [("wilayah_tidak_dikenal", 3, "kelurahan"),
-                                                          ("tanggal_masa_depan", 3, "tanggal_diterima")]
+    assert [(i.code, i.row, i.column) for i in issues] == [
+        ("wilayah_tidak_dikenal", 3, "kelurahan"),
+        ("tanggal_masa_depan", 3, "tanggal_diterima"),
+    ]
     has(issues[0], "'Kelurahan Antah' bukan kode atau nama wilayah")
     has(issues[1], "dibaca sebagai 01/12/2026 08:00", "belum terjadi")

@@ -1,4 +1,5 @@
 """Tests of the synthetic sample generator (kpi/sample/generate.py) and the committed files it wrote."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,9 +12,9 @@ import pytest
 from kpi.core import periods
 from kpi.core.catalogue import load_catalogue
 from kpi.core.methods.ikm import compute_ikm, compute_ikm_by
+from kpi.core.wilayah import load_register
 from kpi.inputs.observations import load_observations
 from kpi.sample.generate import FIRST, LAST, SEED, generate, sample_population, write_sample
-from kpi.core.wilayah import load_register
 
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "data" / "sample"
 EXPECTED_PERIODS = {
@@ -22,8 +23,15 @@ EXPECTED_PERIODS = {
     "year": periods.period_range("2021", "2025"),
 }
 LEBARAN_MONTHS = ("2021-05", "2022-05", "2023-04", "2024-04", "2025-03", "2026-03")
-KELURAHAN_MONTHLY = ("layanan_daring", "selesai_tepat_waktu", "waktu_penyelesaian", "aduan_tindak_lanjut",
-                     "aduan_per_10rb", "tte", "epresensi")
+KELURAHAN_MONTHLY = (
+    "layanan_daring",
+    "selesai_tepat_waktu",
+    "waktu_penyelesaian",
+    "aduan_tindak_lanjut",
+    "aduan_per_10rb",
+    "tte",
+    "epresensi",
+)
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +52,10 @@ def test_api_constants():
     assert (SEED, FIRST, LAST) == (20261127, "2021-01", "2026-10")
 
 
-@pytest.mark.parametrize("name", ["observasi.csv", "penduduk_sampel.csv", "permohonan.parquet", "aduan.parquet",
-                                  "survei.parquet", "README.md"])
+@pytest.mark.parametrize(
+    "name",
+    ["observasi.csv", "penduduk_sampel.csv", "permohonan.parquet", "aduan.parquet", "survei.parquet", "README.md"],
+)
 def test_regenerated_files_are_byte_identical_to_committed(frames, tmp_path, name):
     write_sample(frames, tmp_path)
     assert (tmp_path / name).read_bytes() == (SAMPLE_DIR / name).read_bytes(), f"run `python -m kpi.sample` ({name})"
@@ -64,7 +74,7 @@ def test_columns_order_and_round_trip(obs):
     assert list(obs.columns) == ["periode", "kode_wilayah", "indikator", "pembilang", "penyebut", "nilai"]
     assert obs.equals(obs.sort_values(["indikator", "kode_wilayah", "periode"], ignore_index=True))
     assert not obs.duplicated(["periode", "kode_wilayah", "indikator"]).any()
-    text = pd.read_csv(SAMPLE_DIR / "observasi.csv", dtype={c: str for c in ("periode", "kode_wilayah", "indikator")})
+    text = pd.read_csv(SAMPLE_DIR / "observasi.csv", dtype=dict.fromkeys(("periode", "kode_wilayah", "indikator"), str))
     pd.testing.assert_frame_equal(text, obs, check_dtype=False)
     assert ".0," not in (SAMPLE_DIR / "observasi.csv").read_text(encoding="utf-8")
 
@@ -81,12 +91,15 @@ def test_every_indicator_only_at_its_level_and_frequency(obs):
             assert len(rows) == len(units) * len(EXPECTED_PERIODS[ind.frequency]), ind.id
 
 
-@pytest.mark.parametrize("indicator, filled, empty", [
-    ("layanan_daring", ("pembilang", "penyebut"), ("nilai",)),
-    ("ikm", ("pembilang", "penyebut"), ("nilai",)),
-    ("realisasi_anggaran", ("pembilang", "penyebut"), ("nilai",)),
-    ("kepatuhan_ombudsman", ("nilai",), ("pembilang", "penyebut")),
-])
+@pytest.mark.parametrize(
+    "indicator, filled, empty",
+    [
+        ("layanan_daring", ("pembilang", "penyebut"), ("nilai",)),
+        ("ikm", ("pembilang", "penyebut"), ("nilai",)),
+        ("realisasi_anggaran", ("pembilang", "penyebut"), ("nilai",)),
+        ("kepatuhan_ombudsman", ("nilai",), ("pembilang", "penyebut")),
+    ],
+)
 def test_ratio_rows_fill_numerator_and_denominator_mean_rows_fill_value(obs, indicator, filled, empty):
     rows = _rows(obs, indicator)
     assert rows[list(filled)].notna().all().all() and rows[list(empty)].isna().all().all()
@@ -114,10 +127,15 @@ def _semester(tanggal: pd.Series) -> pd.Series:
     return tanggal.dt.year.astype(str) + np.where(tanggal.dt.month <= 6, "-S1", "-S2")
 
 
-@pytest.mark.parametrize("indicator, unit, semester", [("ikm", "36.74.01.1001", "2021-S1"),
-                                                       ("ikm", "36.74.03.1005", "2023-S2"),
-                                                       ("ikm", "36.74.07.1006", "2026-S1"),
-                                                       ("ikm_kecamatan", "36.74.04", "2024-S2")])
+@pytest.mark.parametrize(
+    "indicator, unit, semester",
+    [
+        ("ikm", "36.74.01.1001", "2021-S1"),
+        ("ikm", "36.74.03.1005", "2023-S2"),
+        ("ikm", "36.74.07.1006", "2026-S1"),
+        ("ikm_kecamatan", "36.74.04", "2024-S2"),
+    ],
+)
 def test_ikm_rows_equal_the_official_method_on_the_raw_answers(frames, indicator, unit, semester):
     answers = frames["survei"]
     subset = answers[(answers["kode_unit"] == unit) & (_semester(answers["tanggal"]) == semester)]
@@ -204,8 +222,15 @@ def test_sample_population_follows_the_sourced_totals():
     y2023 = pop[pop["tahun"] == 2023]
     assert y2023["penduduk"].sum() == 1_404_785
     kec = y2023.groupby(y2023["kode_wilayah"].str[:8])["penduduk"].sum()
-    assert kec.to_dict() == {"36.74.01": 163_451, "36.74.02": 131_123, "36.74.03": 295_812, "36.74.04": 222_186,
-                             "36.74.05": 169_555, "36.74.06": 324_059, "36.74.07": 98_599}
+    assert kec.to_dict() == {
+        "36.74.01": 163_451,
+        "36.74.02": 131_123,
+        "36.74.03": 295_812,
+        "36.74.04": 222_186,
+        "36.74.05": 169_555,
+        "36.74.06": 324_059,
+        "36.74.07": 98_599,
+    }
     ciater = pop[pop["kode_wilayah"] == "36.74.01.1001"].set_index("tahun")["penduduk"]
     assert ciater[2023] == 27_403  # round(163451 * 26608 / 158711)
     assert ciater[2024] == 27_732 and ciater[2022] == 27_078  # ± 1.2 % a year

@@ -1,4 +1,5 @@
 """Tests of the raw records of the synthetic sample (kpi/sample/raw.py) and the shipped Parquet files."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,29 +9,46 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kpi.sample import parts as sample_parts
-from kpi.engine import compute
-from kpi.inputs.records import load_records
-from kpi.sample.generate import MISSING_SOURCES, RAW_DERIVED, SEED, _context, generate, sample_population
-from kpi.sample.raw import records
 from kpi.core.wilayah import load_register
 from kpi.core.workdays import Calendar
+from kpi.engine import compute
+from kpi.inputs.records import load_records
+from kpi.sample import parts as sample_parts
+from kpi.sample.generate import MISSING_SOURCES, RAW_DERIVED, SEED, _context, generate, sample_population
+from kpi.sample.raw import records
 
 SAMPLE_DIR = Path(__file__).resolve().parents[1] / "data" / "sample"
 AS_OF = pd.Timestamp("2026-11-01")
 LEBARAN_MONTHS = ("2021-05", "2022-05", "2023-04", "2024-04", "2025-03", "2026-03")
 U = [f"U{i}" for i in range(1, 10)]
 CONTRACT = {
-    "permohonan": {"id_permohonan": "str", "kode_wilayah": "str", "jenis_layanan": "str", "kanal": "str",
-                   "diajukan": "datetime64[us]", "selesai": "datetime64[us]", "status": "str",
-                   "sop_hari_kerja": "int64"},
-    "aduan": {"id_aduan": "str", "kode_wilayah": "str", "kanal": "str", "kategori": "str",
-              "diterima": "datetime64[us]", "tindak_lanjut": "datetime64[us]", "selesai": "datetime64[us]"},
-    "survei": {"id_responden": "str", "kode_unit": "str", "tanggal": "datetime64[us]", **{u: "Int64" for u in U}},
+    "permohonan": {
+        "id_permohonan": "str",
+        "kode_wilayah": "str",
+        "jenis_layanan": "str",
+        "kanal": "str",
+        "diajukan": "datetime64[us]",
+        "selesai": "datetime64[us]",
+        "status": "str",
+        "sop_hari_kerja": "int64",
+    },
+    "aduan": {
+        "id_aduan": "str",
+        "kode_wilayah": "str",
+        "kanal": "str",
+        "kategori": "str",
+        "diterima": "datetime64[us]",
+        "tindak_lanjut": "datetime64[us]",
+        "selesai": "datetime64[us]",
+    },
+    "survei": {"id_responden": "str", "kode_unit": "str", "tanggal": "datetime64[us]", **dict.fromkeys(U, "Int64")},
 }
 # kind: (id column, id prefix, time column the ids follow)
-IDS = {"permohonan": ("id_permohonan", "CONTOH-P-", "diajukan"), "aduan": ("id_aduan", "CONTOH-A-", "diterima"),
-       "survei": ("id_responden", "CONTOH-R-", "tanggal")}
+IDS = {
+    "permohonan": ("id_permohonan", "CONTOH-P-", "diajukan"),
+    "aduan": ("id_aduan", "CONTOH-A-", "diterima"),
+    "survei": ("id_responden", "CONTOH-R-", "tanggal"),
+}
 
 
 def _records(seed: int) -> dict[str, pd.DataFrame]:
@@ -93,8 +111,15 @@ def test_requests_obey_the_contract_rules(frames, calendar):
     assert calendar.is_workday(p["selesai"].dropna().to_numpy()).all()  # completions on working days only
     sop = p.groupby("jenis_layanan")["sop_hari_kerja"].agg(["min", "max"])
     assert (sop["min"] == sop["max"]).all() and len(sop) >= 10
-    assert sop.loc[["Surat Pengantar KTP-el", "Surat Keterangan Domisili", "Surat Keterangan Usaha",
-                    "Surat Keterangan Ahli Waris"], "min"].tolist() == [1, 1, 2, 5]
+    assert sop.loc[
+        [
+            "Surat Pengantar KTP-el",
+            "Surat Keterangan Domisili",
+            "Surat Keterangan Usaha",
+            "Surat Keterangan Ahli Waris",
+        ],
+        "min",
+    ].tolist() == [1, 1, 2, 5]
 
 
 def test_offline_requests_in_office_hours_online_also_evenings_and_weekends(frames, calendar):
@@ -188,7 +213,7 @@ def test_engine_on_the_shipped_raw_files_gives_the_shipped_observations():
     raw = {kind: pd.read_parquet(SAMPLE_DIR / f"{kind}.parquet") for kind in CONTRACT}
     population = pd.read_csv(SAMPLE_DIR / "penduduk_sampel.csv", dtype={"kode_wilayah": str})
     computed = compute(raw, population=population)
-    keys = {c: str for c in ("periode", "kode_wilayah", "indikator")}
+    keys = dict.fromkeys(("periode", "kode_wilayah", "indikator"), str)
     shipped = pd.read_csv(SAMPLE_DIR / "observasi.csv", dtype=keys)
     shipped = shipped[shipped["indikator"].isin(RAW_DERIVED)].reset_index(drop=True)
     assert set(computed["indikator"]) == set(RAW_DERIVED)

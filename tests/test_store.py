@@ -1,4 +1,5 @@
 """The import store: dry run, idempotent import, overlap, rollback, audit, refusals; hand-worked numbers."""
+
 import hashlib
 import io
 import subprocess
@@ -12,9 +13,8 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from kpi import settings
-
-from kpi.store import kpis as store_kpi
 from kpi.core.catalogue import load_catalogue
+from kpi.store import kpis as store_kpi
 from kpi.store import sql
 from kpi.store.batches import Store, store_path
 from tests.conftest import TODAY
@@ -47,8 +47,11 @@ def digest(store: Store, with_audit: bool = False) -> str:
     con = duckdb.connect(str(store.path), read_only=True)
     try:
         tables = sorted(r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall())
-        text = "".join(f"{t}:{con.execute(f'SELECT * FROM {t} ORDER BY ALL').fetchall()}"
-                       for t in tables if with_audit or t != "audit")
+        text = "".join(
+            f"{t}:{con.execute(f'SELECT * FROM {t} ORDER BY ALL').fetchall()}"
+            for t in tables
+            if with_audit or t != "audit"
+        )
     finally:
         con.close()
     return hashlib.sha256(text.encode()).hexdigest()
@@ -77,6 +80,7 @@ def store(tmp_path, monkeypatch):
 
 # ---------------------------------------------------------------- paths and the empty store
 
+
 def test_store_path_follows_the_environment_at_call_time(tmp_path, monkeypatch):
     monkeypatch.setenv("TANGSEL_KPI_STORE", str(tmp_path / "a"))
     assert store_path() == tmp_path / "a" / "kpi.duckdb"
@@ -87,8 +91,19 @@ def test_store_path_follows_the_environment_at_call_time(tmp_path, monkeypatch):
 def test_an_empty_store_reads_as_empty_without_creating_a_file(store):
     assert not store.has_data() and not store.synthetic()
     assert store.observations() is None
-    assert list(store.batches().columns[:11]) == ["batch_id", "jenis", "berkas", "sha256", "baris", "dimasukkan",
-                                                  "diganti", "dilewati", "diimpor_pada", "status", "sintetis"]
+    assert list(store.batches().columns[:11]) == [
+        "batch_id",
+        "jenis",
+        "berkas",
+        "sha256",
+        "baris",
+        "dimasukkan",
+        "diganti",
+        "dilewati",
+        "diimpor_pada",
+        "status",
+        "sintetis",
+    ]
     assert list(store.audit().columns) == ["waktu", "aksi", "batch_id", "berkas", "sha256", "baris", "hasil", "pesan"]
     assert store.records("permohonan").columns[0] == "id_permohonan" and store.records("permohonan").empty
     assert not store.path.exists()
@@ -96,21 +111,32 @@ def test_an_empty_store_reads_as_empty_without_creating_a_file(store):
 
 # ---------------------------------------------------------------- observasi files
 
+
 def test_observation_import_dry_run_then_commit(store, tmp_path):
-    path = obs_file(tmp_path, "oktober.csv", ["2026-09,36.74.01.1001,layanan_daring,3,4,",
-                                              "2025,36.74.01,kepatuhan_ombudsman,,,84.25"])
+    path = obs_file(
+        tmp_path,
+        "oktober.csv",
+        ["2026-09,36.74.01.1001,layanan_daring,3,4,", "2025,36.74.01,kepatuhan_ombudsman,,,84.25"],
+    )
     plan = store.plan(path, "observasi", today=TODAY)
     assert plan.ok and plan.rows == 2 and not plan.synthetic and plan.already is None and plan.overlap.empty
     assert plan.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
-    assert plan.preview[["indikator", "sesudah"]].values.tolist() == [["kepatuhan_ombudsman", 84.25],
-                                                                     ["layanan_daring", 75.0]]
-    assert plan.preview["sebelum"].isna().all() and not store.path.exists()   # the dry run writes nothing
+    assert plan.preview[["indikator", "sesudah"]].values.tolist() == [
+        ["kepatuhan_ombudsman", 84.25],
+        ["layanan_daring", 75.0],
+    ]
+    assert plan.preview["sebelum"].isna().all() and not store.path.exists()  # the dry run writes nothing
     outcome = store.commit(plan)
     assert outcome.ok and outcome.batch_id == 1 and "batch 1" in outcome.message
     assert outcome.counts == {"baris": 2, "dimasukkan": 2, "diganti": 0, "dilewati": 0}
     assert value(store, "layanan_daring", "36.74.01.1001", "2026-09") == 75.0
     batch = store.batches().iloc[0]
-    assert (batch.jenis, batch.berkas, batch.status, bool(batch.sintetis)) == ("observasi", "oktober.csv", "aktif", False)
+    assert (batch.jenis, batch.berkas, batch.status, bool(batch.sintetis)) == (
+        "observasi",
+        "oktober.csv",
+        "aktif",
+        False,
+    )
     assert store.audit()[["aksi", "hasil"]].values.tolist() == [["impor", "berhasil"]]
 
 
@@ -127,15 +153,28 @@ def test_a_file_already_imported_changes_nothing(store, tmp_path):
 
 
 def test_overlap_replace_supersedes_and_preview_shows_the_change(store, tmp_path):
-    imported(store, obs_file(tmp_path, "a.csv", ["2026-09,36.74.01.1001,layanan_daring,3,4,",
-                                                 "2026-09,36.74.01.1002,layanan_daring,1,4,"]))
-    plan = store.plan(obs_file(tmp_path, "b.csv", ["2026-09,36.74.01.1001,layanan_daring,1,2,",
-                                                   "2026-09,36.74.01.1003,layanan_daring,1,1,"]), "observasi", today=TODAY)
+    imported(
+        store,
+        obs_file(
+            tmp_path,
+            "a.csv",
+            ["2026-09,36.74.01.1001,layanan_daring,3,4,", "2026-09,36.74.01.1002,layanan_daring,1,4,"],
+        ),
+    )
+    plan = store.plan(
+        obs_file(
+            tmp_path,
+            "b.csv",
+            ["2026-09,36.74.01.1001,layanan_daring,1,2,", "2026-09,36.74.01.1003,layanan_daring,1,1,"],
+        ),
+        "observasi",
+        today=TODAY,
+    )
     assert plan.overlap.values.tolist() == [["2026-09 36.74.01.1001 layanan_daring", 1, "a.csv"]]
     changes = plan.preview.set_index("kode_wilayah")
     assert changes.loc["36.74.01.1001", ["sebelum", "sesudah", "selisih"]].tolist() == [75.0, 50.0, -25.0]
     assert np.isnan(changes.loc["36.74.01.1003", "sebelum"]) and changes.loc["36.74.01.1003", "sesudah"] == 100.0
-    assert "36.74.01.1002" not in changes.index                                     # unchanged values are left out
+    assert "36.74.01.1002" not in changes.index  # unchanged values are left out
     outcome = store.commit(plan)
     assert outcome.counts == {"baris": 2, "dimasukkan": 2, "diganti": 1, "dilewati": 0}
     assert value(store, "layanan_daring", "36.74.01.1001", "2026-09") == 50.0
@@ -144,8 +183,9 @@ def test_overlap_replace_supersedes_and_preview_shows_the_change(store, tmp_path
 
 def test_overlap_skip_keeps_the_old_rows(store, tmp_path):
     imported(store, obs_file(tmp_path, "a.csv", ["2026-09,36.74.01.1001,layanan_daring,3,4,"]))
-    path = obs_file(tmp_path, "b.csv", ["2026-09,36.74.01.1001,layanan_daring,1,2,",
-                                        "2026-09,36.74.01.1003,layanan_daring,1,1,"])
+    path = obs_file(
+        tmp_path, "b.csv", ["2026-09,36.74.01.1001,layanan_daring,1,2,", "2026-09,36.74.01.1003,layanan_daring,1,1,"]
+    )
     plan = store.plan(path, "observasi", today=TODAY, on_overlap="skip")
     assert plan.preview["kode_wilayah"].tolist() == ["36.74.01.1003"]
     outcome = store.commit(plan, "skip")
@@ -155,12 +195,25 @@ def test_overlap_skip_keeps_the_old_rows(store, tmp_path):
 
 # ---------------------------------------------------------------- rollback
 
+
 def test_rollback_restores_the_previous_kpis_exactly(store, tmp_path):
-    imported(store, obs_file(tmp_path, "a.csv", ["2026-09,36.74.01.1001,layanan_daring,3,4,",
-                                                 "2026-09,36.74.01.1002,layanan_daring,1,3,"]))
+    imported(
+        store,
+        obs_file(
+            tmp_path,
+            "a.csv",
+            ["2026-09,36.74.01.1001,layanan_daring,3,4,", "2026-09,36.74.01.1002,layanan_daring,1,3,"],
+        ),
+    )
     before, records_before = store.observations(), store.records("observasi")
-    outcome = imported(store, obs_file(tmp_path, "b.csv", ["2026-09,36.74.01.1001,layanan_daring,1,2,",
-                                                           "2026-10,36.74.01.1001,layanan_daring,2,2,"]))
+    outcome = imported(
+        store,
+        obs_file(
+            tmp_path,
+            "b.csv",
+            ["2026-09,36.74.01.1001,layanan_daring,1,2,", "2026-10,36.74.01.1001,layanan_daring,2,2,"],
+        ),
+    )
     assert not store.observations().equals(before)
     undo = store.rollback(outcome.batch_id)
     assert undo.ok and undo.counts == {"dihapus": 2, "dipulihkan": 1}
@@ -175,18 +228,21 @@ def test_rolling_back_the_only_batch_empties_the_store_and_allows_reimport(store
     outcome = imported(store, path)
     assert store.rollback(outcome.batch_id).ok
     assert store.observations() is None and not store.has_data()
-    again = imported(store, path)                                        # the sha256 is no longer active
+    again = imported(store, path)  # the sha256 is no longer active
     assert again.batch_id == 2 and store.has_data()
 
 
-@pytest.mark.parametrize("order, active", [
-    # A, B, C each replace the same key; rolling back B leaves C, then rolling back C brings A back
-    ((2, 3), "A"),
-    # rolling back C first brings B back; then rolling back B brings A back
-    ((3, 2), "A"),
-    ((2,), "C"),
-    ((3,), "B"),
-])
+@pytest.mark.parametrize(
+    "order, active",
+    [
+        # A, B, C each replace the same key; rolling back B leaves C, then rolling back C brings A back
+        ((2, 3), "A"),
+        # rolling back C first brings B back; then rolling back B brings A back
+        ((3, 2), "A"),
+        ((2,), "C"),
+        ((3,), "B"),
+    ],
+)
 def test_chained_supersede(store, tmp_path, order, active):
     values = {"A": "1,4", "B": "2,4", "C": "3,4"}
     for name, fraction in values.items():
@@ -201,11 +257,11 @@ def test_chained_supersede(store, tmp_path, order, active):
 def test_rollback_in_the_middle_of_a_long_chain_keeps_one_active_row(store, tmp_path):
     for i, name in enumerate("ABCDE", start=1):
         imported(store, obs_file(tmp_path, f"{name}.csv", [f"2026-09,36.74.01.1001,layanan_daring,{i},5,"]))
-    assert store.rollback(3).ok                                            # C: B is now superseded by D
-    assert store.rollback(5).ok                                            # E: D comes back, not B as well
+    assert store.rollback(3).ok  # C: B is now superseded by D
+    assert store.rollback(5).ok  # E: D comes back, not B as well
     assert len(store.records("observasi")) == 1
     assert value(store, "layanan_daring", "36.74.01.1001", "2026-09") == 80.0
-    assert store.rollback(4).ok                                            # D: B comes back
+    assert store.rollback(4).ok  # D: B comes back
     assert value(store, "layanan_daring", "36.74.01.1001", "2026-09") == 40.0
 
 
@@ -224,11 +280,15 @@ def test_rollback_refuses_unknown_or_cancelled_batches(store, tmp_path):
 
 # ---------------------------------------------------------------- refusals
 
-@pytest.mark.parametrize("name, text, code", [
-    ("kosong.csv", "", "berkas_kosong"),
-    ("judul.csv", OBS_HEADER, "berkas_kosong"),
-    ("salah.csv", OBS_HEADER + "2026-09,36.74.9.9999,layanan_daring,3,4,\n", "wilayah_tidak_dikenal"),
-])
+
+@pytest.mark.parametrize(
+    "name, text, code",
+    [
+        ("kosong.csv", "", "berkas_kosong"),
+        ("judul.csv", OBS_HEADER, "berkas_kosong"),
+        ("salah.csv", OBS_HEADER + "2026-09,36.74.9.9999,layanan_daring,3,4,\n", "wilayah_tidak_dikenal"),
+    ],
+)
 def test_bad_files_change_nothing_and_refusals_are_audited(store, tmp_path, name, text, code):
     imported(store, obs_file(tmp_path, "a.csv", ["2026-09,36.74.01.1001,layanan_daring,3,4,"]))
     before, before_obs = digest(store), store.observations()
@@ -268,8 +328,9 @@ def test_a_store_from_a_newer_schema_is_refused(store, tmp_path):
     con = duckdb.connect(str(store.path))
     con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     con.close()
-    outcome = store.commit(store.plan(obs_file(tmp_path, "b.csv", ["2026-10,36.74.01.1001,layanan_daring,1,4,"]),
-                                      "observasi", today=TODAY))
+    outcome = store.commit(
+        store.plan(obs_file(tmp_path, "b.csv", ["2026-10,36.74.01.1001,layanan_daring,1,4,"]), "observasi", today=TODAY)
+    )
     assert not outcome.ok and "versi skema 99" in outcome.message
     assert len(store.batches()) == 1
 
@@ -277,14 +338,23 @@ def test_a_store_from_a_newer_schema_is_refused(store, tmp_path):
 def test_a_store_held_by_another_process_gives_a_clear_message(store, tmp_path, monkeypatch):
     imported(store, obs_file(tmp_path, "a.csv", ["2026-09,36.74.01.1001,layanan_daring,3,4,"]))
     monkeypatch.setattr(sql, "LOCK_WAIT_SECONDS", 0.3)
-    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
-                               "print('siap', flush=True); sys.stdin.read()", str(store.path)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('siap', flush=True); sys.stdin.read()",
+            str(store.path),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "siap"
         outcome = store.rollback(1)
-        plan = store.plan(obs_file(tmp_path, "b.csv", ["2026-10,36.74.01.1001,layanan_daring,1,4,"]), "observasi",
-                          today=TODAY)
+        plan = store.plan(
+            obs_file(tmp_path, "b.csv", ["2026-10,36.74.01.1001,layanan_daring,1,4,"]), "observasi", today=TODAY
+        )
     finally:
         holder.communicate("")
     assert not outcome.ok and "sedang dipakai proses lain" in outcome.message
@@ -293,6 +363,7 @@ def test_a_store_held_by_another_process_gives_a_clear_message(store, tmp_path, 
 
 
 # ---------------------------------------------------------------- population
+
 
 def test_population_real_uses_sourced_kelurahan_figures_only():
     real = store_kpi.population(synthetic=False)
@@ -319,23 +390,36 @@ def test_four_requests_give_hand_worked_kpis(store, tmp_path):
     # 3 of 4 daring; completed (status selesai): P-1 Tue 1 Sep → Wed 2 Sep = 1 working day (≤ 3, on time),
     # P-2 Thu 3 Sep → Thu 10 Sep = 5 working days (late); ditolak and proses are not completed
     assert plan.preview[["indikator", "sesudah"]].values.tolist() == [
-        ["layanan_daring", 75.0], ["selesai_tepat_waktu", 50.0], ["waktu_penyelesaian", 3.0]]
+        ["layanan_daring", 75.0],
+        ["selesai_tepat_waktu", 50.0],
+        ["waktu_penyelesaian", 3.0],
+    ]
     assert store.commit(plan).ok
     got = store.observations().set_index("indikator")[["periode", "kode_wilayah", "pembilang", "penyebut"]]
     assert got.loc["layanan_daring"].tolist() == ["2026-09", "36.74.01.1001", 3.0, 4.0]
     assert got.loc["selesai_tepat_waktu"].tolist() == ["2026-09", "36.74.01.1001", 1.0, 2.0]
     assert got.loc["waktu_penyelesaian"].tolist() == ["2026-09", "36.74.01.1001", 6.0, 2.0]
     records = store.records("permohonan")
-    assert list(records.columns) == ["id_permohonan", "kode_wilayah", "jenis_layanan", "kanal", "diajukan",
-                                     "selesai", "status", "sop_hari_kerja"]
+    assert list(records.columns) == [
+        "id_permohonan",
+        "kode_wilayah",
+        "jenis_layanan",
+        "kanal",
+        "diajukan",
+        "selesai",
+        "status",
+        "sop_hari_kerja",
+    ]
     assert str(records["diajukan"].dtype) == "datetime64[us]" and str(records["sop_hari_kerja"].dtype) == "int64"
     assert records["selesai"].isna().tolist() == [False, False, True, False]
 
 
 def test_request_overlap_replace_and_skip_counts(store, tmp_path):
     imported(store, write(tmp_path, "a.csv", FOUR_REQUESTS), "permohonan")
-    update = PERMOHONAN_HEADER + ("P-3,36.74.01.1001,KTP,luring,2026-09-07 09:00,2026-09-08 09:00,selesai,3\n"
-                                  "P-5,36.74.01.1001,KTP,luring,2026-09-08 09:00,,proses,3\n")
+    update = PERMOHONAN_HEADER + (
+        "P-3,36.74.01.1001,KTP,luring,2026-09-07 09:00,2026-09-08 09:00,selesai,3\n"
+        "P-5,36.74.01.1001,KTP,luring,2026-09-08 09:00,,proses,3\n"
+    )
     plan = store.plan(write(tmp_path, "b.csv", update), "permohonan", today=TODAY, on_overlap="skip")
     assert plan.overlap.values.tolist() == [["P-3", 1, "a.csv"]]
     assert plan.preview[["indikator", "sebelum", "sesudah"]].values.tolist() == [["layanan_daring", 75.0, 60.0]]
@@ -352,14 +436,16 @@ def test_request_overlap_replace_and_skip_counts(store, tmp_path):
 
 def test_complaints_use_the_sourced_population_when_real(store, tmp_path):
     # Tue 1 Sep: followed up Fri 4 Sep (3 working days, in time) and Mon 7 Sep (4, late)
-    text = ADUAN_HEADER + ("A-1,36.74.01.1001,SP4N-LAPOR!,Jalan,2026-09-01 08:00,2026-09-04 08:00,\n"
-                           "A-2,36.74.01.1001,SIARAN,Sampah,2026-09-01 09:00,2026-09-07 09:00,2026-09-08 09:00\n")
+    text = ADUAN_HEADER + (
+        "A-1,36.74.01.1001,SP4N-LAPOR!,Jalan,2026-09-01 08:00,2026-09-04 08:00,\n"
+        "A-2,36.74.01.1001,SIARAN,Sampah,2026-09-01 09:00,2026-09-07 09:00,2026-09-08 09:00\n"
+    )
     imported(store, write(tmp_path, "aduan.csv", text), "aduan")
     assert value(store, "aduan_tindak_lanjut", "36.74.01.1001", "2026-09") == 50.0
     rate = store.observations().query("indikator == 'aduan_per_10rb'")
-    assert len(rate) == 20                                          # the 20 kelurahan with a sourced population
+    assert len(rate) == 20  # the 20 kelurahan with a sourced population
     assert value(store, "aduan_per_10rb", "36.74.01.1001", "2026-09") == pytest.approx(2 / 26608 * 10000)
-    assert value(store, "aduan_per_10rb", "36.74.03.1001", "2026-09") == 0.0       # zero-filled, Pondok Aren
+    assert value(store, "aduan_per_10rb", "36.74.03.1001", "2026-09") == 0.0  # zero-filled, Pondok Aren
 
 
 def test_synthetic_complaints_use_the_sample_population(store, tmp_path):
@@ -372,12 +458,14 @@ def test_synthetic_complaints_use_the_sample_population(store, tmp_path):
 
 
 def test_survey_ikm_by_office_and_semester(store, tmp_path):
-    text = SURVEI_HEADER + ("R-1,36.74.01.1001,2026-09-01," + ",".join("3" * 9) + "\n"
-                            "R-2,36.74.01.1001,2026-09-02," + ",".join("4" * 9) + "\n"
-                            "R-3,36.74.01,2026-03-02," + ",".join("2" * 9) + "\n")
+    text = SURVEI_HEADER + (
+        "R-1,36.74.01.1001,2026-09-01," + ",".join("3" * 9) + "\n"
+        "R-2,36.74.01.1001,2026-09-02," + ",".join("4" * 9) + "\n"
+        "R-3,36.74.01,2026-03-02," + ",".join("2" * 9) + "\n"
+    )
     imported(store, write(tmp_path, "survei.csv", text), "survei")
     got = store.observations().set_index("indikator")[["periode", "kode_wilayah", "pembilang", "penyebut"]]
-    assert got.loc["ikm"].tolist() == ["2026-S2", "36.74.01.1001", 175.0, 2.0]     # IKM 25 × 3,5 = 87,5
+    assert got.loc["ikm"].tolist() == ["2026-S2", "36.74.01.1001", 175.0, 2.0]  # IKM 25 × 3,5 = 87,5
     assert got.loc["ikm_kecamatan"].tolist() == ["2026-S1", "36.74.01", 50.0, 1.0]
 
 
@@ -395,8 +483,10 @@ def test_rollback_of_raw_records_restores_kpis_exactly(store, tmp_path):
     imported(store, write(tmp_path, "a.csv", FOUR_REQUESTS), "permohonan")
     imported(store, write(tmp_path, "aduan.csv", ADUAN_HEADER + "A-1,36.74.01.1001,,,2026-08-03 08:00,,\n"), "aduan")
     before = store.observations()
-    text = FOUR_REQUESTS.replace("daring", "mpp").replace("2026-09-", "2026-10-") + \
-        "P-9,36.74.03.1001,KTP,daring,2026-10-01 09:00,,proses,2\n"
+    text = (
+        FOUR_REQUESTS.replace("daring", "mpp").replace("2026-09-", "2026-10-")
+        + "P-9,36.74.03.1001,KTP,daring,2026-10-01 09:00,,proses,2\n"
+    )
     outcome = imported(store, write(tmp_path, "b.csv", text), "permohonan")
     assert outcome.counts["diganti"] == 4
     assert store.rollback(outcome.batch_id).ok
@@ -414,6 +504,8 @@ def test_the_imported_sample_reproduces_the_shipped_observations(store):
     shipped = shipped[shipped["indikator"].isin(set(got["indikator"]))]
     shipped = shipped.sort_values(["indikator", "kode_wilayah", "periode"]).reset_index(drop=True)
     assert sorted(set(got["indikator"])) == ["aduan_per_10rb", "aduan_tindak_lanjut", "ikm", "ikm_kecamatan"]
-    assert_frame_equal(got[["periode", "kode_wilayah", "indikator", "pembilang", "penyebut"]],
-                       shipped[["periode", "kode_wilayah", "indikator", "pembilang", "penyebut"]],
-                       check_dtype=False)
+    assert_frame_equal(
+        got[["periode", "kode_wilayah", "indikator", "pembilang", "penyebut"]],
+        shipped[["periode", "kode_wilayah", "indikator", "pembilang", "penyebut"]],
+        check_dtype=False,
+    )

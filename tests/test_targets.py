@@ -1,4 +1,5 @@
 """Achievement against target in the indicator's direction, and status from official bands or target."""
+
 import math
 
 import pandas as pd
@@ -7,13 +8,16 @@ import pytest
 from kpi.metrics.targets import achievement, add_targets, target_status
 
 
-@pytest.mark.parametrize("value, target, higher, expected", [
-    (54.0, 60.0, True, 90.0),        # 54/60
-    (66.0, 60.0, True, 110.0),
-    (2.5, 2.0, False, 75.0),         # lower is better: (2·2 − 2.5)/2
-    (1.5, 2.0, False, 125.0),
-    (2.0, 0.0, True, math.nan),      # no division by a zero target
-])
+@pytest.mark.parametrize(
+    "value, target, higher, expected",
+    [
+        (54.0, 60.0, True, 90.0),  # 54/60
+        (66.0, 60.0, True, 110.0),
+        (2.5, 2.0, False, 75.0),  # lower is better: (2·2 − 2.5)/2
+        (1.5, 2.0, False, 125.0),
+        (2.0, 0.0, True, math.nan),  # no division by a zero target
+    ],
+)
 def test_achievement(value, target, higher, expected):
     got = achievement(pd.Series([value]), pd.Series([target]), higher).iloc[0]
     assert (math.isnan(got) and math.isnan(expected)) or got == pytest.approx(expected)
@@ -26,8 +30,15 @@ def test_status_thresholds():
 
 
 def _table(indikator, periode, values):
-    return pd.DataFrame({"indikator": indikator, "tingkat": "kelurahan", "kode_wilayah": [f"k{i}" for i in range(len(values))],
-                         "periode": periode, "nilai": values})
+    return pd.DataFrame(
+        {
+            "indikator": indikator,
+            "tingkat": "kelurahan",
+            "kode_wilayah": [f"k{i}" for i in range(len(values))],
+            "periode": periode,
+            "nilai": values,
+        }
+    )
 
 
 def test_official_bands_give_the_status(tiny_catalogue):
@@ -53,7 +64,7 @@ def test_cumulative_target_for_a_month(tiny_catalogue):
 def test_cumulative_target_of_a_year_in_progress_is_read_at_its_last_month(tiny_catalogue):
     frame = _table("anggaran", "2026", [70.0]).assign(periode_akhir="2026-10")
     out = add_targets(frame, tiny_catalogue)
-    assert out["target"].iloc[0] == pytest.approx(95 * 0.79)       # October (10th share), not December's 95
+    assert out["target"].iloc[0] == pytest.approx(95 * 0.79)  # October (10th share), not December's 95
 
 
 def test_no_target_for_the_year_gives_no_status(tiny_catalogue):

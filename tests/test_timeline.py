@@ -1,4 +1,5 @@
 """kpi/trend.py on tiny fixtures: 2 kecamatan (Alfa, Beta), 3 kelurahan, 4 months, one month without a report."""
+
 from __future__ import annotations
 
 import math
@@ -6,13 +7,11 @@ import math
 import pandas as pd
 import pytest
 
-from kpi.metrics import series
-
 from charts import trend
-
-from kpi.report import trend as trend_text
-from kpi.metrics.analysis import indicator_table
 from charts.palette import CITY, NEUTRAL, TARGET, kecamatan_colours
+from kpi.metrics import series
+from kpi.metrics.analysis import indicator_table
+from kpi.report import trend as trend_text
 from tests.conftest import obs
 
 ALFA, BETA, KOTA = "36.74.01", "36.74.02", "36.74"
@@ -29,8 +28,10 @@ def tables(tiny_catalogue, tiny_register):
         if b is not None:
             rows.append((p, "36.74.02.1001", "daring", b, 100, b))
     frame = obs(rows)
-    return {level: indicator_table(frame, tiny_catalogue, tiny_register, level, "month")
-            for level in ("kota", "kecamatan", "kelurahan")}
+    return {
+        level: indicator_table(frame, tiny_catalogue, tiny_register, level, "month")
+        for level in ("kota", "kecamatan", "kelurahan")
+    }
 
 
 @pytest.fixture(scope="module")
@@ -45,26 +46,35 @@ def frame(tables, daring):
 
 def _table(rows, tingkat="kecamatan", indikator="daring"):
     """A hand-made analysis table from (kode, periode, nilai) rows."""
-    return pd.DataFrame({"indikator": indikator, "tingkat": tingkat, "kode_wilayah": [r[0] for r in rows],
-                         "nama_wilayah": [r[0] for r in rows], "periode": [r[1] for r in rows],
-                         "periode_akhir": [r[1] for r in rows], "nilai": [float(r[2]) for r in rows]})
+    return pd.DataFrame(
+        {
+            "indikator": indikator,
+            "tingkat": tingkat,
+            "kode_wilayah": [r[0] for r in rows],
+            "nama_wilayah": [r[0] for r in rows],
+            "periode": [r[1] for r in rows],
+            "periode_akhir": [r[1] for r in rows],
+            "nilai": [float(r[2]) for r in rows],
+        }
+    )
 
 
 # --- series -------------------------------------------------------------------------------------------------------
 
+
 def test_series_has_every_wilayah_and_month_with_the_missing_month_as_nan_not_zero(frame):
     assert list(frame.columns) == series.COLUMNS
-    assert frame["kode_wilayah"].tolist() == [ALFA] * 4 + [BETA] * 4 + [KOTA] * 4   # chosen order, then the city
+    assert frame["kode_wilayah"].tolist() == [ALFA] * 4 + [BETA] * 4 + [KOTA] * 4  # chosen order, then the city
     assert frame["periode"].tolist() == MONTHS * 3
     beta = frame[frame["kode_wilayah"] == BETA].set_index("periode")["nilai"]
     assert math.isnan(beta["2026-09"])
     assert beta.drop("2026-09").tolist() == [30.0, 31.0, 33.0]
     alfa = frame[frame["kode_wilayah"] == ALFA]["nilai"].tolist()
-    assert alfa == [15.0, 16.0, 17.0, 18.0]       # (10+20)/200, (11+21)/200 … × 100
+    assert alfa == [15.0, 16.0, 17.0, 18.0]  # (10+20)/200, (11+21)/200 … × 100
 
 
 def test_series_adds_a_nan_row_for_a_period_missing_from_the_table(daring):
-    level = _table([(ALFA, "2026-07", 40), (ALFA, "2026-09", 42)])     # no 2026-08 row at all
+    level = _table([(ALFA, "2026-07", 40), (ALFA, "2026-09", 42)])  # no 2026-08 row at all
     kota = _table([(KOTA, p, 50) for p in ("2026-07", "2026-08", "2026-09")], tingkat="kota")
     out = series.series(level, kota, daring, [ALFA])
     alfa = out[out["kode_wilayah"] == ALFA].set_index("periode")["nilai"]
@@ -86,7 +96,7 @@ def test_series_target_is_the_catalogue_target_of_each_period(frame, daring):
 def test_series_reads_a_cumulative_target_at_the_last_month_reported(tiny_catalogue):
     anggaran = tiny_catalogue.get("anggaran")
     kota = _table([(KOTA, "2026-Q3", 50), (KOTA, "2026-Q4", 60)], tingkat="kota", indikator="anggaran")
-    kota.loc[1, "periode_akhir"] = "2026-10"          # the fourth quarter has only October so far
+    kota.loc[1, "periode_akhir"] = "2026-10"  # the fourth quarter has only October so far
     out = series.series(kota, kota, anggaran, [])
     assert out.set_index("periode")["target"].to_dict() == pytest.approx({"2026-Q3": 95 * 0.70, "2026-Q4": 95 * 0.79})
 
@@ -103,19 +113,24 @@ def test_series_of_an_indicator_without_rows_is_empty(tables, tiny_catalogue):
 
 # --- which lines ------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("level", "kecamatan", "kelurahan", "codes", "limited"), [
-    ("kota", (), (), [], None),
-    ("kecamatan", (), (), [ALFA, BETA], None),
-    ("kecamatan", (BETA,), (), [BETA], None),
-    ("kelurahan", (), (), ["36.74.01.1001", "36.74.01.1002"], ALFA),     # none chosen: the first kecamatan only
-    ("kelurahan", (BETA,), (), ["36.74.02.1001"], None),
-    ("kelurahan", (ALFA,), ("36.74.01.1002",), ["36.74.01.1002"], None),
-])
+
+@pytest.mark.parametrize(
+    ("level", "kecamatan", "kelurahan", "codes", "limited"),
+    [
+        ("kota", (), (), [], None),
+        ("kecamatan", (), (), [ALFA, BETA], None),
+        ("kecamatan", (BETA,), (), [BETA], None),
+        ("kelurahan", (), (), ["36.74.01.1001", "36.74.01.1002"], ALFA),  # none chosen: the first kecamatan only
+        ("kelurahan", (BETA,), (), ["36.74.02.1001"], None),
+        ("kelurahan", (ALFA,), ("36.74.01.1002",), ["36.74.01.1002"], None),
+    ],
+)
 def test_lines_for(tiny_register, level, kecamatan, kelurahan, codes, limited):
     assert series.lines_for(tiny_register, level, kecamatan, kelurahan) == (codes, limited)
 
 
 # --- the combined chart -------------------------------------------------------------------------------------------
+
 
 def _traces(fig):
     return {t.name: t for t in fig.data}
@@ -152,10 +167,13 @@ def test_trend_figure_without_target(frame, daring, tiny_register):
     assert "Target" not in _traces(trend.trend_figure(frame, daring, tiny_register, "id", show_target=False))
 
 
-@pytest.mark.parametrize(("lang", "ticks", "hover", "city"), [
-    ("id", ["Jul 2026", "Agu 2026", "Sep 2026", "Okt 2026"], "Kecamatan Alfa · Okt 2026: 18,0%", "Kota Uji"),
-    ("en", ["Jul 2026", "Aug 2026", "Sep 2026", "Oct 2026"], "Kecamatan Alfa · Oct 2026: 18.0%", "Kota Uji"),
-])
+@pytest.mark.parametrize(
+    ("lang", "ticks", "hover", "city"),
+    [
+        ("id", ["Jul 2026", "Agu 2026", "Sep 2026", "Okt 2026"], "Kecamatan Alfa · Okt 2026: 18,0%", "Kota Uji"),
+        ("en", ["Jul 2026", "Aug 2026", "Sep 2026", "Oct 2026"], "Kecamatan Alfa · Oct 2026: 18.0%", "Kota Uji"),
+    ],
+)
 def test_trend_figure_speaks_the_language(frame, daring, tiny_register, lang, ticks, hover, city):
     fig = trend.trend_figure(frame, daring, tiny_register, lang)
     assert list(fig.layout.xaxis.ticktext) == ticks
@@ -165,21 +183,24 @@ def test_trend_figure_speaks_the_language(frame, daring, tiny_register, lang, ti
 
 
 def test_hover_uses_the_thousands_separator_of_the_language(tiny_register, tiny_catalogue):
-    aduan = tiny_catalogue.get("aduan")     # unit 'per 10.000', one decimal
+    aduan = tiny_catalogue.get("aduan")  # unit 'per 10.000', one decimal
     level = _table([(ALFA, "2026-10", 1234.5)], indikator="aduan")
     kota = _table([(KOTA, "2026-10", 1000)], tingkat="kota", indikator="aduan")
     fr = series.series(level, kota, aduan, [ALFA])
-    texts = {lang: _traces(trend.trend_figure(fr, aduan, tiny_register, lang))["Alfa"].hovertext[0]
-             for lang in ("id", "en")}
-    assert texts == {"id": "Kecamatan Alfa · Okt 2026: 1.234,5 per 10.000",
-                     "en": "Kecamatan Alfa · Oct 2026: 1,234.5 per 10,000"}
+    texts = {
+        lang: _traces(trend.trend_figure(fr, aduan, tiny_register, lang))["Alfa"].hovertext[0] for lang in ("id", "en")
+    }
+    assert texts == {
+        "id": "Kecamatan Alfa · Okt 2026: 1.234,5 per 10.000",
+        "en": "Kecamatan Alfa · Oct 2026: 1,234.5 per 10,000",
+    }
 
 
 def test_trend_figure_is_readable_when_shared(frame, daring, tiny_register):
     layout = trend.trend_figure(frame, daring, tiny_register, "id").layout
     assert layout.font.size >= 14 and layout.xaxis.tickfont.size >= 14 and layout.yaxis.tickfont.size >= 14
     assert layout.legend.font.size >= 14 and layout.hoverlabel.font.size >= 14
-    assert layout.legend.orientation == "h" and layout.legend.y <= 0      # at the bottom
+    assert layout.legend.orientation == "h" and layout.legend.y <= 0  # at the bottom
     assert layout.yaxis.title.text == "Persen (%)"
 
 
@@ -191,11 +212,14 @@ def test_kelurahan_lines_differ_in_shade_and_dash_within_their_kecamatan(tiny_re
     assert styles[KOTA]["color"] == CITY
 
 
-@pytest.mark.parametrize(("values", "sizes"), [
-    ([1.0] * 31, [0] * 31),                                           # a long unbroken line needs no markers
-    ([1.0, None, 2.0, None] + [1.0] * 27, [7, 0, 7, 0] + [0] * 27),    # points alone between gaps get one
-    ([1.0, None, 2.0], [7, 7, 7]),                                    # a short series shows every point
-])
+@pytest.mark.parametrize(
+    ("values", "sizes"),
+    [
+        ([1.0] * 31, [0] * 31),  # a long unbroken line needs no markers
+        ([1.0, None, 2.0, None] + [1.0] * 27, [7, 0, 7, 0] + [0] * 27),  # points alone between gaps get one
+        ([1.0, None, 2.0], [7, 7, 7]),  # a short series shows every point
+    ],
+)
 def test_marker_sizes(values, sizes):
     assert trend.marker_sizes(pd.Series(values, dtype=float)) == sizes
 
@@ -211,10 +235,11 @@ def test_quarter_ticks_break_long_indonesian_labels_only():
     labels = [f"{y}-Q{q}" for y in range(2025, 2027) for q in range(1, 5)]
     assert trend._ticks(labels, "id", 2000)[1][:2] == ["Triwulan I<br>2025", "Triwulan II<br>2025"]
     assert trend._ticks(labels, "en", 2000)[1][:2] == ["Q1 2025", "Q2 2025"]
-    assert trend._ticks(labels, "id", 300)[1] == ["Triwulan I<br>2025", "Triwulan I<br>2026"]   # narrow: years
+    assert trend._ticks(labels, "id", 300)[1] == ["Triwulan I<br>2025", "Triwulan I<br>2026"]  # narrow: years
 
 
 # --- small multiples ------------------------------------------------------------------------------------------------
+
 
 def test_small_multiples_one_panel_per_wilayah_with_the_city_in_grey(frame, daring, tiny_register):
     fig = trend.small_multiples(frame, daring, tiny_register, "id")
@@ -229,7 +254,7 @@ def test_small_multiples_one_panel_per_wilayah_with_the_city_in_grey(frame, dari
         assert lines["Kota Uji"].line.color == NEUTRAL
         assert lines["Alfa" if own == ALFA else "Beta"].line.color == colours[own]
         assert lines["Target"].line.dash == "dash"
-    assert fig.layout.yaxis2.matches == "y"       # one y scale for all panels
+    assert fig.layout.yaxis2.matches == "y"  # one y scale for all panels
     assert sum(bool(t.showlegend) for t in fig.data if t.name == "Kota Uji") == 1
 
 
@@ -248,13 +273,17 @@ def test_small_multiples_of_the_city_alone_is_one_panel(tables, daring, tiny_reg
 
 # --- change against a year earlier ----------------------------------------------------------------------------------
 
+
 @pytest.fixture()
 def yoy_tables():
     level = _table([(ALFA, "2026-10", 62.5), (BETA, "2026-10", 40.0), (ALFA, "2026-09", 1.0)]).assign(
-        nilai_tahun_lalu=[60.0, float("nan"), 0.0], perubahan_tahunan=[2.5, float("nan"), 1.0],
-        arah_tahunan=["membaik", None, "membaik"])
+        nilai_tahun_lalu=[60.0, float("nan"), 0.0],
+        perubahan_tahunan=[2.5, float("nan"), 1.0],
+        arah_tahunan=["membaik", None, "membaik"],
+    )
     kota = _table([(KOTA, "2026-10", 55.0)], tingkat="kota").assign(
-        nilai_tahun_lalu=[56.25], perubahan_tahunan=[-1.25], arah_tahunan=["memburuk"])
+        nilai_tahun_lalu=[56.25], perubahan_tahunan=[-1.25], arah_tahunan=["memburuk"]
+    )
     return level, kota
 
 
@@ -266,23 +295,28 @@ def test_yoy_table_has_the_chosen_wilayah_then_the_city_for_the_period(yoy_table
     assert out["arah_tahunan"].tolist()[1:] == ["membaik", "memburuk"]
 
 
-@pytest.mark.parametrize(("lang", "row", "missing"), [
-    ("id", ["Alfa", "62,5", "60,0", "+2,5", "Membaik"], ["Beta", "40,0", "—", "—", "—"]),
-    ("en", ["Alfa", "62.5", "60.0", "+2.5", "Improved"], ["Beta", "40.0", "—", "—", "—"]),
-])
+@pytest.mark.parametrize(
+    ("lang", "row", "missing"),
+    [
+        ("id", ["Alfa", "62,5", "60,0", "+2,5", "Membaik"], ["Beta", "40,0", "—", "—", "—"]),
+        ("en", ["Alfa", "62.5", "60.0", "+2.5", "Improved"], ["Beta", "40.0", "—", "—", "—"]),
+    ],
+)
 def test_yoy_display(yoy_tables, daring, tiny_register, lang, row, missing):
-    out = trend_text.yoy_display(series.yoy_table(*yoy_tables, "daring", [ALFA, BETA], "2026-10"), daring,
-                               tiny_register, lang)
+    out = trend_text.yoy_display(
+        series.yoy_table(*yoy_tables, "daring", [ALFA, BETA], "2026-10"), daring, tiny_register, lang
+    )
     month = {"id": "Okt", "en": "Oct"}[lang]
     assert list(out.columns)[1:3] == [f"{month} 2026", f"{month} 2025"]
     assert out.iloc[0].tolist() == row
     assert out.iloc[1].tolist() == missing
-    assert out.iloc[2, 3] == {"id": "-1,3", "en": "-1.3"}[lang]         # -1,25 rounded half up away from zero
+    assert out.iloc[2, 3] == {"id": "-1,3", "en": "-1.3"}[lang]  # -1,25 rounded half up away from zero
 
 
 def test_yoy_figure_colours_follow_the_direction_and_leave_room_for_labels(yoy_tables, daring, tiny_register):
-    fig = trend.yoy_figure(series.yoy_table(*yoy_tables, "daring", [ALFA, BETA], "2026-10"), daring,
-                              tiny_register, "id")
+    fig = trend.yoy_figure(
+        series.yoy_table(*yoy_tables, "daring", [ALFA, BETA], "2026-10"), daring, tiny_register, "id"
+    )
     bar = fig.data[0]
     assert list(bar.y) == ["Alfa", "Beta", "Kota Uji"]
     assert list(bar.marker.color) == [trend.ARAH_COLOURS["membaik"], NEUTRAL, trend.ARAH_COLOURS["memburuk"]]
@@ -291,21 +325,27 @@ def test_yoy_figure_colours_follow_the_direction_and_leave_room_for_labels(yoy_t
     assert lo < -1.25 - 0.5 and hi > 2.5 + 1
 
 
-@pytest.mark.parametrize(("indicator", "lang", "text"), [
-    ("daring", "id", "Nilai dalam %, perubahan dalam poin."),
-    ("daring", "en", "Values in %, changes in pts."),
-    ("kepatuhan", "id", "Nilai dalam poin, perubahan dalam poin."),
-    ("aduan", "en", "Values in per 10,000, changes in per 10,000."),
-])
+@pytest.mark.parametrize(
+    ("indicator", "lang", "text"),
+    [
+        ("daring", "id", "Nilai dalam %, perubahan dalam poin."),
+        ("daring", "en", "Values in %, changes in pts."),
+        ("kepatuhan", "id", "Nilai dalam poin, perubahan dalam poin."),
+        ("aduan", "en", "Values in per 10,000, changes in per 10,000."),
+    ],
+)
 def test_yoy_units(tiny_catalogue, indicator, lang, text):
     assert trend_text.yoy_units(tiny_catalogue.get(indicator), lang) == text
 
 
-@pytest.mark.parametrize(("period", "last", "expected"), [
-    ("2026-Q4", "2026-10", "2026-10"),     # a quarter with one month in
-    ("2026-Q3", "2026-09", None),          # complete
-    ("2026-10", "2026-10", None),          # a month is never partial
-])
+@pytest.mark.parametrize(
+    ("period", "last", "expected"),
+    [
+        ("2026-Q4", "2026-10", "2026-10"),  # a quarter with one month in
+        ("2026-Q3", "2026-09", None),  # complete
+        ("2026-10", "2026-10", None),  # a month is never partial
+    ],
+)
 def test_partial_until(period, last, expected):
     kota = _table([(KOTA, period, 1.0)], tingkat="kota").assign(periode_akhir=[last])
     assert series.partial_until(kota, "daring", period) == expected

@@ -1,4 +1,5 @@
 """The register and the resolver: every known code form and spelling maps to one canonical code."""
+
 import csv
 from pathlib import Path
 
@@ -22,29 +23,32 @@ def test_counts(reg):
     assert len(reg.children("36.74.03")) == 11
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("36.74.03.1005", "36.74.03.1005"),          # Kemendagri with dots
-    ("3674031005", "36.74.03.1005"),             # without dots
-    ("3674060007", "36.74.03.1005"),             # BPS code of Pondok Aren kelurahan
-    ("id3674060008", "36.74.03.1010"),           # BPS with 'id' prefix
-    ("ID3674060008", "36.74.03.1010"),
-    ("3674060", "36.74.03"),                     # BPS kecamatan code
-    ("367403", "36.74.03"),
-    ("36.74", "36.74"),
-    ("Jurang Manggu Barat", "36.74.03.1010"),    # BPS spelling
-    ("jurangmangu barat", "36.74.03.1010"),      # any case
-    ("  Kel.   Perigi ", "36.74.03.1008"),        # prefix, extra spaces, BPS spelling
-    ("Kelurahan Rawa Buntu", "36.74.01.1002"),
-    ("RAWABUNTU", "36.74.01.1002"),
-    ("Sawah Lama", "36.74.04.1004"),
-    ("Kranggan", "36.74.07.1003"),
-    ("Sarua Indah", "36.74.04.1005"),
-    ("Kec. Setu", "36.74.07"),
-    ("Kecamatan Serpong Utara", "36.74.02"),
-    ("Kel. Setu", "36.74.07.1002"),
-    ("Cirendeu", "36.74.05.1004"),
-    ("Pondok Cabe Ilir", "36.74.06.1005"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("36.74.03.1005", "36.74.03.1005"),  # Kemendagri with dots
+        ("3674031005", "36.74.03.1005"),  # without dots
+        ("3674060007", "36.74.03.1005"),  # BPS code of Pondok Aren kelurahan
+        ("id3674060008", "36.74.03.1010"),  # BPS with 'id' prefix
+        ("ID3674060008", "36.74.03.1010"),
+        ("3674060", "36.74.03"),  # BPS kecamatan code
+        ("367403", "36.74.03"),
+        ("36.74", "36.74"),
+        ("Jurang Manggu Barat", "36.74.03.1010"),  # BPS spelling
+        ("jurangmangu barat", "36.74.03.1010"),  # any case
+        ("  Kel.   Perigi ", "36.74.03.1008"),  # prefix, extra spaces, BPS spelling
+        ("Kelurahan Rawa Buntu", "36.74.01.1002"),
+        ("RAWABUNTU", "36.74.01.1002"),
+        ("Sawah Lama", "36.74.04.1004"),
+        ("Kranggan", "36.74.07.1003"),
+        ("Sarua Indah", "36.74.04.1005"),
+        ("Kec. Setu", "36.74.07"),
+        ("Kecamatan Serpong Utara", "36.74.02"),
+        ("Kel. Setu", "36.74.07.1002"),
+        ("Cirendeu", "36.74.05.1004"),
+        ("Pondok Cabe Ilir", "36.74.06.1005"),
+    ],
+)
 def test_resolve(reg, text, expected):
     res = reg.resolve(text)
     assert res.issue is None, res.issue
@@ -84,20 +88,23 @@ def test_ancestors_and_area(reg):
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared is not present")
 def test_register_matches_shared_facts(reg):
-    rows = list(csv.DictReader(open(SHARED / "wilayah.csv", encoding="utf-8")))
+    rows = list(csv.DictReader((SHARED / "wilayah.csv").read_text(encoding="utf-8").splitlines()))
     assert {r["kode_kelurahan"]: r["kelurahan"] for r in rows} == {u.kode: u.nama for u in reg.level("kelurahan")}
-    cross = list(csv.DictReader(open(SHARED / "wilayah_bps_crosswalk.csv", encoding="utf-8")))
+    cross = list(csv.DictReader((SHARED / "wilayah_bps_crosswalk.csv").read_text(encoding="utf-8").splitlines()))
     for r in cross:
         assert reg.resolve(r["kode_bps"]).kode == r["kode_kemendagri"]
         assert reg.resolve(r["nama_bps_mfd2018"], r["level"]).kode == r["kode_kemendagri"]
 
 
-@pytest.mark.parametrize("text, first", [
-    ("Pondok Arem", "Kecamatan Pondok Aren"),       # closest first; a shared name carries its level
-    ("Kel. Pondok Arem", "Kelurahan Pondok Aren"),
-    ("Kranggann", "Kranggan (= Keranggan)"),         # an alias is shown with the official name
-    ("36.74.3.1005", "36.74.03.1005"),               # an unknown code gets the closest codes
-])
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        ("Pondok Arem", "Kecamatan Pondok Aren"),  # closest first; a shared name carries its level
+        ("Kel. Pondok Arem", "Kelurahan Pondok Aren"),
+        ("Kranggann", "Kranggan (= Keranggan)"),  # an alias is shown with the official name
+        ("36.74.3.1005", "36.74.03.1005"),  # an unknown code gets the closest codes
+    ],
+)
 def test_suggestions_are_ordered_by_closeness(reg, text, first):
     message = reg.resolve(text).issue.message
     assert message.split("Yang paling mirip: ")[1].startswith(first), message
@@ -105,4 +112,5 @@ def test_suggestions_are_ordered_by_closeness(reg, text, first):
 
 def test_missing_values_are_empty_not_text(reg):
     import pandas as pd
+
     assert reg.resolve(pd.NA).issue.code == "wilayah_kosong"

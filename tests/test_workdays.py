@@ -1,4 +1,5 @@
 """Tests for kpi.core.workdays: weekends, holidays, cuti bersama, the configurable list, all vectorised."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -32,17 +33,20 @@ def _calendar_with(tmp_path, rows: list[str]) -> Calendar:
     return Calendar.default(extra_path=path)
 
 
-@pytest.mark.parametrize("start, end, expected, why", [
-    ("2024-04-05 16:00", "2024-04-16 09:00", 1, "Lebaran week: 6-15 all off, only Tue 16 counts"),
-    ("2024-04-05 08:00", "2024-04-19 08:00", 4, "16, 17, 18, 19"),
-    ("2024-04-03 08:00", "2024-04-03 15:30", 0, "same day = 0 whatever the hours"),
-    ("2024-10-04 15:00", "2024-10-07 08:00", 1, "Friday to Monday = 1"),
-    ("2024-10-07 09:00", "2024-10-14 09:00", 5, "Mon to next Mon: 8, 9, 10, 11, 14"),
-    ("2024-10-05 10:00", "2024-10-06 10:00", 0, "Saturday to Sunday: nothing"),
-    ("2025-08-15 09:00", "2025-08-19 09:00", 1, "17 Aug is a Sunday, 18 Aug 2025 cuti bersama: only 19"),
-    ("2024-03-28 09:00", "2024-04-02 09:00", 2, "Good Friday 29 Mar, weekend: 1 and 2 April"),
-    ("2024-12-31 09:00", "2025-01-02 09:00", 1, "across a year: 1 Jan off, 2 Jan counts"),
-])
+@pytest.mark.parametrize(
+    "start, end, expected, why",
+    [
+        ("2024-04-05 16:00", "2024-04-16 09:00", 1, "Lebaran week: 6-15 all off, only Tue 16 counts"),
+        ("2024-04-05 08:00", "2024-04-19 08:00", 4, "16, 17, 18, 19"),
+        ("2024-04-03 08:00", "2024-04-03 15:30", 0, "same day = 0 whatever the hours"),
+        ("2024-10-04 15:00", "2024-10-07 08:00", 1, "Friday to Monday = 1"),
+        ("2024-10-07 09:00", "2024-10-14 09:00", 5, "Mon to next Mon: 8, 9, 10, 11, 14"),
+        ("2024-10-05 10:00", "2024-10-06 10:00", 0, "Saturday to Sunday: nothing"),
+        ("2025-08-15 09:00", "2025-08-19 09:00", 1, "17 Aug is a Sunday, 18 Aug 2025 cuti bersama: only 19"),
+        ("2024-03-28 09:00", "2024-04-02 09:00", 2, "Good Friday 29 Mar, weekend: 1 and 2 April"),
+        ("2024-12-31 09:00", "2025-01-02 09:00", 1, "across a year: 1 Jan off, 2 Jan counts"),
+    ],
+)
 def test_between_hand_worked(calendar, start, end, expected, why):
     assert calendar.between(T(start), T(end)).tolist() == [expected], why
 
@@ -81,16 +85,19 @@ def test_between_matches_counting_day_by_day(calendar):
     end = start + rng.integers(0, 40, 300)
     work = calendar.is_workday(np.arange(np.datetime64("2023-12-01"), np.datetime64("2025-06-01")))
     offset = (start - np.datetime64("2023-12-01")).astype(int)
-    slow = [int(work[o + 1:o + 1 + n].sum()) for o, n in zip(offset, (end - start).astype(int))]
+    slow = [int(work[o + 1 : o + 1 + n].sum()) for o, n in zip(offset, (end - start).astype(int), strict=True)]
     assert calendar.between(start, end).tolist() == slow
 
 
 def test_overrides_from_csv(tmp_path):
-    calendar = _calendar_with(tmp_path, [
-        "2024-04-13,masuk,Sabtu masuk (uji),SE uji",       # a Saturday becomes a working day
-        "2024-04-16,libur,Libur daerah (uji),Kepwal uji",   # a working Tuesday becomes a day off
-        "2024-04-15,masuk,Cuti bersama dibatalkan (uji),SE uji",  # a cuti bersama day becomes a working day
-    ])
+    calendar = _calendar_with(
+        tmp_path,
+        [
+            "2024-04-13,masuk,Sabtu masuk (uji),SE uji",  # a Saturday becomes a working day
+            "2024-04-16,libur,Libur daerah (uji),Kepwal uji",  # a working Tuesday becomes a day off
+            "2024-04-15,masuk,Cuti bersama dibatalkan (uji),SE uji",  # a cuti bersama day becomes a working day
+        ],
+    )
     # 5 → 16: Sat 13 (masuk) and Mon 15 (masuk) count; Tue 16 is now off → 2
     assert calendar.between(D("2024-04-05"), D("2024-04-16")).tolist() == [2]
     # 5 → 17: 13, 15, 17 → 3
@@ -112,8 +119,11 @@ def test_holidays_names_and_sources(calendar):
 
 def test_bad_csv_lists_every_problem(tmp_path):
     path = tmp_path / "hari_libur.csv"
-    path.write_text("tanggal,jenis,keterangan,sumber\n16/04/2024,libur,a,b\n2024-04-17,cuti,a,b\n"
-                    "2024-04-18,libur,a,b\n2024-04-18,masuk,a,b\n", encoding="utf-8")
+    path.write_text(
+        "tanggal,jenis,keterangan,sumber\n16/04/2024,libur,a,b\n2024-04-17,cuti,a,b\n"
+        "2024-04-18,libur,a,b\n2024-04-18,masuk,a,b\n",
+        encoding="utf-8",
+    )
     with pytest.raises(HariLiburError) as info:
         read_hari_libur(path)
     message = str(info.value)

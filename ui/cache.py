@@ -4,6 +4,7 @@ Building a plotly figure through its object model costs 50–700 ms; serialising
 digest of the pickled inputs (small: a snapshot of rows, codes, labels); inputs that cannot be pickled are simply
 built every time. Builders stay pure functions in kpi/; pages call `cache.build(kpi_function, *args)`.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -5,6 +5,7 @@ The PNG (briefing.chart_png) is drawn only when the button is clicked, on Stream
 went wrong instead of a broken download, and a line in the server log. Pages call `charts.show(...)` where they
 would call `st.plotly_chart`, so every chart gets the same export.
 """
+
 from __future__ import annotations
 
 import logging
@@ -35,8 +36,17 @@ def scope(f, level: str | None = None) -> str:
     return scope_text(level or f.level, f.kecamatan, f.kelurahan, data.core()[1], lang())
 
 
-def show(fig: go.Figure, key: str, period: str, where: str, *, title: str | None = None,
-         export: go.Figure | Callable[[], go.Figure] | None = None, config: dict | None = None, **kwargs):
+def show(
+    fig: go.Figure,
+    key: str,
+    period: str,
+    where: str,
+    *,
+    title: str | None = None,
+    export: go.Figure | Callable[[], go.Figure] | None = None,
+    config: dict | None = None,
+    **kwargs,
+):
     """st.plotly_chart plus the slide PNG of `export` (default: the figure itself; a function is called only when the
     PNG is made, e.g. a map with its names drawn); returns the chart's event."""
     event = st.plotly_chart(fig, key=key, config={**CONFIG, **(config or {})}, **kwargs)
@@ -44,14 +54,30 @@ def show(fig: go.Figure, key: str, period: str, where: str, *, title: str | None
     return event
 
 
-def png_button(fig: go.Figure | Callable[[], go.Figure], key: str, period: str, where: str, *, title: str | None = None,
-               help_key: str = "png_help") -> None:
+def png_button(
+    fig: go.Figure | Callable[[], go.Figure],
+    key: str,
+    period: str,
+    where: str,
+    *,
+    title: str | None = None,
+    help_key: str = "png_help",
+) -> None:
     """The download button of a chart's 1920×1080 PNG with the footer: period, `where`, data date, sample label."""
     footer = make_footer(period, where, data.latest_date(), lang(), data.is_sample())
     failed, ready = t("png_failed"), can_render()
-    st.download_button(t("png_slide"), lambda: slide_png(fig, footer, title, failed), file_name(key, period),
-                       "image/png", key=f"{key}_png", on_click="ignore", icon=":material/image:", type="tertiary",
-                       disabled=not ready, help=t(help_key) if ready else t("png_no_browser"))
+    st.download_button(
+        t("png_slide"),
+        lambda: slide_png(fig, footer, title, failed),
+        file_name(key, period),
+        "image/png",
+        key=f"{key}_png",
+        on_click="ignore",
+        icon=":material/image:",
+        type="tertiary",
+        disabled=not ready,
+        help=t(help_key) if ready else t("png_no_browser"),
+    )
 
 
 def slide_png(fig: go.Figure | Callable[[], go.Figure], footer, title: str | None, failed: str) -> bytes:
@@ -59,7 +85,7 @@ def slide_png(fig: go.Figure | Callable[[], go.Figure], footer, title: str | Non
     of problem), and the traceback in the server log: never a broken download."""
     try:
         return chart_png.chart_png(fig() if callable(fig) else fig, footer, title)
-    except Exception as problem:  # noqa: BLE001 — the border: the reader gets words, the log the traceback
+    except Exception as problem:
         LOG.exception("Slide PNG failed")
         return chart_png.message_png(failed.format(problem=type(problem).__name__), footer)
 

@@ -1,15 +1,16 @@
 """Cached loading: files are read and validated once per process, tables computed once per level and grain."""
+
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from kpi.metrics.analysis import data_date, indicator_table
 from kpi.core.catalogue import Catalogue, load_catalogue
 from kpi.core.issues import Issue
+from kpi.core.wilayah import Register, load_register
+from kpi.metrics.analysis import data_date, indicator_table
 from kpi.store import source
 from ui import cache
-from kpi.core.wilayah import Register, load_register
 
 
 @st.cache_resource(show_spinner=False)
@@ -79,7 +80,11 @@ def achievement_grid(category: str | None, grain: str, codes: tuple[str, ...]):
     tables = {g: table("kecamatan", g) for g in comparison.grains_for(indicators, grain)}
     latest = comparison.latest_periods(tables, indicators, grain)
     codes = list(codes)
-    return latest, comparison.achievement_matrix(tables, catalogue, latest, codes), comparison.value_matrix(tables, catalogue, latest, codes)
+    return (
+        latest,
+        comparison.achievement_matrix(tables, catalogue, latest, codes),
+        comparison.value_matrix(tables, catalogue, latest, codes),
+    )
 
 
 @st.cache_resource(show_spinner=False)
@@ -88,8 +93,10 @@ def headline_cards(upto: str | None) -> tuple[tuple[str, dict | None], ...]:
     from kpi.metrics.analysis import card
 
     catalogue, register = core()
-    return tuple((ind.id, card(table("kota", ind.frequency), ind.id, register.kota.kode, upto=upto))
-                 for ind in catalogue.headline)
+    return tuple(
+        (ind.id, card(table("kota", ind.frequency), ind.id, register.kota.kode, upto=upto))
+        for ind in catalogue.headline
+    )
 
 
 @st.cache_resource(show_spinner=False)

@@ -1,11 +1,12 @@
 """Number formatting in the reader's language: 1.234,5 in Bahasa Indonesia, 1,234.5 in English."""
+
 from __future__ import annotations
 
 import math
 
-from kpi.report import numfmt
 from kpi.core.catalogue import Indicator
 from kpi.metrics.targets import STATUS_LABELS
+from kpi.report import numfmt
 
 
 def number(value: float | None, decimals: int, lang: str = "id") -> str:
@@ -62,8 +63,10 @@ def ranking_table(rows, ind: Indicator, catalogue, lang: str = "id"):
     def head(key: str) -> str:
         return TEXT[key][lang]
 
-    status = [STATUS_LABELS[lang].get(s) if s in STATUS_LABELS[lang] else _band_label(s, ind, catalogue, lang)
-              for s in rows["status"]]
+    status = [
+        STATUS_LABELS[lang].get(s) if s in STATUS_LABELS[lang] else _band_label(s, ind, catalogue, lang)
+        for s in rows["status"]
+    ]
     return {
         head("col_rank"): [int(r) if r == r and r is not None else None for r in rows["peringkat"]],
         head("col_wilayah"): list(rows["nama_wilayah"]),

@@ -1,11 +1,11 @@
 """The shared frame of every page: page config, translated navigation, language switch, sample badge, data date."""
+
 from __future__ import annotations
 
 import streamlit as st
 
-from kpi.core import periods
-
 from kpi import settings
+from kpi.core import periods
 from ui import data, state
 from ui.i18n import LANGS, lang, t
 
@@ -92,12 +92,16 @@ def page(title_key: str, require_data: bool = True, presenter: bool = False) -> 
     if not presenter and st.query_params.get("mode") == "briefing":
         st.switch_page(BRIEFING, query_params={k: v for k, v in st.query_params.items() if k != "mode"})
     state.on_page(title_key)
-    st.set_page_config(page_title=t(title_key), page_icon="📊", layout="wide",
-                       initial_sidebar_state="collapsed" if presenter else "auto")
+    st.set_page_config(
+        page_title=t(title_key),
+        page_icon="📊",
+        layout="wide",
+        initial_sidebar_state="collapsed" if presenter else "auto",
+    )
     st.markdown(_CSS + (_PRESENTER_CSS if presenter else ""), unsafe_allow_html=True)
     if presenter:
         if lang() != "id":
-            st.query_params["lang"] = lang()   # the link reproduces the language without the switch
+            st.query_params["lang"] = lang()  # the link reproduces the language without the switch
     else:
         _navigation()
         _language_switch()
@@ -122,4 +126,5 @@ def status_line(presenter: bool = False) -> None:
         if data.is_sample():
             st.badge(t("sample_badge"), icon=":material/science:", color="orange", help=t("sample_note"))
         (st.markdown if presenter else st.caption)(
-            f"{t('data_until')}: {end.day} {periods.display(f'{end.year}-{end.month:02d}', lang())}")
+            f"{t('data_until')}: {end.day} {periods.display(f'{end.year}-{end.month:02d}', lang())}"
+        )

@@ -1,10 +1,11 @@
 """Cached boundaries and their web-ready GeoJSON: prepared once per process, never on a rerun."""
+
 from __future__ import annotations
 
 import streamlit as st
 
-from kpi.geo import Boundaries, load_boundaries
 from charts.maps import feature_collection
+from kpi.geo import Boundaries, load_boundaries
 
 
 @st.cache_resource(show_spinner=False)

@@ -5,6 +5,7 @@ Streamlit's own `bind="query-params"` writes the *formatted* option into the URL
 language; here the URL always holds the option itself. Priority: the widget's current value (the user's latest
 choice) > the URL > the value kept from another page > the default.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -38,9 +39,12 @@ def set_next(key: str, value) -> None:
 
 def current(key: str, options: Sequence[str], default: str) -> str:
     """The value of a URL-backed filter before its widget is drawn."""
-    for candidate in (st.session_state.get(_SET.format(key)), st.session_state.get(_widget_key(key)),
-                      st.query_params.get(key),
-                      st.session_state.get(_KEPT.format(key))):
+    for candidate in (
+        st.session_state.get(_SET.format(key)),
+        st.session_state.get(_widget_key(key)),
+        st.query_params.get(key),
+        st.session_state.get(_KEPT.format(key)),
+    ):
         if candidate in options:
             return candidate
     return default
@@ -63,8 +67,15 @@ def _remember(key: str, value: str, default: str) -> None:
         st.query_params[key] = value
 
 
-def choice(widget: Callable, label: str, key: str, options: Sequence[str], default: str,
-           format_func: Callable[[str], str] = str, **kwargs) -> str:
+def choice(
+    widget: Callable,
+    label: str,
+    key: str,
+    options: Sequence[str],
+    default: str,
+    format_func: Callable[[str], str] = str,
+    **kwargs,
+) -> str:
     """Draw a single-choice widget (st.selectbox, st.sidebar.segmented_control, …) backed by ?key=value."""
     options = list(options)
     default = default if default in options else options[0]
@@ -75,7 +86,7 @@ def choice(widget: Callable, label: str, key: str, options: Sequence[str], defau
     picked = picked if picked in options else value
     if picked == value == default and _elsewhere(key, options):
         held = st.query_params.get(key)
-        if held is not None:   # links to other pages drop the URL: keep the choice for them
+        if held is not None:  # links to other pages drop the URL: keep the choice for them
             st.session_state[_KEPT.format(key)] = held
     else:
         _remember(key, picked, default)
@@ -84,9 +95,12 @@ def choice(widget: Callable, label: str, key: str, options: Sequence[str], defau
 
 def current_many(key: str, options: Sequence[str]) -> list[str]:
     """The values of a URL-backed multi-choice filter (comma-separated in the URL) before its widget is drawn."""
-    for candidate in (st.session_state.get(_SET.format(key)), st.session_state.get(_widget_key(key)),
-                      _split(st.query_params.get(key)),
-                      st.session_state.get(_KEPT.format(key))):
+    for candidate in (
+        st.session_state.get(_SET.format(key)),
+        st.session_state.get(_widget_key(key)),
+        _split(st.query_params.get(key)),
+        st.session_state.get(_KEPT.format(key)),
+    ):
         if candidate is not None:
             kept = [v for v in candidate if v in options]
             if kept or candidate == []:
@@ -98,14 +112,17 @@ def _split(text: str | None) -> list[str] | None:
     return None if text is None else [v for v in text.split(",") if v]
 
 
-def many(widget: Callable, label: str, key: str, options: Sequence[str],
-         format_func: Callable[[str], str] = str, **kwargs) -> list[str]:
+def many(
+    widget: Callable, label: str, key: str, options: Sequence[str], format_func: Callable[[str], str] = str, **kwargs
+) -> list[str]:
     """Draw a multi-choice widget (st.multiselect) backed by ?key=a,b; an empty choice means 'all'."""
     options = list(options)
     value = current_many(key, options)
     st.session_state.pop(_SET.format(key), None)
     st.session_state[_widget_key(key)] = value
-    picked = [v for v in widget(label, options, format_func=format_func, key=_widget_key(key), **kwargs) if v in options]
+    picked = [
+        v for v in widget(label, options, format_func=format_func, key=_widget_key(key), **kwargs) if v in options
+    ]
     st.session_state[_KEPT.format(key)] = picked
     if not picked:
         if key in st.query_params:

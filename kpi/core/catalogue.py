@@ -1,4 +1,5 @@
 """The indicator catalogue: one declared record per indicator, validated when it is loaded."""
+
 from __future__ import annotations
 
 import functools
@@ -18,8 +19,24 @@ ROLLUPS = ("ratio", "mean", "sum")
 OVER_TIME = ("sum", "last", "mean")
 DIRECTIONS = ("higher", "lower")
 LEVELS = ("kelurahan", "kecamatan")
-REQUIRED = ("label", "short", "definition", "type", "factor", "rollup", "direction", "unit",
-            "decimals", "range", "targets", "near", "category", "level", "frequency", "source")
+REQUIRED = (
+    "label",
+    "short",
+    "definition",
+    "type",
+    "factor",
+    "rollup",
+    "direction",
+    "unit",
+    "decimals",
+    "range",
+    "targets",
+    "near",
+    "category",
+    "level",
+    "frequency",
+    "source",
+)
 
 
 class CatalogueError(ValueError):
@@ -130,9 +147,15 @@ def _check(rec: dict, ctx: dict) -> list[Issue]:
     for fld in REQUIRED:
         if rec.get(fld) in (None, ""):
             bad(fld, "wajib diisi.")
-    for fld, allowed in (("type", TYPES), ("rollup", ROLLUPS), ("direction", DIRECTIONS), ("level", LEVELS),
-                         ("frequency", periods.GRAINS), ("numerator_over_time", OVER_TIME),
-                         ("denominator_over_time", OVER_TIME)):
+    for fld, allowed in (
+        ("type", TYPES),
+        ("rollup", ROLLUPS),
+        ("direction", DIRECTIONS),
+        ("level", LEVELS),
+        ("frequency", periods.GRAINS),
+        ("numerator_over_time", OVER_TIME),
+        ("denominator_over_time", OVER_TIME),
+    ):
         if rec.get(fld) is not None and rec[fld] not in allowed:
             bad(fld, f"'{rec[fld]}' tidak dikenal; pilih salah satu dari {', '.join(allowed)}.")
     if rec.get("type") == "percent" and rec.get("factor") != 100:
@@ -141,8 +164,11 @@ def _check(rec: dict, ctx: dict) -> list[Issue]:
         bad("denominator", "indikator rasio perlu deskripsi pembilang dan penyebut.")
     for fld in ("label", "short", "definition", "numerator", "denominator", "unit", "source"):
         text = rec.get(fld)
-        if text is not None and (not isinstance(text, dict) or set(text) != {"id", "en"}
-                                 or not all(isinstance(v, str) and v for v in text.values())):
+        if text is not None and (
+            not isinstance(text, dict)
+            or set(text) != {"id", "en"}
+            or not all(isinstance(v, str) and v for v in text.values())
+        ):
             bad(fld, "harus berisi tepat dua teks, id dan en (beri tanda kutip bila teksnya memuat koma).")
     for fld, pool in (("category", ctx["categories"]), ("berakhlak", ctx["berakhlak"]), ("bands", ctx["band_sets"])):
         if rec.get(fld) is not None and rec[fld] not in pool:
@@ -187,7 +213,14 @@ def parse_catalogue(doc: dict, band_sets: dict[str, BandSet]) -> Catalogue:
     seen: set[str] = set()
     for rec in records:
         if rec.get("id") in seen:
-            issues.append(Issue("katalog_tidak_valid", f"Indikator '{rec['id']}', isian 'id': id ganda; setiap indikator harus punya id unik.", column="id", value=rec["id"]))
+            issues.append(
+                Issue(
+                    "katalog_tidak_valid",
+                    f"Indikator '{rec['id']}', isian 'id': id ganda; setiap indikator harus punya id unik.",
+                    column="id",
+                    value=rec["id"],
+                )
+            )
         seen.add(rec.get("id"))
         issues += _check(rec, ctx)
     if not records:

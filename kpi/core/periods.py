@@ -18,13 +18,21 @@ _PER_YEAR = {"month": 12, "quarter": 4, "semester": 2, "year": 1}
 _YEAR_MIN, _YEAR_MAX = 2000, 2099
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _PREFIXES = {
-    **dict.fromkeys("Q TW TRIWULAN KUARTAL QUARTER".split(), "quarter"),
-    **dict.fromkeys("S SEM SMT SEMESTER H".split(), "semester"),
+    **dict.fromkeys(["Q", "TW", "TRIWULAN", "KUARTAL", "QUARTER"], "quarter"),
+    **dict.fromkeys(["S", "SEM", "SMT", "SEMESTER", "H"], "semester"),
 }
 _MONTH_ALIASES = (
-    "JAN JANUARI JANUARY", "FEB FEBRUARI FEBRUARY PEB PEBRUARI", "MAR MARET MARCH",
-    "APR APRIL", "MEI MAY", "JUN JUNI JUNE", "JUL JULI JULY", "AGU AGT AGS AGUSTUS AUG AUGUST",
-    "SEP SEPT SEPTEMBER", "OKT OKTOBER OCT OCTOBER", "NOV NOVEMBER NOP NOPEMBER",
+    "JAN JANUARI JANUARY",
+    "FEB FEBRUARI FEBRUARY PEB PEBRUARI",
+    "MAR MARET MARCH",
+    "APR APRIL",
+    "MEI MAY",
+    "JUN JUNI JUNE",
+    "JUL JULI JULY",
+    "AGU AGT AGS AGUSTUS AUG AUGUST",
+    "SEP SEPT SEPTEMBER",
+    "OKT OKTOBER OCT OCTOBER",
+    "NOV NOVEMBER NOP NOPEMBER",
     "DES DESEMBER DEC DECEMBER",
 )
 MONTH_NAMES = {name: i for i, names in enumerate(_MONTH_ALIASES, 1) for name in names.split()}
@@ -81,8 +89,12 @@ class _Period:
     @property
     def label(self) -> str:
         """Canonical string label."""
-        suffix = {"month": f"-{self.index:02d}", "quarter": f"-Q{self.index}",
-                  "semester": f"-S{self.index}", "year": ""}[self.grain]
+        suffix = {
+            "month": f"-{self.index:02d}",
+            "quarter": f"-Q{self.index}",
+            "semester": f"-S{self.index}",
+            "year": "",
+        }[self.grain]
         return f"{self.year}{suffix}"
 
 
@@ -212,9 +224,7 @@ def coarsen(label: str, grain: str) -> str:
     _check_grain(grain)
     period = _split(label)
     if GRAINS.index(grain) < GRAINS.index(period.grain):
-        raise ValueError(
-            f"Tidak dapat mengubah periode {label!r} ({period.grain}) ke grain yang lebih halus ({grain})"
-        )
+        raise ValueError(f"Tidak dapat mengubah periode {label!r} ({period.grain}) ke grain yang lebih halus ({grain})")
     index = (period.first_month - 1) * _PER_YEAR[grain] // 12 + 1
     return _Period(period.year, grain, index).label
 

@@ -1,4 +1,5 @@
 """The register: kota → kecamatan → kelurahan, with codes, aliases, area and label points."""
+
 from __future__ import annotations
 
 import difflib
@@ -19,8 +20,14 @@ LEVEL_LABELS = {
     "en": {"kota": "City", "kecamatan": "Kecamatan (district)", "kelurahan": "Kelurahan (sub-district)"},
 }
 _PREFIXES = {
-    "kelurahan": "kelurahan", "kel": "kelurahan", "desa": "kelurahan", "ds": "kelurahan",
-    "kecamatan": "kecamatan", "kec": "kecamatan", "kota": "kota", "kab": None,
+    "kelurahan": "kelurahan",
+    "kel": "kelurahan",
+    "desa": "kelurahan",
+    "ds": "kelurahan",
+    "kecamatan": "kecamatan",
+    "kec": "kecamatan",
+    "kota": "kota",
+    "kab": None,
 }
 
 
@@ -138,12 +145,21 @@ class Register:
         """Map a code (Kemendagri or BPS, dotted or not) or a name in any known spelling to a code."""
         text = "" if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)) else str(value).strip()
         if not text:
-            return Resolution(None, Issue("wilayah_kosong", "Kode wilayah kosong. Isi dengan kode Kemendagri, mis. 36.74.03.1005."))
+            return Resolution(
+                None, Issue("wilayah_kosong", "Kode wilayah kosong. Isi dengan kode Kemendagri, mis. 36.74.03.1005.")
+            )
         found = self._resolve_code(text) or self._resolve_name(text, tingkat)
         if isinstance(found, Issue):
             return Resolution(None, found)
         if tingkat and self.get(found).tingkat != tingkat:
-            return Resolution(None, Issue("tingkat_wilayah_salah", f"'{text}' adalah {self.get(found).tingkat} {self.name(found)}, padahal yang diminta {tingkat}.", value=text))
+            return Resolution(
+                None,
+                Issue(
+                    "tingkat_wilayah_salah",
+                    f"'{text}' adalah {self.get(found).tingkat} {self.name(found)}, padahal yang diminta {tingkat}.",
+                    value=text,
+                ),
+            )
         return Resolution(found)
 
     def _resolve_code(self, text: str) -> str | None:
@@ -162,7 +178,11 @@ class Register:
             return next(iter(codes))
         if len(codes) > 1:
             options = ", ".join(sorted(self.display_name(c) for c in codes))
-            return Issue("wilayah_ambigu", f"'{text}' bisa berarti {options}. Tulis 'Kec. …' atau 'Kel. …', atau pakai kode Kemendagri.", value=text)
+            return Issue(
+                "wilayah_ambigu",
+                f"'{text}' bisa berarti {options}. Tulis 'Kec. …' atau 'Kel. …', atau pakai kode Kemendagri.",
+                value=text,
+            )
         return Issue("wilayah_tidak_dikenal", self._unknown_message(text, want), value=text)
 
     def _unknown_message(self, text: str, tingkat: str | None) -> str:
@@ -171,7 +191,10 @@ class Register:
         if key.isdigit():
             pool = {_digits(u.kode): [u.kode] for u in keep}
         else:
-            pool = {k: sorted(c for c in codes if tingkat in (None, self.get(c).tingkat)) for k, codes in self._names.items()}
+            pool = {
+                k: sorted(c for c in codes if tingkat in (None, self.get(c).tingkat))
+                for k, codes in self._names.items()
+            }
         close = difflib.get_close_matches(key, [k for k, v in pool.items() if v], n=6, cutoff=0.5)
         shown: dict[str, str] = {}
         for k in close:
@@ -203,9 +226,18 @@ def load_register(data_dir: Path = DATA_DIR) -> Register:
     """Read data/wilayah.csv and data/wilayah_alias.csv into a Register."""
     table = pd.read_csv(data_dir / "wilayah.csv", dtype=str, keep_default_na=False)
     units = tuple(
-        Wilayah(r.kode, r.tingkat, r.nama, r.kode_induk or None, r.kode_bps, r.nama_bps,
-                _float(r.luas_km2), _float(r.label_lat), _float(r.label_lon))
+        Wilayah(
+            r.kode,
+            r.tingkat,
+            r.nama,
+            r.kode_induk or None,
+            r.kode_bps,
+            r.nama_bps,
+            _float(r.luas_km2),
+            _float(r.label_lat),
+            _float(r.label_lon),
+        )
         for r in table.itertuples(index=False)
     )
     aliases = pd.read_csv(data_dir / "wilayah_alias.csv", dtype=str)
-    return Register(units, tuple(zip(aliases.kode, aliases.alias)))
+    return Register(units, tuple(zip(aliases.kode, aliases.alias, strict=True)))

@@ -14,6 +14,7 @@ whose authority). The definition used everywhere: working days from a to b = the
 with date(a) < d ≤ date(b) (same day = 0; submitted Friday, finished Monday = 1). Everything is vectorised
 on numpy datetime64[D] through a cumulative working-day index, cached per span of whole years.
 """
+
 from __future__ import annotations
 
 import functools
@@ -48,20 +49,28 @@ def _problems(table: pd.DataFrame) -> list[str]:
     """Every rule a hari_libur table breaks, as Indonesian messages naming row, column and fix."""
     missing = [c for c in HARI_LIBUR_COLUMNS if c not in table.columns]
     if missing:
-        return [f"Kolom {', '.join(missing)} tidak ada. Aturan: kolom wajib {', '.join(HARI_LIBUR_COLUMNS)}. "
-                "Perbaikan: tambahkan kolom tersebut di baris judul."]
+        return [
+            f"Kolom {', '.join(missing)} tidak ada. Aturan: kolom wajib {', '.join(HARI_LIBUR_COLUMNS)}. "
+            "Perbaikan: tambahkan kolom tersebut di baris judul."
+        ]
     problems = []
     dates = pd.to_datetime(table["tanggal"], format="%Y-%m-%d", errors="coerce")
     for index in table.index[dates.isna()]:
-        problems.append(f"Kolom 'tanggal' baris {index + 2}: {table.at[index, 'tanggal']!r} bukan tanggal. "
-                        "Aturan: format YYYY-MM-DD. Perbaikan: tulis misalnya 2024-04-16.")
+        problems.append(
+            f"Kolom 'tanggal' baris {index + 2}: {table.at[index, 'tanggal']!r} bukan tanggal. "
+            "Aturan: format YYYY-MM-DD. Perbaikan: tulis misalnya 2024-04-16."
+        )
     for index in table.index[~table["jenis"].isin(JENIS)]:
-        problems.append(f"Kolom 'jenis' baris {index + 2}: {table.at[index, 'jenis']!r} tidak dikenal. "
-                        "Aturan: isi 'libur' atau 'masuk'. Perbaikan: pilih salah satu.")
+        problems.append(
+            f"Kolom 'jenis' baris {index + 2}: {table.at[index, 'jenis']!r} tidak dikenal. "
+            "Aturan: isi 'libur' atau 'masuk'. Perbaikan: pilih salah satu."
+        )
     clash = table.assign(t=dates).dropna(subset="t").groupby("t")["jenis"].nunique()
     for day in clash.index[clash > 1]:
-        problems.append(f"Tanggal {day:%Y-%m-%d} tercatat sebagai 'libur' dan 'masuk' sekaligus. "
-                        "Aturan: satu jenis per tanggal. Perbaikan: hapus salah satu baris.")
+        problems.append(
+            f"Tanggal {day:%Y-%m-%d} tercatat sebagai 'libur' dan 'masuk' sekaligus. "
+            "Aturan: satu jenis per tanggal. Perbaikan: hapus salah satu baris."
+        )
     return problems
 
 
@@ -93,8 +102,9 @@ class Calendar:
 
     def _index(self, lo: int, hi: int) -> tuple[int, np.ndarray]:
         """(base, cum): cum[d - base] = working days from `base` through day number d, for lo <= d <= hi."""
-        first_year, last_year = (int(np.datetime64(d, "D").astype("datetime64[Y]").astype("int64")) + 1970
-                                 for d in (lo, hi))
+        first_year, last_year = (
+            int(np.datetime64(d, "D").astype("datetime64[Y]").astype("int64")) + 1970 for d in (lo, hi)
+        )
         base = int(np.datetime64(f"{first_year}-01-01", "D").astype("int64"))
         key = (first_year, last_year)
         if key not in self._spans:
@@ -110,7 +120,7 @@ class Calendar:
         """(first date, int32 array: working days from the first date through each date up to `last`)."""
         lo, hi = (int(_day_numbers([d])[0]) for d in (first, last))
         base, cum = self._index(lo - 1, hi)
-        return np.datetime64(lo, "D"), cum[lo - base:hi - base + 1] - cum[lo - base - 1]
+        return np.datetime64(lo, "D"), cum[lo - base : hi - base + 1] - cum[lo - base - 1]
 
     def _positions(self, arrays: tuple[np.ndarray, ...], valid: np.ndarray, margin: int = 0) -> tuple[int, np.ndarray]:
         """Turn day numbers, in place, into indexes of a cumulative array covering the valid ones (+ margin days
@@ -174,4 +184,3 @@ class Calendar:
 def _cached_default(path: Path, mtime_ns: int) -> Calendar:
     """Calendar built from one version of the configured list."""
     return Calendar(read_hari_libur(path))
-

@@ -15,6 +15,7 @@ Best of `--repeat` runs each; the results must be equal (pd.testing.assert_frame
 the process's ru_maxrss. Not a test: nothing asserts a time. The last line is machine-readable:
 engine_speedup=<x> rows=<N> seconds=<duckdb s> peak_rss_mb=<MB>.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,15 +31,20 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kpi import engine
-
-
-from kpi.engine import reference as engine_ref
-from kpi.engine import tables
 from kpi.core.wilayah import load_register
 from kpi.core.workdays import Calendar
+from kpi.engine import reference as engine_ref
+from kpi.engine import tables
 
-LAYANAN: tuple[str, ...] = ("KTP-el", "Kartu Keluarga", "Akta Kelahiran", "Surat Keterangan Domisili",
-                            "Surat Keterangan Tidak Mampu", "Surat Pengantar Nikah", "Surat Keterangan Usaha")
+LAYANAN: tuple[str, ...] = (
+    "KTP-el",
+    "Kartu Keluarga",
+    "Akta Kelahiran",
+    "Surat Keterangan Domisili",
+    "Surat Keterangan Tidak Mampu",
+    "Surat Pengantar Nikah",
+    "Surat Keterangan Usaha",
+)
 KANAL: tuple[str, ...] = ("daring", "luring", "mpp")
 STATUS: tuple[str, ...] = ("selesai", "proses", "ditolak")
 FIRST, LAST = np.datetime64("2021-01-01", "D"), np.datetime64("2026-10-31", "D")
@@ -52,8 +58,9 @@ def _text(choices: Sequence[str], picks: np.ndarray) -> pa.Array:
     return pa.DictionaryArray.from_arrays(pa.array(picks.astype("int32")), pa.array(list(choices), pa.large_string()))
 
 
-def _chunk(rng: np.random.Generator, start: int, rows: int, codes: list[str],
-           calendar: Calendar) -> tuple[dict[str, pa.Array], dict[str, np.ndarray]]:
+def _chunk(
+    rng: np.random.Generator, start: int, rows: int, codes: list[str], calendar: Calendar
+) -> tuple[dict[str, pa.Array], dict[str, np.ndarray]]:
     """One chunk of requests: Arrow string columns and numpy columns."""
     day = FIRST + rng.integers(0, int((LAST - FIRST).astype("int64")) + 1, rows)
     second = rng.integers(7 * 3600, 16 * 3600, rows)
@@ -76,15 +83,19 @@ def _chunk(rng: np.random.Generator, start: int, rows: int, codes: list[str],
     return text, {"diajukan": diajukan, "selesai": selesai, "sop_hari_kerja": sop}
 
 
-def synthetic_permohonan(rows: int, seed: int = 0, calendar: Calendar | None = None,
-                         categorical: bool = False) -> pd.DataFrame:
+def synthetic_permohonan(
+    rows: int, seed: int = 0, calendar: Calendar | None = None, categorical: bool = False
+) -> pd.DataFrame:
     """N synthetic service requests typed like kpi.inputs.records' permohonan frame (str columns Arrow-backed), or with
     the low-cardinality columns as Categorical."""
     calendar = calendar or Calendar.default()
     rng = np.random.default_rng(seed)
     codes = [u.kode for u in load_register().level("kelurahan")]
-    numbers = {"diajukan": np.empty(rows, "datetime64[us]"), "selesai": np.empty(rows, "datetime64[us]"),
-               "sop_hari_kerja": np.empty(rows, "int64")}
+    numbers = {
+        "diajukan": np.empty(rows, "datetime64[us]"),
+        "selesai": np.empty(rows, "datetime64[us]"),
+        "sop_hari_kerja": np.empty(rows, "int64"),
+    }
     pieces: dict[str, list[pa.Array]] = {}
     for start in range(0, rows, CHUNK):
         size = min(CHUNK, rows - start)
@@ -92,18 +103,32 @@ def synthetic_permohonan(rows: int, seed: int = 0, calendar: Calendar | None = N
         for name, array in text.items():
             pieces.setdefault(name, []).append(array)
         for name, array in values.items():
-            numbers[name][start:start + size] = array
+            numbers[name][start : start + size] = array
+
     def column(name: str, parts: list[pa.Array]):
         if categorical and name in CATEGORICAL:
             codes = np.concatenate([p.indices.to_numpy() for p in parts])
             return pd.Categorical.from_codes(codes, categories=parts[0].dictionary.to_pylist())
-        return pd.array(pa.chunked_array([p.dictionary_decode() if isinstance(p, pa.DictionaryArray) else p
-                                          for p in parts], pa.large_string()), dtype="str")
+        return pd.array(
+            pa.chunked_array(
+                [p.dictionary_decode() if isinstance(p, pa.DictionaryArray) else p for p in parts], pa.large_string()
+            ),
+            dtype="str",
+        )
 
     columns = {name: column(name, parts) for name, parts in pieces.items()}
     frame = pd.DataFrame({**columns, **numbers, "_baris": np.arange(2, rows + 2)}, copy=False)
-    order = ["id_permohonan", "kode_wilayah", "jenis_layanan", "kanal", "diajukan", "selesai", "status",
-             "sop_hari_kerja", "_baris"]
+    order = [
+        "id_permohonan",
+        "kode_wilayah",
+        "jenis_layanan",
+        "kanal",
+        "diajukan",
+        "selesai",
+        "status",
+        "sop_hari_kerja",
+        "_baris",
+    ]
     return frame[order]
 
 
@@ -128,7 +153,9 @@ def _store_table(frame: pd.DataFrame) -> tuple[duckdb.DuckDBPyConnection, str]:
     columns = tables.record_columns()["permohonan"]
     con.execute(f"CREATE TABLE rec_permohonan ({', '.join(f'{c} {t}' for c, t in columns)})")
     con.register("_bench_frame", frame[[c for c, _ in columns]])
-    con.execute(f"INSERT INTO rec_permohonan SELECT {', '.join(f'CAST({c} AS {t})' for c, t in columns)} FROM _bench_frame")
+    con.execute(
+        f"INSERT INTO rec_permohonan SELECT {', '.join(f'CAST({c} AS {t})' for c, t in columns)} FROM _bench_frame"
+    )
     con.unregister("_bench_frame")
     return con, "rec_permohonan"
 
@@ -138,9 +165,11 @@ def bench_engine(rows: int, seed: int, repeat: int) -> str:
     calendar = Calendar.default()
     start = time.perf_counter()
     frame = synthetic_permohonan(rows, seed, calendar, categorical=True)
-    print(f"generated {rows:,} permohonan (seed {seed}; {', '.join(CATEGORICAL)} as Categorical) in "
-          f"{time.perf_counter() - start:.1f} s; frame {frame.memory_usage(deep=True).sum() / 1e6:,.0f} MB; "
-          f"peak RSS {_peak_rss_mb():,.0f} MB; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}")
+    print(
+        f"generated {rows:,} permohonan (seed {seed}; {', '.join(CATEGORICAL)} as Categorical) in "
+        f"{time.perf_counter() - start:.1f} s; frame {frame.memory_usage(deep=True).sum() / 1e6:,.0f} MB; "
+        f"peak RSS {_peak_rss_mb():,.0f} MB; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}"
+    )
     records = {"permohonan": frame}
     t_ref, expected = _best(lambda: engine_ref.compute(records, calendar=calendar), repeat)
     print(f"pandas  engine_ref.compute(frame)        best of {repeat}: {t_ref:7.3f} s  {rows / t_ref:13,.0f} rows/s")
@@ -148,13 +177,17 @@ def bench_engine(rows: int, seed: int, repeat: int) -> str:
     con, source = _store_table(frame)
     print(f"        insert into the store's DuckDB table (once): {time.perf_counter() - start:7.3f} s")
     t_duck, result = _best(lambda: engine.compute_in(con, {"permohonan": source}, calendar=calendar), repeat)
-    print(f"duckdb  engine.compute_in(store table)   best of {repeat}: {t_duck:7.3f} s  {rows / t_duck:13,.0f} rows/s"
-          f"  ({t_ref / t_duck:.2f}x)")
+    print(
+        f"duckdb  engine.compute_in(store table)   best of {repeat}: {t_duck:7.3f} s  {rows / t_duck:13,.0f} rows/s"
+        f"  ({t_ref / t_duck:.2f}x)"
+    )
     pd.testing.assert_frame_equal(result, expected, check_exact=True)
     con.close()
     t_frame, on_frame = _best(lambda: engine.compute(records, calendar=calendar), repeat)
-    print(f"duckdb  engine.compute(frame)            best of {repeat}: {t_frame:7.3f} s  {rows / t_frame:13,.0f} "
-          f"rows/s  ({t_ref / t_frame:.2f}x)")
+    print(
+        f"duckdb  engine.compute(frame)            best of {repeat}: {t_frame:7.3f} s  {rows / t_frame:13,.0f} "
+        f"rows/s  ({t_ref / t_frame:.2f}x)"
+    )
     pd.testing.assert_frame_equal(on_frame, expected, check_exact=True)
     print(f"results equal (assert_frame_equal, exact): {len(result):,} observations")
     line = f"engine_speedup={t_ref / t_duck:.2f} rows={rows} seconds={t_duck:.3f} peak_rss_mb={_peak_rss_mb():.0f}"

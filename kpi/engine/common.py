@@ -7,6 +7,7 @@ two engines return identical frames, not merely close ones.
 
 Period ordinals: month = year * 12 + month - 1, semester = year * 2 + semester - 1.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
@@ -67,11 +68,16 @@ def semester_labels(ordinal: pd.Series) -> pd.Series:
 
 def _rows(indikator: str, periode: pd.Series, kode: pd.Series, pembilang: object, penyebut: object) -> pd.DataFrame:
     """Observation rows of one indicator (nilai NaN: every engine indicator is a ratio)."""
-    return pd.DataFrame({
-        "periode": periode.to_numpy(), "kode_wilayah": kode.astype("str").to_numpy(), "indikator": indikator,
-        "pembilang": np.asarray(pembilang, dtype="float64"), "penyebut": np.asarray(penyebut, dtype="float64"),
-        "nilai": np.nan,
-    })
+    return pd.DataFrame(
+        {
+            "periode": periode.to_numpy(),
+            "kode_wilayah": kode.astype("str").to_numpy(),
+            "indikator": indikator,
+            "pembilang": np.asarray(pembilang, dtype="float64"),
+            "penyebut": np.asarray(penyebut, dtype="float64"),
+            "nilai": np.nan,
+        }
+    )
 
 
 def _requests(requests: pd.DataFrame, completed: pd.DataFrame) -> list[pd.DataFrame]:
@@ -86,13 +92,17 @@ def _requests(requests: pd.DataFrame, completed: pd.DataFrame) -> list[pd.DataFr
 
 def _population_of(grid: pd.DataFrame, population: pd.DataFrame) -> pd.Series:
     """Population of each grid row's kelurahan: latest year <= the period's year, else the earliest later year."""
-    table = population.assign(kode_wilayah=population["kode_wilayah"].astype("str"),
-                              tahun=population["tahun"].astype("int64"),
-                              penduduk=population["penduduk"].astype("float64"))
+    table = population.assign(
+        kode_wilayah=population["kode_wilayah"].astype("str"),
+        tahun=population["tahun"].astype("int64"),
+        penduduk=population["penduduk"].astype("float64"),
+    )
     table = table.dropna(subset="penduduk").sort_values("tahun")[["kode_wilayah", "tahun", "penduduk"]]
     left = grid[["kode_wilayah", "tahun"]].reset_index().sort_values("tahun")
-    found = [pd.merge_asof(left, table, on="tahun", by="kode_wilayah", direction=d).set_index("index")["penduduk"]
-             for d in ("backward", "forward")]
+    found = [
+        pd.merge_asof(left, table, on="tahun", by="kode_wilayah", direction=d).set_index("index")["penduduk"]
+        for d in ("backward", "forward")
+    ]
     return found[0].fillna(found[1]).reindex(grid.index)
 
 
@@ -104,21 +114,36 @@ def _complaints(complaints: pd.DataFrame, population: pd.DataFrame | None, regis
     records). A complaint received in the last days of the data and not yet followed up is open, not late.
     """
     judged = complaints[complaints["dinilai"] > 0]
-    parts = [_rows("aduan_tindak_lanjut", month_labels(judged["bulan"]), judged["kode_wilayah"],
-                   judged["ditindaklanjuti"], judged["dinilai"])]
+    parts = [
+        _rows(
+            "aduan_tindak_lanjut",
+            month_labels(judged["bulan"]),
+            judged["kode_wilayah"],
+            judged["ditindaklanjuti"],
+            judged["dinilai"],
+        )
+    ]
     if population is None or complaints.empty:
         return parts
     counts = complaints.assign(kode_wilayah=complaints["kode_wilayah"].astype("str"))
     codes = sorted({u.kode for u in register.level("kelurahan")} | set(counts["kode_wilayah"]))
     months = np.arange(counts["bulan"].min(), counts["bulan"].max() + 1)
     grid = pd.MultiIndex.from_product([months, codes], names=["bulan", "kode_wilayah"]).to_frame(index=False)
-    grid = grid.merge(counts[["bulan", "kode_wilayah", "diterima"]], how="left", on=["bulan", "kode_wilayah"],
-                      validate="one_to_one")
+    grid = grid.merge(
+        counts[["bulan", "kode_wilayah", "diterima"]], how="left", on=["bulan", "kode_wilayah"], validate="one_to_one"
+    )
     grid["tahun"] = grid["bulan"] // 12
     grid["penduduk"] = _population_of(grid, population)
     grid = grid.dropna(subset="penduduk")
-    parts.append(_rows("aduan_per_10rb", month_labels(grid["bulan"]), grid["kode_wilayah"],
-                       grid["diterima"].fillna(0), grid["penduduk"]))
+    parts.append(
+        _rows(
+            "aduan_per_10rb",
+            month_labels(grid["bulan"]),
+            grid["kode_wilayah"],
+            grid["diterima"].fillna(0),
+            grid["penduduk"],
+        )
+    )
     return parts
 
 
@@ -138,8 +163,9 @@ def _survey(survey: pd.DataFrame, register: Register) -> list[pd.DataFrame]:
     return parts
 
 
-def observations(aggregates: Aggregates, population: pd.DataFrame | None = None,
-                 register: Register | None = None) -> pd.DataFrame:
+def observations(
+    aggregates: Aggregates, population: pd.DataFrame | None = None, register: Register | None = None
+) -> pd.DataFrame:
     """The observation frame (OBS_COLUMNS; str, str, str, float64 ×3) sorted by indikator, kode_wilayah, periode."""
     register = register or load_register()
     parts = [_rows("", pd.Series([], dtype="str"), pd.Series([], dtype="str"), [], [])]  # the columns when empty
@@ -150,6 +176,13 @@ def observations(aggregates: Aggregates, population: pd.DataFrame | None = None,
     if aggregates.survey is not None:
         parts += _survey(aggregates.survey, register)
     frame = pd.concat(parts, ignore_index=True).astype(
-        {"periode": "str", "kode_wilayah": "str", "indikator": "str", "pembilang": "float64",
-         "penyebut": "float64", "nilai": "float64"})
+        {
+            "periode": "str",
+            "kode_wilayah": "str",
+            "indikator": "str",
+            "pembilang": "float64",
+            "penyebut": "float64",
+            "nilai": "float64",
+        }
+    )
     return frame.sort_values(["indikator", "kode_wilayah", "periode"], kind="stable", ignore_index=True)

@@ -3,15 +3,16 @@
 Same signature and result as kpi.engine.compute; both hand integer aggregates to kpi.engine.common, which
 does the final arithmetic and assembly. Working days come from the calendar's vectorised `between`.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 import pandas as pd
 
-from kpi.engine import common
 from kpi.core.methods.ikm import UNSUR
 from kpi.core.workdays import Calendar
+from kpi.engine import common
 
 
 def _month(stamps: pd.Series) -> pd.Series:
@@ -32,8 +33,9 @@ def _completed(frame: pd.DataFrame, calendar: Calendar) -> pd.DataFrame:
     table = pd.DataFrame({"tepat_waktu": days <= frame["sop_hari_kerja"], "hari_kerja": days})
     month = _month(frame["selesai"]).where(frame["status"].eq("selesai"))  # NaN (dropped) unless completed
     grouped = table.groupby([month.rename("bulan"), frame["kode_wilayah"]], observed=True)
-    result = grouped.agg(selesai=("hari_kerja", "size"), tepat_waktu=("tepat_waktu", "sum"),
-                         hari_kerja=("hari_kerja", "sum")).reset_index()
+    result = grouped.agg(
+        selesai=("hari_kerja", "size"), tepat_waktu=("tepat_waktu", "sum"), hari_kerja=("hari_kerja", "sum")
+    ).reset_index()
     return result.astype({"bulan": "int64"})
 
 
@@ -44,12 +46,14 @@ def _complaints(frame: pd.DataFrame, calendar: Calendar) -> pd.DataFrame:
     followed = frame["tindak_lanjut"].notna() & (days <= common.FOLLOW_UP_DAYS)
     as_of = frame[["diterima", "tindak_lanjut", "selesai"]].max().max()
     waited = pd.Series(calendar.between(frame["diterima"], pd.Series(as_of, index=frame.index)), index=frame.index)
-    table = pd.DataFrame({"dinilai": frame["tindak_lanjut"].notna() | (waited > common.FOLLOW_UP_DAYS),
-                          "ditindaklanjuti": followed})
+    table = pd.DataFrame(
+        {"dinilai": frame["tindak_lanjut"].notna() | (waited > common.FOLLOW_UP_DAYS), "ditindaklanjuti": followed}
+    )
     keys = [_month(frame["diterima"]).rename("bulan"), frame["kode_wilayah"]]
     grouped = table.groupby(keys, observed=True)
-    return grouped.agg(diterima=("dinilai", "size"), dinilai=("dinilai", "sum"),
-                       ditindaklanjuti=("ditindaklanjuti", "sum")).reset_index()
+    return grouped.agg(
+        diterima=("dinilai", "size"), dinilai=("dinilai", "sum"), ditindaklanjuti=("ditindaklanjuti", "sum")
+    ).reset_index()
 
 
 def _survey(frame: pd.DataFrame) -> pd.DataFrame:
@@ -61,8 +65,9 @@ def _survey(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([grouped.size().rename("responden"), sums, counts], axis=1).reset_index()
 
 
-def compute(records: Mapping[str, pd.DataFrame], *, population: pd.DataFrame | None = None,
-            calendar: Calendar | None = None) -> pd.DataFrame:
+def compute(
+    records: Mapping[str, pd.DataFrame], *, population: pd.DataFrame | None = None, calendar: Calendar | None = None
+) -> pd.DataFrame:
     """Observations (periode, kode_wilayah, indikator, pembilang, penyebut, nilai) of the raw records given."""
     given = common.kinds(records)
     calendar = common.default_calendar(calendar)

@@ -7,6 +7,7 @@ Working days come from kpi.core.workdays.Calendar's cumulative index, shipped as
 looked up by list position from each row's integer day number. DuckDB only counts and sums integers per
 period ordinal and code; kpi.engine.common does the rest, shared with the pandas reference kpi.engine.reference.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,9 +20,9 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from kpi.engine import common
 from kpi.core.methods.ikm import UNSUR
 from kpi.core.workdays import Calendar
+from kpi.engine import common
 
 _COLUMNS = {
     "permohonan": ("kode_wilayah", "kanal", "diajukan", "selesai", "status", "sop_hari_kerja"),
@@ -111,8 +112,14 @@ def _frame_bounds(given: Mapping[str, pd.DataFrame]) -> _Bounds:
             low = first.min(where=first != nat, initial=big)
         if nat < low < big:
             lows.append(_day_of(low, unit))
-        latest = [_day_of(t, u) for t, u in ((first.max(initial=nat), unit), *(
-            (ticks.max(initial=nat), u) for ticks, u in (_ticks(given[kind][end]) for end in ends))) if nat < t < big]
+        latest = [
+            _day_of(t, u)
+            for t, u in (
+                (first.max(initial=nat), unit),
+                *((ticks.max(initial=nat), u) for ticks, u in (_ticks(given[kind][end]) for end in ends)),
+            )
+            if nat < t < big
+        ]
         highs += latest
         if kind == "aduan" and latest:
             as_of = max(latest)
@@ -145,10 +152,14 @@ def _calendar_table(bounds: _Bounds, calendar: Calendar) -> pa.Table:
         first_day, cum = np.datetime64(0, "D"), np.zeros(0, "int32")
     months = (first_day + np.arange(cum.size)).astype("datetime64[M]").astype("int64") + 1970 * 12
     batas = None if bounds.as_of is None else int((bounds.as_of - first_day).astype("int64")) + 1
-    return pa.table({"sebelum": [int(first_day.astype("int64")) - 1],
-                     "kumulatif": pa.array([cum], pa.list_(pa.int32())),
-                     "bulan": pa.array([months], pa.list_(pa.int64())),
-                     "batas": pa.array([batas], pa.int64())})
+    return pa.table(
+        {
+            "sebelum": [int(first_day.astype("int64")) - 1],
+            "kumulatif": pa.array([cum], pa.list_(pa.int32())),
+            "bulan": pa.array([months], pa.list_(pa.int64())),
+            "batas": pa.array([batas], pa.int64()),
+        }
+    )
 
 
 def _source(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
@@ -177,8 +188,9 @@ def _query(con: duckdb.DuckDBPyConnection, sql: str) -> pd.DataFrame:
     return con.sql(sql).df()
 
 
-def _aggregate(con: duckdb.DuckDBPyConnection, sources: Mapping[str, str], bounds: _Bounds,
-               calendar: Calendar | None) -> common.Aggregates:
+def _aggregate(
+    con: duckdb.DuckDBPyConnection, sources: Mapping[str, str], bounds: _Bounds, calendar: Calendar | None
+) -> common.Aggregates:
     """Run the queries over the sources (kind → table name or parenthesised query) with the calendar of `bounds`."""
     con.register("_kpi_kalender", _calendar_table(bounds, common.default_calendar(calendar)))
     try:
@@ -190,7 +202,8 @@ def _aggregate(con: duckdb.DuckDBPyConnection, sources: Mapping[str, str], bound
             finally:
                 con.unregister("_kpi_permohonan_halus")
         return common.Aggregates(
-            requests=requests, completed=completed,
+            requests=requests,
+            completed=completed,
             complaints=_query(con, COMPLAINTS_SQL.format(**sources)) if "aduan" in sources else None,
             survey=_query(con, SURVEY_SQL.format(**sources)) if "survei" in sources else None,
         )
@@ -198,12 +211,19 @@ def _aggregate(con: duckdb.DuckDBPyConnection, sources: Mapping[str, str], bound
         con.unregister("_kpi_kalender")
 
 
-def compute(records: Mapping[str, pd.DataFrame], *, population: pd.DataFrame | None = None,
-            calendar: Calendar | None = None, connection: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
+def compute(
+    records: Mapping[str, pd.DataFrame],
+    *,
+    population: pd.DataFrame | None = None,
+    calendar: Calendar | None = None,
+    connection: duckdb.DuckDBPyConnection | None = None,
+) -> pd.DataFrame:
     """Observations (periode, kode_wilayah, indikator, pembilang, penyebut, nilai) of the raw records given."""
     given = common.kinds(records)
     with _session(connection) as con:
-        sources: dict[str, str] = {}  # registered views, all prefixed _kpi_ so that a caller's tables are never shadowed
+        sources: dict[
+            str, str
+        ] = {}  # registered views, all prefixed _kpi_ so that a caller's tables are never shadowed
         try:
             for kind, frame in given.items():
                 sources[kind] = f"_kpi_{kind}"
@@ -215,8 +235,13 @@ def compute(records: Mapping[str, pd.DataFrame], *, population: pd.DataFrame | N
     return common.observations(aggregates, population)
 
 
-def compute_in(con: duckdb.DuckDBPyConnection, sources: Mapping[str, str], *, population: pd.DataFrame | None = None,
-               calendar: Calendar | None = None) -> pd.DataFrame:
+def compute_in(
+    con: duckdb.DuckDBPyConnection,
+    sources: Mapping[str, str],
+    *,
+    population: pd.DataFrame | None = None,
+    calendar: Calendar | None = None,
+) -> pd.DataFrame:
     """The same observations of records already in DuckDB, e.g. the import store's active rows: `sources` maps a
     kind to a table name or a parenthesised query giving the contract's columns. Nothing is copied out."""
     sources = {kind: source for kind, source in sources.items() if kind in _COLUMNS}

@@ -24,11 +24,29 @@ def record_columns() -> dict[str, tuple[tuple[str, str], ...]]:
     kelurahan = enum(u.kode for u in register.level("kelurahan"))
     unit = enum(u.kode for u in (*register.level("kecamatan"), *register.level("kelurahan")))
     return {
-        "permohonan": (("id_permohonan", "VARCHAR"), ("kode_wilayah", kelurahan), ("jenis_layanan", "VARCHAR"),
-                       ("kanal", enum(KANAL)), ("diajukan", "TIMESTAMP"), ("selesai", "TIMESTAMP"),
-                       ("status", enum(STATUS)), ("sop_hari_kerja", "BIGINT")),
-        "aduan": (("id_aduan", "VARCHAR"), ("kode_wilayah", kelurahan), ("kanal", "VARCHAR"), ("kategori", "VARCHAR"),
-                  ("diterima", "TIMESTAMP"), ("tindak_lanjut", "TIMESTAMP"), ("selesai", "TIMESTAMP")),
-        "survei": (("id_responden", "VARCHAR"), ("kode_unit", unit), ("tanggal", "TIMESTAMP"),
-                   *((f"U{i}", "BIGINT") for i in range(1, 10))),
+        "permohonan": (
+            ("id_permohonan", "VARCHAR"),
+            ("kode_wilayah", kelurahan),
+            ("jenis_layanan", "VARCHAR"),
+            ("kanal", enum(KANAL)),
+            ("diajukan", "TIMESTAMP"),
+            ("selesai", "TIMESTAMP"),
+            ("status", enum(STATUS)),
+            ("sop_hari_kerja", "BIGINT"),
+        ),
+        "aduan": (
+            ("id_aduan", "VARCHAR"),
+            ("kode_wilayah", kelurahan),
+            ("kanal", "VARCHAR"),
+            ("kategori", "VARCHAR"),
+            ("diterima", "TIMESTAMP"),
+            ("tindak_lanjut", "TIMESTAMP"),
+            ("selesai", "TIMESTAMP"),
+        ),
+        "survei": (
+            ("id_responden", "VARCHAR"),
+            ("kode_unit", unit),
+            ("tanggal", "TIMESTAMP"),
+            *((f"U{i}", "BIGINT") for i in range(1, 10)),
+        ),
     }

@@ -19,5 +19,18 @@ from kpi.geo.boundaries import (
     to_geojson,
 )
 
-__all__ = ["COLUMNS", "LEVELS", "Boundaries", "InstallReport", "Match", "fallback_boundaries", "install",
-           "load_boundaries", "main", "match_features", "payload_bytes", "store_dir", "to_geojson"]
+__all__ = [
+    "COLUMNS",
+    "LEVELS",
+    "Boundaries",
+    "InstallReport",
+    "Match",
+    "fallback_boundaries",
+    "install",
+    "load_boundaries",
+    "main",
+    "match_features",
+    "payload_bytes",
+    "store_dir",
+    "to_geojson",
+]

@@ -6,6 +6,7 @@ matches every feature to the register by code or name, repairs, simplifies the k
 result into a git-ignored store. A file that does not cover the city exactly is refused as a whole.
 `python -m kpi.geo status` says what the maps draw.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,22 +23,56 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from kpi.geo.fallback import METHOD as FALLBACK_METHOD, build_fallback
-from kpi.geo.match import Match, kelurahan_geometries, match_features, no_field
-from kpi.geo.read import read_source, sha256_of
-from kpi.geo.store import (COLUMNS, DECIMALS, LEVELS, MAX_PAYLOAD_BYTES, PROVENANCE, STORE_VERSION, TOLERANCES_M,
-                           UTM, WGS84, Boundaries, build_boundaries, coverage_notes, payload_bytes, read_provenance,
-                           read_store, simplify_coverage, staging, swap_in, to_geojson, write_store)
 from kpi import settings
 from kpi.core.issues import Issue
 from kpi.core.wilayah import Register, load_register
+from kpi.geo.fallback import METHOD as FALLBACK_METHOD
+from kpi.geo.fallback import build_fallback
+from kpi.geo.match import Match, kelurahan_geometries, match_features, no_field
+from kpi.geo.read import read_source, sha256_of
+from kpi.geo.store import (
+    COLUMNS,
+    DECIMALS,
+    LEVELS,
+    MAX_PAYLOAD_BYTES,
+    PROVENANCE,
+    STORE_VERSION,
+    TOLERANCES_M,
+    UTM,
+    WGS84,
+    Boundaries,
+    build_boundaries,
+    coverage_notes,
+    payload_bytes,
+    read_provenance,
+    read_store,
+    simplify_coverage,
+    staging,
+    swap_in,
+    to_geojson,
+    write_store,
+)
 
-__all__ = ["COLUMNS", "LEVELS", "Boundaries", "InstallReport", "Match", "fallback_boundaries", "install",
-           "load_boundaries", "main", "match_features", "payload_bytes", "store_dir", "to_geojson"]
+__all__ = [
+    "COLUMNS",
+    "LEVELS",
+    "Boundaries",
+    "InstallReport",
+    "Match",
+    "fallback_boundaries",
+    "install",
+    "load_boundaries",
+    "main",
+    "match_features",
+    "payload_bytes",
+    "store_dir",
+    "to_geojson",
+]
 
 NEAR_CITY_M = 20_000  # a file whose extent is farther than this from the label points is misplaced
-NOTES = frozenset({"crs_diasumsikan", "lapisan_dipilih", "geometri_diperbaiki", "cakupan_tidak_rapat",
-                   "sudah_terpasang"})  # issue codes that inform but do not refuse
+NOTES = frozenset(
+    {"crs_diasumsikan", "lapisan_dipilih", "geometri_diperbaiki", "cakupan_tidak_rapat", "sudah_terpasang"}
+)  # issue codes that inform but do not refuse
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +93,7 @@ class InstallReport:
 
 
 # ---------------------------------------------------------------- loading
+
 
 def fallback_boundaries(register: Register | None = None) -> Boundaries:
     """Approximate boundaries (official=False) built from the register's label points; cached."""
@@ -90,15 +126,19 @@ def _installed(directory: str, mtime_ns: int, inode: int, size: int) -> Boundari
 
 # ---------------------------------------------------------------- install
 
+
 def install(path, store: Path | None = None, register: Register | None = None) -> InstallReport:
     """Install a kelurahan boundary file into the store; refuse it whole on any problem; never raises."""
     path, target = Path(path), Path(store) if store is not None else store_dir()
     try:
         return _install(path, target, register or load_register())
-    except Exception as exc:  # noqa: BLE001 - the border: problems become Issues, the old install stays
+    except Exception as exc:
         logger.exception("install failed for %s", path)
-        issue = Issue("galat_internal", f"Pemasangan berkas '{path.name}' gagal ({type(exc).__name__}: {exc}). "
-                      "Batas yang terpasang sebelumnya tidak berubah. Laporkan ke pengelola dasbor beserta berkasnya.")
+        issue = Issue(
+            "galat_internal",
+            f"Pemasangan berkas '{path.name}' gagal ({type(exc).__name__}: {exc}). "
+            "Batas yang terpasang sebelumnya tidak berubah. Laporkan ke pengelola dasbor beserta berkasnya.",
+        )
         return InstallReport(False, (issue,), None)
 
 
@@ -110,8 +150,11 @@ def _install(path: Path, target: Path, register: Register) -> InstallReport:
     sha = sha256_of(path)
     current = read_provenance(target)
     if current and current.get("sha256") == sha and read_store(target, register)[0] is not None:
-        issue = Issue("sudah_terpasang", f"Berkas '{path.name}' sudah terpasang (sha256 sama, dipasang "
-                      f"{current.get('installed_at')}); tidak ada yang diubah.")
+        issue = Issue(
+            "sudah_terpasang",
+            f"Berkas '{path.name}' sudah terpasang (sha256 sama, dipasang "
+            f"{current.get('installed_at')}); tidak ada yang diubah.",
+        )
         return InstallReport(True, (issue,), current, unchanged=True)
     if misplaced := _misplaced(frame, path.name, register):
         return _refused(path, misplaced)
@@ -122,14 +165,32 @@ def _install(path: Path, target: Path, register: Register) -> InstallReport:
     notes = [*notes, *more, *coverage_notes(geoms)]
     simplified, tolerance, size = simplify_coverage(geoms, register)
     if simplified is None:
-        return _refused(path, [Issue("terlalu_rinci", f"Batas di '{path.name}' tetap lebih besar dari "
-                                     f"{MAX_PAYLOAD_BYTES // 1000} KB meski disederhanakan {TOLERANCES_M[-1]} m.")])
+        return _refused(
+            path,
+            [
+                Issue(
+                    "terlalu_rinci",
+                    f"Batas di '{path.name}' tetap lebih besar dari "
+                    f"{MAX_PAYLOAD_BYTES // 1000} KB meski disederhanakan {TOLERANCES_M[-1]} m.",
+                )
+            ],
+        )
     provenance = {
-        "version": STORE_VERSION, "source": path.name, "sha256": sha, "format": path.suffix.lower()[1:],
-        "layer": layer, "installed_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "source_crs": frame.attrs["source_crs"], "features": len(frame), "field": field, "field_scores": scores,
-        "counts": {t: len(register.level(t)) for t in LEVELS}, "tolerance_m": tolerance, "payload_bytes": size,
-        "payload_limit_bytes": MAX_PAYLOAD_BYTES, "decimals": DECIMALS,
+        "version": STORE_VERSION,
+        "source": path.name,
+        "sha256": sha,
+        "format": path.suffix.lower()[1:],
+        "layer": layer,
+        "installed_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "source_crs": frame.attrs["source_crs"],
+        "features": len(frame),
+        "field": field,
+        "field_scores": scores,
+        "counts": {t: len(register.level(t)) for t in LEVELS},
+        "tolerance_m": tolerance,
+        "payload_bytes": size,
+        "payload_limit_bytes": MAX_PAYLOAD_BYTES,
+        "decimals": DECIMALS,
         "matches": [m.record(register) for m in matches],
         "notes": [{"code": n.code, "message": n.message} for n in notes],
         "versions": {"geopandas": gpd.__version__, "shapely": shapely.__version__, "geos": shapely.geos_version_string},
@@ -143,8 +204,11 @@ def _install(path: Path, target: Path, register: Register) -> InstallReport:
 def _refused(path: Path, problems: Sequence[Issue]) -> InstallReport:
     """A refusal: every problem, then one line that says the file was refused and nothing changed."""
     blocking = [p for p in problems if p.code not in NOTES]
-    summary = Issue("berkas_ditolak", f"Berkas '{path.name}' ditolak ({len(blocking)} masalah). Batas yang "
-                    "terpasang sebelumnya tidak berubah. Perbaiki masalah di atas lalu pasang ulang.")
+    summary = Issue(
+        "berkas_ditolak",
+        f"Berkas '{path.name}' ditolak ({len(blocking)} masalah). Batas yang "
+        "terpasang sebelumnya tidak berubah. Perbaiki masalah di atas lalu pasang ulang.",
+    )
     return InstallReport(False, (*problems, summary), None)
 
 
@@ -156,11 +220,17 @@ def _misplaced(frame: gpd.GeoDataFrame, name: str, register: Register) -> list[I
     bounds = frame.total_bounds
     if np.isfinite(bounds).all() and (near is None or near.intersects(shapely.box(*bounds))):
         return []
-    return [Issue("lokasi_salah", f"Berkas '{name}' (CRS {frame.attrs['source_crs']}) tidak berada di Kota "
-                  "Tangerang Selatan. Periksa sistem koordinatnya: berkas tanpa CRS dianggap EPSG:4326.")]
+    return [
+        Issue(
+            "lokasi_salah",
+            f"Berkas '{name}' (CRS {frame.attrs['source_crs']}) tidak berada di Kota "
+            "Tangerang Selatan. Periksa sistem koordinatnya: berkas tanpa CRS dianggap EPSG:4326.",
+        )
+    ]
 
 
 # ---------------------------------------------------------------- command line
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """`python -m kpi.geo install PATH [--store DIR]` or `python -m kpi.geo status [--store DIR]`."""
@@ -212,13 +282,14 @@ def _describe(p: dict) -> str:
     """The provenance in a few Indonesian lines."""
     matched = sum(1 for m in p.get("matches", []) if m.get("kode"))
     counts = p.get("counts", {})
-    return "\n".join([
-        f"  Berkas        : {p.get('source')} (sha256 {str(p.get('sha256'))[:16]}…, CRS asal {p.get('source_crs')})",
-        f"  Dipasang      : {p.get('installed_at')}",
-        f"  Pencocokan    : {matched} dari {p.get('features')} fitur cocok; kolom utama '{p.get('field')}'",
-        f"  Wilayah       : {counts.get('kelurahan')} kelurahan, {counts.get('kecamatan')} kecamatan, "
-        f"{counts.get('kota')} kota",
-        f"  Penyederhanaan: toleransi {p.get('tolerance_m')} m; GeoJSON kelurahan "
-        f"{p.get('payload_bytes', 0) / 1000:.1f} KB (batas {MAX_PAYLOAD_BYTES // 1000} KB)",
-    ])
-
+    return "\n".join(
+        [
+            f"  Berkas        : {p.get('source')} (sha256 {str(p.get('sha256'))[:16]}…, CRS asal {p.get('source_crs')})",
+            f"  Dipasang      : {p.get('installed_at')}",
+            f"  Pencocokan    : {matched} dari {p.get('features')} fitur cocok; kolom utama '{p.get('field')}'",
+            f"  Wilayah       : {counts.get('kelurahan')} kelurahan, {counts.get('kecamatan')} kecamatan, "
+            f"{counts.get('kota')} kota",
+            f"  Penyederhanaan: toleransi {p.get('tolerance_m')} m; GeoJSON kelurahan "
+            f"{p.get('payload_bytes', 0) / 1000:.1f} KB (batas {MAX_PAYLOAD_BYTES // 1000} KB)",
+        ]
+    )

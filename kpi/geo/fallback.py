@@ -4,21 +4,24 @@ The cells are honest placeholders ("Batas perkiraan"), not boundaries: each kelu
 to its label point than to any other, clipped to a smooth outline around all points. They are built at run
 time from `data/wilayah.csv` alone, deterministically, so the app needs no boundary file to draw a map.
 """
+
 from __future__ import annotations
 
 import geopandas as gpd
 import numpy as np
 import shapely
 
-from kpi.geo.store import UTM, WGS84, Boundaries, build_boundaries
 from kpi.core.wilayah import Register
+from kpi.geo.store import UTM, WGS84, Boundaries, build_boundaries
 
-HULL_RATIO = 0.2      # concave hull of the label points: 0 hugs the points, 1 is the convex hull
-MARGIN_M = 900        # the outline reaches this far beyond the outermost label points
-SMOOTH_M = 1500       # closing radius that rounds off notches in the outline
+HULL_RATIO = 0.2  # concave hull of the label points: 0 hugs the points, 1 is the convex hull
+MARGIN_M = 900  # the outline reaches this far beyond the outermost label points
+SMOOTH_M = 1500  # closing radius that rounds off notches in the outline
 OUTLINE_SIMPLIFY_M = 10
-METHOD = ("Sel Voronoi dari titik label 54 kelurahan (data/wilayah.csv), dipotong pada garis luar halus "
-          f"(concave hull rasio {HULL_RATIO}, penyangga {MARGIN_M} m, penghalusan {SMOOTH_M} m), dihitung di UTM 48S.")
+METHOD = (
+    "Sel Voronoi dari titik label 54 kelurahan (data/wilayah.csv), dipotong pada garis luar halus "
+    f"(concave hull rasio {HULL_RATIO}, penyangga {MARGIN_M} m, penghalusan {SMOOTH_M} m), dihitung di UTM 48S."
+)
 
 
 class MissingLabelPoints(ValueError):
@@ -31,10 +34,15 @@ def build_fallback(register: Register) -> Boundaries:
     lacking = [u.nama for u in units if u.label_lat is None or u.label_lon is None]
     if lacking:
         raise MissingLabelPoints(f"Titik label tidak ada untuk kelurahan: {', '.join(lacking)}.")
-    points = gpd.GeoSeries(shapely.points([u.label_lon for u in units], [u.label_lat for u in units]),
-                           crs=WGS84).to_crs(UTM).to_numpy()
+    points = (
+        gpd.GeoSeries(shapely.points([u.label_lon for u in units], [u.label_lat for u in units]), crs=WGS84)
+        .to_crs(UTM)
+        .to_numpy()
+    )
     cells = gpd.GeoSeries(voronoi_cells(points), crs=UTM).to_crs(WGS84).to_numpy()
-    return build_boundaries({u.kode: cell for u, cell in zip(units, cells)}, register, official=False, provenance=None)
+    return build_boundaries(
+        {u.kode: cell for u, cell in zip(units, cells, strict=True)}, register, official=False, provenance=None
+    )
 
 
 def outline(points: np.ndarray) -> shapely.Geometry:

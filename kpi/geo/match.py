@@ -1,5 +1,6 @@
 """Matching boundary features to the register: which column holds the kelurahan, which feature is which
 kelurahan, and every problem of the match (unmatched, duplicated, empty or missing kelurahan)."""
+
 from __future__ import annotations
 
 import re
@@ -10,13 +11,24 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from kpi.geo.store import polygonal
 from kpi.core.issues import Issue
 from kpi.core.wilayah import Register, Resolution, normalise_name
+from kpi.geo.store import polygonal
 
 # Field names, tried case-insensitively: Kemendagri/BIG first, then BPS, then generic; names after codes.
-CODE_FIELDS = ("KDEPUM", "kode_kelurahan", "kode_kemendagri", "kode_desa", "kd_desa", "KDEBPS", "kode_bps",
-               "iddesa", "id_desa", "kode", "kode_wilayah")
+CODE_FIELDS = (
+    "KDEPUM",
+    "kode_kelurahan",
+    "kode_kemendagri",
+    "kode_desa",
+    "kd_desa",
+    "KDEBPS",
+    "kode_bps",
+    "iddesa",
+    "id_desa",
+    "kode",
+    "kode_wilayah",
+)
 NAME_FIELDS = ("WADMKD", "NAMOBJ", "nama_kelurahan", "kelurahan", "nama_desa", "desa", "nama", "name", "village")
 KECAMATAN_FIELDS = ("WADMKC", "KDCPUM", "nama_kecamatan", "kecamatan", "kode_kecamatan", "kec", "district")
 CODE_VALUE = re.compile(r"(id)?\d{10}|\d{2}\.\d{2}\.\d{2}\.\d{4}", re.IGNORECASE)
@@ -35,8 +47,14 @@ class Match:
 
     def record(self, register: Register) -> dict:
         """The match as a provenance record (feature numbered from 1)."""
-        return {"feature": self.feature + 1, "label": self.label, "field": self.field, "value": self.value,
-                "kode": self.kode, "nama": register.name(self.kode) if self.kode else None}
+        return {
+            "feature": self.feature + 1,
+            "label": self.label,
+            "field": self.field,
+            "value": self.value,
+            "kode": self.kode,
+            "nama": register.name(self.kode) if self.kode else None,
+        }
 
 
 def match_features(frame: pd.DataFrame, register: Register) -> tuple[str | None, dict[str, int], list[Match]]:
@@ -45,14 +63,16 @@ def match_features(frame: pd.DataFrame, register: Register) -> tuple[str | None,
     code_fields, name_fields, kecamatan = _fields(frame)
     districts = [_text(v) for v in frame[kecamatan]] if kecamatan else [""] * len(frame)
     texts = {f: [_text(v) for v in frame[f]] for f in code_fields + name_fields}
-    trials = {f: [_resolve(register, t, d) for t, d in zip(texts[f], districts)] for f in texts}
+    trials = {f: [_resolve(register, t, d) for t, d in zip(texts[f], districts, strict=True)] for f in texts}
     scores = {f: sum(r.kode is not None for r in trials[f]) for f in trials}
-    ranked = lambda fields: sorted((f for f in fields if scores[f]), key=lambda f: -scores[f])  # noqa: E731 - stable
+    ranked = lambda fields: sorted((f for f in fields if scores[f]), key=lambda f: -scores[f])
     order = ranked(code_fields) + ranked(name_fields) or list(trials)
     if not order:
         return None, scores, []
-    labels = [next((texts[f][i] for f in [*name_fields, *texts] if texts[f][i]), f"fitur ke-{i + 1}")
-              for i in range(len(frame))]
+    labels = [
+        next((texts[f][i] for f in [*name_fields, *texts] if texts[f][i]), f"fitur ke-{i + 1}")
+        for i in range(len(frame))
+    ]
     return order[0], scores, [_pick(i, labels[i], order, texts, trials) for i in range(len(frame))]
 
 
@@ -60,7 +80,7 @@ def _fields(frame: pd.DataFrame) -> tuple[list[str], list[str], str | None]:
     """The code fields (known names, then code-like columns), the name fields, and a filled kecamatan field."""
     columns = [c for c in frame.columns if c != frame.geometry.name]
     by_lower = {str(c).lower(): c for c in columns}
-    known = lambda names: [by_lower[n.lower()] for n in names if n.lower() in by_lower]  # noqa: E731
+    known = lambda names: [by_lower[n.lower()] for n in names if n.lower() in by_lower]
     codes, districts = known(CODE_FIELDS), known(KECAMATAN_FIELDS)
     codes += [c for c in columns if c not in codes + districts and _code_like(frame[c])]
     names = [c for c in known(NAME_FIELDS) if c not in codes]
@@ -90,13 +110,17 @@ def _resolve(register: Register, value: str, kecamatan: str) -> Resolution:
         return found
     parent = register.resolve(kecamatan, "kecamatan").kode
     key = normalise_name(value)[0]
-    options = [u.kode for u in register.children(parent or "")
-               if key in (normalise_name(u.nama)[0], normalise_name(u.nama_bps)[0])]
+    options = [
+        u.kode
+        for u in register.children(parent or "")
+        if key in (normalise_name(u.nama)[0], normalise_name(u.nama_bps)[0])
+    ]
     return Resolution(options[0]) if len(options) == 1 else found
 
 
-def _pick(i: int, label: str, order: list[str], texts: dict[str, list[str]],
-          trials: dict[str, list[Resolution]]) -> Match:
+def _pick(
+    i: int, label: str, order: list[str], texts: dict[str, list[str]], trials: dict[str, list[Resolution]]
+) -> Match:
     """The first field, in order, whose value resolves; else the most telling reason."""
     for field in order:
         if trials[field][i].kode:
@@ -105,8 +129,9 @@ def _pick(i: int, label: str, order: list[str], texts: dict[str, list[str]],
     return Match(i, label, None, None, reasons[0] if reasons else None)
 
 
-def kelurahan_geometries(frame: gpd.GeoDataFrame, matches: list[Match],
-                         register: Register) -> tuple[dict[str, shapely.Geometry], list[Issue], list[Issue]]:
+def kelurahan_geometries(
+    frame: gpd.GeoDataFrame, matches: list[Match], register: Register
+) -> tuple[dict[str, shapely.Geometry], list[Issue], list[Issue]]:
     """One repaired (Multi)Polygon per kelurahan; problems for unmatched, duplicated, empty or missing ones."""
     problems = [_unmatched(m) for m in matches if m.kode is None]
     groups: dict[str, list[Match]] = {}
@@ -114,14 +139,23 @@ def kelurahan_geometries(frame: gpd.GeoDataFrame, matches: list[Match],
         if m.kode:
             groups.setdefault(m.kode, []).append(m)
     geometry = frame.geometry.to_numpy()
-    fixed = [m.label for m in matches if m.kode and geometry[m.feature] is not None
-             and not geometry[m.feature].is_valid]
-    notes = [Issue("geometri_diperbaiki", f"Geometri {len(fixed)} fitur tidak sah dan diperbaiki (make_valid): "
-                   f"{', '.join(fixed)}.")] if fixed else []
+    fixed = [
+        m.label for m in matches if m.kode and geometry[m.feature] is not None and not geometry[m.feature].is_valid
+    ]
+    notes = (
+        [
+            Issue(
+                "geometri_diperbaiki",
+                f"Geometri {len(fixed)} fitur tidak sah dan diperbaiki (make_valid): {', '.join(fixed)}.",
+            )
+        ]
+        if fixed
+        else []
+    )
     geoms = {}
     for kode, group in sorted(groups.items()):
         parts = [polygonal(geometry[m.feature]) for m in group]
-        problems += [_empty(m, register) for m, g in zip(group, parts) if g is None]
+        problems += [_empty(m, register) for m, g in zip(group, parts, strict=True) if g is None]
         if len(group) > 1:
             problems.append(_duplicate(kode, group, register))
         elif parts[0] is not None:
@@ -133,43 +167,62 @@ def kelurahan_geometries(frame: gpd.GeoDataFrame, matches: list[Match],
 def no_field(frame: pd.DataFrame) -> Issue:
     """The problem when no column holds kelurahan codes or names."""
     columns = ", ".join(str(c) for c in frame.columns if c != frame.geometry.name) or "tidak ada"
-    return Issue("kolom_wilayah_tidak_ada", "Tidak ada kolom kode atau nama kelurahan yang dikenali. Kolom yang "
-                 f"ada: {columns}. Beri nama kolomnya mis. 'KDEPUM' (kode Kemendagri), 'kode_bps' atau 'nama'.")
+    return Issue(
+        "kolom_wilayah_tidak_ada",
+        "Tidak ada kolom kode atau nama kelurahan yang dikenali. Kolom yang "
+        f"ada: {columns}. Beri nama kolomnya mis. 'KDEPUM' (kode Kemendagri), 'kode_bps' atau 'nama'.",
+    )
 
 
 def _unmatched(m: Match) -> Issue:
     """The problem of a feature that matched no kelurahan."""
     reason = f" {m.issue.message}" if m.issue else ""
-    return Issue("fitur_tidak_cocok", f"Fitur ke-{m.feature + 1} '{m.label}' tidak cocok dengan kelurahan mana pun "
-                 f"di Kota Tangerang Selatan.{reason} Perbaiki kode atau namanya, atau hapus fitur itu bila bukan "
-                 "wilayah kota ini.", row=m.feature + 1, value=m.label)
+    return Issue(
+        "fitur_tidak_cocok",
+        f"Fitur ke-{m.feature + 1} '{m.label}' tidak cocok dengan kelurahan mana pun "
+        f"di Kota Tangerang Selatan.{reason} Perbaiki kode atau namanya, atau hapus fitur itu bila bukan "
+        "wilayah kota ini.",
+        row=m.feature + 1,
+        value=m.label,
+    )
 
 
 def _features(group: list[Match]) -> str:
     """'ke-3 'Perigi'' and, when the match came from another column, that column's value."""
-    return ", ".join(f"ke-{m.feature + 1} '{m.label}'" + (f" ({m.field} {m.value})" if m.value != m.label else "")
-                     for m in group)
+    return ", ".join(
+        f"ke-{m.feature + 1} '{m.label}'" + (f" ({m.field} {m.value})" if m.value != m.label else "") for m in group
+    )
 
 
 def _duplicate(kode: str, group: list[Match], register: Register) -> Issue:
     """The problem of a kelurahan matched by more than one feature."""
-    return Issue("kelurahan_ganda", f"Kelurahan {register.name(kode)} ({kode}) muncul di {len(group)} fitur: "
-                 f"{_features(group)}. Setiap kelurahan harus tepat satu fitur: hapus duplikatnya, atau bila "
-                 "fitur-fitur itu bagian dari kelurahan yang sama, gabungkan dulu (dissolve) menjadi satu MultiPolygon.",
-                 row=group[1].feature + 1, value=register.name(kode))
+    return Issue(
+        "kelurahan_ganda",
+        f"Kelurahan {register.name(kode)} ({kode}) muncul di {len(group)} fitur: "
+        f"{_features(group)}. Setiap kelurahan harus tepat satu fitur: hapus duplikatnya, atau bila "
+        "fitur-fitur itu bagian dari kelurahan yang sama, gabungkan dulu (dissolve) menjadi satu MultiPolygon.",
+        row=group[1].feature + 1,
+        value=register.name(kode),
+    )
 
 
 def _empty(m: Match, register: Register) -> Issue:
     """The problem of a matched feature without polygons."""
-    return Issue("geometri_kosong", f"Fitur ke-{m.feature + 1} '{m.label}' (Kelurahan {register.name(m.kode)}) "
-                 "tidak memiliki geometri poligon. Setiap kelurahan harus berupa Polygon atau MultiPolygon.",
-                 row=m.feature + 1, value=m.label)
+    return Issue(
+        "geometri_kosong",
+        f"Fitur ke-{m.feature + 1} '{m.label}' (Kelurahan {register.name(m.kode)}) "
+        "tidak memiliki geometri poligon. Setiap kelurahan harus berupa Polygon atau MultiPolygon.",
+        row=m.feature + 1,
+        value=m.label,
+    )
 
 
 def _missing(unit, register: Register) -> Issue:
     """The problem of a kelurahan that no feature matched."""
     total = len(register.level("kelurahan"))
-    return Issue("kelurahan_hilang", f"Kelurahan {unit.nama} ({unit.kode}, Kecamatan {register.name(unit.kode_induk)}) "
-                 f"tidak ada di berkas. Berkas batas harus memuat ke-{total} kelurahan Kota Tangerang Selatan.",
-                 value=unit.nama)
-
+    return Issue(
+        "kelurahan_hilang",
+        f"Kelurahan {unit.nama} ({unit.kode}, Kecamatan {register.name(unit.kode_induk)}) "
+        f"tidak ada di berkas. Berkas batas harus memuat ke-{total} kelurahan Kota Tangerang Selatan.",
+        value=unit.nama,
+    )

@@ -1,5 +1,6 @@
 """Reading a boundary file for kpi.geo: GeoJSON, GeoPackage, Shapefile (zipped or not) or FlatGeobuf,
 its polygon layer, projected to UTM 48S, with the problems that stop it and the notes that do not."""
+
 from __future__ import annotations
 
 import hashlib
@@ -9,13 +10,21 @@ from pathlib import Path
 import geopandas as gpd
 import pyogrio
 
-from kpi.geo.store import UTM, WGS84
 from kpi.core.issues import Issue
+from kpi.geo.store import UTM, WGS84
 
-FORMATS = {".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GeoPackage", ".fgb": "FlatGeobuf",
-           ".shp": "Shapefile", ".zip": "Shapefile (zip)"}
-SUPPORTED = ("GeoJSON (.geojson, .json), GeoPackage (.gpkg), Shapefile (.zip berisi .shp/.shx/.dbf/.prj, atau .shp), "
-             "FlatGeobuf (.fgb)")
+FORMATS = {
+    ".geojson": "GeoJSON",
+    ".json": "GeoJSON",
+    ".gpkg": "GeoPackage",
+    ".fgb": "FlatGeobuf",
+    ".shp": "Shapefile",
+    ".zip": "Shapefile (zip)",
+}
+SUPPORTED = (
+    "GeoJSON (.geojson, .json), GeoPackage (.gpkg), Shapefile (.zip berisi .shp/.shx/.dbf/.prj, atau .shp), "
+    "FlatGeobuf (.fgb)"
+)
 POLYGON_TYPES = {"Polygon", "MultiPolygon", "Polygon Z", "MultiPolygon Z", "Unknown"}
 
 
@@ -32,8 +41,18 @@ def read_source(path: Path) -> tuple[gpd.GeoDataFrame | None, str | None, list[I
     """Read a boundary file and project it to UTM 48S; return (frame, layer, notes or problems); never raises."""
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        return None, None, [Issue("format_tidak_didukung", f"Berkas '{path.name}' berakhiran '{path.suffix}', "
-                                  f"formatnya tidak didukung. Format yang didukung: {SUPPORTED}.", value=path.suffix)]
+        return (
+            None,
+            None,
+            [
+                Issue(
+                    "format_tidak_didukung",
+                    f"Berkas '{path.name}' berakhiran '{path.suffix}', "
+                    f"formatnya tidak didukung. Format yang didukung: {SUPPORTED}.",
+                    value=path.suffix,
+                )
+            ],
+        )
     if not path.is_file():
         return None, None, [Issue("berkas_tidak_ada", f"Berkas '{path}' tidak ditemukan. Periksa jalur berkasnya.")]
     try:
@@ -41,15 +60,29 @@ def read_source(path: Path) -> tuple[gpd.GeoDataFrame | None, str | None, list[I
         layer, notes = _polygon_layer(target, path.name)
         frame = gpd.read_file(target, layer=layer, engine="pyogrio")
     except Exception as exc:  # noqa: BLE001 - GDAL reports a bad file in many ways
-        return None, None, [Issue("berkas_tidak_terbaca", f"Berkas '{path.name}' tidak dapat dibaca sebagai {fmt}: "
-                                  f"{str(exc).strip()}. Pastikan berkas tidak rusak dan isinya sesuai akhiran "
-                                  "namanya.")]
+        return (
+            None,
+            None,
+            [
+                Issue(
+                    "berkas_tidak_terbaca",
+                    f"Berkas '{path.name}' tidak dapat dibaca sebagai {fmt}: "
+                    f"{str(exc).strip()}. Pastikan berkas tidak rusak dan isinya sesuai akhiran "
+                    "namanya.",
+                )
+            ],
+        )
     if frame.empty:
         return None, None, [Issue("berkas_kosong", f"Berkas '{path.name}' tidak berisi satu fitur pun.")]
     if frame.crs is None:
         frame = frame.set_crs(WGS84)
-        notes.append(Issue("crs_diasumsikan", f"Berkas '{path.name}' tidak menyebut sistem koordinat (CRS); "
-                           "dianggap EPSG:4326 (WGS84 bujur/lintang)."))
+        notes.append(
+            Issue(
+                "crs_diasumsikan",
+                f"Berkas '{path.name}' tidak menyebut sistem koordinat (CRS); "
+                "dianggap EPSG:4326 (WGS84 bujur/lintang).",
+            )
+        )
     source_crs = frame.crs.to_string()
     frame = frame.to_crs(UTM)
     frame.attrs["source_crs"] = source_crs
@@ -59,12 +92,18 @@ def read_source(path: Path) -> tuple[gpd.GeoDataFrame | None, str | None, list[I
 def _zip_member(path: Path) -> str:
     """The GDAL path of the one boundary file inside a zip (a .shp with its .shx/.dbf/.prj, or .gpkg/.geojson/.fgb)."""
     with zipfile.ZipFile(path) as archive:
-        names = [n for n in archive.namelist() if Path(n).suffix.lower() in FORMATS.keys() - {".zip"}
-                 and not Path(n).name.startswith(".") and "__MACOSX" not in n]
+        names = [
+            n
+            for n in archive.namelist()
+            if Path(n).suffix.lower() in FORMATS.keys() - {".zip"}
+            and not Path(n).name.startswith(".")
+            and "__MACOSX" not in n
+        ]
     if len(names) != 1:
         found = ", ".join(names) or "tidak ada"
-        raise ValueError("arsip zip harus berisi tepat satu berkas batas (.shp beserta .shx, .dbf, .prj); "
-                         f"ditemukan: {found}")
+        raise ValueError(
+            f"arsip zip harus berisi tepat satu berkas batas (.shp beserta .shx, .dbf, .prj); ditemukan: {found}"
+        )
     return f"/vsizip/{path.resolve()}/{names[0]}"
 
 
@@ -75,5 +114,11 @@ def _polygon_layer(target: str, name: str) -> tuple[str | None, list[Issue]]:
         return None, []
     polygonal = [n for n, t in layers if t in POLYGON_TYPES] or [layers[0][0]]
     others = ", ".join(n for n, _ in layers if n != polygonal[0])
-    return polygonal[0], [Issue("lapisan_dipilih", f"Berkas '{name}' berisi {len(layers)} lapisan; yang dipakai "
-                               f"'{polygonal[0]}' (lapisan lain diabaikan: {others}).", value=polygonal[0])]
+    return polygonal[0], [
+        Issue(
+            "lapisan_dipilih",
+            f"Berkas '{name}' berisi {len(layers)} lapisan; yang dipakai "
+            f"'{polygonal[0]}' (lapisan lain diabaikan: {others}).",
+            value=polygonal[0],
+        )
+    ]

@@ -1,5 +1,6 @@
 """The geometry side of kpi.geo: frames per level, repair, coverage simplification, GeoJSON export,
 and the local store (levels written whole, swapped in atomically)."""
+
 from __future__ import annotations
 
 import json
@@ -53,8 +54,10 @@ class Boundaries:
 
 # ---------------------------------------------------------------- frames
 
-def build_boundaries(kelurahan: dict[str, shapely.Geometry], register: Register, official: bool,
-                     provenance: dict | None) -> Boundaries:
+
+def build_boundaries(
+    kelurahan: dict[str, shapely.Geometry], register: Register, official: bool, provenance: dict | None
+) -> Boundaries:
     """Dissolve kelurahan geometries (EPSG:4326, by code) into kecamatan and kota by the register's parents."""
     codes = sorted(kelurahan)
     kel_geoms = np.array([kelurahan[k] for k in codes], dtype=object)
@@ -65,7 +68,7 @@ def build_boundaries(kelurahan: dict[str, shapely.Geometry], register: Register,
         parents = np.array([register.ancestor(k, tingkat) for k in codes])
         units = sorted(set(parents))
         geoms = np.array([shapely.union_all(kel_geoms[parents == u]) for u in units], dtype=object)
-        points = [_inner_label(g, kel_points[parents == u]) for u, g in zip(units, geoms)]
+        points = [_inner_label(g, kel_points[parents == u]) for u, g in zip(units, geoms, strict=True)]
         frames[tingkat] = _frame(register, units, geoms, points)
     return Boundaries(frames["kelurahan"], frames["kecamatan"], frames["kota"], official, provenance)
 
@@ -73,7 +76,7 @@ def build_boundaries(kelurahan: dict[str, shapely.Geometry], register: Register,
 def _kelurahan_labels(codes: list[str], geoms: np.ndarray, register: Register) -> np.ndarray:
     """The register's label point where it lies inside the polygon, else a point on its surface."""
     points = []
-    for kode, geom in zip(codes, geoms):
+    for kode, geom in zip(codes, geoms, strict=True):
         unit = register.get(kode)
         point = shapely.Point(unit.label_lon, unit.label_lat) if unit.label_lat is not None else None
         points.append(point if point is not None and geom.contains(point) else geom.point_on_surface())
@@ -94,23 +97,32 @@ def _frame(register: Register, codes: list[str], geoms: np.ndarray, points) -> g
     geoms = shapely.orient_polygons(np.asarray(geoms, dtype=object), exterior_cw=True)
     areas = gpd.GeoSeries(geoms, crs=WGS84).to_crs(UTM).area.to_numpy() / 1e6
     units = [register.get(k) for k in codes]
-    frame = gpd.GeoDataFrame({
-        "kode": codes, "nama": [u.nama for u in units], "tingkat": [u.tingkat for u in units],
-        "kode_induk": [u.kode_induk for u in units],
-        "label_lat": [float(p.y) for p in points], "label_lon": [float(p.x) for p in points],
-        "luas_km2": areas,
-    }, geometry=list(geoms), crs=WGS84)
+    frame = gpd.GeoDataFrame(
+        {
+            "kode": codes,
+            "nama": [u.nama for u in units],
+            "tingkat": [u.tingkat for u in units],
+            "kode_induk": [u.kode_induk for u in units],
+            "label_lat": [float(p.y) for p in points],
+            "label_lon": [float(p.x) for p in points],
+            "luas_km2": areas,
+        },
+        geometry=list(geoms),
+        crs=WGS84,
+    )
     return frame.sort_values("kode").reset_index(drop=True)[list(COLUMNS)]
 
 
 # ---------------------------------------------------------------- export
 
+
 def to_geojson(gdf: gpd.GeoDataFrame, decimals: int = DECIMALS) -> dict:
     """A FeatureCollection with properties kode, nama, tingkat and coordinates rounded to `decimals`."""
     rounded = shapely.transform(gdf.geometry.to_numpy(), lambda xy: np.round(xy, decimals))
-    features = [{"type": "Feature", "properties": {"kode": k, "nama": n, "tingkat": t},
-                 "geometry": shapely.geometry.mapping(g)}
-                for k, n, t, g in zip(gdf["kode"], gdf["nama"], gdf["tingkat"], rounded)]
+    features = [
+        {"type": "Feature", "properties": {"kode": k, "nama": n, "tingkat": t}, "geometry": shapely.geometry.mapping(g)}
+        for k, n, t, g in zip(gdf["kode"], gdf["nama"], gdf["tingkat"], rounded, strict=True)
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -121,6 +133,7 @@ def payload_bytes(gdf: gpd.GeoDataFrame) -> int:
 
 
 # ---------------------------------------------------------------- repair and simplification
+
 
 def polygonal(geom: shapely.Geometry | None) -> shapely.Geometry | None:
     """The 2-D polygonal part of a geometry, repaired, as one Polygon or MultiPolygon (None when it has none)."""
@@ -154,13 +167,19 @@ def coverage_notes(geoms: dict[str, shapely.Geometry]) -> list[Issue]:
     union = shapely.union_all(array)
     overlap_ha = (shapely.area(array).sum() - union.area) / 1e4
     holes_ha = sum(shapely.Polygon(r).area for p in shapely.get_parts(union) for r in p.interiors) / 1e4
-    return [Issue("cakupan_tidak_rapat", f"Batas antar-kelurahan di berkas tidak rapat (tumpang tindih "
-                  f"{overlap_ha:.2f} ha, celah {holes_ha:.2f} ha, atau tepi yang tidak berimpit); "
-                  "batas hasil penyederhanaan bisa menyimpang sedikit.")]
+    return [
+        Issue(
+            "cakupan_tidak_rapat",
+            f"Batas antar-kelurahan di berkas tidak rapat (tumpang tindih "
+            f"{overlap_ha:.2f} ha, celah {holes_ha:.2f} ha, atau tepi yang tidak berimpit); "
+            "batas hasil penyederhanaan bisa menyimpang sedikit.",
+        )
+    ]
 
 
-def simplify_coverage(geoms: dict[str, shapely.Geometry],
-                      register: Register) -> tuple[dict | None, int | None, int | None]:
+def simplify_coverage(
+    geoms: dict[str, shapely.Geometry], register: Register
+) -> tuple[dict | None, int | None, int | None]:
     """Simplify the kelurahan (UTM) as one coverage, raising the tolerance until the payload fits; EPSG:4326 out."""
     codes = sorted(geoms)
     array = np.array([geoms[k] for k in codes], dtype=object)
@@ -168,11 +187,14 @@ def simplify_coverage(geoms: dict[str, shapely.Geometry],
     for tolerance in TOLERANCES_M:
         simple = _repaired(shapely.coverage_simplify(array, tolerance))
         back = gpd.GeoSeries(simple, crs=UTM).to_crs(WGS84).to_numpy()
-        probe = gpd.GeoDataFrame({"kode": codes, "nama": names, "tingkat": "kelurahan"},
-                                 geometry=shapely.orient_polygons(back, exterior_cw=True), crs=WGS84)
+        probe = gpd.GeoDataFrame(
+            {"kode": codes, "nama": names, "tingkat": "kelurahan"},
+            geometry=shapely.orient_polygons(back, exterior_cw=True),
+            crs=WGS84,
+        )
         size = payload_bytes(probe)
         if size <= MAX_PAYLOAD_BYTES:
-            return dict(zip(codes, back)), tolerance, size
+            return dict(zip(codes, back, strict=True)), tolerance, size
     return None, None, None
 
 
@@ -186,6 +208,7 @@ def _repaired(array: np.ndarray) -> np.ndarray:
 
 
 # ---------------------------------------------------------------- the store
+
 
 def read_provenance(directory: Path) -> dict | None:
     """The provenance of an install, or None when there is none or it cannot be read."""

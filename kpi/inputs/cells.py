@@ -4,6 +4,7 @@
 dates, time stamps without zone) is turned into the same texts at once by Arrow and numpy; any other type, and
 dates outside what Python's datetime can hold, go through `cell_text` one by one.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 TEXT = pa.large_string()
 STRING_DTYPE = pd.StringDtype("pyarrow")
 PANDAS_INDEX_COLUMN = re.compile(r"__index_level_\d+__")
-EXACT_INTEGERS = 2.0 ** 53          # every whole float below this prints as its integer
+EXACT_INTEGERS = 2.0**53  # every whole float below this prints as its integer
 FIRST_DAY, LAST_DAY = np.datetime64("0001-01-01", "D"), np.datetime64("9999-12-31", "D")  # Python's date range
 
 
@@ -113,14 +114,19 @@ def _stamp_texts(stamps: pa.ChunkedArray) -> pa.ChunkedArray:
     texts = stamps.cast(TEXT)  # 2026-10-03 08:15:30.000000
     whole = pc.equal(stamps, pc.floor_temporal(stamps, unit="second"))
     midnight = pc.equal(stamps, pc.floor_temporal(stamps, unit="day"))
-    return pc.if_else(midnight, pc.utf8_slice_codeunits(texts, 0, 10),
-                      pc.if_else(whole, pc.utf8_slice_codeunits(texts, 0, 19), texts))
+    return pc.if_else(
+        midnight, pc.utf8_slice_codeunits(texts, 0, 10), pc.if_else(whole, pc.utf8_slice_codeunits(texts, 0, 19), texts)
+    )
 
 
 def _float_texts(numbers: np.ndarray) -> pa.ChunkedArray:
     """`cell_text` of float64 values: whole numbers through integer texts, every other distinct value once."""
-    whole = (np.isfinite(numbers) & (np.trunc(numbers) == numbers) & (np.abs(numbers) < EXACT_INTEGERS)
-             & ~((numbers == 0) & np.signbit(numbers)))  # -0.0 prints as "-0"
+    whole = (
+        np.isfinite(numbers)
+        & (np.trunc(numbers) == numbers)
+        & (np.abs(numbers) < EXACT_INTEGERS)
+        & ~((numbers == 0) & np.signbit(numbers))
+    )  # -0.0 prints as "-0"
     texts = np.empty(len(numbers), dtype=object)
     texts[whole] = pa.array(numbers[whole].astype("int64")).cast(TEXT).to_numpy(zero_copy_only=False)
     positions, others = pd.factorize(numbers[~whole], use_na_sentinel=False)  # NaN is one of them

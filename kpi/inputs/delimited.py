@@ -5,6 +5,7 @@ multithreaded parser instead, which gives the same cells when every record is as
 rest (a short or long record), which pandas then reads or explains exactly as it always has. Texts with quote marks
 stay with pandas: Arrow silently closes a quote left open at the end, where pandas reports it.
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,7 +30,7 @@ def decode(data: bytes) -> str | None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         attempts = (("utf-16", data),)
     else:
-        plain = data[len(UTF8_BOM):] if data.startswith(UTF8_BOM) else data
+        plain = data[len(UTF8_BOM) :] if data.startswith(UTF8_BOM) else data
         attempts = (("utf-8", plain), ("cp1252", plain))
     for encoding, payload in attempts:
         try:
@@ -62,8 +63,9 @@ def split(body: str, delimiter: str) -> pd.DataFrame:
     grid = _arrow_split(body, delimiter) if len(body) >= ARROW_MIN_CHARS and '"' not in body else None
     if grid is not None:
         return grid
-    return pd.read_csv(io.StringIO(body), sep=delimiter, header=None, dtype=str, keep_default_na=False,
-                       skip_blank_lines=False)
+    return pd.read_csv(
+        io.StringIO(body), sep=delimiter, header=None, dtype=str, keep_default_na=False, skip_blank_lines=False
+    )
 
 
 def _arrow_split(body: str, delimiter: str) -> pd.DataFrame | None:
@@ -75,10 +77,13 @@ def _arrow_split(body: str, delimiter: str) -> pd.DataFrame | None:
     names = [str(position) for position in range(width)]
     try:
         table = pacsv.read_csv(
-            io.BytesIO(body.encode("utf-8")), read_options=pacsv.ReadOptions(column_names=names),
+            io.BytesIO(body.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=names),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char=False, ignore_empty_lines=False),
-            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(names, TEXT), null_values=[],
-                                                 strings_can_be_null=False))
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, TEXT), null_values=[], strings_can_be_null=False
+            ),
+        )
     except pa.ArrowInvalid:
         return None  # pandas reads it, or raises the error that names the row
     grid = table.to_pandas(types_mapper={TEXT: pd.StringDtype("pyarrow")}.get)

@@ -1,4 +1,5 @@
 """Number texts as typed by people: decimal comma or point, thousands grouped by '.', ',' or spaces."""
+
 from __future__ import annotations
 
 import decimal as dec
@@ -10,10 +11,10 @@ import pandas as pd
 
 ARROW_STRING = "string[pyarrow]"  # RE2-backed string ops: one C++ pass per pattern
 NUMBER_KINDS = {  # fullmatch patterns (after normalising) for the number spellings accepted
-    "plain": r"[+-]?[0-9]+",                                         # 12  -3
-    "single": r"[+-]?[0-9]*[.,][0-9]+",                              # 12,5  12.5  1.234  .5
-    "ambiguous": r"[+-]?[1-9][0-9]{0,2}[.,][0-9]{3}",                # 1.234  1,234
-    "dot_grouped": r"[+-]?[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?",    # 1.234.567  1.234,5
+    "plain": r"[+-]?[0-9]+",  # 12  -3
+    "single": r"[+-]?[0-9]*[.,][0-9]+",  # 12,5  12.5  1.234  .5
+    "ambiguous": r"[+-]?[1-9][0-9]{0,2}[.,][0-9]{3}",  # 1.234  1,234
+    "dot_grouped": r"[+-]?[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?",  # 1.234.567  1.234,5
     "comma_grouped": r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?",  # 1,234,567  1,234.5
     "space_grouped": r"[+-]?[0-9]{1,3}(?: [0-9]{3})+(?:[.,][0-9]+)?",  # 1 234,5
 }
@@ -31,8 +32,9 @@ def _number_texts(items: list) -> tuple[list[str], pd.Series]:
 
 def _number_kinds(texts: pd.Series) -> pd.DataFrame:
     """One boolean column per accepted number spelling; grouped kinds exclude one-separator texts."""
-    kinds = pd.DataFrame({kind: texts.str.fullmatch(pattern).astype(bool)
-                          for kind, pattern in NUMBER_KINDS.items()}, index=texts.index)
+    kinds = pd.DataFrame(
+        {kind: texts.str.fullmatch(pattern).astype(bool) for kind, pattern in NUMBER_KINDS.items()}, index=texts.index
+    )
     kinds["dot_grouped"] &= ~kinds["single"]
     kinds["comma_grouped"] &= ~kinds["single"]
     return kinds
@@ -61,9 +63,11 @@ def _text_numbers(texts: pd.Series, kinds: pd.DataFrame, decimal: str) -> pd.Ser
     dot_groups = kinds["dot_grouped"] | (group_in_ambiguous & (thousands == "."))
     comma_groups = kinds["comma_grouped"] | (group_in_ambiguous & (thousands == ","))
     valid = texts[kinds.any(axis=1)].str.replace(" ", "", regex=False)
-    parts = (valid[dot_groups].str.replace(".", "", regex=False),  # comma left is the decimal
-             valid[comma_groups].str.replace(",", "", regex=False),
-             valid[~dot_groups & ~comma_groups])                    # a separator left is decimal
+    parts = (
+        valid[dot_groups].str.replace(".", "", regex=False),  # comma left is the decimal
+        valid[comma_groups].str.replace(",", "", regex=False),
+        valid[~dot_groups & ~comma_groups],
+    )  # a separator left is decimal
     return pd.concat(parts).str.replace(",", ".", regex=False).astype("float64")
 
 
@@ -81,14 +85,16 @@ def parse_numbers(values: pd.Series, decimal: str | None = None) -> tuple[pd.Ser
     originals, texts = _number_texts(items)
     kinds = _number_kinds(texts)
     parsed = _text_numbers(texts, kinds, decimal or _decimal_for(texts, kinds))
-    lookup = {text: (math.nan, True) for text in originals}
-    lookup.update((originals[i], (n, False)) for i, n in zip(parsed.index.tolist(), parsed.tolist()))
+    lookup = dict.fromkeys(originals, (math.nan, True))
+    lookup.update((originals[i], (n, False)) for i, n in zip(parsed.index.tolist(), parsed.tolist(), strict=True))
     for item in set(items) - lookup.keys():
         lookup[item] = _non_text_number(item)
     numbers_ = np.fromiter((lookup[item][0] for item in items), dtype="float64", count=len(items))
     bad = np.fromiter((lookup[item][1] for item in items), dtype=bool, count=len(items))
-    return (pd.Series(numbers_, index=values.index, name=values.name),
-            pd.Series(bad, index=values.index, name=values.name))
+    return (
+        pd.Series(numbers_, index=values.index, name=values.name),
+        pd.Series(bad, index=values.index, name=values.name),
+    )
 
 
 def _non_text_number(value: object) -> tuple[float, bool]:

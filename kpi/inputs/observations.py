@@ -1,4 +1,5 @@
 """Loading observation files: read, validate, and accept the whole file or nothing."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,10 +10,9 @@ import pandas as pd
 from kpi import settings
 from kpi.core.catalogue import Catalogue, load_catalogue
 from kpi.core.issues import Issue
+from kpi.core.wilayah import Register, load_register
 from kpi.inputs.readers import read_table
 from kpi.inputs.schema import validate
-from kpi.core.wilayah import Register, load_register
-
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,13 @@ class LoadResult:
         return self.frame is not None and not self.issues
 
 
-def load_observations(source, filename: str | None = None, catalogue: Catalogue | None = None,
-                      register: Register | None = None, today: dt.date | None = None) -> LoadResult:
+def load_observations(
+    source,
+    filename: str | None = None,
+    catalogue: Catalogue | None = None,
+    register: Register | None = None,
+    today: dt.date | None = None,
+) -> LoadResult:
     """Read and validate an observation file (CSV, XLSX or Parquet); never raises, never half-loads."""
     try:
         raw, read_issues = read_table(source, filename)
@@ -39,8 +44,16 @@ def load_observations(source, filename: str | None = None, catalogue: Catalogue 
         return LoadResult(frame if not issues else None, issues)
     except Exception as exc:  # the border: no traceback reaches a user
         name = filename or str(source)
-        return LoadResult(None, [Issue("galat_internal", f"Berkas '{name}' tidak dapat diproses ({type(exc).__name__}: {exc}). "
-                                        "Laporkan ke pengelola dasbor beserta berkasnya.")])
+        return LoadResult(
+            None,
+            [
+                Issue(
+                    "galat_internal",
+                    f"Berkas '{name}' tidak dapat diproses ({type(exc).__name__}: {exc}). "
+                    "Laporkan ke pengelola dasbor beserta berkasnya.",
+                )
+            ],
+        )
 
 
 def load_sample(today: dt.date | None = None) -> LoadResult:

@@ -6,6 +6,7 @@ Dates, fastest first, all with the same result: plain ISO texts that read back e
 then DATE_PATTERNS through Arrow's RE2 engine wherever it agrees with Python's `re` (printable ASCII, where `\d`,
 `\s`, `$` and case folding mean the same in both); then the same patterns through Python's `re` for the rest.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,18 +16,23 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kpi.inputs.numbers import ARROW_STRING, parse_numbers
 from kpi.core.periods import MONTH_NAMES  # JANUARI/JAN/JANUARY … → 1 …
 from kpi.inputs.kinds import key
+from kpi.inputs.numbers import ARROW_STRING, parse_numbers
 
-_TIME = (r"(?:(?:T|\s*,?\s+)(?:(?:pukul|jam|pk\.?)\s*)?(?P<H>\d{1,2})[:.](?P<M>\d{2})"
-         r"(?:[:.](?P<S>\d{2})(?:[.,]\d+)?)?)?")
+_TIME = (
+    r"(?:(?:T|\s*,?\s+)(?:(?:pukul|jam|pk\.?)\s*)?(?P<H>\d{1,2})[:.](?P<M>\d{2})"
+    r"(?:[:.](?P<S>\d{2})(?:[.,]\d+)?)?)?"
+)
 _ZONE = r"\s*(?:WIB|(?P<z>Z)|(?P<oh>[+-]\d{2}):?(?P<om>\d{2}))?"
-DATE_PATTERNS = tuple(re.compile(rf"^{date}{_TIME}{_ZONE}$", re.IGNORECASE) for date in (
-    r"(?P<y>20\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})",                   # 2026-10-03
-    r"(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>20\d{2}|\d{2})",             # 03/10/2026, 3-10-26: day first
-    r"(?P<d>\d{1,2})[\s\-/.]*(?P<mon>[a-z]+)\.?[\s\-/.,]*(?P<y>20\d{2})",      # 3 Oktober 2026, 03-Okt-2026
-))
+DATE_PATTERNS = tuple(
+    re.compile(rf"^{date}{_TIME}{_ZONE}$", re.IGNORECASE)
+    for date in (
+        r"(?P<y>20\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})",  # 2026-10-03
+        r"(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>20\d{2}|\d{2})",  # 03/10/2026, 3-10-26: day first
+        r"(?P<d>\d{1,2})[\s\-/.]*(?P<mon>[a-z]+)\.?[\s\-/.,]*(?P<y>20\d{2})",  # 3 Oktober 2026, 03-Okt-2026
+    )
+)
 WIB_MINUTES = 7 * 60
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 EXCEL_SERIALS = (36526, 73051)  # 2000-01-01 up to (not including) 2100-01-01
@@ -67,8 +73,10 @@ def _iso(texts: pd.Series) -> pd.Series:
         padded = pc.binary_join_element_wise(array, pa.scalar(padding, TEXT), pa.scalar("", TEXT))
         full = pc.if_else(pc.equal(length, size), padded, full)
     stamps = pc.strptime(full, ISO_FORMAT, "s", error_is_null=True)  # lax: 2026-02-31 reads as 2026-03-03 …
-    exact = pc.and_(pc.equal(pc.cast(stamps, TEXT), full),  # … which this rules out
-                    pc.and_(pc.equal(pc.utf8_length(full), ISO_LENGTH), pc.starts_with(full, "20")))
+    exact = pc.and_(
+        pc.equal(pc.cast(stamps, TEXT), full),  # … which this rules out
+        pc.and_(pc.equal(pc.utf8_length(full), ISO_LENGTH), pc.starts_with(full, "20")),
+    )
     stamps = pc.if_else(exact, stamps, None).cast(pa.timestamp("us"))
     return pd.Series(stamps.to_numpy(zero_copy_only=False), index=texts.index, dtype="datetime64[us]")
 
@@ -78,8 +86,14 @@ def _extract(texts: pd.Series, pattern: re.Pattern) -> pd.DataFrame:
     array = _arrow(texts)
     plain = pc.match_substring_regex(array, PLAIN_TEXT).to_numpy(zero_copy_only=False)
     found = pc.extract_regex(array.filter(plain), f"(?i){pattern.pattern}")  # null where the text does not match
-    groups = {name: pd.Series(pc.if_else(pc.equal(found.field(name), ""), None, found.field(name)),
-                              index=texts.index[plain], dtype=ARROW_STRING) for name in pattern.groupindex}
+    groups = {
+        name: pd.Series(
+            pc.if_else(pc.equal(found.field(name), ""), None, found.field(name)),
+            index=texts.index[plain],
+            dtype=ARROW_STRING,
+        )
+        for name in pattern.groupindex
+    }
     fast = pd.DataFrame(groups, index=texts.index[plain])
     slow = texts[~plain].str.extract(pattern) if not plain.all() else None
     return pd.concat([fast, slow]).reindex(texts.index) if slow is not None else fast
@@ -100,9 +114,16 @@ def _assemble(parts: pd.DataFrame) -> pd.Series:
     """Timestamps (naive WIB) from the groups captured by one of DATE_PATTERNS; NaT where impossible."""
     year = _number(parts, "y")
     month = parts["mon"].str.upper().map(MONTH_NAMES) if "mon" in parts else _number(parts, "m")
-    fields = pd.DataFrame({"year": year.where(year >= 100, year + 2000), "month": pd.to_numeric(month).astype("float64"),
-                           "day": _number(parts, "d"), "hour": _number(parts, "H", 0),
-                           "minute": _number(parts, "M", 0), "second": _number(parts, "S", 0)})
+    fields = pd.DataFrame(
+        {
+            "year": year.where(year >= 100, year + 2000),
+            "month": pd.to_numeric(month).astype("float64"),
+            "day": _number(parts, "d"),
+            "hour": _number(parts, "H", 0),
+            "minute": _number(parts, "M", 0),
+            "second": _number(parts, "S", 0),
+        }
+    )
     clock = (fields["hour"] > 23) | (fields["minute"] > 59) | (fields["second"] > 59)
     stamps = pd.to_datetime(fields, errors="coerce").mask(clock)
     sign = np.where(parts["oh"].str.startswith("-").fillna(False), -1, 1)

@@ -2,6 +2,7 @@
 
 Splitting CSV text lives in kpi.inputs.delimited, typed Excel and Parquet cells as text in kpi.inputs.cells.
 """
+
 from __future__ import annotations
 
 import io
@@ -22,8 +23,7 @@ Source = str | os.PathLike | bytes | bytearray | memoryview | IO[bytes]
 Result = tuple[pd.DataFrame | None, list[Issue]]
 
 ROW_COLUMN = "_baris"
-FORMATS = {".csv": "csv", ".txt": "csv", ".tsv": "csv",
-           ".xlsx": "excel", ".xlsm": "excel", ".parquet": "parquet"}
+FORMATS = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "excel", ".xlsm": "excel", ".parquet": "parquet"}
 FORMAT_LABELS = {"csv": "CSV", "excel": "Excel", "parquet": "Parquet"}
 SUPPORTED = "CSV (.csv, .txt, .tsv), Excel (.xlsx, .xlsm) atau Parquet (.parquet)"
 INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d"))
@@ -36,13 +36,14 @@ logger = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------- entry point
 
+
 def read_table(source: Source, filename: str | None = None) -> Result:
     """Read a CSV, Excel or Parquet table into a frame of strings plus a `_baris` column; never raises."""
     name = filename if isinstance(filename, str) else None
     try:
         name = source_name(source, filename)
         return _read_table(source, name)
-    except Exception as exc:  # noqa: BLE001 - the contract is: problems become Issues
+    except Exception as exc:
         logger.exception("read_table failed for %r", name)
         reason = f"kesalahan tak terduga ({type(exc).__name__}: {exc})"
         return None, [_unreadable(name or "tanpa nama", "tabel", reason)]
@@ -97,49 +98,63 @@ def _source_bytes(source: Source) -> bytes:
 
 # ---------------------------------------------------------------- messages
 
+
 def _unsupported(name: str | None) -> Issue:
     """Issue for a file whose extension names no supported format."""
     if not name:
-        text = ("Format berkas tidak dapat ditentukan karena nama berkas tidak diketahui. "
-                f"Format yang didukung: {SUPPORTED}. Sertakan nama berkas dengan akhiran yang sesuai.")
+        text = (
+            "Format berkas tidak dapat ditentukan karena nama berkas tidak diketahui. "
+            f"Format yang didukung: {SUPPORTED}. Sertakan nama berkas dengan akhiran yang sesuai."
+        )
         return Issue("format_tidak_didukung", text)
     suffix = Path(name).suffix.lower()
     shown = f"berakhiran '{suffix}'" if suffix else "tidak memiliki akhiran format"
-    text = (f"Berkas '{name}' {shown}, formatnya tidak didukung. Format yang didukung: {SUPPORTED}. "
-            "Simpan ulang berkas dalam salah satu format tersebut lalu unggah kembali.")
+    text = (
+        f"Berkas '{name}' {shown}, formatnya tidak didukung. Format yang didukung: {SUPPORTED}. "
+        "Simpan ulang berkas dalam salah satu format tersebut lalu unggah kembali."
+    )
     return Issue("format_tidak_didukung", text, value=suffix or None)
 
 
 def _unreadable(name: str, label: str, reason: str, row: int | None = None) -> Issue:
     """Issue for a file that cannot be decoded or parsed, with the reason."""
-    text = (f"Berkas '{name}' tidak dapat dibaca sebagai {label}: {reason.rstrip('. ')}. "
-            "Pastikan berkas tidak rusak dan isinya sesuai akhiran namanya; "
-            "buka berkas itu lalu simpan ulang dan unggah kembali.")
+    text = (
+        f"Berkas '{name}' tidak dapat dibaca sebagai {label}: {reason.rstrip('. ')}. "
+        "Pastikan berkas tidak rusak dan isinya sesuai akhiran namanya; "
+        "buka berkas itu lalu simpan ulang dan unggah kembali."
+    )
     return Issue("berkas_tidak_terbaca", text, row=row)
 
 
 def _empty(name: str, header_row: int | None = None) -> Issue:
     """Issue for a file with no header, or (given the header's row) with no data rows."""
     if header_row is not None:
-        text = (f"Berkas '{name}' hanya berisi baris judul tanpa baris data. Tabel harus memiliki "
-                "minimal satu baris data; isi data di bawah baris judul lalu unggah kembali.")
+        text = (
+            f"Berkas '{name}' hanya berisi baris judul tanpa baris data. Tabel harus memiliki "
+            "minimal satu baris data; isi data di bawah baris judul lalu unggah kembali."
+        )
     else:
-        text = (f"Berkas '{name}' kosong. Tabel harus memiliki baris judul (nama kolom) dan minimal "
-                "satu baris data; isi berkas itu lalu unggah kembali.")
+        text = (
+            f"Berkas '{name}' kosong. Tabel harus memiliki baris judul (nama kolom) dan minimal "
+            "satu baris data; isi berkas itu lalu unggah kembali."
+        )
     return Issue("berkas_kosong", text, row=header_row)
 
 
 # ---------------------------------------------------------------- CSV
 
+
 def _csv_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Issue]]:
     """Decode and split a CSV into a grid of strings indexed by spreadsheet row number."""
     text = decode(data)
     if text is None or "\x00" in text:
-        reason = ("isinya bukan teks (berisi data biner atau pengodean yang tidak dikenali); "
-                  "CSV harus berupa teks UTF-8 atau Windows-1252, dan berkas Excel harus berakhiran .xlsx")
+        reason = (
+            "isinya bukan teks (berisi data biner atau pengodean yang tidak dikenali); "
+            "CSV harus berupa teks UTF-8 atau Windows-1252, dan berkas Excel harus berakhiran .xlsx"
+        )
         return None, [_unreadable(name, "CSV", reason)]
     skipped = LEADING_BLANK_LINES.match(text).group(0)
-    body, offset = text[len(skipped):], len(re.findall(r"\r\n|\r|\n", skipped))
+    body, offset = text[len(skipped) :], len(re.findall(r"\r\n|\r|\n", skipped))
     if not body or body.isspace():
         return None, [_empty(name)]
     try:
@@ -157,8 +172,10 @@ def _csv_parse_issue(name: str, error: str, offset: int) -> Issue:
     if fields:
         expected, line, seen = (int(g) for g in fields.groups())
         row = line + offset
-        reason = (f"baris {row} berisi {seen} kolom, padahal baris judul berisi {expected} kolom; "
-                  "setiap baris harus memiliki jumlah kolom yang sama (periksa pemisah dan tanda kutip)")
+        reason = (
+            f"baris {row} berisi {seen} kolom, padahal baris judul berisi {expected} kolom; "
+            "setiap baris harus memiliki jumlah kolom yang sama (periksa pemisah dan tanda kutip)"
+        )
         return _unreadable(name, "CSV", reason, row=row)
     if quote:
         row = int(quote.group(1)) + 1 + offset
@@ -168,6 +185,7 @@ def _csv_parse_issue(name: str, error: str, offset: int) -> Issue:
 
 
 # ---------------------------------------------------------------- Excel and Parquet
+
 
 def _excel_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Issue]]:
     """Cells of the first worksheet as strings, indexed by spreadsheet row number."""
@@ -196,6 +214,7 @@ def _parquet_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Iss
 
 # ---------------------------------------------------------------- grid to table
 
+
 def _grid_to_table(grid: pd.DataFrame, name: str) -> Result:
     """First non-empty row becomes the header; other non-empty rows become data with `_baris`."""
     cells = _clean_cells(grid)
@@ -221,8 +240,9 @@ def _clean_cells(grid: pd.DataFrame) -> pd.DataFrame:
     return cells.dropna(how="all")
 
 
-def _column_names(header: list, body: pd.DataFrame, header_row: int,
-                  file_name: str) -> tuple[list[str], list[int], list[Issue]]:
+def _column_names(
+    header: list, body: pd.DataFrame, header_row: int, file_name: str
+) -> tuple[list[str], list[int], list[Issue]]:
     """Normalised names and the positions kept; empty unnamed columns are dropped silently."""
     names, keep, issues = [], [], []
     for position, raw in enumerate(header):
@@ -231,9 +251,11 @@ def _column_names(header: list, body: pd.DataFrame, header_row: int,
             continue
         if not name:
             name = f"kolom_{position + 1}"
-            text = (f"Kolom ke-{position + 1} di berkas '{file_name}' berisi data tetapi tidak bernama "
-                    f"pada baris judul (baris {header_row}); sementara dinamai '{name}'. Setiap kolom "
-                    "harus bernama; isi nama kolom itu pada baris judul.")
+            text = (
+                f"Kolom ke-{position + 1} di berkas '{file_name}' berisi data tetapi tidak bernama "
+                f"pada baris judul (baris {header_row}); sementara dinamai '{name}'. Setiap kolom "
+                "harus bernama; isi nama kolom itu pada baris judul."
+            )
             issues.append(Issue("kolom_tanpa_nama", text, row=header_row, column=name))
         names.append(name)
         keep.append(position)
@@ -248,18 +270,21 @@ def normalise_column_name(raw: object) -> str:
     return re.sub(r"\s+", "_", text)
 
 
-def _duplicate_issues(names: list[str], positions: list[int], header_row: int,
-                      file_name: str) -> list[Issue]:
+def _duplicate_issues(names: list[str], positions: list[int], header_row: int, file_name: str) -> list[Issue]:
     """One kolom_ganda issue per name used twice, or used for the reserved `_baris` column."""
     issues = []
     for name, count in Counter(names).items():
-        places = ", ke-".join(str(p + 1) for p, other in zip(positions, names) if other == name)
+        places = ", ke-".join(str(p + 1) for p, other in zip(positions, names, strict=True) if other == name)
         if count > 1:
-            text = (f"Nama kolom '{name}' muncul {count} kali pada baris judul berkas '{file_name}' "
-                    f"(kolom ke-{places}). Nama kolom harus unik; ganti atau hapus salah satunya.")
+            text = (
+                f"Nama kolom '{name}' muncul {count} kali pada baris judul berkas '{file_name}' "
+                f"(kolom ke-{places}). Nama kolom harus unik; ganti atau hapus salah satunya."
+            )
         elif name == ROW_COLUMN:
-            text = (f"Nama kolom '{name}' di berkas '{file_name}' (kolom ke-{places}) dipakai aplikasi "
-                    "untuk nomor baris asli. Ganti nama kolom itu, misalnya menjadi 'baris'.")
+            text = (
+                f"Nama kolom '{name}' di berkas '{file_name}' (kolom ke-{places}) dipakai aplikasi "
+                "untuk nomor baris asli. Ganti nama kolom itu, misalnya menjadi 'baris'."
+            )
         else:
             continue
         issues.append(Issue("kolom_ganda", text, row=header_row, column=name, value=name))

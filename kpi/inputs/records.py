@@ -5,6 +5,7 @@ then types and checks every cell (kpi.inputs.rules): the whole file, or nothing 
 A CSV's header is checked from its first 64 KiB before the whole file is read, so a huge file with the wrong
 columns or separator is refused at once. Run `python -m kpi.records templates [--out DIR]` to rewrite the templates.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,11 +21,11 @@ import pandas as pd
 
 from kpi import settings
 from kpi.core.issues import Issue
+from kpi.core.wilayah import Register, load_register
+from kpi.inputs.kinds import KINDS, TYPE_LABELS, KindSpec, key
 from kpi.inputs.observations import LoadResult
 from kpi.inputs.readers import FORMATS, ROW_COLUMN, Source, read_table, source_name
 from kpi.inputs.rules import check_records
-from kpi.inputs.kinds import KINDS, TYPE_LABELS, KindSpec, key
-from kpi.core.wilayah import Register, load_register
 
 __all__ = ["KINDS", "describe", "load_records", "template", "write_templates"]
 
@@ -33,22 +34,38 @@ DESCRIBE_HEADERS = {
     "id": ("Kolom", "Wajib", "Isi", "Keterangan", "Contoh", "Nama lain yang diterima"),
     "en": ("Column", "Required", "Type", "Description", "Example", "Other accepted names"),
 }
-REQUIRED_LABELS = {"id": ("tidak", "kolom wajib, isi boleh kosong", "ya"),
-                   "en": ("no", "column required, cells may be empty", "yes")}
+REQUIRED_LABELS = {
+    "id": ("tidak", "kolom wajib, isi boleh kosong", "ya"),
+    "en": ("no", "column required, cells may be empty", "yes"),
+}
 EXCEL_FORMATS = {"datetime": "yyyy-mm-dd hh:mm", "date": "yyyy-mm-dd"}
 CSV_DATES = {"permohonan": "%Y-%m-%d %H:%M", "aduan": "%Y-%m-%d %H:%M", "survei": "%Y-%m-%d"}
 
 
 # ---------------------------------------------------------------- loading
 
-def load_records(source: Source, kind: str, filename: str | None = None, register: Register | None = None,
-                 today: dt.date | None = None) -> LoadResult:
+
+def load_records(
+    source: Source,
+    kind: str,
+    filename: str | None = None,
+    register: Register | None = None,
+    today: dt.date | None = None,
+) -> LoadResult:
     """Read and check a file of raw records of `kind` (CSV, XLSX or Parquet); never raises, never half-loads."""
     try:
         spec = KINDS.get(kind)
         if spec is None:
-            return LoadResult(None, [Issue("jenis_tidak_dikenal", f"Jenis data '{kind}' tidak dikenal. Jenis yang ada: "
-                                           f"{', '.join(KINDS)}. Pilih salah satunya.", value=str(kind))])
+            return LoadResult(
+                None,
+                [
+                    Issue(
+                        "jenis_tidak_dikenal",
+                        f"Jenis data '{kind}' tidak dikenal. Jenis yang ada: {', '.join(KINDS)}. Pilih salah satunya.",
+                        value=str(kind),
+                    )
+                ],
+            )
         name = source_name(source, filename)
         early = _header_issues(source, name, spec)
         if early:
@@ -65,8 +82,16 @@ def load_records(source: Source, kind: str, filename: str | None = None, registe
         return LoadResult(frame if not issues else None, issues)
     except Exception as exc:  # the border: no traceback reaches a user
         label = filename or str(source)[:80]
-        return LoadResult(None, [Issue("galat_internal", f"Berkas '{label}' tidak dapat diproses ({type(exc).__name__}: "
-                                       f"{exc}). Laporkan ke pengelola dasbor beserta berkasnya.")])
+        return LoadResult(
+            None,
+            [
+                Issue(
+                    "galat_internal",
+                    f"Berkas '{label}' tidak dapat diproses ({type(exc).__name__}: "
+                    f"{exc}). Laporkan ke pengelola dasbor beserta berkasnya.",
+                )
+            ],
+        )
 
 
 def _header_issues(source: Source, name: str | None, spec: KindSpec) -> list[Issue]:
@@ -88,7 +113,7 @@ def _head(source: Source) -> bytes | None:
         except OSError:
             return None  # read_table reports it
     elif isinstance(source, (bytes, bytearray, memoryview)):
-        data = bytes(source[:HEAD_BYTES + 1])
+        data = bytes(source[: HEAD_BYTES + 1])
     elif getattr(source, "seekable", lambda: False)():
         start = source.tell()
         data = source.read(HEAD_BYTES + 1)
@@ -96,7 +121,7 @@ def _head(source: Source) -> bytes | None:
     else:
         return None
     cut = data.rfind(b"\n", 0, HEAD_BYTES)
-    return data[:cut + 1] if len(data) > HEAD_BYTES and cut > 0 else None
+    return data[: cut + 1] if len(data) > HEAD_BYTES and cut > 0 else None
 
 
 def _match(columns: pd.Index, spec: KindSpec) -> tuple[dict[str, str], list[Issue]]:
@@ -128,34 +153,46 @@ def _missing(name: str, found: list[str], spec: KindSpec) -> Issue:
     column = spec.column(name)
     aliases = f"; nama lain yang diterima: {', '.join(column.aliases)}" if column.aliases else ""
     shown = ", ".join(f"'{_short(c)}'" for c in found) or "(tidak ada)"
-    text = (f"Kolom '{name}' tidak ditemukan di berkas {spec.label['id'].lower()}. Kolom yang ada: {shown}. Kolom yang "
-            f"diharapkan: {_expected(spec)}. Tambahkan kolom '{name}' ({column.id.rstrip('.')}) di baris judul{aliases}.")
+    text = (
+        f"Kolom '{name}' tidak ditemukan di berkas {spec.label['id'].lower()}. Kolom yang ada: {shown}. Kolom yang "
+        f"diharapkan: {_expected(spec)}. Tambahkan kolom '{name}' ({column.id.rstrip('.')}) di baris judul{aliases}."
+    )
     return Issue("kolom_hilang", text, row=1, column=name)
 
 
 def _short(text: str, width: int = 60) -> str:
     """A long column name cut to `width` characters."""
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _merged_header(found: list[str], spec: KindSpec) -> str | None:
     """The first column name holding two or more expected names, split by an odd mark or the header's only one."""
-    return next((name for name in found if (len(found) == 1 or re.search(r"[^\w]", name))
-                 and sum(len(c.name) > 2 and c.name.lower() in name for c in spec.columns) >= 2), None)
+    return next(
+        (
+            name
+            for name in found
+            if (len(found) == 1 or re.search(r"[^\w]", name))
+            and sum(len(c.name) > 2 and c.name.lower() in name for c in spec.columns) >= 2
+        ),
+        None,
+    )
 
 
 def _wrong_separator(merged: str, gaps: list[str], spec: KindSpec) -> Issue:
     """One issue for a header read as a single column, naming the separator it seems to use."""
     marks = Counter(re.sub(r"[\w\s]", "", merged))
     separator = f"'{marks.most_common(1)[0][0]}'" if marks else "spasi"
-    text = (f"Baris judul terbaca sebagai satu kolom '{_short(merged)}': pemisah kolomnya tampaknya {separator}, yang "
-            f"tidak dikenali, sehingga kolom wajib {', '.join(gaps)} tidak ditemukan. Kolom yang diharapkan: "
-            f"{_expected(spec)}. Simpan ulang berkas sebagai CSV dengan pemisah koma (,) atau titik koma (;); di Excel, "
-            "pisahkan dulu kolomnya dengan Data › Teks ke Kolom.")
+    text = (
+        f"Baris judul terbaca sebagai satu kolom '{_short(merged)}': pemisah kolomnya tampaknya {separator}, yang "
+        f"tidak dikenali, sehingga kolom wajib {', '.join(gaps)} tidak ditemukan. Kolom yang diharapkan: "
+        f"{_expected(spec)}. Simpan ulang berkas sebagai CSV dengan pemisah koma (,) atau titik koma (;); di Excel, "
+        "pisahkan dulu kolomnya dengan Data › Teks ke Kolom."
+    )
     return Issue("kolom_hilang", text, row=1, value=_short(merged, 200))
 
 
 # ---------------------------------------------------------------- formats and templates
+
 
 def describe(kind: str, lang: str = "id") -> pd.DataFrame:
     """The columns of a record kind as a table for people: name, required, type, description, example, aliases."""
@@ -230,7 +267,9 @@ def main(argv: list[str] | None = None) -> None:
     """CLI: `python -m kpi.records templates [--out DIR]` rewrites the templates."""
     parser = argparse.ArgumentParser(prog="python -m kpi.records", description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["templates"])
-    parser.add_argument("--out", type=Path, default=settings.TEMPLATE_DIR, help="folder to write (default: data/templates)")
+    parser.add_argument(
+        "--out", type=Path, default=settings.TEMPLATE_DIR, help="folder to write (default: data/templates)"
+    )
     for path in write_templates(parser.parse_args(argv).out):
         print(path)
 

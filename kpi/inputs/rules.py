@@ -1,4 +1,5 @@
 """Checking raw records: every column parsed by its type, then the rules between columns; every problem at once."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,18 +10,27 @@ import pandas as pd
 
 from kpi.core.issues import Issue
 from kpi.core.methods.ikm import SCORE_RULE
-from kpi.inputs.readers import ROW_COLUMN
-from kpi.inputs.parsing import parse_choices, parse_datetimes, parse_number_texts
-from kpi.inputs.kinds import DATE_HINT, Column, KindSpec
-from kpi.inputs.schema import Collector
 from kpi.core.wilayah import Register
+from kpi.inputs.kinds import DATE_HINT, Column, KindSpec
+from kpi.inputs.parsing import parse_choices, parse_datetimes, parse_number_texts
+from kpi.inputs.readers import ROW_COLUMN
+from kpi.inputs.schema import Collector
 
-DAYS_SUFFIX = r"(?i)\s*hari(?:\s+kerja)?\s*$"   # "3 hari kerja" = 3
+DAYS_SUFFIX = r"(?i)\s*hari(?:\s+kerja)?\s*$"  # "3 hari kerja" = 3
 SCORES = (1, 2, 3, 4)
 NO_ANSWER_COLUMN = "U1..U9"
 WILAYAH_FIX = {"tingkat_wilayah_salah": " Isi kode atau nama kelurahan, mis. 36.74.02.1004 (Pondok Jagung)."}
-DTYPES = {"id": "str", "text": "str", "kelurahan": "str", "unit": "str", "choice": "str",
-          "datetime": "datetime64[us]", "date": "datetime64[us]", "days": "int64", "score": "Int64"}
+DTYPES = {
+    "id": "str",
+    "text": "str",
+    "kelurahan": "str",
+    "unit": "str",
+    "choice": "str",
+    "datetime": "datetime64[us]",
+    "date": "datetime64[us]",
+    "days": "int64",
+    "score": "Int64",
+}
 
 
 def _when(stamp: pd.Timestamp) -> str:
@@ -31,8 +41,9 @@ def _when(stamp: pd.Timestamp) -> str:
 class _Checker:
     """Parses the columns of one file of raw records into typed values, flagging every problem."""
 
-    def __init__(self, raw: pd.DataFrame, spec: KindSpec, names: dict[str, str], register: Register,
-                 today: dt.date, excel: bool):
+    def __init__(
+        self, raw: pd.DataFrame, spec: KindSpec, names: dict[str, str], register: Register, today: dt.date, excel: bool
+    ):
         self.raw, self.spec, self.names, self.register = raw, spec, names, register
         self.today, self.excel = today, excel
         self.check = Collector(raw)
@@ -59,8 +70,14 @@ class _Checker:
             values = self.values(column.name)
             if column.filled:
                 code = "wilayah_kosong" if column.type in ("kelurahan", "unit") else "nilai_kosong"
-                self.flag(values.isna(), code, column.name, lambda _v, _i, c=column: (
-                    f"kosong, padahal kolom ini wajib diisi di setiap baris ({c.id.rstrip('.')}). Contoh: {c.example}."))
+                self.flag(
+                    values.isna(),
+                    code,
+                    column.name,
+                    lambda _v, _i, c=column: (
+                        f"kosong, padahal kolom ini wajib diisi di setiap baris ({c.id.rstrip('.')}). Contoh: {c.example}."
+                    ),
+                )
             self.typed[column.name] = getattr(self, f"_{column.type}")(values, column)
 
     def _id(self, values: pd.Series, column: Column) -> pd.Series:
@@ -69,10 +86,16 @@ class _Checker:
         if not repeat.any():
             return values
         kept = values.notna() & ~repeat
-        first = dict(zip(values[kept].tolist(), self.check.rows[kept].tolist()))
-        self.flag(repeat, "duplikat", column.name, lambda v, _: (
-            f"'{v}' sudah dipakai di baris {int(first[v])}; {column.name} harus unik dalam satu berkas. "
-            "Hapus baris ganda itu atau perbaiki nomornya."))
+        first = dict(zip(values[kept].tolist(), self.check.rows[kept].tolist(), strict=True))
+        self.flag(
+            repeat,
+            "duplikat",
+            column.name,
+            lambda v, _: (
+                f"'{v}' sudah dipakai di baris {int(first[v])}; {column.name} harus unik dalam satu berkas. "
+                "Hapus baris ganda itu atau perbaiki nomornya."
+            ),
+        )
         return values
 
     def _text(self, values: pd.Series, column: Column) -> pd.Series:
@@ -87,9 +110,15 @@ class _Checker:
         """A kecamatan or kelurahan office: the city itself is no unit of the survey."""
         codes = self._wilayah(values, column, None)
         level = codes.map({u.kode: u.tingkat for u in self.register.units})
-        self.flag(level == "kota", "tingkat_wilayah_salah", column.name, lambda v, _: (
-            f"'{v}' adalah {self.register.display_name(self.register.kota.kode)}; unit survei harus kantor kecamatan "
-            "atau kelurahan. Isi kode kecamatan (mis. 36.74.03) atau kelurahan (mis. 36.74.03.1008)."))
+        self.flag(
+            level == "kota",
+            "tingkat_wilayah_salah",
+            column.name,
+            lambda v, _: (
+                f"'{v}' adalah {self.register.display_name(self.register.kota.kode)}; unit survei harus kantor kecamatan "
+                "atau kelurahan. Isi kode kecamatan (mis. 36.74.03) atau kelurahan (mis. 36.74.03.1008)."
+            ),
+        )
         return codes
 
     def _wilayah(self, values: pd.Series, column: Column, level: str | None) -> pd.Series:
@@ -97,15 +126,22 @@ class _Checker:
         codes, problems = self.register.resolve_series(values, level)
         for code in sorted({issue.code for issue in problems.values()}):
             bad = [value for value, issue in problems.items() if issue.code == code]
-            self.flag(values.isin(bad), code, column.name, lambda v, _: problems[str(v)].message + WILAYAH_FIX.get(code, ""))
+            fix = WILAYAH_FIX.get(code, "")
+            self.flag(values.isin(bad), code, column.name, lambda v, _, fix=fix: problems[str(v)].message + fix)
         return codes
 
     def _choice(self, values: pd.Series, column: Column) -> pd.Series:
         """One of the column's choices, in any accepted spelling."""
         chosen, bad = parse_choices(values, column.spellings())
-        self.flag(bad, "nilai_tidak_dikenal", column.name, lambda v, _: (
-            f"'{v}' bukan nilai {column.name} yang dikenal. Nilai yang diterima: {column.allowed()}. "
-            "Ganti dengan salah satunya."))
+        self.flag(
+            bad,
+            "nilai_tidak_dikenal",
+            column.name,
+            lambda v, _: (
+                f"'{v}' bukan nilai {column.name} yang dikenal. Nilai yang diterima: {column.allowed()}. "
+                "Ganti dengan salah satunya."
+            ),
+        )
         return chosen
 
     def _datetime(self, values: pd.Series, column: Column) -> pd.Series:
@@ -113,10 +149,16 @@ class _Checker:
         stamps, bad = parse_datetimes(values, self.excel)
         self.flag(bad, "tanggal_tidak_terbaca", column.name, lambda v, _: f"'{v}' bukan tanggal yang sah. {DATE_HINT}")
         future = stamps.dt.normalize() > pd.Timestamp(self.today)
-        self.flag(future, "tanggal_masa_depan", column.name, lambda v, i: (
-            f"'{v}' dibaca sebagai {_when(stamps.loc[i])}, yang belum terjadi (hari ini "
-            f"{self.today:%d/%m/%Y}); tanggal tidak boleh di masa depan. Periksa tahunnya, dan ingat bahwa tanggal "
-            "dibaca hari/bulan/tahun."))
+        self.flag(
+            future,
+            "tanggal_masa_depan",
+            column.name,
+            lambda v, i: (
+                f"'{v}' dibaca sebagai {_when(stamps.loc[i])}, yang belum terjadi (hari ini "
+                f"{self.today:%d/%m/%Y}); tanggal tidak boleh di masa depan. Periksa tahunnya, dan ingat bahwa tanggal "
+                "dibaca hari/bulan/tahun."
+            ),
+        )
         return stamps
 
     def _date(self, values: pd.Series, column: Column) -> pd.Series:
@@ -126,20 +168,42 @@ class _Checker:
     def _days(self, values: pd.Series, column: Column) -> pd.Series:
         """Whole working days, at least 1 ('3 hari kerja' = 3)."""
         days, bad = parse_number_texts(values, self.raw.attrs.get("decimal"), DAYS_SUFFIX)
-        self.flag(bad, "angka_tidak_terbaca", column.name, lambda v, _: (
-            f"'{v}' bukan angka. Tulis jumlah hari kerja sebagai bilangan bulat, mis. {column.example}."))
+        self.flag(
+            bad,
+            "angka_tidak_terbaca",
+            column.name,
+            lambda v, _: f"'{v}' bukan angka. Tulis jumlah hari kerja sebagai bilangan bulat, mis. {column.example}.",
+        )
         fraction = days.notna() & (days != np.floor(days))
-        self.flag(fraction, "bukan_bilangan_bulat", column.name, lambda v, _: (
-            f"'{v}' bukan bilangan bulat; {column.name} dihitung dalam hari kerja utuh. Tulis mis. {column.example}."))
-        self.flag((days < 1) & ~fraction, "di_luar_rentang", column.name, lambda v, _: (
-            f"'{v}' kurang dari 1; {column.name} paling sedikit 1 hari kerja. Isi batas waktu menurut standar pelayanan."))
+        self.flag(
+            fraction,
+            "bukan_bilangan_bulat",
+            column.name,
+            lambda v, _: (
+                f"'{v}' bukan bilangan bulat; {column.name} dihitung dalam hari kerja utuh. Tulis mis. {column.example}."
+            ),
+        )
+        self.flag(
+            (days < 1) & ~fraction,
+            "di_luar_rentang",
+            column.name,
+            lambda v, _: (
+                f"'{v}' kurang dari 1; {column.name} paling sedikit 1 hari kerja. Isi batas waktu menurut standar pelayanan."
+            ),
+        )
         return days
 
     def _score(self, values: pd.Series, column: Column) -> pd.Series:
         """Survey scores 1–4; empty = not answered."""
         scores, bad = parse_number_texts(values, self.raw.attrs.get("decimal"))
-        self.flag(bad | (scores.notna() & ~scores.isin(SCORES)), "skor_di_luar_skala", column.name, lambda v, _: (
-            f"'{v}' bukan skor yang sah; {SCORE_RULE}. Tulis 1, 2, 3 atau 4, atau kosongkan bila tidak dijawab."))
+        self.flag(
+            bad | (scores.notna() & ~scores.isin(SCORES)),
+            "skor_di_luar_skala",
+            column.name,
+            lambda v, _: (
+                f"'{v}' bukan skor yang sah; {SCORE_RULE}. Tulis 1, 2, 3 atau 4, atau kosongkan bila tidak dijawab."
+            ),
+        )
         return scores
 
     def rules(self) -> None:
@@ -151,29 +215,53 @@ class _Checker:
         scores = [c.name for c in self.spec.columns if c.type == "score"]
         if scores:
             empty = self.raw[[self.names[s] for s in scores]].isna().all(axis=1)
-            self.check.flag(empty, "tanpa_jawaban", NO_ANSWER_COLUMN, lambda _: (
-                "tidak ada satu pun unsur yang dijawab; setiap responden harus menjawab minimal satu unsur dengan "
-                "skor 1–4. Isi jawabannya, atau hapus baris ini."))
+            self.check.flag(
+                empty,
+                "tanpa_jawaban",
+                NO_ANSWER_COLUMN,
+                lambda _: (
+                    "tidak ada satu pun unsur yang dijawab; setiap responden harus menjawab minimal satu unsur dengan "
+                    "skor 1–4. Isi jawabannya, atau hapus baris ini."
+                ),
+            )
 
     def _in_order(self, later: str, earlier: str) -> None:
         """Flag a later date before the earlier one; a date without time on the same day is in order."""
         first, then = self.typed[earlier], self.typed[later]
         day_only = (then == then.dt.normalize()) & (then.dt.normalize() == first.dt.normalize())
-        self.flag((then < first) & ~day_only, "urutan_tanggal", later, lambda v, i: (
-            f"'{v}' lebih awal dari {self.source(earlier)} {_when(first.loc[i])} pada baris yang sama; {self.source(later)} "
-            f"tidak boleh sebelum {self.source(earlier)}. Periksa kedua tanggal, atau apakah kolomnya tertukar."))
+        self.flag(
+            (then < first) & ~day_only,
+            "urutan_tanggal",
+            later,
+            lambda v, i: (
+                f"'{v}' lebih awal dari {self.source(earlier)} {_when(first.loc[i])} pada baris yang sama; {self.source(later)} "
+                f"tidak boleh sebelum {self.source(earlier)}. Periksa kedua tanggal, atau apakah kolomnya tertukar."
+            ),
+        )
 
     def _status(self) -> None:
         """selesai/ditolak need a completion date; proses must not have one."""
         status, done = self.typed["status"], self.values("selesai").notna()
         closed = status.isin(["selesai", "ditolak"]) & ~done
-        self.flag(closed, "status_tidak_sesuai", "selesai", lambda _, i: (
-            f"kosong, padahal {self.source('status')} '{self.values('status').loc[i]}' berarti permohonan sudah selesai "
-            "atau ditolak. Isi tanggal "
-            f"penyelesaiannya, atau ubah {self.source('status')} menjadi 'proses' bila masih diproses."))
-        self.flag((status == "proses") & done, "status_tidak_sesuai", "status", lambda v, _: (
-            f"'{v}' berarti masih diproses, padahal kolom {self.source('selesai')} sudah berisi tanggal. Ubah menjadi "
-            f"'selesai' atau 'ditolak', atau kosongkan {self.source('selesai')} bila memang masih diproses."))
+        self.flag(
+            closed,
+            "status_tidak_sesuai",
+            "selesai",
+            lambda _, i: (
+                f"kosong, padahal {self.source('status')} '{self.values('status').loc[i]}' berarti permohonan sudah selesai "
+                "atau ditolak. Isi tanggal "
+                f"penyelesaiannya, atau ubah {self.source('status')} menjadi 'proses' bila masih diproses."
+            ),
+        )
+        self.flag(
+            (status == "proses") & done,
+            "status_tidak_sesuai",
+            "status",
+            lambda v, _: (
+                f"'{v}' berarti masih diproses, padahal kolom {self.source('selesai')} sudah berisi tanggal. Ubah menjadi "
+                f"'selesai' atau 'ditolak', atau kosongkan {self.source('selesai')} bila memang masih diproses."
+            ),
+        )
 
     def result(self) -> tuple[pd.DataFrame | None, list[Issue]]:
         """The typed frame (columns in spec order plus `_baris`), or None and every issue sorted by row."""
@@ -184,8 +272,9 @@ class _Checker:
         return frame.reset_index(drop=True), []
 
 
-def check_records(raw: pd.DataFrame, spec: KindSpec, names: dict[str, str], register: Register,
-                  today: dt.date, excel: bool = False) -> tuple[pd.DataFrame | None, list[Issue]]:
+def check_records(
+    raw: pd.DataFrame, spec: KindSpec, names: dict[str, str], register: Register, today: dt.date, excel: bool = False
+) -> tuple[pd.DataFrame | None, list[Issue]]:
     """Type and check a table of raw records whose columns `names` maps (canonical → file column)."""
     checker = _Checker(raw, spec, names, register, today, excel)
     checker.parse()

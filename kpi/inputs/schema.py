@@ -1,4 +1,5 @@
 """Validation of observation tables: every problem at once, with row, column, code and an Indonesian fix."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,14 +11,22 @@ import pandas as pd
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue
 from kpi.core.issues import Issue
-from kpi.inputs.numbers import detect_decimal, parse_numbers
 from kpi.core.wilayah import LEVELS, Register
+from kpi.inputs.numbers import detect_decimal, parse_numbers
 
 COLUMNS = ("periode", "kode_wilayah", "indikator", "pembilang", "penyebut", "nilai")
 ALIASES = {
-    "period": "periode", "bulan": "periode", "kode": "kode_wilayah", "wilayah": "kode_wilayah",
-    "kode_kelurahan": "kode_wilayah", "kode_kecamatan": "kode_wilayah", "indicator": "indikator",
-    "indikator_id": "indikator", "numerator": "pembilang", "denominator": "penyebut", "value": "nilai",
+    "period": "periode",
+    "bulan": "periode",
+    "kode": "kode_wilayah",
+    "wilayah": "kode_wilayah",
+    "kode_kelurahan": "kode_wilayah",
+    "kode_kecamatan": "kode_wilayah",
+    "indicator": "indikator",
+    "indikator_id": "indikator",
+    "numerator": "pembilang",
+    "denominator": "penyebut",
+    "value": "nilai",
 }
 NUMBERS = ("pembilang", "penyebut", "nilai")
 _GRAIN_ID = {"month": "bulanan", "quarter": "triwulanan", "semester": "semesteran", "year": "tahunan"}
@@ -50,8 +59,15 @@ class Collector:
         for idx in mask[mask.fillna(False).astype(bool)].index:
             baris = int(self.rows.loc[idx])
             raw = self.frame.loc[idx].get(column)
-            self.issues.append(Issue(code, f"Kolom '{column}' baris {baris}: {text(src.loc[idx])}", baris, column,
-                                     None if raw is None or pd.isna(raw) else str(raw)))
+            self.issues.append(
+                Issue(
+                    code,
+                    f"Kolom '{column}' baris {baris}: {text(src.loc[idx])}",
+                    baris,
+                    column,
+                    None if raw is None or pd.isna(raw) else str(raw),
+                )
+            )
 
 
 def _meta(out: pd.DataFrame, catalogue: Catalogue, attr) -> pd.Series:
@@ -71,26 +87,47 @@ def _missing_columns(frame: pd.DataFrame) -> list[Issue]:
     if not any(c in frame for c in NUMBERS):
         need.append("pembilang/penyebut atau nilai")
     merged = [str(c) for c in frame.columns if sum(n in str(c) for n in COLUMNS) >= 2]  # wrong delimiter
-    hint = (f" Nama kolom '{merged[0]}' tampaknya gabungan beberapa kolom: pisahkan kolom dengan koma (,), titik koma (;) "
-            "atau tab, lalu simpan ulang." if merged else "")
-    return [Issue("kolom_hilang", f"Kolom '{c}' tidak ditemukan. Kolom yang ada: {found}. Tambahkan kolom itu di baris judul "
-                  f"(kolom wajib: periode, kode_wilayah, indikator, lalu pembilang dan penyebut, atau nilai).{hint}", 1, c)
-            for c in need]
+    hint = (
+        f" Nama kolom '{merged[0]}' tampaknya gabungan beberapa kolom: pisahkan kolom dengan koma (,), titik koma (;) "
+        "atau tab, lalu simpan ulang."
+        if merged
+        else ""
+    )
+    return [
+        Issue(
+            "kolom_hilang",
+            f"Kolom '{c}' tidak ditemukan. Kolom yang ada: {found}. Tambahkan kolom itu di baris judul "
+            f"(kolom wajib: periode, kode_wilayah, indikator, lalu pembilang dan penyebut, atau nilai).{hint}",
+            1,
+            c,
+        )
+        for c in need
+    ]
 
 
-def _parse(frame: pd.DataFrame, catalogue: Catalogue, register: Register, check: Collector,
-           decimal: str | None) -> pd.DataFrame:
+def _parse(
+    frame: pd.DataFrame, catalogue: Catalogue, register: Register, check: Collector, decimal: str | None
+) -> pd.DataFrame:
     """Parse periods, indicators, wilayah and numbers; flag what cannot be read."""
     out = pd.DataFrame(index=frame.index)
     parsed = periods.parse_periods(frame["periode"])
     out["periode"], out["grain"] = parsed["periode"], parsed["grain"]
-    check.flag(out["periode"].isna(), "periode_tidak_terbaca", "periode", lambda r: (
-        f"kosong; setiap baris wajib berperiode. {_PERIOD_HINT}" if _blank(r["periode"])
-        else f"'{r['periode']}' bukan periode yang dikenal. {_PERIOD_HINT}"))
+    check.flag(
+        out["periode"].isna(),
+        "periode_tidak_terbaca",
+        "periode",
+        lambda r: (
+            f"kosong; setiap baris wajib berperiode. {_PERIOD_HINT}"
+            if _blank(r["periode"])
+            else f"'{r['periode']}' bukan periode yang dikenal. {_PERIOD_HINT}"
+        ),
+    )
     ids = frame["indikator"].astype("string").str.strip().str.lower()
     known = ids.isin(catalogue.ids)
     out["indikator"] = ids.where(known)
-    check.flag(~known, "indikator_tidak_dikenal", "indikator", lambda r: _unknown_indicator(r["indikator"], catalogue.ids))
+    check.flag(
+        ~known, "indikator_tidak_dikenal", "indikator", lambda r: _unknown_indicator(r["indikator"], catalogue.ids)
+    )
     levels = _meta(out, catalogue, lambda i: i.level)
     out["kode_wilayah"], out["tingkat"] = _resolve_wilayah(frame, levels, register, check)
     for col in NUMBERS:
@@ -98,8 +135,14 @@ def _parse(frame: pd.DataFrame, catalogue: Catalogue, register: Register, check:
             values = frame[col].astype("string")
             nums, bad = parse_numbers(values, decimal or detect_decimal(values))
             out[col] = nums + 0.0  # '-0' is 0
-            check.flag(bad, "angka_tidak_terbaca", col, lambda r, c=col: (
-                f"'{r[c]}' bukan angka. Tulis angka saja, mis. 1234 atau 12,5, tanpa satuan atau teks."))
+            check.flag(
+                bad,
+                "angka_tidak_terbaca",
+                col,
+                lambda r, c=col: (
+                    f"'{r[c]}' bukan angka. Tulis angka saja, mis. 1234 atau 12,5, tanpa satuan atau teks."
+                ),
+            )
         else:
             out[col] = np.nan
     return out
@@ -140,10 +183,18 @@ def _level_text(r: pd.Series, want: str, register: Register) -> str:
         fix = f"Ganti dengan {register.display_name(up)} ({up}), {want} tempat {have} ini berada."
     else:
         below = [u.kode for u in register.level(want) if register.ancestor(u.kode, have) == kode]
-        fix = (f"Isi satu baris untuk setiap {want} di {register.display_name(kode)}, mis. "
-               f"{register.display_name(below[0])} ({below[0]}).") if below else ""
-    return (f"indikator '{r['indikator']}' dilaporkan per {want}, tetapi baris ini memakai "
-            f"{register.display_name(kode)} ({kode}). {fix}").rstrip()
+        fix = (
+            (
+                f"Isi satu baris untuk setiap {want} di {register.display_name(kode)}, mis. "
+                f"{register.display_name(below[0])} ({below[0]})."
+            )
+            if below
+            else ""
+        )
+    return (
+        f"indikator '{r['indikator']}' dilaporkan per {want}, tetapi baris ini memakai "
+        f"{register.display_name(kode)} ({kode}). {fix}"
+    ).rstrip()
 
 
 def _rules(out: pd.DataFrame, catalogue: Catalogue, register: Register, today: dt.date, check: Collector) -> None:
@@ -153,16 +204,30 @@ def _rules(out: pd.DataFrame, catalogue: Catalogue, register: Register, today: d
     check.flag(wrong_level, "tingkat_salah", "kode_wilayah", lambda r: _level_text(r, lvl.loc[r.name], register), out)
     freq = _meta(out, catalogue, lambda i: i.frequency)
     wrong_freq = freq.notna() & out["grain"].notna() & (out["grain"] != freq)
-    check.flag(wrong_freq, "frekuensi_salah", "periode", lambda r: (
-        f"indikator '{r['indikator']}' dilaporkan {_GRAIN_ID[freq.loc[r.name]]}, tetapi '{r['periode']}' bukan "
-        f"periode {_GRAIN_ID[freq.loc[r.name]]}. Tulis periode seperti {_EXAMPLE[freq.loc[r.name]]}."), out)
+    check.flag(
+        wrong_freq,
+        "frekuensi_salah",
+        "periode",
+        lambda r: (
+            f"indikator '{r['indikator']}' dilaporkan {_GRAIN_ID[freq.loc[r.name]]}, tetapi '{r['periode']}' bukan "
+            f"periode {_GRAIN_ID[freq.loc[r.name]]}. Tulis periode seperti {_EXAMPLE[freq.loc[r.name]]}."
+        ),
+        out,
+    )
     _value_rules(out, catalogue, check)
     _duplicates(out, check, register)
     starts = {p: periods.start_date(p) > today for p in out["periode"].dropna().unique()}
     future = out["periode"].astype(object).map(starts).eq(True)
-    check.flag(future, "periode_masa_depan", "periode", lambda r: (
-        f"periode {r['periode']} belum dimulai (hari ini {today:%Y-%m-%d}); data hanya boleh untuk periode yang "
-        "sudah berjalan. Periksa tahun dan bulannya."), out)
+    check.flag(
+        future,
+        "periode_masa_depan",
+        "periode",
+        lambda r: (
+            f"periode {r['periode']} belum dimulai (hari ini {today:%Y-%m-%d}); data hanya boleh untuk periode yang "
+            "sudah berjalan. Periksa tahun dan bulannya."
+        ),
+        out,
+    )
 
 
 def _value_rules(out: pd.DataFrame, catalogue: Catalogue, check: Collector) -> None:
@@ -171,28 +236,61 @@ def _value_rules(out: pd.DataFrame, catalogue: Catalogue, check: Collector) -> N
     plain = _meta(out, catalogue, lambda i: not i.has_denominator).eq(True)
     for col, need in (("pembilang", ratio), ("penyebut", ratio), ("nilai", plain)):
         present = col in check.frame
-        blank = check.frame[col].astype("string").str.strip().fillna("").eq("").astype(bool) if present else ratio | plain
-        fix = ("Isi angkanya, atau hapus baris ini bila belum ada laporan." if present
-               else f"Berkas tidak punya kolom '{col}'; tambahkan kolom itu di baris judul lalu isi angkanya.")
-        check.flag(need & blank, "nilai_kosong", col, lambda r, c=col, f=fix: (
-            f"kosong, padahal indikator '{r['indikator']}' memerlukan {c}. {f}"), out)
+        blank = (
+            check.frame[col].astype("string").str.strip().fillna("").eq("").astype(bool) if present else ratio | plain
+        )
+        fix = (
+            "Isi angkanya, atau hapus baris ini bila belum ada laporan."
+            if present
+            else f"Berkas tidak punya kolom '{col}'; tambahkan kolom itu di baris judul lalu isi angkanya."
+        )
+        check.flag(
+            need & blank,
+            "nilai_kosong",
+            col,
+            lambda r, c=col, f=fix: f"kosong, padahal indikator '{r['indikator']}' memerlukan {c}. {f}",
+            out,
+        )
     negative = (out[list(NUMBERS)] < 0).any(axis=1)
     for col in NUMBERS:
-        check.flag(out[col] < 0, "nilai_negatif", col, lambda r, c=col: (
-            f"{_num(r[c])} negatif; {c} tidak boleh kurang dari 0. Hapus tanda minus atau periksa kembali angkanya."), out)
+        check.flag(
+            out[col] < 0,
+            "nilai_negatif",
+            col,
+            lambda r, c=col: (
+                f"{_num(r[c])} negatif; {c} tidak boleh kurang dari 0. Hapus tanda minus atau periksa kembali angkanya."
+            ),
+            out,
+        )
     percent = ratio & (_meta(out, catalogue, lambda i: i.type) == "percent")
     over = percent & ~negative & (out["penyebut"] > 0) & (out["pembilang"] > out["penyebut"])
-    check.flag(over, "pembilang_melebihi_penyebut", "pembilang", lambda r: (
-        f"pembilang {_num(r['pembilang'])} lebih besar dari penyebut {_num(r['penyebut'])}; indikator persen "
-        f"'{r['indikator']}' mensyaratkan pembilang ≤ penyebut (paling tinggi 100%). Periksa angkanya, atau apakah "
-        "kolom pembilang dan penyebut tertukar."), out)
+    check.flag(
+        over,
+        "pembilang_melebihi_penyebut",
+        "pembilang",
+        lambda r: (
+            f"pembilang {_num(r['pembilang'])} lebih besar dari penyebut {_num(r['penyebut'])}; indikator persen "
+            f"'{r['indikator']}' mensyaratkan pembilang ≤ penyebut (paling tinggi 100%). Periksa angkanya, atau apakah "
+            "kolom pembilang dan penyebut tertukar."
+        ),
+        out,
+    )
     zero = ratio & (out["penyebut"] == 0) & (out["pembilang"] > 0)
-    check.flag(zero, "penyebut_nol", "penyebut", lambda r: (
-        f"penyebut 0 padahal pembilang {_num(r['pembilang'])}; pembagian dengan 0 tidak mungkin. Isi penyebut yang benar."), out)
+    check.flag(
+        zero,
+        "penyebut_nol",
+        "penyebut",
+        lambda r: (
+            f"penyebut 0 padahal pembilang {_num(r['pembilang'])}; pembagian dengan 0 tidak mungkin. Isi penyebut yang benar."
+        ),
+        out,
+    )
     _range_rule(out, catalogue, check, ratio, ~over & ~negative)
 
 
-def _range_rule(out: pd.DataFrame, catalogue: Catalogue, check: Collector, ratio: pd.Series, eligible: pd.Series) -> None:
+def _range_rule(
+    out: pd.DataFrame, catalogue: Catalogue, check: Collector, ratio: pd.Series, eligible: pd.Series
+) -> None:
     """Compute each row's value (pembilang ÷ penyebut × factor, or nilai) and flag values outside the range."""
     factor = _meta(out, catalogue, lambda i: i.factor).astype("float64")
     value = out["nilai"].where(~ratio, out["pembilang"] / out["penyebut"].where(out["penyebut"] > 0) * factor)
@@ -203,10 +301,14 @@ def _range_rule(out: pd.DataFrame, catalogue: Catalogue, check: Collector, ratio
     def text(r: pd.Series) -> str:
         """How the value was computed, the range, and the fix."""
         i, times = r.name, "" if factor.loc[r.name] == 1 else f" × {_num(factor.loc[r.name])}"
-        how = (f"pembilang {_num(r['pembilang'])} ÷ penyebut {_num(r['penyebut'])}{times} = {_num(value.loc[i])}"
-               if ratio.loc[i] else f"nilai {_num(value.loc[i])}")
+        how = (
+            f"pembilang {_num(r['pembilang'])} ÷ penyebut {_num(r['penyebut'])}{times} = {_num(value.loc[i])}"
+            if ratio.loc[i]
+            else f"nilai {_num(value.loc[i])}"
+        )
         rule = f"di luar rentang sah indikator '{r['indikator']}' ({_num(lo.loc[i])}–{_num(hi.loc[i])})"
         return f"{how}{',' if ratio.loc[i] else ''} {rule}. Periksa satuan dan angka yang dimasukkan."
+
     for col, part in (("pembilang", ratio), ("nilai", ~ratio)):
         check.flag(outside & part, "di_luar_rentang", col, text, out)
     out["nilai"] = value
@@ -224,23 +326,33 @@ def _duplicates(out: pd.DataFrame, check: Collector, register: Register) -> None
     def text(r: pd.Series) -> str:
         """The repeated key and the row it first appeared on."""
         idx = first.loc[tuple(r[k] for k in key)]
-        return (f"periode {r['periode']}, {register.display_name(r['kode_wilayah'])} ({r['kode_wilayah']}), indikator "
-                f"'{r['indikator']}' sudah ada di baris {int(check.rows.loc[idx])}; setiap periode, wilayah dan "
-                "indikator hanya boleh satu baris. Hapus salah satu baris.")
+        return (
+            f"periode {r['periode']}, {register.display_name(r['kode_wilayah'])} ({r['kode_wilayah']}), indikator "
+            f"'{r['indikator']}' sudah ada di baris {int(check.rows.loc[idx])}; setiap periode, wilayah dan "
+            "indikator hanya boleh satu baris. Hapus salah satu baris."
+        )
+
     check.flag(dup, "duplikat", "periode", text, out)
 
 
-def validate(frame: pd.DataFrame, catalogue: Catalogue, register: Register,
-             today: dt.date | None = None) -> tuple[pd.DataFrame | None, list[Issue]]:
+def validate(
+    frame: pd.DataFrame, catalogue: Catalogue, register: Register, today: dt.date | None = None
+) -> tuple[pd.DataFrame | None, list[Issue]]:
     """Check a table of observations; return (clean frame, []) or (None, every Issue found)."""
-    decimal = frame.attrs.get("decimal")   # "." for Excel/Parquet cells; None for CSV text (detect per column)
+    decimal = frame.attrs.get("decimal")  # "." for Excel/Parquet cells; None for CSV text (detect per column)
     frame = normalise_columns(frame).astype(object)
     missing = _missing_columns(frame)
     if missing:
         return None, missing
     if frame.empty:
-        return None, [Issue("berkas_kosong", "Tabel hanya berisi baris judul tanpa baris data. Isi minimal satu baris "
-                            "data di bawah baris judul lalu unggah kembali.", 1)]
+        return None, [
+            Issue(
+                "berkas_kosong",
+                "Tabel hanya berisi baris judul tanpa baris data. Isi minimal satu baris "
+                "data di bawah baris judul lalu unggah kembali.",
+                1,
+            )
+        ]
     check = Collector(frame)
     out = _parse(frame, catalogue, register, check, decimal)
     _rules(out, catalogue, register, today or dt.date.today(), check)

@@ -1,18 +1,21 @@
 """One table per level and grain with everything a page shows: value, target, status, change, rank, completeness."""
+
 from __future__ import annotations
 
 import pandas as pd
 
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue
+from kpi.core.wilayah import Register
 from kpi.metrics.rankings import add_ranks
 from kpi.metrics.rollup import rollup
 from kpi.metrics.targets import add_targets
 from kpi.metrics.trends import add_changes, like_for_like
-from kpi.core.wilayah import Register
 
 
-def indicator_table(obs: pd.DataFrame, catalogue: Catalogue, register: Register, level: str, grain: str) -> pd.DataFrame:
+def indicator_table(
+    obs: pd.DataFrame, catalogue: Catalogue, register: Register, level: str, grain: str
+) -> pd.DataFrame:
     """Roll up, then add targets, status, changes, ranks, completeness and wilayah names."""
     table = rollup(obs, catalogue, register, level, grain)
     table = add_changes(add_targets(table, catalogue), catalogue)
@@ -56,8 +59,9 @@ def periods_with_values(table: pd.DataFrame, indicator_id: str) -> list[str]:
     return sorted(rows["periode"].unique(), key=periods.end_date, reverse=True)
 
 
-def snapshot(table: pd.DataFrame, indicator_id: str, periode: str, parent: str | None = None,
-             register: Register | None = None) -> pd.DataFrame:
+def snapshot(
+    table: pd.DataFrame, indicator_id: str, periode: str, parent: str | None = None, register: Register | None = None
+) -> pd.DataFrame:
     """One indicator in one period, one row per wilayah (optionally only the children of `parent`), best rank first."""
     rows = table[(table["indikator"] == indicator_id) & (table["periode"] == periode)]
     if parent is not None and register is not None:

@@ -1,7 +1,7 @@
 """Wilayah side by side as frames: which kecamatan, one value, the ranking order, the kecamatan × indicator
 achievement and value matrices, the BerAKHLAK rows and the population that sizes the scatter."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
@@ -11,9 +11,9 @@ import pandas as pd
 
 from kpi import settings
 from kpi.core import periods
-from kpi.metrics.analysis import latest_period
 from kpi.core.catalogue import Catalogue, Indicator
 from kpi.core.wilayah import Register
+from kpi.metrics.analysis import latest_period
 
 POPULATION_PATH = settings.SAMPLE_POPULATION_FILE
 
@@ -56,8 +56,11 @@ def is_berakhlak_component(ind: Indicator) -> bool:
 
 def heatmap_indicators(catalogue: Catalogue, category: str | None = None) -> tuple[Indicator, ...]:
     """The heatmap's columns: every indicator of the category (all when None) except the BerAKHLAK components."""
-    return tuple(i for i in catalogue.indicators
-                 if not is_berakhlak_component(i) and (category is None or i.category == category))
+    return tuple(
+        i
+        for i in catalogue.indicators
+        if not is_berakhlak_component(i) and (category is None or i.category == category)
+    )
 
 
 def indicator_grain(ind: Indicator, grain: str) -> str:
@@ -76,8 +79,13 @@ def latest_periods(tables: Mapping[str, pd.DataFrame], indicators: Sequence[Indi
     return {k: p for k, p in found.items() if p is not None}
 
 
-def _matrix(tables: Mapping[str, pd.DataFrame], catalogue: Catalogue, period_by_indicator: Mapping[str, str],
-            codes: Sequence[str], column: str) -> pd.DataFrame:
+def _matrix(
+    tables: Mapping[str, pd.DataFrame],
+    catalogue: Catalogue,
+    period_by_indicator: Mapping[str, str],
+    codes: Sequence[str],
+    column: str,
+) -> pd.DataFrame:
     """Rows = codes, columns = indicator ids (catalogue order), cell = `column` at the indicator's period."""
     ids = [i for i in catalogue.ids if i in period_by_indicator]
     cols = {}
@@ -90,14 +98,22 @@ def _matrix(tables: Mapping[str, pd.DataFrame], catalogue: Catalogue, period_by_
     return wide.reindex(index=list(codes), columns=ids).astype(float)
 
 
-def achievement_matrix(tables: Mapping[str, pd.DataFrame], catalogue: Catalogue,
-                       period_by_indicator: Mapping[str, str], codes: Sequence[str]) -> pd.DataFrame:
+def achievement_matrix(
+    tables: Mapping[str, pd.DataFrame],
+    catalogue: Catalogue,
+    period_by_indicator: Mapping[str, str],
+    codes: Sequence[str],
+) -> pd.DataFrame:
     """Kecamatan × indicator capaian (%); `tables` maps a grain to its kecamatan table."""
     return _matrix(tables, catalogue, period_by_indicator, codes, "capaian")
 
 
-def value_matrix(tables: Mapping[str, pd.DataFrame], catalogue: Catalogue,
-                 period_by_indicator: Mapping[str, str], codes: Sequence[str]) -> pd.DataFrame:
+def value_matrix(
+    tables: Mapping[str, pd.DataFrame],
+    catalogue: Catalogue,
+    period_by_indicator: Mapping[str, str],
+    codes: Sequence[str],
+) -> pd.DataFrame:
     """Kecamatan × indicator values, shaped like achievement_matrix (for the hover)."""
     return _matrix(tables, catalogue, period_by_indicator, codes, "nilai")
 
@@ -139,5 +155,7 @@ def kecamatan_population(population: pd.DataFrame, register: Register, year: int
 def common_period(table: pd.DataFrame, x_id: str, y_id: str) -> str | None:
     """The latest period in which both indicators have a value."""
     filled = table[table["nilai"].notna()]
-    both = set(filled.loc[filled["indikator"] == x_id, "periode"]) & set(filled.loc[filled["indikator"] == y_id, "periode"])
+    both = set(filled.loc[filled["indikator"] == x_id, "periode"]) & set(
+        filled.loc[filled["indikator"] == y_id, "periode"]
+    )
     return periods.latest(both) if both else None

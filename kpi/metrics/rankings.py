@@ -1,4 +1,5 @@
 """Ranks of wilayah within an indicator, level and period: best first, ties share the best rank."""
+
 from __future__ import annotations
 
 import numpy as np

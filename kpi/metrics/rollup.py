@@ -4,6 +4,7 @@ Ratios are never averaged: numerators and denominators are aggregated first (sum
 stock over time), then divided. Missing reports stay missing (NaN) and are counted in `laporan_diharapkan`.
 All indicators are rolled up together in two group-bys, so a whole table costs tens of milliseconds.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -15,59 +16,100 @@ from kpi.core import periods
 from kpi.core.catalogue import Catalogue, Indicator
 from kpi.core.wilayah import LEVELS, Register
 
-OUTPUT = ["indikator", "tingkat", "kode_wilayah", "periode", "pembilang", "penyebut", "nilai",
-          "laporan", "laporan_diharapkan", "periode_akhir"]
+OUTPUT = [
+    "indikator",
+    "tingkat",
+    "kode_wilayah",
+    "periode",
+    "pembilang",
+    "penyebut",
+    "nilai",
+    "laporan",
+    "laporan_diharapkan",
+    "periode_akhir",
+]
 KEY = ["indikator", "kode_wilayah", "periode"]
 
 
 def can_roll(ind: Indicator, level: str, grain: str) -> bool:
     """True when the indicator can be shown at this level and grain (never finer than collected)."""
-    return (LEVELS.index(level) <= LEVELS.index(ind.level)
-            and periods.GRAINS.index(grain) >= periods.GRAINS.index(ind.frequency))
+    return LEVELS.index(level) <= LEVELS.index(ind.level) and periods.GRAINS.index(grain) >= periods.GRAINS.index(
+        ind.frequency
+    )
 
 
 def _rules(inds: list[Indicator]) -> pd.DataFrame:
     """Each indicator's aggregation rules as columns, indexed by indicator id."""
-    return pd.DataFrame({
-        "num_last": [i.numerator_over_time == "last" for i in inds],
-        "num_mean": [i.numerator_over_time == "mean" for i in inds],
-        "den_last": [i.denominator_over_time == "last" for i in inds],
-        "ratio": [i.rollup == "ratio" for i in inds],
-        "plain_sum": [i.rollup == "sum" for i in inds],
-        "factor": [float(i.factor) for i in inds],
-    }, index=pd.Index([i.id for i in inds], name="indikator"))
+    return pd.DataFrame(
+        {
+            "num_last": [i.numerator_over_time == "last" for i in inds],
+            "num_mean": [i.numerator_over_time == "mean" for i in inds],
+            "den_last": [i.denominator_over_time == "last" for i in inds],
+            "ratio": [i.rollup == "ratio" for i in inds],
+            "plain_sum": [i.rollup == "sum" for i in inds],
+            "factor": [float(i.factor) for i in inds],
+        },
+        index=pd.Index([i.id for i in inds], name="indikator"),
+    )
 
 
 def _over_time(data: pd.DataFrame, rules: pd.DataFrame, parents: dict[str, str]) -> pd.DataFrame:
     """Aggregate each unit's reports into the target period: sum, mean per report, or last value for stocks."""
-    order = {p: i for i, p in enumerate(sorted(data["periode"].unique()))}   # labels of one grain sort in time
-    frame = data[["indikator", "kode_wilayah", "target", "pembilang", "penyebut", "nilai"]].assign(
-        urut=data["periode"].map(order).astype("int64")).sort_values("urut", kind="stable")
+    order = {p: i for i, p in enumerate(sorted(data["periode"].unique()))}  # labels of one grain sort in time
+    frame = (
+        data[["indikator", "kode_wilayah", "target", "pembilang", "penyebut", "nilai"]]
+        .assign(urut=data["periode"].map(order).astype("int64"))
+        .sort_values("urut", kind="stable")
+    )
     group = frame.groupby(["indikator", "kode_wilayah", "target"], sort=False, observed=True)
-    agg = group.agg(num_sum=("pembilang", "sum"), num_last=("pembilang", "last"), num_mean=("pembilang", "mean"),
-                    den_sum=("penyebut", "sum"), den_last=("penyebut", "last"), val_sum=("nilai", "sum"),
-                    val_mean=("nilai", "mean"), laporan=("urut", "size"), akhir=("urut", "max")).reset_index()
+    agg = group.agg(
+        num_sum=("pembilang", "sum"),
+        num_last=("pembilang", "last"),
+        num_mean=("pembilang", "mean"),
+        den_sum=("penyebut", "sum"),
+        den_last=("penyebut", "last"),
+        val_sum=("nilai", "sum"),
+        val_mean=("nilai", "mean"),
+        laporan=("urut", "size"),
+        akhir=("urut", "max"),
+    ).reset_index()
     r = rules.reindex(agg["indikator"]).reset_index(drop=True)
     labels = np.array(list(order), dtype=object)
-    return pd.DataFrame({
-        "indikator": agg["indikator"], "induk": agg["kode_wilayah"].map(parents), "periode": agg["target"],
-        "laporan": agg["laporan"], "periode_akhir": labels[agg["akhir"].to_numpy()],
-        "pembilang": np.select([r["num_last"], r["num_mean"]], [agg["num_last"], agg["num_mean"]], agg["num_sum"]),
-        "penyebut": np.where(r["den_last"], agg["den_last"], agg["den_sum"]),
-        "nilai": np.where(r["plain_sum"], agg["val_sum"], agg["val_mean"]),
-    })
+    return pd.DataFrame(
+        {
+            "indikator": agg["indikator"],
+            "induk": agg["kode_wilayah"].map(parents),
+            "periode": agg["target"],
+            "laporan": agg["laporan"],
+            "periode_akhir": labels[agg["akhir"].to_numpy()],
+            "pembilang": np.select([r["num_last"], r["num_mean"]], [agg["num_last"], agg["num_mean"]], agg["num_sum"]),
+            "penyebut": np.where(r["den_last"], agg["den_last"], agg["den_sum"]),
+            "nilai": np.where(r["plain_sum"], agg["val_sum"], agg["val_mean"]),
+        }
+    )
 
 
 def _over_space(frame: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
     """Aggregate units into their parent at the target level: sums for ratios, mean or sum for plain values."""
     group = frame.groupby(["indikator", "induk", "periode"], sort=False)
-    agg = group.agg(pembilang=("pembilang", "sum"), penyebut=("penyebut", "sum"), val_sum=("nilai", "sum"),
-                    val_mean=("nilai", "mean"), laporan=("laporan", "sum"), periode_akhir=("periode_akhir", "max")).reset_index()
+    agg = group.agg(
+        pembilang=("pembilang", "sum"),
+        penyebut=("penyebut", "sum"),
+        val_sum=("nilai", "sum"),
+        val_mean=("nilai", "mean"),
+        laporan=("laporan", "sum"),
+        periode_akhir=("periode_akhir", "max"),
+    ).reset_index()
     r = rules.reindex(agg["indikator"]).reset_index(drop=True)
-    agg["nilai"] = np.where(r["ratio"], agg["pembilang"] / agg["penyebut"].where(agg["penyebut"] > 0) * r["factor"],
-                            np.where(r["plain_sum"], agg["val_sum"], agg["val_mean"]))
+    agg["nilai"] = np.where(
+        r["ratio"],
+        agg["pembilang"] / agg["penyebut"].where(agg["penyebut"] > 0) * r["factor"],
+        np.where(r["plain_sum"], agg["val_sum"], agg["val_mean"]),
+    )
     agg.loc[~r["ratio"].to_numpy(), ["pembilang", "penyebut"]] = np.nan
-    return agg.rename(columns={"induk": "kode_wilayah"})[KEY + ["pembilang", "penyebut", "nilai", "laporan", "periode_akhir"]]
+    return agg.rename(columns={"induk": "kode_wilayah"})[
+        KEY + ["pembilang", "penyebut", "nilai", "laporan", "periode_akhir"]
+    ]
 
 
 def _grid(data: pd.DataFrame, inds: list[Indicator], level: str, grain: str, register: Register) -> pd.DataFrame:
@@ -90,7 +132,11 @@ def _rollup(obs: pd.DataFrame, inds: list[Indicator], register: Register, level:
     if data.empty:
         return pd.DataFrame(columns=OUTPUT)
     targets = {p: periods.coarsen(p, grain) for p in data["periode"].unique()}
-    parents = {u.kode: register.ancestor(u.kode, level) for u in register.units if LEVELS.index(u.tingkat) >= LEVELS.index(level)}
+    parents = {
+        u.kode: register.ancestor(u.kode, level)
+        for u in register.units
+        if LEVELS.index(u.tingkat) >= LEVELS.index(level)
+    }
     data = data.assign(target=data["periode"].map(targets))
     rules = _rules(inds)
     values = _over_space(_over_time(data, rules, parents), rules)

@@ -1,8 +1,8 @@
 """Time series of one indicator as frames: the wilayah drawn as lines, the series with the city and the target,
 the year-on-year table, and whether a period is still partial. Missing periods stay as NaN rows, so lines break
 instead of dropping to zero."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import math
 
@@ -15,8 +15,17 @@ from kpi.core.wilayah import Register
 COLUMNS = ["kode_wilayah", "nama_wilayah", "tingkat", "periode", "tanggal", "nilai", "target"]
 
 
-YOY_COLUMNS = ["kode_wilayah", "nama_wilayah", "tingkat", "periode", "periode_lalu", "nilai", "nilai_tahun_lalu",
-               "perubahan_tahunan", "arah_tahunan"]
+YOY_COLUMNS = [
+    "kode_wilayah",
+    "nama_wilayah",
+    "tingkat",
+    "periode",
+    "periode_lalu",
+    "nilai",
+    "nilai_tahun_lalu",
+    "perubahan_tahunan",
+    "arah_tahunan",
+]
 
 
 def lines_for(register: Register, level: str, kecamatan=(), kelurahan=()) -> tuple[list[str], str | None]:
@@ -40,8 +49,11 @@ def series(table_level: pd.DataFrame, table_kota: pd.DataFrame, ind: Indicator, 
     period with data (missing ones as NaN rows), with the period's end date and target, sorted by wilayah, date."""
     keep = ["kode_wilayah", "nama_wilayah", "tingkat", "periode", "periode_akhir", "nilai"]
     city = table_kota[table_kota["indikator"] == ind.id]
-    own = table_level[(table_level["indikator"] == ind.id) & table_level["kode_wilayah"].isin(list(codes))
-                      & (table_level["tingkat"] != "kota")]
+    own = table_level[
+        (table_level["indikator"] == ind.id)
+        & table_level["kode_wilayah"].isin(list(codes))
+        & (table_level["tingkat"] != "kota")
+    ]
     rows = pd.concat([own[keep], city[keep]], ignore_index=True)
     if rows.empty:
         return pd.DataFrame(columns=COLUMNS)
@@ -66,9 +78,11 @@ def _targets(city: pd.DataFrame, ind: Indicator, labels: list[str]) -> dict[str,
     return {p: math.nan if v is None else float(v) for p, v in targets.items()}
 
 
-def yoy_table(table_level: pd.DataFrame, table_kota: pd.DataFrame, indicator_id: str, codes, period: str) -> pd.DataFrame:
+def yoy_table(
+    table_level: pd.DataFrame, table_kota: pd.DataFrame, indicator_id: str, codes, period: str
+) -> pd.DataFrame:
     """Per wilayah (in `codes` order, then the city) the value in `period`, a year earlier, and the change."""
-    pick = (lambda t: t[(t["indikator"] == indicator_id) & (t["periode"] == period)])
+    pick = lambda t: t[(t["indikator"] == indicator_id) & (t["periode"] == period)]
     own = pick(table_level)
     own = own[own["kode_wilayah"].isin(list(codes)) & (own["tingkat"] != "kota")]
     rows = pd.concat([own, pick(table_kota)], ignore_index=True)

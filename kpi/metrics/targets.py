@@ -1,4 +1,5 @@
 """Achievement against target (direction-aware) and status: official band, or tercapai / mendekati / belum."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -16,8 +17,9 @@ STATUS_LABELS = {
 def achievement(value: pd.Series, target: pd.Series, higher_is_better) -> pd.Series:
     """Capaian in percent: realisasi/target where higher is better, (2·target − realisasi)/target otherwise."""
     target = target.where(target != 0)
-    return pd.Series(np.where(higher_is_better, value / target * 100, (2 * target - value) / target * 100),
-                     index=value.index)
+    return pd.Series(
+        np.where(higher_is_better, value / target * 100, (2 * target - value) / target * 100), index=value.index
+    )
 
 
 def target_status(capaian: pd.Series, near) -> pd.Series:

@@ -1,4 +1,5 @@
 """Change against the previous period and the same period last year, read in each indicator's direction."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -47,13 +48,17 @@ def _windows(table: pd.DataFrame, catalogue: Catalogue, grain: str) -> dict:
         last = periods.latest(rows["periode"].unique())
         upto = rows.loc[rows["periode"] == last, "periode_akhir"].dropna()
         if not upto.empty and periods.end_date(upto.max()) < periods.end_date(last):
-            out[ind.id] = (last, periods.same_period_last_year(last),
-                           periods.end_date(periods.same_period_last_year(upto.max())))
+            out[ind.id] = (
+                last,
+                periods.same_period_last_year(last),
+                periods.end_date(periods.same_period_last_year(upto.max())),
+            )
     return out
 
 
-def like_for_like(table: pd.DataFrame, obs: pd.DataFrame, catalogue: Catalogue, register, level: str,
-                  grain: str) -> pd.DataFrame:
+def like_for_like(
+    table: pd.DataFrame, obs: pd.DataFrame, catalogue: Catalogue, register, level: str, grain: str
+) -> pd.DataFrame:
     """A period still in progress (e.g. 2026 with data to October) is compared with the same months a year
     earlier (January–October 2025), not with the whole earlier period."""
     from kpi.metrics.rollup import rollup_many
@@ -63,15 +68,20 @@ def like_for_like(table: pd.DataFrame, obs: pd.DataFrame, catalogue: Catalogue, 
         return table
     sub = obs[obs["indikator"].isin(list(windows))]
     key = sub["indikator"].astype(str) + "|" + sub["periode"].astype(str)
-    keep = {k for k in key.unique() for i, p in [k.split("|")]
-            if periods.coarsen(p, grain) == windows[i][1] and periods.end_date(p) <= windows[i][2]}
+    keep = {
+        k
+        for k in key.unique()
+        for i, p in [k.split("|")]
+        if periods.coarsen(p, grain) == windows[i][1] and periods.end_date(p) <= windows[i][2]
+    }
     before = rollup_many(sub[key.isin(keep)], [catalogue.get(i) for i in windows], register, level, grain)
     before = before.set_index(["indikator", "kode_wilayah", "periode"])["nilai"]
     out = table.copy()
     for iid, (last, last_year, _) in windows.items():
         now = (out["indikator"] == iid) & (out["periode"] == last)
-        keys = pd.MultiIndex.from_arrays([out.loc[now, "indikator"], out.loc[now, "kode_wilayah"],
-                                          pd.Series(last_year, index=out.index[now])])
+        keys = pd.MultiIndex.from_arrays(
+            [out.loc[now, "indikator"], out.loc[now, "kode_wilayah"], pd.Series(last_year, index=out.index[now])]
+        )
         out.loc[now, "nilai_tahun_lalu"] = before.reindex(keys).to_numpy(dtype=float)
         out.loc[now, "perubahan_tahunan"] = out.loc[now, "nilai"] - out.loc[now, "nilai_tahun_lalu"]
         higher = pd.Series(catalogue.get(iid).higher_is_better, index=out.index[now])

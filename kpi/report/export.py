@@ -9,6 +9,7 @@ Bahasa Indonesia files use ';' and a decimal comma (what Excel with Indonesian r
 English files ',' and a point; both UTF-8 with a BOM, raw numbers rounded to the indicator's decimals.
 Exports are for reading, not for re-import: load_observations wants the long observation format.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,55 +21,102 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from kpi.core import periods
-from kpi.metrics.analysis import in_scope
 from kpi.core.catalogue import Catalogue, Indicator
 from kpi.core.methods.bands import round_half_up
-from kpi.report.numfmt import number, signed
-from kpi.metrics.targets import STATUS_LABELS
 from kpi.core.wilayah import LEVEL_LABELS, Register
+from kpi.metrics.analysis import in_scope
+from kpi.metrics.targets import STATUS_LABELS
+from kpi.report.numfmt import number, signed
 
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
 SAMPLE = "Data contoh (sintetis)"
 _W = {  # key: (Bahasa Indonesia, English)
-    "wilayah": ("Wilayah", "Area"), "kecamatan": ("Kecamatan", "Kecamatan"), "kelurahan": ("Kelurahan", "Kelurahan"),
-    "kode": ("Kode", "Code"), "periode": ("Periode", "Period"), "kode_periode": ("Kode periode", "Period code"),
-    "indikator": ("Indikator", "Indicator"), "id": ("ID indikator", "Indicator ID"), "nilai": ("Nilai", "Value"),
-    "satuan": ("Satuan", "Unit"), "target": ("Target", "Target"), "capaian": ("Capaian (%)", "Achievement (%)"),
-    "status": ("Status", "Status"), "perubahan": ("Perubahan", "Change"), "peringkat": ("Peringkat", "Rank"),
-    "peringkat_dari": ("Jumlah wilayah diperingkat", "Areas ranked"), "pembilang": ("Pembilang", "Numerator"),
-    "penyebut": ("Penyebut", "Denominator"), "laporan": ("Laporan diterima/diharapkan", "Reports received/expected"),
+    "wilayah": ("Wilayah", "Area"),
+    "kecamatan": ("Kecamatan", "Kecamatan"),
+    "kelurahan": ("Kelurahan", "Kelurahan"),
+    "kode": ("Kode", "Code"),
+    "periode": ("Periode", "Period"),
+    "kode_periode": ("Kode periode", "Period code"),
+    "indikator": ("Indikator", "Indicator"),
+    "id": ("ID indikator", "Indicator ID"),
+    "nilai": ("Nilai", "Value"),
+    "satuan": ("Satuan", "Unit"),
+    "target": ("Target", "Target"),
+    "capaian": ("Capaian (%)", "Achievement (%)"),
+    "status": ("Status", "Status"),
+    "perubahan": ("Perubahan", "Change"),
+    "peringkat": ("Peringkat", "Rank"),
+    "peringkat_dari": ("Jumlah wilayah diperingkat", "Areas ranked"),
+    "pembilang": ("Pembilang", "Numerator"),
+    "penyebut": ("Penyebut", "Denominator"),
+    "laporan": ("Laporan diterima/diharapkan", "Reports received/expected"),
     "laporan_diterima": ("Laporan diterima", "Reports received"),
-    "laporan_diharapkan": ("Laporan diharapkan", "Reports expected"), "of": ("dari", "of"),
-    "kategori": ("Kategori", "Category"), "jenis_periode": ("Jenis periode", "Period type"),
-    "tingkat": ("Tingkat wilayah", "Level"), "bahasa": ("Bahasa", "Language"), "data_sampai": ("Data sampai", "Data up to"),
-    "dibuat": ("Dibuat", "Generated"), "sumber_data": ("Sumber data", "Data source"), "semua": ("Semua", "All"),
-    "semua_periode": ("Semua periode", "All periods"), "dimuat": ("Data observasi yang dimuat", "Loaded observations"),
-    "sampel": (SAMPLE, f"{SAMPLE} — synthetic sample"), "meta": ("Keterangan: {}", "Info: {}"),
-    "sheet_data": ("Data", "Data"), "sheet_filter": ("Filter", "Filters"), "sheet_def": ("Definisi", "Definition"),
-    "isi": ("Isi", "Value"), "isian": ("Isian", "Field"), "month": ("Bulan", "Month"), "quarter": ("Triwulan", "Quarter"),
-    "semester": ("Semester", "Semester"), "year": ("Tahun", "Year"),
+    "laporan_diharapkan": ("Laporan diharapkan", "Reports expected"),
+    "of": ("dari", "of"),
+    "kategori": ("Kategori", "Category"),
+    "jenis_periode": ("Jenis periode", "Period type"),
+    "tingkat": ("Tingkat wilayah", "Level"),
+    "bahasa": ("Bahasa", "Language"),
+    "data_sampai": ("Data sampai", "Data up to"),
+    "dibuat": ("Dibuat", "Generated"),
+    "sumber_data": ("Sumber data", "Data source"),
+    "semua": ("Semua", "All"),
+    "semua_periode": ("Semua periode", "All periods"),
+    "dimuat": ("Data observasi yang dimuat", "Loaded observations"),
+    "sampel": (SAMPLE, f"{SAMPLE} — synthetic sample"),
+    "meta": ("Keterangan: {}", "Info: {}"),
+    "sheet_data": ("Data", "Data"),
+    "sheet_filter": ("Filter", "Filters"),
+    "sheet_def": ("Definisi", "Definition"),
+    "isi": ("Isi", "Value"),
+    "isian": ("Isian", "Field"),
+    "month": ("Bulan", "Month"),
+    "quarter": ("Triwulan", "Quarter"),
+    "semester": ("Semester", "Semester"),
+    "year": ("Tahun", "Year"),
     # the dictionary
-    "label": ("Indikator", "Indicator"), "definisi": ("Definisi", "Definition"), "rumus": ("Rumus", "Formula"),
-    "waktu": ("Agregasi antarperiode", "Over time"), "ruang": ("Agregasi antarwilayah", "Across areas"),
-    "arah": ("Arah", "Direction"), "rentang": ("Rentang sah", "Valid range"), "targets": ("Target per tahun", "Targets by year"),
-    "pita": ("Pita resmi", "Official bands"), "berakhlak": ("Nilai BerAKHLAK", "BerAKHLAK value"),
-    "level": ("Tingkat pengumpulan", "Collected at"), "frekuensi": ("Frekuensi", "Frequency"), "sumber": ("Sumber", "Source"),
-    "higher": ("Makin tinggi makin baik", "Higher is better"), "lower": ("Makin rendah makin baik", "Lower is better"),
-    "sum": ("dijumlahkan", "summed"), "last": ("nilai bulan terakhir (stok)", "last month's value (stock)"),
+    "label": ("Indikator", "Indicator"),
+    "definisi": ("Definisi", "Definition"),
+    "rumus": ("Rumus", "Formula"),
+    "waktu": ("Agregasi antarperiode", "Over time"),
+    "ruang": ("Agregasi antarwilayah", "Across areas"),
+    "arah": ("Arah", "Direction"),
+    "rentang": ("Rentang sah", "Valid range"),
+    "targets": ("Target per tahun", "Targets by year"),
+    "pita": ("Pita resmi", "Official bands"),
+    "berakhlak": ("Nilai BerAKHLAK", "BerAKHLAK value"),
+    "level": ("Tingkat pengumpulan", "Collected at"),
+    "frekuensi": ("Frekuensi", "Frequency"),
+    "sumber": ("Sumber", "Source"),
+    "higher": ("Makin tinggi makin baik", "Higher is better"),
+    "lower": ("Makin rendah makin baik", "Lower is better"),
+    "sum": ("dijumlahkan", "summed"),
+    "last": ("nilai bulan terakhir (stok)", "last month's value (stock)"),
     "mean": ("rata-rata per bulan", "monthly mean"),
-    "ratio_space": ("pembilang dan penyebut dijumlahkan, lalu dibagi (bukan rata-rata rasio)",
-                    "numerators and denominators summed, then divided (never a mean of ratios)"),
+    "ratio_space": (
+        "pembilang dan penyebut dijumlahkan, lalu dibagi (bukan rata-rata rasio)",
+        "numerators and denominators summed, then divided (never a mean of ratios)",
+    ),
     "mean_space": ("rata-rata nilai wilayah di bawahnya", "mean of the values of the areas below"),
     "sum_space": ("nilai wilayah di bawahnya dijumlahkan", "values of the areas below summed"),
     "mean_time": ("rata-rata laporan dalam periode", "mean of the reports in the period"),
     "sum_time": ("laporan dalam periode dijumlahkan", "reports in the period summed"),
-    "mean_formula": ("nilai hasil penilaian (tanpa pembilang dan penyebut)", "assessed value (no numerator or denominator)"),
+    "mean_formula": (
+        "nilai hasil penilaian (tanpa pembilang dan penyebut)",
+        "assessed value (no numerator or denominator)",
+    ),
     "sum_formula": ("jumlah nilai", "sum of the values"),
-    "profile": ("target akhir tahun; target bulanan mengikuti profil kumulatif",
-                "year-end targets; monthly targets follow a cumulative profile"),
+    "profile": (
+        "target akhir tahun; target bulanan mengikuti profil kumulatif",
+        "year-end targets; monthly targets follow a cumulative profile",
+    ),
 }
-_FREQUENCY = {"month": ("Bulanan", "Monthly"), "quarter": ("Triwulanan", "Quarterly"),
-              "semester": ("Semesteran", "Half-yearly"), "year": ("Tahunan", "Yearly")}
+_FREQUENCY = {
+    "month": ("Bulanan", "Monthly"),
+    "quarter": ("Triwulanan", "Quarterly"),
+    "semester": ("Semesteran", "Half-yearly"),
+    "year": ("Tahunan", "Yearly"),
+}
 _NUMERIC = ("nilai", "target", "capaian", "perubahan", "peringkat", "pembilang", "penyebut", "laporan")
 
 
@@ -99,8 +147,9 @@ def _status(code, ind: Indicator, catalogue: Catalogue, lang: str) -> str:
     return next((b.label[lang] for b in band_set.bands if b.code == code), code) if band_set else code
 
 
-def select_rows(table: pd.DataFrame, indicator_id: str, period: str | None, register: Register,
-                kecamatan=(), kelurahan=()) -> pd.DataFrame:
+def select_rows(
+    table: pd.DataFrame, indicator_id: str, period: str | None, register: Register, kecamatan=(), kelurahan=()
+) -> pd.DataFrame:
     """One indicator's rows of the chosen wilayah, in one period (None: all), latest period first, best rank first;
     kelurahan rows get the name of their kecamatan."""
     rows = table[table["indikator"] == indicator_id]
@@ -119,8 +168,12 @@ def _context(rows: pd.DataFrame, catalogue: Catalogue) -> list[Indicator]:
 
 def _headed(columns: dict, lang: str) -> pd.DataFrame:
     """A frame with the columns under their headers in the language; Series keep their dtype (Int64 ranks)."""
-    return pd.DataFrame({_w(k, lang): v.reset_index(drop=True) if isinstance(v, pd.Series) else pd.Series(list(v))
-                         for k, v in columns.items()})
+    return pd.DataFrame(
+        {
+            _w(k, lang): v.reset_index(drop=True) if isinstance(v, pd.Series) else pd.Series(list(v))
+            for k, v in columns.items()
+        }
+    )
 
 
 def _place(rows: pd.DataFrame) -> dict:
@@ -136,21 +189,27 @@ def display_table(rows: pd.DataFrame, catalogue: Catalogue, lang: str = "id") ->
     inds = _context(rows, catalogue)
     dec = [i.decimals for i in inds]
     of = _w("of", lang)
-    return _headed({
-        **_place(rows),
-        "periode": [periods.display(p, lang) for p in rows["periode"]],
-        "indikator": [i.text("short", lang) for i in inds],
-        "nilai": [number(v, d, lang) for v, d in zip(rows["nilai"], dec)],
-        "satuan": [i.text("unit", lang) for i in inds],
-        "target": [number(v, d, lang) for v, d in zip(rows["target"], dec)],
-        "capaian": [number(v, 1, lang) for v in rows["capaian"]],
-        "status": [_status(s, i, catalogue, lang) for s, i in zip(rows["status"], inds)],
-        "perubahan": [signed(v, d, lang) for v, d in zip(rows["perubahan"], dec)],
-        "peringkat": ["—" if _missing(r) else f"{r} {of} {n}" for r, n in zip(rows["peringkat"], rows["peringkat_dari"])],
-        "pembilang": [number(v, _count_decimals(v), lang) for v in rows["pembilang"]],
-        "penyebut": [number(v, _count_decimals(v), lang) for v in rows["penyebut"]],
-        "laporan": [f"{a}/{b}" for a, b in zip(rows["laporan"], rows["laporan_diharapkan"])],
-    }, lang)
+    return _headed(
+        {
+            **_place(rows),
+            "periode": [periods.display(p, lang) for p in rows["periode"]],
+            "indikator": [i.text("short", lang) for i in inds],
+            "nilai": [number(v, d, lang) for v, d in zip(rows["nilai"], dec, strict=True)],
+            "satuan": [i.text("unit", lang) for i in inds],
+            "target": [number(v, d, lang) for v, d in zip(rows["target"], dec, strict=True)],
+            "capaian": [number(v, 1, lang) for v in rows["capaian"]],
+            "status": [_status(s, i, catalogue, lang) for s, i in zip(rows["status"], inds, strict=True)],
+            "perubahan": [signed(v, d, lang) for v, d in zip(rows["perubahan"], dec, strict=True)],
+            "peringkat": [
+                "—" if _missing(r) else f"{r} {of} {n}"
+                for r, n in zip(rows["peringkat"], rows["peringkat_dari"], strict=True)
+            ],
+            "pembilang": [number(v, _count_decimals(v), lang) for v in rows["pembilang"]],
+            "penyebut": [number(v, _count_decimals(v), lang) for v in rows["penyebut"]],
+            "laporan": [f"{a}/{b}" for a, b in zip(rows["laporan"], rows["laporan_diharapkan"], strict=True)],
+        },
+        lang,
+    )
 
 
 def numeric_columns(lang: str = "id") -> list[str]:
@@ -178,12 +237,12 @@ def _raw_columns(rows: pd.DataFrame, catalogue: Catalogue, lang: str) -> dict:
         "kode_periode": rows["periode"],
         "indikator": [i.text("short", lang) for i in inds],
         "id": rows["indikator"],
-        "nilai": pd.Series([_round(v, d) for v, d in zip(rows["nilai"], dec)], dtype="float64"),
+        "nilai": pd.Series([_round(v, d) for v, d in zip(rows["nilai"], dec, strict=True)], dtype="float64"),
         "satuan": [i.text("unit", lang) for i in inds],
-        "target": pd.Series([_round(v, d) for v, d in zip(rows["target"], dec)], dtype="float64"),
+        "target": pd.Series([_round(v, d) for v, d in zip(rows["target"], dec, strict=True)], dtype="float64"),
         "capaian": pd.Series([_round(v, 1) for v in rows["capaian"]], dtype="float64"),
-        "status": [_status(s, i, catalogue, lang) for s, i in zip(rows["status"], inds)],
-        "perubahan": pd.Series([_round(v, d) for v, d in zip(rows["perubahan"], dec)], dtype="float64"),
+        "status": [_status(s, i, catalogue, lang) for s, i in zip(rows["status"], inds, strict=True)],
+        "perubahan": pd.Series([_round(v, d) for v, d in zip(rows["perubahan"], dec, strict=True)], dtype="float64"),
         "peringkat": rows["peringkat"].astype("Int64"),
         "peringkat_dari": rows["peringkat_dari"].astype("Int64"),
         "pembilang": _counts(rows["pembilang"]),
@@ -203,25 +262,41 @@ def _names(codes, register: Register, lang: str, applies: bool) -> str:
     return ", ".join(register.name(k) for k in sorted(codes)) or _w("semua", lang)
 
 
-def filters_meta(filters, catalogue: Catalogue, register: Register, lang: str, is_sample: bool, data_date: dt.date,
-                 all_periods: bool = False, generated: dt.datetime | None = None) -> list[tuple[str, str]]:
+def filters_meta(
+    filters,
+    catalogue: Catalogue,
+    register: Register,
+    lang: str,
+    is_sample: bool,
+    data_date: dt.date,
+    all_periods: bool = False,
+    generated: dt.datetime | None = None,
+) -> list[tuple[str, str]]:
     """Every filter and the file's provenance as (label, value) pairs in the language."""
     ind, level = filters.indicator, filters.level
     cats = catalogue.categories
     made = (generated or dt.datetime.now(WIB)).astimezone(WIB)
-    return [(_w(k, lang), v) for k, v in (
-        ("indikator", f"{ind.text('label', lang)} ({ind.id})"),
-        ("kategori", cats[filters.category][lang] if filters.category in cats else _w("semua", lang)),
-        ("jenis_periode", _w(filters.grain, lang)),
-        ("periode", _w("semua_periode", lang) if all_periods or not filters.period else periods.display(filters.period, lang)),
-        ("tingkat", LEVEL_LABELS[lang][level]),
-        ("kecamatan", _names(filters.kecamatan, register, lang, level != "kota")),
-        ("kelurahan", _names(filters.kelurahan, register, lang, level == "kelurahan")),
-        ("bahasa", {"id": "Bahasa Indonesia", "en": "English"}[lang]),
-        ("data_sampai", _date(data_date, lang)),
-        ("dibuat", f"{_date(made, lang)} {made:%H:%M} WIB"),
-        ("sumber_data", _w("sampel" if is_sample else "dimuat", lang)),
-    )]
+    return [
+        (_w(k, lang), v)
+        for k, v in (
+            ("indikator", f"{ind.text('label', lang)} ({ind.id})"),
+            ("kategori", cats[filters.category][lang] if filters.category in cats else _w("semua", lang)),
+            ("jenis_periode", _w(filters.grain, lang)),
+            (
+                "periode",
+                _w("semua_periode", lang)
+                if all_periods or not filters.period
+                else periods.display(filters.period, lang),
+            ),
+            ("tingkat", LEVEL_LABELS[lang][level]),
+            ("kecamatan", _names(filters.kecamatan, register, lang, level != "kota")),
+            ("kelurahan", _names(filters.kelurahan, register, lang, level == "kelurahan")),
+            ("bahasa", {"id": "Bahasa Indonesia", "en": "English"}[lang]),
+            ("data_sampai", _date(data_date, lang)),
+            ("dibuat", f"{_date(made, lang)} {made:%H:%M} WIB"),
+            ("sumber_data", _w("sampel" if is_sample else "dimuat", lang)),
+        )
+    ]
 
 
 def _slug(text: str) -> str:
@@ -280,7 +355,7 @@ def _data_sheet(sheet, rows: pd.DataFrame, catalogue: Catalogue, lang: str) -> N
     dec = [i.decimals for i in _context(rows, catalogue)]
     _header(sheet, table.columns)
     for r, values in enumerate(table.itertuples(index=False), 2):
-        for c, (key, value) in enumerate(zip(keys, values), 1):
+        for c, (key, value) in enumerate(zip(keys, values, strict=True), 1):
             cell = sheet.cell(r, c, None if _missing(value) else value)
             fmt = _number_format(key, value, dec[r - 2])
             if fmt and cell.value is not None:
@@ -309,7 +384,9 @@ def to_xlsx_bytes(rows: pd.DataFrame, meta: list[tuple[str, str]], catalogue: Ca
     book.active.title = _w("sheet_data", lang)
     _data_sheet(book.active, rows, catalogue, lang)
     _pairs_sheet(book.create_sheet(_w("sheet_filter", lang)), meta, lang, _w("sheet_filter", lang))
-    pairs = [p for i in dict.fromkeys(rows["indikator"]) for p in [*definition(catalogue.get(i), catalogue, lang), ("", "")]]
+    pairs = [
+        p for i in dict.fromkeys(rows["indikator"]) for p in [*definition(catalogue.get(i), catalogue, lang), ("", "")]
+    ]
     _pairs_sheet(book.create_sheet(_w("sheet_def", lang)), pairs[:-1], lang, _w("isian", lang))
     out = io.BytesIO()
     book.save(out)
@@ -345,24 +422,39 @@ def _bands(ind: Indicator, band_sets: dict, lang: str) -> str:
     band_set = band_sets.get(ind.bands) if ind.bands else None
     if band_set is None:
         return "—"
-    edges = " · ".join(f"{b.label[lang]} {'≥' if b.op == '>=' else '>'} {number(b.threshold, band_set.decimals, lang)}"
-                       for b in band_set.bands)
+    edges = " · ".join(
+        f"{b.label[lang]} {'≥' if b.op == '>=' else '>'} {number(b.threshold, band_set.decimals, lang)}"
+        for b in band_set.bands
+    )
     return f"{band_set.label[lang]}: {edges}"
 
 
-def definition(ind: Indicator, catalogue: Catalogue, lang: str = "id", band_sets: dict | None = None) -> list[tuple[str, str]]:
+def definition(
+    ind: Indicator, catalogue: Catalogue, lang: str = "id", band_sets: dict | None = None
+) -> list[tuple[str, str]]:
     """One indicator's dictionary entry as (field, text) pairs."""
     sets = catalogue.band_sets if band_sets is None else band_sets
-    return [(_w(k, lang), v) for k, v in (
-        ("id", ind.id), ("label", ind.text("label", lang)), ("definisi", ind.text("definition", lang)),
-        ("rumus", _formula(ind, lang)), ("waktu", _over_time(ind, lang)),
-        ("ruang", _w(f"{ind.rollup}_space", lang)), ("arah", _w(ind.direction, lang)), ("satuan", ind.text("unit", lang)),
-        ("rentang", "–".join(_plain(v, lang) for v in ind.range)), ("targets", _targets(ind, lang)),
-        ("pita", _bands(ind, sets, lang)), ("kategori", catalogue.categories.get(ind.category, {}).get(lang, ind.category)),
-        ("berakhlak", catalogue.berakhlak[ind.berakhlak][lang] if ind.berakhlak else "—"),
-        ("level", LEVEL_LABELS[lang][ind.level]), ("frekuensi", _FREQUENCY[ind.frequency][0 if lang == "id" else 1]),
-        ("sumber", ind.text("source", lang)),
-    )]
+    return [
+        (_w(k, lang), v)
+        for k, v in (
+            ("id", ind.id),
+            ("label", ind.text("label", lang)),
+            ("definisi", ind.text("definition", lang)),
+            ("rumus", _formula(ind, lang)),
+            ("waktu", _over_time(ind, lang)),
+            ("ruang", _w(f"{ind.rollup}_space", lang)),
+            ("arah", _w(ind.direction, lang)),
+            ("satuan", ind.text("unit", lang)),
+            ("rentang", "–".join(_plain(v, lang) for v in ind.range)),
+            ("targets", _targets(ind, lang)),
+            ("pita", _bands(ind, sets, lang)),
+            ("kategori", catalogue.categories.get(ind.category, {}).get(lang, ind.category)),
+            ("berakhlak", catalogue.berakhlak[ind.berakhlak][lang] if ind.berakhlak else "—"),
+            ("level", LEVEL_LABELS[lang][ind.level]),
+            ("frekuensi", _FREQUENCY[ind.frequency][0 if lang == "id" else 1]),
+            ("sumber", ind.text("source", lang)),
+        )
+    ]
 
 
 def dictionary(catalogue: Catalogue, band_sets: dict | None = None, lang: str = "id") -> pd.DataFrame:

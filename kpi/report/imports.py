@@ -1,32 +1,56 @@
 """An import's dry run as tables a person reads: the KPI preview, the problems and the batch history, in id or en."""
+
 from __future__ import annotations
 
 import pandas as pd
-
-from kpi.report import numfmt
 
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue
 from kpi.core.issues import Issue, issues_frame
 from kpi.core.wilayah import Register
+from kpi.report import numfmt
 
 PREVIEW_HEADERS = {
     "id": ("Indikator", "Wilayah", "Periode", "Sebelum", "Sesudah", "Selisih"),
     "en": ("Indicator", "Area", "Period", "Before", "After", "Change"),
 }
-ISSUE_HEADERS = {"id": ("Baris", "Kolom", "Kode", "Pesan", "Nilai"), "en": ("Row", "Column", "Code", "Message", "Value")}
+ISSUE_HEADERS = {
+    "id": ("Baris", "Kolom", "Kode", "Pesan", "Nilai"),
+    "en": ("Row", "Column", "Code", "Message", "Value"),
+}
 BATCH_HEADERS = {
-    "id": {"batch_id": "Batch", "jenis": "Jenis", "berkas": "Berkas", "baris": "Baris", "dimasukkan": "Dimasukkan",
-           "diganti": "Diganti", "dilewati": "Dilewati", "diimpor_pada": "Diimpor pada (UTC)", "status": "Status",
-           "sintetis": "Sintetis", "sha256": "sha256"},
-    "en": {"batch_id": "Batch", "jenis": "Kind", "berkas": "File", "baris": "Rows", "dimasukkan": "Inserted",
-           "diganti": "Replaced", "dilewati": "Skipped", "diimpor_pada": "Imported at (UTC)", "status": "Status",
-           "sintetis": "Synthetic", "sha256": "sha256"},
+    "id": {
+        "batch_id": "Batch",
+        "jenis": "Jenis",
+        "berkas": "Berkas",
+        "baris": "Baris",
+        "dimasukkan": "Dimasukkan",
+        "diganti": "Diganti",
+        "dilewati": "Dilewati",
+        "diimpor_pada": "Diimpor pada (UTC)",
+        "status": "Status",
+        "sintetis": "Sintetis",
+        "sha256": "sha256",
+    },
+    "en": {
+        "batch_id": "Batch",
+        "jenis": "Kind",
+        "berkas": "File",
+        "baris": "Rows",
+        "dimasukkan": "Inserted",
+        "diganti": "Replaced",
+        "dilewati": "Skipped",
+        "diimpor_pada": "Imported at (UTC)",
+        "status": "Status",
+        "sintetis": "Synthetic",
+        "sha256": "sha256",
+    },
 }
 
 
-def preview_table(preview: pd.DataFrame, catalogue: Catalogue, register: Register, lang: str = "id",
-                  limit: int | None = 500) -> pd.DataFrame:
+def preview_table(
+    preview: pd.DataFrame, catalogue: Catalogue, register: Register, lang: str = "id", limit: int | None = 500
+) -> pd.DataFrame:
     """The KPI changes of a dry run as text: indicator, area, period, before, after and the signed change."""
     headers = PREVIEW_HEADERS[lang]
     rows = preview if limit is None else preview.head(limit)
@@ -34,9 +58,16 @@ def preview_table(preview: pd.DataFrame, catalogue: Catalogue, register: Registe
     for r in rows.itertuples(index=False):
         ind = catalogue.get(r.indikator)
         delta = r.selisih if pd.notna(r.selisih) else None
-        out.append((ind.text("short", lang), register.display_name(r.kode_wilayah, lang), periods.display(r.periode, lang),
-                    numfmt.with_unit(r.sebelum, ind, lang), numfmt.with_unit(r.sesudah, ind, lang),
-                    "—" if delta is None else numfmt.signed(delta, ind.decimals, lang)))
+        out.append(
+            (
+                ind.text("short", lang),
+                register.display_name(r.kode_wilayah, lang),
+                periods.display(r.periode, lang),
+                numfmt.with_unit(r.sebelum, ind, lang),
+                numfmt.with_unit(r.sesudah, ind, lang),
+                "—" if delta is None else numfmt.signed(delta, ind.decimals, lang),
+            )
+        )
     return pd.DataFrame(out, columns=list(headers), dtype="string")
 
 

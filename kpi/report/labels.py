@@ -1,11 +1,11 @@
 """Labels people read: how a period is named when its data stop early."""
+
 from __future__ import annotations
-
-
 
 import pandas as pd
 
 from kpi.core import periods
+
 UNTIL = {"id": "s.d.", "en": "to"}
 
 

@@ -2,6 +2,7 @@
 
 Example: "IKM Kecamatan Setu naik 3,20 poin menjadi 84,10 (mutu B)."
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -11,10 +12,24 @@ from kpi.core.methods.bands import round_half_up
 from kpi.report.numfmt import number, with_unit
 
 WORDS = {
-    "id": {"up": "naik", "down": "turun", "to": "menjadi", "pts": "poin", "same": "tetap di",
-           "grade": {"ikm_mutu": "mutu", "ombudsman_zona": "zona"}, "kec": "Kecamatan"},
-    "en": {"up": "rose", "down": "fell", "to": "to", "pts": "points", "same": "held at",
-           "grade": {"ikm_mutu": "grade", "ombudsman_zona": "zone"}, "kec": "Kecamatan"},
+    "id": {
+        "up": "naik",
+        "down": "turun",
+        "to": "menjadi",
+        "pts": "poin",
+        "same": "tetap di",
+        "grade": {"ikm_mutu": "mutu", "ombudsman_zona": "zona"},
+        "kec": "Kecamatan",
+    },
+    "en": {
+        "up": "rose",
+        "down": "fell",
+        "to": "to",
+        "pts": "points",
+        "same": "held at",
+        "grade": {"ikm_mutu": "grade", "ombudsman_zona": "zone"},
+        "kec": "Kecamatan",
+    },
 }
 
 
@@ -59,8 +74,12 @@ def sentence(row, ind: Indicator, catalogue: Catalogue, lang: str = "id") -> str
     return f"{subject} {verb} {_change(row['perubahan'], ind, lang)} {w['to']} {value}{grade}."
 
 
-def briefing(rows: pd.DataFrame, ind: Indicator, catalogue: Catalogue, lang: str = "id", n: int = 3) -> tuple[list[str], list[str]]:
+def briefing(
+    rows: pd.DataFrame, ind: Indicator, catalogue: Catalogue, lang: str = "id", n: int = 3
+) -> tuple[list[str], list[str]]:
     """Sentences on the n wilayah that improved most and the n that slipped most."""
     best, worst = movers(rows, ind, n)
-    return ([sentence(r, ind, catalogue, lang) for r in best.to_dict("records")],
-            [sentence(r, ind, catalogue, lang) for r in worst.to_dict("records")])
+    return (
+        [sentence(r, ind, catalogue, lang) for r in best.to_dict("records")],
+        [sentence(r, ind, catalogue, lang) for r in worst.to_dict("records")],
+    )

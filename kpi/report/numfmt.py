@@ -1,4 +1,5 @@
 """Numbers as readers expect them: 1.234,5 in Bahasa Indonesia, 1,234.5 in English. The one place for this."""
+
 from __future__ import annotations
 
 import math
@@ -15,7 +16,7 @@ def number(value, decimals: int, lang: str = "id") -> str:
         missing = True
     if missing:
         return "—"
-    text = f"{round_half_up(float(value), decimals):,.{decimals}f}"   # as the official bands round: 88,305 → 88,31
+    text = f"{round_half_up(float(value), decimals):,.{decimals}f}"  # as the official bands round: 88,305 → 88,31
     return text.translate(str.maketrans(",.", ".,")) if lang == "id" else text
 
 

@@ -1,4 +1,5 @@
 """Calendar and record helpers of the raw-record simulators of the synthetic sample (kpi/sample_raw*.py)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,8 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kpi.sample.parts import Context
 from kpi.core.workdays import Calendar
+from kpi.sample.parts import Context
 
 SECOND = np.timedelta64(1, "s")
 
@@ -26,14 +27,17 @@ class Days:
 
     def pick(self, rng: np.random.Generator, month: np.ndarray, working: bool) -> np.ndarray:
         """One uniformly drawn day (a working day if `working`) in each given month index, as datetime64[D]."""
-        pool, start, count = ((self.work, self.work_start, self.work_count) if working
-                              else (self.every, self.every_start, self.every_count))
+        pool, start, count = (
+            (self.work, self.work_start, self.work_count)
+            if working
+            else (self.every, self.every_start, self.every_count)
+        )
         return pool[start[month] + (rng.random(month.size) * count[month]).astype("int64")]
 
     def last_workdays(self, month: int, n: int) -> np.ndarray:
         """The last n working days of a month index."""
         end = self.work_start[month] + self.work_count[month]
-        return self.work[end - n:end]
+        return self.work[end - n : end]
 
 
 def month_days(ctx: Context, calendar: Calendar) -> Days:
@@ -43,9 +47,15 @@ def month_days(ctx: Context, calendar: Calendar) -> Days:
     working = calendar.is_workday(every)
     month = np.searchsorted(bounds, every, side="right") - 1
     work_count = np.bincount(month[working], minlength=len(ctx.months))
-    return Days(every, (bounds[:-1] - bounds[0]).astype("int64"), np.diff(bounds).astype("int64"),
-                every[working], np.concatenate([[0], np.cumsum(work_count)[:-1]]), work_count,
-                bounds[-1].astype("datetime64[us]"))
+    return Days(
+        every,
+        (bounds[:-1] - bounds[0]).astype("int64"),
+        np.diff(bounds).astype("int64"),
+        every[working],
+        np.concatenate([[0], np.cumsum(work_count)[:-1]]),
+        work_count,
+        bounds[-1].astype("datetime64[us]"),
+    )
 
 
 def cells(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -6,6 +6,7 @@ totals it starts from are sourced (data/penduduk.csv). Raw records come from kpi
 observations derived from them are computed by the engine (kpi/engine.py); the other sources are simulated as
 kelurahan/kecamatan aggregates in kpi/sample/parts.py.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,12 +20,12 @@ import pyarrow.parquet as pq
 
 from kpi import settings
 from kpi.core import periods
-from kpi.sample import parts
 from kpi.core.catalogue import Catalogue, load_catalogue
-from kpi.engine import compute
-from kpi.sample.raw import records
 from kpi.core.wilayah import Register, Wilayah, load_register
 from kpi.core.workdays import Calendar
+from kpi.engine import compute
+from kpi.sample import parts
+from kpi.sample.raw import records
 
 SEED = 20261127
 FIRST = "2021-01"
@@ -38,8 +39,15 @@ NUMBERS = ("pembilang", "penyebut", "nilai")
 # the other two the observation row.
 MISSING_SOURCES = ("register_layanan", "tte", "epresensi")
 # Indicators the engine computes from the raw records (kpi.engine.compute).
-RAW_DERIVED = ("layanan_daring", "selesai_tepat_waktu", "waktu_penyelesaian", "aduan_tindak_lanjut",
-               "aduan_per_10rb", "ikm", "ikm_kecamatan")
+RAW_DERIVED = (
+    "layanan_daring",
+    "selesai_tepat_waktu",
+    "waktu_penyelesaian",
+    "aduan_tindak_lanjut",
+    "aduan_per_10rb",
+    "ikm",
+    "ikm_kecamatan",
+)
 RAW_KINDS = ("permohonan", "aduan", "survei")
 
 
@@ -60,7 +68,7 @@ def _kecamatan_totals(register: Register, source: pd.DataFrame) -> dict[str, int
     rest = [u for u in units if u.kode not in known]
     remainder = int(figures[register.kota.kode]) - sum(known.values())
     split = _apportion(remainder, np.array([u.luas_km2 for u in rest])) if rest else []
-    return {**known, **{u.kode: int(n) for u, n in zip(rest, split)}}
+    return {**known, **{u.kode: int(n) for u, n in zip(rest, split, strict=True)}}
 
 
 def _kelurahan_weights(children: tuple[Wilayah, ...], source: pd.DataFrame) -> np.ndarray:
@@ -81,8 +89,13 @@ def sample_population(register: Register, path: Path = settings.POPULATION_FILE)
         base += list(_apportion(total, _kelurahan_weights(children, source)))
     years = np.arange(int(FIRST[:4]), int(LAST[:4]) + 1)
     grown = np.round(np.array(base, dtype=float)[:, None] * (1 + GROWTH) ** (years - BASE_YEAR))
-    frame = pd.DataFrame({"kode_wilayah": np.repeat(codes, len(years)), "tahun": np.tile(years, len(codes)),
-                          "penduduk": grown.astype("int64").ravel()})
+    frame = pd.DataFrame(
+        {
+            "kode_wilayah": np.repeat(codes, len(years)),
+            "tahun": np.tile(years, len(codes)),
+            "penduduk": grown.astype("int64").ravel(),
+        }
+    )
     return frame.sort_values(["kode_wilayah", "tahun"], ignore_index=True)
 
 
@@ -102,28 +115,46 @@ def _context(seed: int, register: Register, population: pd.DataFrame) -> parts.C
     pop = table.loc[[u.kode for u in kelurahan], [int(m[:4]) for m in months]].to_numpy(dtype=float)
     kec_codes = tuple(u.kode for u in kecamatan)
     induk = np.array([kec_codes.index(u.kode_induk) for u in kelurahan])
-    return parts.Context(seed, tuple(u.kode for u in kelurahan), kec_codes, induk, months,
-                         _complete("semester"), _complete("year"), pop)
+    return parts.Context(
+        seed, tuple(u.kode for u in kelurahan), kec_codes, induk, months, _complete("semester"), _complete("year"), pop
+    )
 
 
-def _long(indikator: str, units: tuple[str, ...], labels: tuple[str, ...], pembilang=None, penyebut=None,
-          nilai=None, keep: np.ndarray | None = None) -> pd.DataFrame:
+def _long(
+    indikator: str,
+    units: tuple[str, ...],
+    labels: tuple[str, ...],
+    pembilang=None,
+    penyebut=None,
+    nilai=None,
+    keep: np.ndarray | None = None,
+) -> pd.DataFrame:
     """Units × periods arrays as observation rows (NaN for absent columns), dropping cells where keep is False."""
     shape = (len(units), len(labels))
-    numbers = {name: np.full(shape, np.nan) if arr is None else np.broadcast_to(np.asarray(arr, dtype=float), shape)
-               for name, arr in zip(NUMBERS, (pembilang, penyebut, nilai))}
-    frame = pd.DataFrame({"periode": np.tile(np.array(labels), len(units)),
-                          "kode_wilayah": np.repeat(np.array(units), len(labels)), "indikator": indikator,
-                          **{name: arr.ravel() for name, arr in numbers.items()}})
+    numbers = {
+        name: np.full(shape, np.nan) if arr is None else np.broadcast_to(np.asarray(arr, dtype=float), shape)
+        for name, arr in zip(NUMBERS, (pembilang, penyebut, nilai), strict=True)
+    }
+    frame = pd.DataFrame(
+        {
+            "periode": np.tile(np.array(labels), len(units)),
+            "kode_wilayah": np.repeat(np.array(units), len(labels)),
+            "indikator": indikator,
+            **{name: arr.ravel() for name, arr in numbers.items()},
+        }
+    )
     return frame if keep is None else frame[keep.ravel()]
 
 
 def _reported(ctx: parts.Context, missing: dict[str, np.ndarray]) -> dict[str, pd.DataFrame]:
     """TTE and e-presensi per kelurahan-month, without the missing reports."""
     docs, staff = parts.tte(ctx), parts.epresensi(ctx)
-    return {"tte": _long("tte", ctx.kelurahan, ctx.months, docs["signed"], docs["docs"], keep=~missing["tte"]),
-            "epresensi": _long("epresensi", ctx.kelurahan, ctx.months, staff["recorded"], staff["required"],
-                               keep=~missing["epresensi"])}
+    return {
+        "tte": _long("tte", ctx.kelurahan, ctx.months, docs["signed"], docs["docs"], keep=~missing["tte"]),
+        "epresensi": _long(
+            "epresensi", ctx.kelurahan, ctx.months, staff["recorded"], staff["required"], keep=~missing["epresensi"]
+        ),
+    }
 
 
 def _kecamatan_series(ctx: parts.Context, values: tuple[str, ...]) -> dict[str, pd.DataFrame]:
@@ -150,9 +181,11 @@ def _assemble(frames: dict[str, pd.DataFrame], catalogue: Catalogue) -> pd.DataF
     """One long table in catalogue order, sorted by indikator, kode_wilayah, periode."""
     absent, extra = set(catalogue.ids) - set(frames), set(frames) - set(catalogue.ids)
     if absent or extra:
-        raise ValueError(f"Generator dan katalog tidak cocok: tanpa simulasi {sorted(absent)}, di luar katalog {sorted(extra)}.")
+        raise ValueError(
+            f"Generator dan katalog tidak cocok: tanpa simulasi {sorted(absent)}, di luar katalog {sorted(extra)}."
+        )
     table = pd.concat([frames[i] for i in catalogue.ids], ignore_index=True)
-    table = table.astype({c: "str" for c in COLUMNS[:3]} | {c: "float64" for c in NUMBERS})
+    table = table.astype(dict.fromkeys(COLUMNS[:3], "str") | dict.fromkeys(NUMBERS, "float64"))
     return table.sort_values(["indikator", "kode_wilayah", "periode"], ignore_index=True)[list(COLUMNS)]
 
 
@@ -163,12 +196,17 @@ def _check(table: pd.DataFrame, catalogue: Catalogue, register: Register) -> Non
     level = table["kode_wilayah"].map({u.kode: u.tingkat for u in register.units})
     grain = table["periode"].map({p: periods.grain_of(p) for p in table["periode"].unique()})
     ratio = ind.map(lambda i: i.has_denominator).astype(bool)
-    value = table["nilai"].where(~ratio, table["pembilang"] / table["penyebut"].where(table["penyebut"] > 0)
-                                 * ind.map(lambda i: i.factor))
-    bad = ((level != ind.map(lambda i: i.level)) | (grain != ind.map(lambda i: i.frequency))
-           | (table[list(NUMBERS)] < 0).any(axis=1)
-           | (ind.map(lambda i: i.type == "percent").astype(bool) & (table["pembilang"] > table["penyebut"]))
-           | (value < ind.map(lambda i: i.range[0])) | (value > ind.map(lambda i: i.range[1])))
+    value = table["nilai"].where(
+        ~ratio, table["pembilang"] / table["penyebut"].where(table["penyebut"] > 0) * ind.map(lambda i: i.factor)
+    )
+    bad = (
+        (level != ind.map(lambda i: i.level))
+        | (grain != ind.map(lambda i: i.frequency))
+        | (table[list(NUMBERS)] < 0).any(axis=1)
+        | (ind.map(lambda i: i.type == "percent").astype(bool) & (table["pembilang"] > table["penyebut"]))
+        | (value < ind.map(lambda i: i.range[0]))
+        | (value > ind.map(lambda i: i.range[1]))
+    )
     if bad.any():
         raise ValueError(f"Data contoh melanggar katalog di {int(bad.sum())} baris, mis.:\n{table[bad].head()}")
 
@@ -180,8 +218,11 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
     ctx, calendar = _context(seed, register, population), Calendar.default()
     missing = parts.missing(ctx, MISSING_SOURCES)
     raw = records(ctx, calendar, missing["register_layanan"])
-    frames = {**_derived(raw, population, calendar), **_reported(ctx, missing),
-              **_kecamatan_series(ctx, tuple(catalogue.berakhlak))}
+    frames = {
+        **_derived(raw, population, calendar),
+        **_reported(ctx, missing),
+        **_kecamatan_series(ctx, tuple(catalogue.berakhlak)),
+    }
     observasi = _assemble(frames, catalogue)
     _check(observasi, catalogue, register)
     return {"observasi": observasi, "penduduk": population, **raw}
@@ -242,20 +283,33 @@ Regenerate (byte-identical output): `python -m kpi.sample` (or `make sample`).
 def _readme(frames: dict[str, pd.DataFrame]) -> str:
     """README.md of the sample folder, with the record counts."""
     counts = [(kind, f"{len(frames[kind]):,}") for kind in RAW_KINDS]
-    return README.format(seed=SEED, columns=", ".join(COLUMNS), first=FIRST, last=LAST, derived=", ".join(RAW_DERIVED),
-                         as_of=periods.end_date(LAST).isoformat(),
-                         counts=", ".join(f"{kind} {n.replace(',', '.')}" for kind, n in counts),
-                         counts_en=", ".join(f"{kind} {n}" for kind, n in counts))
+    return README.format(
+        seed=SEED,
+        columns=", ".join(COLUMNS),
+        first=FIRST,
+        last=LAST,
+        derived=", ".join(RAW_DERIVED),
+        as_of=periods.end_date(LAST).isoformat(),
+        counts=", ".join(f"{kind} {n.replace(',', '.')}" for kind, n in counts),
+        counts_en=", ".join(f"{kind} {n}" for kind, n in counts),
+    )
 
 
 def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
     """zstd Parquet; delta encodings for the ids and timestamps (ascending, near-ascending), dictionaries elsewhere."""
     table = pa.Table.from_pandas(frame, preserve_index=False)
-    delta = {name: "DELTA_BYTE_ARRAY" if name.startswith("id_") else "DELTA_BINARY_PACKED"
-             for name, kind in zip(table.column_names, table.schema.types)
-             if name.startswith("id_") or pa.types.is_timestamp(kind)}
-    pq.write_table(table, path, compression="zstd", column_encoding=delta,
-                   use_dictionary=[name for name in table.column_names if name not in delta])
+    delta = {
+        name: "DELTA_BYTE_ARRAY" if name.startswith("id_") else "DELTA_BINARY_PACKED"
+        for name, kind in zip(table.column_names, table.schema.types, strict=True)
+        if name.startswith("id_") or pa.types.is_timestamp(kind)
+    }
+    pq.write_table(
+        table,
+        path,
+        compression="zstd",
+        column_encoding=delta,
+        use_dictionary=[name for name in table.column_names if name not in delta],
+    )
 
 
 def write_sample(frames: dict[str, pd.DataFrame], out: Path = OUT_DIR) -> list[Path]:
@@ -264,11 +318,15 @@ def write_sample(frames: dict[str, pd.DataFrame], out: Path = OUT_DIR) -> list[P
     out.mkdir(parents=True, exist_ok=True)
     obs = frames["observasi"]
     text = obs.assign(**{c: _number_text(obs[c]) for c in NUMBERS})
-    paths = [out / "observasi.csv", out / "penduduk_sampel.csv", *(out / f"{k}.parquet" for k in RAW_KINDS),
-             out / "README.md"]
+    paths = [
+        out / "observasi.csv",
+        out / "penduduk_sampel.csv",
+        *(out / f"{k}.parquet" for k in RAW_KINDS),
+        out / "README.md",
+    ]
     text.to_csv(paths[0], index=False, encoding="utf-8", lineterminator="\n")
     frames["penduduk"].to_csv(paths[1], index=False, encoding="utf-8", lineterminator="\n")
-    for kind, path in zip(RAW_KINDS, paths[2:5]):
+    for kind, path in zip(RAW_KINDS, paths[2:5], strict=True):
         _write_parquet(frames[kind], path)
     paths[-1].write_text(_readme(frames), encoding="utf-8")
     return paths
@@ -282,7 +340,8 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     frames = generate()
     paths = write_sample(frames, args.out)
-    print(f"{len(frames['observasi'])} baris observasi, {len(frames['penduduk'])} baris penduduk → "
-          f"{', '.join(str(p) for p in paths)} ({time.perf_counter() - start:.1f} s)")
+    print(
+        f"{len(frames['observasi'])} baris observasi, {len(frames['penduduk'])} baris penduduk → "
+        f"{', '.join(str(p) for p in paths)} ({time.perf_counter() - start:.1f} s)"
+    )
     return 0
-

@@ -1,5 +1,6 @@
 """Simulators of the synthetic sample's aggregate sources (TTE, e-presensi, budget, Ombudsman, BerAKHLAK),
 the shared Context and the missing-report masks; raw records are simulated in kpi/sample/raw.py."""
+
 from __future__ import annotations
 
 import zlib
@@ -10,8 +11,15 @@ import numpy as np
 # Eid al-Fitr (Idulfitri) 1442–1447 H: the month containing it gets the Lebaran dip.
 LEBARAN = ("2021-05-13", "2022-05-02", "2023-04-22", "2024-04-10", "2025-03-31", "2026-03-20")
 # BerAKHLAK value offsets in points on the 0–100 scale (unknown values get 0).
-VALUE_OFFSET = {"berorientasi_pelayanan": 2.0, "akuntabel": 1.0, "kompeten": -1.5, "harmonis": 3.0,
-                "loyal": 2.5, "adaptif": -3.0, "kolaboratif": -1.0}
+VALUE_OFFSET = {
+    "berorientasi_pelayanan": 2.0,
+    "akuntabel": 1.0,
+    "kompeten": -1.5,
+    "harmonis": 3.0,
+    "loyal": 2.5,
+    "adaptif": -3.0,
+    "kolaboratif": -1.0,
+}
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 stream (Context.rng) and everything is vectorised over records. Complaints live in kpi/sample/raw_aduan.py,
 the calendar helpers in kpi/sample/days.py.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -10,26 +11,36 @@ import pandas as pd
 
 from kpi.core import periods
 from kpi.core.methods.ikm import UNSUR
+from kpi.core.workdays import Calendar
+from kpi.sample.days import Days, at, cells, clock, ids, in_office_hours, later, month_days, text
 from kpi.sample.parts import Context, logistic, unit_offset
 from kpi.sample.raw_aduan import aduan
-from kpi.sample.days import Days, at, cells, clock, ids, in_office_hours, later, month_days, text
-from kpi.core.workdays import Calendar
 
 # Online-request adoption per kecamatan: (midpoint year, speed per year, ceiling share). Serpong leads, Setu lags.
 ONLINE_CURVES = {
-    "36.74.01": (2022.9, 1.7, 0.86), "36.74.02": (2023.3, 1.5, 0.82), "36.74.03": (2023.5, 1.5, 0.80),
-    "36.74.04": (2023.9, 1.4, 0.76), "36.74.05": (2023.6, 1.5, 0.80), "36.74.06": (2024.1, 1.3, 0.74),
+    "36.74.01": (2022.9, 1.7, 0.86),
+    "36.74.02": (2023.3, 1.5, 0.82),
+    "36.74.03": (2023.5, 1.5, 0.80),
+    "36.74.04": (2023.9, 1.4, 0.76),
+    "36.74.05": (2023.6, 1.5, 0.80),
+    "36.74.06": (2024.1, 1.3, 0.74),
     "36.74.07": (2024.7, 1.2, 0.70),
 }
 DEFAULT_CURVE = (2023.8, 1.4, 0.76)
 # Kelurahan office services: (jenis_layanan, SOP in working days, share of requests).
 SERVICES = (
-    ("Surat Pengantar KTP-el", 1, 0.15), ("Surat Pengantar Kartu Keluarga", 1, 0.13),
-    ("Surat Keterangan Domisili", 1, 0.13), ("Surat Keterangan Tidak Mampu (SKTM)", 1, 0.09),
-    ("Surat Pengantar SKCK", 1, 0.07), ("Surat Keterangan Kelahiran", 1, 0.05),
-    ("Surat Keterangan Kematian", 1, 0.04), ("Surat Keterangan Belum Menikah", 1, 0.04),
-    ("Surat Keterangan Usaha", 2, 0.09), ("Surat Pengantar Nikah", 2, 0.07),
-    ("Surat Keterangan Pindah", 3, 0.05), ("Surat Keterangan Ahli Waris", 5, 0.05),
+    ("Surat Pengantar KTP-el", 1, 0.15),
+    ("Surat Pengantar Kartu Keluarga", 1, 0.13),
+    ("Surat Keterangan Domisili", 1, 0.13),
+    ("Surat Keterangan Tidak Mampu (SKTM)", 1, 0.09),
+    ("Surat Pengantar SKCK", 1, 0.07),
+    ("Surat Keterangan Kelahiran", 1, 0.05),
+    ("Surat Keterangan Kematian", 1, 0.04),
+    ("Surat Keterangan Belum Menikah", 1, 0.04),
+    ("Surat Keterangan Usaha", 2, 0.09),
+    ("Surat Pengantar Nikah", 2, 0.07),
+    ("Surat Keterangan Pindah", 3, 0.05),
+    ("Surat Keterangan Ahli Waris", 5, 0.05),
     ("Surat Keterangan Riwayat Tanah", 7, 0.04),
 )
 SOP = np.array([s[1] for s in SERVICES], dtype="int64")
@@ -45,8 +56,11 @@ def records(ctx: Context, calendar: Calendar, missing: np.ndarray) -> dict[str, 
     """The three raw frames; requests of missing kelurahan-months (True in `missing`) are dropped."""
     days = month_days(ctx, calendar)
     backlog, surge = outlier_cells(ctx, missing)
-    return {"permohonan": permohonan(ctx, calendar, days, missing, backlog),
-            "aduan": aduan(ctx, calendar, days, surge), "survei": survei(ctx, days)}
+    return {
+        "permohonan": permohonan(ctx, calendar, days, missing, backlog),
+        "aduan": aduan(ctx, calendar, days, surge),
+        "survei": survei(ctx, days),
+    }
 
 
 def outlier_cells(ctx: Context, missing: np.ndarray) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -73,8 +87,9 @@ def _request_counts(ctx: Context) -> np.ndarray:
 def _online_share(ctx: Context, rng: np.random.Generator) -> np.ndarray:
     """Probability of an online request per kelurahan-month: a logistic S-curve per kecamatan, kelurahan jitter."""
     k, m = ctx.shape
-    mid, speed, ceil = (np.array([ONLINE_CURVES.get(c, DEFAULT_CURVE)[i] for c in ctx.kecamatan])[ctx.induk]
-                        for i in range(3))
+    mid, speed, ceil = (
+        np.array([ONLINE_CURVES.get(c, DEFAULT_CURVE)[i] for c in ctx.kecamatan])[ctx.induk] for i in range(3)
+    )
     mid = mid[:, None] + unit_offset(rng, 0.25, k)
     floor = rng.uniform(0.09, 0.13, (k, 1))
     ceil = ceil[:, None] + unit_offset(rng, 0.02, k)
@@ -115,8 +130,15 @@ def _steps(ctx: Context, ki: np.ndarray, mi: np.ndarray, sop: np.ndarray, same_d
     return np.where(same_day, steps, np.maximum(steps, 1))
 
 
-def _backlog(calendar: Calendar, days: Days, rng: np.random.Generator, jammed: np.ndarray, selesai: np.ndarray,
-             diajukan: np.ndarray, month: int) -> np.ndarray:
+def _backlog(
+    calendar: Calendar,
+    days: Days,
+    rng: np.random.Generator,
+    jammed: np.ndarray,
+    selesai: np.ndarray,
+    diajukan: np.ndarray,
+    month: int,
+) -> np.ndarray:
     """The `jammed` requests submitted before `month`'s 4th-last working day are all completed in its last 4."""
     release = days.last_workdays(month, 4)[0]
     stuck = jammed & (diajukan < release.astype("datetime64[us]"))
@@ -126,8 +148,9 @@ def _backlog(calendar: Calendar, days: Days, rng: np.random.Generator, jammed: n
     return out
 
 
-def permohonan(ctx: Context, calendar: Calendar, days: Days, missing: np.ndarray,
-               backlog: tuple[int, int]) -> pd.DataFrame:
+def permohonan(
+    ctx: Context, calendar: Calendar, days: Days, missing: np.ndarray, backlog: tuple[int, int]
+) -> pd.DataFrame:
     """Service requests: kanal, jenis_layanan with its SOP, diajukan, selesai (working days later), status."""
     ki, mi = cells(np.where(missing, 0, _request_counts(ctx)))
     kanal = _channels(ctx, ki, mi)
@@ -143,12 +166,18 @@ def permohonan(ctx: Context, calendar: Calendar, days: Days, missing: np.ndarray
     still_open = selesai >= days.as_of
     status = np.where(still_open, "proses", np.where(rejected, "ditolak", "selesai"))
     order = np.lexsort((ki, diajukan))
-    return pd.DataFrame({
-        "id_permohonan": ids("P", ki.size), "kode_wilayah": text(np.array(ctx.kelurahan)[ki[order]]),
-        "jenis_layanan": text(np.array([s[0] for s in SERVICES])[service[order]]), "kanal": text(kanal[order]),
-        "diajukan": diajukan[order], "selesai": np.where(still_open, np.datetime64("NaT"), selesai)[order],
-        "status": text(status[order]), "sop_hari_kerja": SOP[service[order]],
-    })
+    return pd.DataFrame(
+        {
+            "id_permohonan": ids("P", ki.size),
+            "kode_wilayah": text(np.array(ctx.kelurahan)[ki[order]]),
+            "jenis_layanan": text(np.array([s[0] for s in SERVICES])[service[order]]),
+            "kanal": text(kanal[order]),
+            "diajukan": diajukan[order],
+            "selesai": np.where(still_open, np.datetime64("NaT"), selesai)[order],
+            "status": text(status[order]),
+            "sop_hari_kerja": SOP[service[order]],
+        }
+    )
 
 
 def _answers(rng: np.random.Generator, quality: np.ndarray, size: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -186,8 +215,14 @@ def survei(ctx: Context, days: Days) -> pd.DataFrame:
     blank = rng.random(scores.shape) < UNANSWERED
     blank[blank.all(axis=1), 0] = False
     order = np.lexsort((units, tanggal))
-    answers = {u: pd.array(np.where(blank[:, i], pd.NA, scores[:, i])[order], dtype="Int64")
-               for i, u in enumerate(UNSUR)}
-    return pd.DataFrame({"id_responden": ids("R", cell.size),
-                         "kode_unit": text(np.array(ctx.kelurahan + ctx.kecamatan)[units[order]]),
-                         "tanggal": tanggal[order], **answers})
+    answers = {
+        u: pd.array(np.where(blank[:, i], pd.NA, scores[:, i])[order], dtype="Int64") for i, u in enumerate(UNSUR)
+    }
+    return pd.DataFrame(
+        {
+            "id_responden": ids("R", cell.size),
+            "kode_unit": text(np.array(ctx.kelurahan + ctx.kecamatan)[units[order]]),
+            "tanggal": tanggal[order],
+            **answers,
+        }
+    )

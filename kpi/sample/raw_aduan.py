@@ -1,13 +1,14 @@
 """Raw complaint records (aduan) of the synthetic sample: channels, categories, receipt, first follow-up and
 resolution, with one complaint surge (a flood). Part of kpi/sample/raw.py, split off for size."""
+
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from kpi.sample.parts import Context, unit_offset
-from kpi.sample.days import Days, at, cells, clock, ids, in_office_hours, later, text
 from kpi.core.workdays import Calendar
+from kpi.sample.days import Days, at, cells, clock, ids, in_office_hours, later, text
+from kpi.sample.parts import Context, unit_offset
 
 NAT = np.datetime64("NaT", "us")
 CHANNELS = ("SP4N-LAPOR!", "SIARAN", "WhatsApp", "Datang langsung", "Media sosial")
@@ -15,9 +16,14 @@ CHANNEL_SHARES = np.array([0.30, 0.22, 0.26, 0.12, 0.10])
 WALK_IN = CHANNELS.index("Datang langsung")
 # (kategori, share of complaints, mean working days from first follow-up to resolution)
 CATEGORIES = (
-    ("Administrasi kependudukan", 0.18, 3), ("Pelayanan petugas kelurahan", 0.09, 2),
-    ("Kebersihan dan sampah", 0.17, 4), ("Jalan dan drainase", 0.15, 12), ("Banjir dan genangan", 0.08, 8),
-    ("Penerangan jalan umum", 0.10, 6), ("Ketertiban umum", 0.13, 5), ("Bantuan sosial", 0.10, 9),
+    ("Administrasi kependudukan", 0.18, 3),
+    ("Pelayanan petugas kelurahan", 0.09, 2),
+    ("Kebersihan dan sampah", 0.17, 4),
+    ("Jalan dan drainase", 0.15, 12),
+    ("Banjir dan genangan", 0.08, 8),
+    ("Penerangan jalan umum", 0.10, 6),
+    ("Ketertiban umum", 0.13, 5),
+    ("Bantuan sosial", 0.10, 9),
 )
 FLOOD = 4
 NEVER_FOLLOWED = 0.04  # of the complaints not followed up within 3 working days
@@ -76,15 +82,23 @@ def aduan(ctx: Context, calendar: Calendar, days: Days, surge: tuple[int, int]) 
     ki, mi = cells(counts)
     extra, flood_days = _surge(ctx, days, surge)
     rng = ctx.rng("kanal_aduan")
-    channel = np.concatenate([rng.choice(len(CHANNELS), ki.size, p=CHANNEL_SHARES),
-                              rng.choice([0, 1, 2, 4], extra, p=[0.35, 0.25, 0.25, 0.15])])
-    category = np.concatenate([ctx.rng("kategori_aduan").choice(len(CATEGORIES), ki.size,
-                                                                  p=[c[1] for c in CATEGORIES]),
-                               np.full(extra, FLOOD)])
-    received = _received(ctx, days, mi, channel[:ki.size] == WALK_IN)
+    channel = np.concatenate(
+        [
+            rng.choice(len(CHANNELS), ki.size, p=CHANNEL_SHARES),
+            rng.choice([0, 1, 2, 4], extra, p=[0.35, 0.25, 0.25, 0.15]),
+        ]
+    )
+    category = np.concatenate(
+        [
+            ctx.rng("kategori_aduan").choice(len(CATEGORIES), ki.size, p=[c[1] for c in CATEGORIES]),
+            np.full(extra, FLOOD),
+        ]
+    )
+    received = _received(ctx, days, mi, channel[: ki.size] == WALK_IN)
     received = np.concatenate([received, at(flood_days, clock(ctx.rng("lonjakan_jam"), extra, 6, 23))])
-    quick = ctx.rng("tindak_lanjut_cepat").random(ki.size + extra) < np.concatenate([p_quick[ki, mi],
-                                                                                   np.full(extra, 0.7)])
+    quick = ctx.rng("tindak_lanjut_cepat").random(ki.size + extra) < np.concatenate(
+        [p_quick[ki, mi], np.full(extra, 0.7)]
+    )
     steps = _follow_up_steps(ctx, quick, in_office_hours(calendar, received))
     followed = later(calendar, ctx.rng("jam_tindak_lanjut"), received, np.maximum(steps, 0))
     followed = np.where((steps < 0) | (followed >= days.as_of), NAT, followed)
@@ -92,9 +106,14 @@ def aduan(ctx: Context, calendar: Calendar, days: Days, surge: tuple[int, int]) 
     selesai = np.where(selesai >= days.as_of, NAT, selesai)
     kel = np.concatenate([ki, np.full(extra, surge[0])])
     order = np.lexsort((kel, received))
-    return pd.DataFrame({
-        "id_aduan": ids("A", kel.size), "kode_wilayah": text(np.array(ctx.kelurahan)[kel[order]]),
-        "kanal": text(np.array(CHANNELS)[channel[order]]),
-        "kategori": text(np.array([c[0] for c in CATEGORIES])[category[order]]),
-        "diterima": received[order], "tindak_lanjut": followed[order], "selesai": selesai[order],
-    })
+    return pd.DataFrame(
+        {
+            "id_aduan": ids("A", kel.size),
+            "kode_wilayah": text(np.array(ctx.kelurahan)[kel[order]]),
+            "kanal": text(np.array(CHANNELS)[channel[order]]),
+            "kategori": text(np.array([c[0] for c in CATEGORIES])[category[order]]),
+            "diterima": received[order],
+            "tindak_lanjut": followed[order],
+            "selesai": selesai[order],
+        }
+    )

@@ -7,6 +7,7 @@ raises for a user's mistake: problems come back as Issues (Plan) or as an Indone
 (batches, audit, records, observations, has_data, synthetic) wait up to a few seconds for another process that
 holds the file and then raise StoreLocked, whose message says so in Indonesian.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,13 +19,13 @@ from pathlib import Path
 import pandas as pd
 
 from kpi import settings
-from kpi.store import kpis as store_kpi
-from kpi.store import sql
 from kpi.core.catalogue import load_catalogue
 from kpi.core.issues import Issue
 from kpi.inputs.observations import LoadResult, load_observations
 from kpi.inputs.readers import FORMATS, read_table
 from kpi.inputs.records import load_records
+from kpi.store import kpis as store_kpi
+from kpi.store import sql
 
 KINDS = ("permohonan", "aduan", "survei", "observasi")
 RAW_KINDS = ("permohonan", "aduan", "survei")
@@ -77,16 +78,30 @@ class Store:
 
     # ------------------------------------------------------------ dry run
 
-    def plan(self, source, kind: str, filename: str | None = None, today: dt.date | None = None,
-             on_overlap: str = "replace") -> Plan:
+    def plan(
+        self, source, kind: str, filename: str | None = None, today: dt.date | None = None, on_overlap: str = "replace"
+    ) -> Plan:
         """Validate a file and describe what importing it would do; never changes the store, never raises."""
         data, name, problems = _read_source(source, filename)
         sha = hashlib.sha256(data).hexdigest() if data is not None else ""
-        empty = Plan(kind, name, sha, 0, problems, None, None, sql.empty_frame(sql.OVERLAP_DTYPES),
-                     sql.empty_frame(store_kpi.PREVIEW_DTYPES), False)
+        empty = Plan(
+            kind,
+            name,
+            sha,
+            0,
+            problems,
+            None,
+            None,
+            sql.empty_frame(sql.OVERLAP_DTYPES),
+            sql.empty_frame(store_kpi.PREVIEW_DTYPES),
+            False,
+        )
         if kind not in KINDS:
-            problems = problems + [Issue("jenis_tidak_dikenal", f"Jenis data '{kind}' tidak dikenal. Pilih salah "
-                                         f"satu: {', '.join(KINDS)}.")]
+            problems = problems + [
+                Issue(
+                    "jenis_tidak_dikenal", f"Jenis data '{kind}' tidak dikenal. Pilih salah satu: {', '.join(KINDS)}."
+                )
+            ]
         if on_overlap not in OVERLAP:
             problems = problems + [_overlap_issue(on_overlap)]
         if data is None or problems:
@@ -95,32 +110,42 @@ class Store:
             return self._plan(data, kind, name, sha, today, on_overlap, empty)
         except Exception as exc:  # the border: a busy store or an internal failure becomes an Issue
             code = "penyimpanan_terkunci" if isinstance(exc, StoreLocked) else "galat_internal"
-            text = str(exc) if isinstance(exc, StoreLocked) else (
-                f"Berkas '{name}' tidak dapat diperiksa ({type(exc).__name__}: {exc}). Laporkan ke pengelola dasbor.")
+            text = (
+                str(exc)
+                if isinstance(exc, StoreLocked)
+                else (
+                    f"Berkas '{name}' tidak dapat diperiksa ({type(exc).__name__}: {exc}). Laporkan ke pengelola dasbor."
+                )
+            )
             return replace(empty, issues=[Issue(code, text)])
 
-    def _plan(self, data: bytes, kind: str, name: str, sha: str, today: dt.date | None, on_overlap: str,
-              empty: Plan) -> Plan:
+    def _plan(
+        self, data: bytes, kind: str, name: str, sha: str, today: dt.date | None, on_overlap: str, empty: Plan
+    ) -> Plan:
         """The dry run of bytes that were read: validate, then compare with the store's active state."""
         result = _load(kind, data, name, today)
         if not result.ok:
             return replace(empty, rows=_data_rows(data, name), issues=result.issues)
         frame = result.frame
         incoming = sql.typed(frame, kind)
-        is_synthetic = kind != "observasi" and len(frame) > 0 and bool(
-            frame[sql.KEYS[kind][0]].astype(str).str.startswith(SYNTHETIC_PREFIX).all())
+        is_synthetic = (
+            kind != "observasi"
+            and len(frame) > 0
+            and bool(frame[sql.KEYS[kind][0]].astype(str).str.startswith(SYNTHETIC_PREFIX).all())
+        )
         with sql.reading(self.path) as con:
             already = sql.active_batch_by_sha(con, sha)
             overlap = sql.overlapping(con, kind, incoming)
-            preview = empty.preview if already is not None else self._preview(con, kind, incoming, on_overlap,
-                                                                                is_synthetic)
+            preview = (
+                empty.preview if already is not None else self._preview(con, kind, incoming, on_overlap, is_synthetic)
+            )
         return Plan(kind, name, sha, len(frame), [], frame, already, overlap, preview, is_synthetic)
 
     @staticmethod
     def _preview(con, kind: str, incoming: pd.DataFrame, on_overlap: str, is_synthetic: bool) -> pd.DataFrame:
         """The KPIs before and after this import, both computed by the engine inside DuckDB, compared."""
         own = con is None
-        con = sql.scratch() if own else con   # no store yet: the same queries on empty tables
+        con = sql.scratch() if own else con  # no store yet: the same queries on empty tables
         try:
             synthetic = sql.any_active(con, synthetic_only=True)
             sources = {k: sql.active_source(k) for k in RAW_KINDS if sql.has_active(con, k)}
@@ -147,33 +172,45 @@ class Store:
         if on_overlap not in OVERLAP:
             return Outcome(False, _overlap_issue(on_overlap).message)
         if not plan.ok:
-            message = (f"Berkas '{plan.file_name}' ditolak: {len(plan.issues)} masalah ditemukan, penyimpanan tidak "
-                       "berubah. Perbaiki masalah yang dilaporkan lalu impor ulang.")
+            message = (
+                f"Berkas '{plan.file_name}' ditolak: {len(plan.issues)} masalah ditemukan, penyimpanan tidak "
+                "berubah. Perbaiki masalah yang dilaporkan lalu impor ulang."
+            )
             return self._audited_refusal("tolak", plan.file_name, plan.sha256, plan.rows, message)
         try:
             with sql.writing(self.path) as con:
                 return self._commit(con, plan, on_overlap)
         except Exception as exc:  # rolled back: nothing of this import remains
-            message = (f"Impor berkas '{plan.file_name}' gagal dan dibatalkan seluruhnya; penyimpanan tidak berubah "
-                       f"({_reason(exc)}).")
+            message = (
+                f"Impor berkas '{plan.file_name}' gagal dan dibatalkan seluruhnya; penyimpanan tidak berubah "
+                f"({_reason(exc)})."
+            )
             return self._audited_refusal("tolak", plan.file_name, plan.sha256, plan.rows, message, exc)
 
     def _commit(self, con, plan: Plan, on_overlap: str) -> Outcome:
         """The body of the commit transaction: the sha256 check, the batch, its records and the audit row."""
         already = sql.active_batch_by_sha(con, plan.sha256)  # re-checked inside the transaction
         if already is not None:
-            message = (f"Berkas '{plan.file_name}' sudah diimpor sebagai batch {already['batch_id']} "
-                       f"('{already['berkas']}', {already['diimpor_pada']}); tidak ada yang berubah.")
+            message = (
+                f"Berkas '{plan.file_name}' sudah diimpor sebagai batch {already['batch_id']} "
+                f"('{already['berkas']}', {already['diimpor_pada']}); tidak ada yang berubah."
+            )
             sql.audit(con, "lewati", already["batch_id"], plan.file_name, plan.sha256, plan.rows, "berhasil", message)
-            return Outcome(True, message, already["batch_id"], {"baris": plan.rows, "dimasukkan": 0,
-                                                                "diganti": 0, "dilewati": plan.rows})
+            return Outcome(
+                True,
+                message,
+                already["batch_id"],
+                {"baris": plan.rows, "dimasukkan": 0, "diganti": 0, "dilewati": plan.rows},
+            )
         batch_id = sql.next_id(con, "batches", "batch_id")
         batch = {"batch_id": batch_id, "berkas": plan.file_name, "sha256": plan.sha256, "sintetis": plan.synthetic}
         counts = sql.insert_batch(con, plan.kind, sql.typed(plan.frame, plan.kind), batch, on_overlap)
         sql.fault("commit:after_insert")
-        message = (f"Berkas '{plan.file_name}' diimpor sebagai batch {batch_id} ({plan.kind}): {counts['baris']} "
-                   f"baris, {counts['dimasukkan']} dimasukkan, {counts['diganti']} menggantikan data lama, "
-                   f"{counts['dilewati']} dilewati karena sudah ada.")
+        message = (
+            f"Berkas '{plan.file_name}' diimpor sebagai batch {batch_id} ({plan.kind}): {counts['baris']} "
+            f"baris, {counts['dimasukkan']} dimasukkan, {counts['diganti']} menggantikan data lama, "
+            f"{counts['dilewati']} dilewati karena sudah ada."
+        )
         sql.audit(con, "impor", batch_id, plan.file_name, plan.sha256, plan.rows, "berhasil", message)
         return Outcome(True, message, batch_id, counts)
 
@@ -186,21 +223,33 @@ class Store:
                 batch = sql.find_batch(con, batch_id)
                 if batch is None or batch["status"] != sql.ACTIVE:
                     state = "tidak ada" if batch is None else "sudah dibatalkan sebelumnya"
-                    message = (f"Batch {batch_id} {state}; tidak ada yang berubah. Lihat daftar batch dengan "
-                               "python -m kpi.importer --list.")
+                    message = (
+                        f"Batch {batch_id} {state}; tidak ada yang berubah. Lihat daftar batch dengan "
+                        "python -m kpi.importer --list."
+                    )
                     sql.audit(con, "batal", batch_id, None, None, None, "gagal", message)
                     return Outcome(False, message, batch_id)
                 counts = sql.remove_batch(con, batch["jenis"], batch_id)
-                message = (f"Batch {batch_id} ('{batch['berkas']}') dibatalkan: {counts['dihapus']} baris dihapus, "
-                           f"{counts['dipulihkan']} baris lama berlaku kembali.")
+                message = (
+                    f"Batch {batch_id} ('{batch['berkas']}') dibatalkan: {counts['dihapus']} baris dihapus, "
+                    f"{counts['dipulihkan']} baris lama berlaku kembali."
+                )
                 sql.audit(con, "batal", batch_id, batch["berkas"], batch["sha256"], batch["baris"], "berhasil", message)
                 return Outcome(True, message, batch_id, counts)
         except Exception as exc:
             message = f"Pembatalan batch {batch_id} gagal; penyimpanan tidak berubah ({_reason(exc)})."
             return self._audited_refusal("batal", None, None, None, message, exc, batch_id)
 
-    def _audited_refusal(self, aksi: str, berkas: str | None, sha256: str | None, baris: int | None, message: str,
-                         exc: Exception | None = None, batch_id: int | None = None) -> Outcome:
+    def _audited_refusal(
+        self,
+        aksi: str,
+        berkas: str | None,
+        sha256: str | None,
+        baris: int | None,
+        message: str,
+        exc: Exception | None = None,
+        batch_id: int | None = None,
+    ) -> Outcome:
         """A refusal, written to the audit log in its own transaction (unless the store itself is unusable)."""
         if not isinstance(exc, (StoreLocked, sql.SchemaMismatch)):
             try:
@@ -251,6 +300,7 @@ class Store:
 
 # ---------------------------------------------------------------- helpers
 
+
 def _data_rows(data: bytes, name: str) -> int:
     """Rows under the header of a refused file, for the report: counted lines of a text file (a 200 MB file with
     the wrong separator is not parsed again), the table's rows otherwise."""
@@ -282,14 +332,25 @@ def _read_source(source, filename: str | None) -> tuple[bytes | None, str, list[
         source.seek(0)
         return bytes(source.read()), name, []
     except (OSError, AttributeError, TypeError) as exc:
-        return None, name, [Issue("berkas_tidak_terbaca", f"Berkas '{name}' tidak dapat dibaca ({exc}). Periksa "
-                                  "jalur dan hak akses berkas, lalu coba lagi.")]
+        return (
+            None,
+            name,
+            [
+                Issue(
+                    "berkas_tidak_terbaca",
+                    f"Berkas '{name}' tidak dapat dibaca ({exc}). Periksa jalur dan hak akses berkas, lalu coba lagi.",
+                )
+            ],
+        )
 
 
 def _overlap_issue(on_overlap: str) -> Issue:
     """The problem of an unknown on_overlap choice."""
-    return Issue("pilihan_tidak_dikenal", f"Pilihan data ganda '{on_overlap}' tidak dikenal. Pilih 'replace' (ganti "
-                 "data lama) atau 'skip' (pertahankan data lama).")
+    return Issue(
+        "pilihan_tidak_dikenal",
+        f"Pilihan data ganda '{on_overlap}' tidak dikenal. Pilih 'replace' (ganti "
+        "data lama) atau 'skip' (pertahankan data lama).",
+    )
 
 
 def _reason(exc: Exception) -> str:

@@ -6,6 +6,7 @@
 Without --commit the import is a dry run: the validation report, the overlap with data already imported and the
 largest KPI changes, and the store does not change. Exit codes: 0 ok, 1 problems in the file or refused, 2 usage.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,21 +17,37 @@ from pathlib import Path
 import pandas as pd
 
 from kpi.core.catalogue import load_catalogue
-from kpi.report.imports import preview_table
 from kpi.core.issues import issues_frame
-from kpi.store.batches import KINDS, OVERLAP, Plan, Store, store_path
 from kpi.core.wilayah import load_register
+from kpi.report.imports import preview_table
+from kpi.store.batches import KINDS, OVERLAP, Plan, Store, store_path
 
 OK, PROBLEM, USAGE = 0, 1, 2
 TOP_CHANGES = 15
-LIST_COLUMNS = ["batch_id", "jenis", "berkas", "baris", "dimasukkan", "diganti", "dilewati", "diimpor_pada",
-                "status", "sintetis"]
+LIST_COLUMNS = [
+    "batch_id",
+    "jenis",
+    "berkas",
+    "baris",
+    "dimasukkan",
+    "diganti",
+    "dilewati",
+    "diimpor_pada",
+    "status",
+    "sintetis",
+]
 
 
-ARGPARSE_ID = (("the following arguments are required", "argumen ini wajib ada"), ("invalid choice", "pilihan tidak "
-               "dikenal"), ("choose from", "pilih dari"), ("not allowed with argument", "tidak boleh digabung dengan"),
-               ("expected one argument", "perlu satu nilai"), ("invalid int value", "bukan bilangan bulat"),
-               ("unrecognized arguments", "argumen tidak dikenal"), ("argument ", "argumen "))
+ARGPARSE_ID = (
+    ("the following arguments are required", "argumen ini wajib ada"),
+    ("invalid choice", "pilihan tidak dikenal"),
+    ("choose from", "pilih dari"),
+    ("not allowed with argument", "tidak boleh digabung dengan"),
+    ("expected one argument", "perlu satu nilai"),
+    ("invalid int value", "bukan bilangan bulat"),
+    ("unrecognized arguments", "argumen tidak dikenal"),
+    ("argument ", "argumen "),
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,20 +57,32 @@ class _Parser(argparse.ArgumentParser):
         for english, indonesian in ARGPARSE_ID:
             message = message.replace(english, indonesian)
         usage = self.format_usage().replace("usage:", "Pemakaian:", 1)
-        self.exit(USAGE, f"Perintah tidak lengkap atau salah: {message}.\n{usage}"
-                         "Lihat bantuan: python -m kpi.importer --help\n")
+        self.exit(
+            USAGE,
+            f"Perintah tidak lengkap atau salah: {message}.\n{usage}Lihat bantuan: python -m kpi.importer --help\n",
+        )
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m kpi.importer", description="Impor data mentah atau observasi ke penyimpanan "
-                     "data dasbor. Tanpa --commit hanya uji coba: penyimpanan tidak berubah.")
+    parser = _Parser(
+        prog="python -m kpi.importer",
+        description="Impor data mentah atau observasi ke penyimpanan "
+        "data dasbor. Tanpa --commit hanya uji coba: penyimpanan tidak berubah.",
+    )
     parser.add_argument("berkas", nargs="?", help="berkas CSV, XLSX atau Parquet yang akan diimpor")
     parser.add_argument("--kind", choices=KINDS, help="jenis data dalam berkas")
     parser.add_argument("--commit", action="store_true", help="benar-benar impor (bawaan: uji coba)")
-    parser.add_argument("--on-overlap", choices=OVERLAP, default="replace",
-                        help="data dengan id yang sudah ada: replace = ganti data lama (bawaan), skip = pertahankan")
-    parser.add_argument("--store", type=Path, help="folder penyimpanan atau berkas .duckdb "
-                        "(bawaan: $TANGSEL_KPI_STORE/kpi.duckdb atau .store/kpi.duckdb)")
+    parser.add_argument(
+        "--on-overlap",
+        choices=OVERLAP,
+        default="replace",
+        help="data dengan id yang sudah ada: replace = ganti data lama (bawaan), skip = pertahankan",
+    )
+    parser.add_argument(
+        "--store",
+        type=Path,
+        help="folder penyimpanan atau berkas .duckdb (bawaan: $TANGSEL_KPI_STORE/kpi.duckdb atau .store/kpi.duckdb)",
+    )
     action = parser.add_mutually_exclusive_group()
     action.add_argument("--list", action="store_true", help="tampilkan daftar batch")
     action.add_argument("--audit", action="store_true", help="tampilkan catatan audit")
@@ -83,8 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return OK if outcome.ok else PROBLEM
         return _import(store, Path(args.berkas), args.kind, args.commit, args.on_overlap)
     except Exception as exc:  # the border: never a traceback
-        print(f"Perintah gagal ({type(exc).__name__}: {exc}). Penyimpanan tidak berubah; coba lagi atau laporkan "
-              "ke pengelola dasbor.", file=sys.stderr)
+        print(
+            f"Perintah gagal ({type(exc).__name__}: {exc}). Penyimpanan tidak berubah; coba lagi atau laporkan "
+            "ke pengelola dasbor.",
+            file=sys.stderr,
+        )
         return PROBLEM
 
 
@@ -96,8 +128,9 @@ def _store_file(path: Path | None) -> Path:
 
 
 def _show(frame: pd.DataFrame, empty: str) -> int:
-    with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
-                           "display.max_colwidth", 120):
+    with pd.option_context(
+        "display.max_rows", None, "display.max_columns", None, "display.width", 200, "display.max_colwidth", 120
+    ):
         print(frame.astype(object).where(frame.notna(), "—").to_string(index=False) if len(frame) else empty)
     return OK
 
@@ -122,15 +155,23 @@ def report(plan: Plan, on_overlap: str) -> str:
     if plan.issues:
         lines.append(f"Validasi: {len(plan.issues)} masalah; berkas ditolak seluruhnya.")
         for issue in issues_frame(plan.issues).itertuples(index=False):
-            where = ", ".join(p for p in (f"baris {issue.baris}" if pd.notna(issue.baris) else "",
-                                          f"kolom {issue.kolom}" if pd.notna(issue.kolom) else "") if p)
+            where = ", ".join(
+                p
+                for p in (
+                    f"baris {issue.baris}" if pd.notna(issue.baris) else "",
+                    f"kolom {issue.kolom}" if pd.notna(issue.kolom) else "",
+                )
+                if p
+            )
             lines.append(f"  - [{issue.kode}] {where + ': ' if where else ''}{issue.pesan}")
         return "\n".join(lines)
     lines.append("Validasi: tidak ada masalah.")
     if plan.already is not None:
         a = plan.already
-        lines.append(f"Berkas ini sudah diimpor sebagai batch {a['batch_id']} ('{a['berkas']}', {a['diimpor_pada']}); "
-                     "mengimpornya lagi tidak mengubah apa pun.")
+        lines.append(
+            f"Berkas ini sudah diimpor sebagai batch {a['batch_id']} ('{a['berkas']}', {a['diimpor_pada']}); "
+            "mengimpornya lagi tidak mengubah apa pun."
+        )
         return "\n".join(lines)
     lines += _overlap_lines(plan, on_overlap)
     lines += _change_lines(plan)
@@ -143,8 +184,10 @@ def _overlap_lines(plan: Plan, on_overlap: str) -> list[str]:
     action = "menggantikan data lama" if on_overlap == "replace" else "dilewati (data lama dipertahankan)"
     per_batch = plan.overlap.groupby(["batch_id", "berkas"], sort=True).size()
     where = "; ".join(f"batch {b} '{f}': {n}" for (b, f), n in per_batch.items())
-    return [f"Data ganda: {len(plan.overlap)} baris sudah ada ({where}); dengan --on-overlap {on_overlap} baris itu "
-            f"{action}."]
+    return [
+        f"Data ganda: {len(plan.overlap)} baris sudah ada ({where}); dengan --on-overlap {on_overlap} baris itu "
+        f"{action}."
+    ]
 
 
 def _change_lines(plan: Plan) -> list[str]:

@@ -1,5 +1,6 @@
 """The KPIs of the import store: which population divides complaints, the engine run overlaid by imported
 observations, and the before/after preview of a dry run."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -9,17 +10,29 @@ import pandas as pd
 
 from kpi import settings
 from kpi.core.catalogue import Catalogue
-from kpi.engine import compute_in
 from kpi.core.wilayah import load_register
+from kpi.engine import compute_in
 
 SOURCED_POPULATION = settings.POPULATION_FILE
 SAMPLE_POPULATION = settings.SAMPLE_POPULATION_FILE
 OBS_COLUMNS = ("periode", "kode_wilayah", "indikator", "pembilang", "penyebut", "nilai")
 OBS_KEY = ["periode", "kode_wilayah", "indikator"]
-OBS_DTYPES = {"periode": "str", "kode_wilayah": "str", "indikator": "str",
-              "pembilang": "float64", "penyebut": "float64", "nilai": "float64"}
-PREVIEW_DTYPES = {"indikator": "str", "kode_wilayah": "str", "periode": "str",
-                  "sebelum": "float64", "sesudah": "float64", "selisih": "float64"}
+OBS_DTYPES = {
+    "periode": "str",
+    "kode_wilayah": "str",
+    "indikator": "str",
+    "pembilang": "float64",
+    "penyebut": "float64",
+    "nilai": "float64",
+}
+PREVIEW_DTYPES = {
+    "indikator": "str",
+    "kode_wilayah": "str",
+    "periode": "str",
+    "sebelum": "float64",
+    "sesudah": "float64",
+    "selisih": "float64",
+}
 
 
 def population(synthetic: bool) -> pd.DataFrame:

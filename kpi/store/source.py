@@ -3,6 +3,7 @@
 Both paths end in the same validated frame (kpi.inputs.schema.validate), so every page treats them alike. The store's
 observations are computed by the engine from the imported raw records, overlaid by imported observation files.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,11 +13,11 @@ import pandas as pd
 
 from kpi.core.catalogue import Catalogue, load_catalogue
 from kpi.core.issues import Issue
+from kpi.core.wilayah import Register, load_register
 from kpi.inputs.observations import load_sample
 from kpi.inputs.readers import ROW_COLUMN
 from kpi.inputs.schema import validate
 from kpi.store.batches import Store, store_path
-from kpi.core.wilayah import Register, load_register
 
 
 @dataclass(frozen=True)
@@ -41,16 +42,18 @@ def version() -> tuple:
     return (str(path), *stamps)
 
 
-def accept(frame: pd.DataFrame, catalogue: Catalogue, register: Register,
-           today: dt.date | None = None) -> tuple[pd.DataFrame | None, list[Issue]]:
+def accept(
+    frame: pd.DataFrame, catalogue: Catalogue, register: Register, today: dt.date | None = None
+) -> tuple[pd.DataFrame | None, list[Issue]]:
     """Run computed observations through the same validation as an uploaded file (numbers are already numbers)."""
     table = frame.reset_index(drop=True).assign(**{ROW_COLUMN: lambda f: f.index + 2})
     table.attrs["decimal"] = "."
     return validate(table, catalogue, register, today)
 
 
-def current(today: dt.date | None = None, catalogue: Catalogue | None = None,
-            register: Register | None = None) -> Source:
+def current(
+    today: dt.date | None = None, catalogue: Catalogue | None = None, register: Register | None = None
+) -> Source:
     """The store's observations when it holds data, else the synthetic sample; never raises."""
     try:
         store = Store()
@@ -61,6 +64,15 @@ def current(today: dt.date | None = None, catalogue: Catalogue | None = None,
         frame, issues = accept(computed, catalogue or load_catalogue(), register or load_register(), today)
         return Source(frame, issues, store.synthetic())
     except Exception as exc:  # the border: no traceback reaches a user
-        return Source(None, [Issue("galat_internal", f"Data impor tidak dapat dibaca ({type(exc).__name__}: {exc}). "
-                                   "Periksa penyimpanan data impor (python -m kpi.importer --list) atau laporkan ke "
-                                   "pengelola dasbor.")], False)
+        return Source(
+            None,
+            [
+                Issue(
+                    "galat_internal",
+                    f"Data impor tidak dapat dibaca ({type(exc).__name__}: {exc}). "
+                    "Periksa penyimpanan data impor (python -m kpi.importer --list) atau laporkan ke "
+                    "pengelola dasbor.",
+                )
+            ],
+            False,
+        )

@@ -5,6 +5,7 @@ its own. Rows of a rolled-back batch are deleted, so every record row belongs to
 rows of a kind are exactly those with `superseded_by IS NULL`. For each key the rows form a chain
 (oldest → newest, each superseded by the next); a rollback unlinks its batch from every chain.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,28 +30,57 @@ LOCK_WAIT_SECONDS = 5.0
 FAULT_ENV = settings.FAULT_ENV  # test-only fault injection, see fault()
 
 
-
 @functools.cache
 def kind_columns() -> dict[str, tuple[tuple[str, str], ...]]:
     """Column name and SQL type of each kind's table: the engine's raw-record tables, and the observations."""
-    return {**tables.record_columns(),
-            "observasi": (("periode", "VARCHAR"), ("kode_wilayah", "VARCHAR"), ("indikator", "VARCHAR"),
-                          ("pembilang", "DOUBLE"), ("penyebut", "DOUBLE"), ("nilai", "DOUBLE"))}
+    return {
+        **tables.record_columns(),
+        "observasi": (
+            ("periode", "VARCHAR"),
+            ("kode_wilayah", "VARCHAR"),
+            ("indikator", "VARCHAR"),
+            ("pembilang", "DOUBLE"),
+            ("penyebut", "DOUBLE"),
+            ("nilai", "DOUBLE"),
+        ),
+    }
 
 
-KEYS: dict[str, tuple[str, ...]] = {"permohonan": ("id_permohonan",), "aduan": ("id_aduan",),
-                                    "survei": ("id_responden",), "observasi": ("periode", "kode_wilayah", "indikator")}
+KEYS: dict[str, tuple[str, ...]] = {
+    "permohonan": ("id_permohonan",),
+    "aduan": ("id_aduan",),
+    "survei": ("id_responden",),
+    "observasi": ("periode", "kode_wilayah", "indikator"),
+}
 # pandas dtypes of the typed frames (contract); every other column type maps by SQL type
 DTYPES = {"VARCHAR": "str", "TIMESTAMP": "datetime64[us]", "DOUBLE": "float64", "BIGINT": "Int64", "BOOLEAN": "bool"}
 EXACT_DTYPES = {"sop_hari_kerja": "int64"}
 
-BATCH_COLUMNS = (("batch_id", "BIGINT"), ("jenis", "VARCHAR"), ("berkas", "VARCHAR"), ("sha256", "VARCHAR"),
-                 ("baris", "BIGINT"), ("dimasukkan", "BIGINT"), ("diganti", "BIGINT"), ("dilewati", "BIGINT"),
-                 ("diimpor_pada", "VARCHAR"), ("status", "VARCHAR"), ("sintetis", "BOOLEAN"),
-                 ("dibatalkan_pada", "VARCHAR"))
-AUDIT_COLUMNS = (("urut", "BIGINT"), ("waktu", "VARCHAR"), ("aksi", "VARCHAR"), ("batch_id", "BIGINT"),
-                 ("berkas", "VARCHAR"), ("sha256", "VARCHAR"), ("baris", "BIGINT"), ("hasil", "VARCHAR"),
-                 ("pesan", "VARCHAR"))
+BATCH_COLUMNS = (
+    ("batch_id", "BIGINT"),
+    ("jenis", "VARCHAR"),
+    ("berkas", "VARCHAR"),
+    ("sha256", "VARCHAR"),
+    ("baris", "BIGINT"),
+    ("dimasukkan", "BIGINT"),
+    ("diganti", "BIGINT"),
+    ("dilewati", "BIGINT"),
+    ("diimpor_pada", "VARCHAR"),
+    ("status", "VARCHAR"),
+    ("sintetis", "BOOLEAN"),
+    ("dibatalkan_pada", "VARCHAR"),
+)
+AUDIT_COLUMNS = (
+    ("urut", "BIGINT"),
+    ("waktu", "VARCHAR"),
+    ("aksi", "VARCHAR"),
+    ("batch_id", "BIGINT"),
+    ("berkas", "VARCHAR"),
+    ("sha256", "VARCHAR"),
+    ("baris", "BIGINT"),
+    ("hasil", "VARCHAR"),
+    ("pesan", "VARCHAR"),
+)
 OVERLAP_DTYPES = {"id": "str", "batch_id": "int64", "berkas": "str"}
 ACTIVE, ROLLED_BACK = "aktif", "dibatalkan"
 
@@ -71,7 +101,7 @@ class InjectedFault(RuntimeError):
 
 def now() -> str:
     """The current time in UTC, ISO 8601 to the second."""
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def fault(point: str) -> None:
@@ -96,16 +126,22 @@ def record_table(kind: str) -> str:
 
 def schema_statements() -> list[str]:
     """CREATE statements of every table (no constraints: DuckDB updates indexed rows poorly)."""
+
     def table(name: str, columns) -> str:
         return f"CREATE TABLE IF NOT EXISTS {name} ({', '.join(f'{c} {t}' for c, t in columns)})"
-    statements = [table("meta", (("key", "VARCHAR"), ("value", "VARCHAR"))), table("batches", BATCH_COLUMNS),
-                  table("audit", AUDIT_COLUMNS)]
+
+    statements = [
+        table("meta", (("key", "VARCHAR"), ("value", "VARCHAR"))),
+        table("batches", BATCH_COLUMNS),
+        table("audit", AUDIT_COLUMNS),
+    ]
     for kind, columns in kind_columns().items():
         statements.append(table(record_table(kind), (("batch_id", "BIGINT"), ("superseded_by", "BIGINT"), *columns)))
     return statements
 
 
 # ---------------------------------------------------------------- connections
+
 
 def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     """Open the store, waiting up to LOCK_WAIT_SECONDS while another process holds it."""
@@ -119,9 +155,11 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
             if time.monotonic() >= deadline:
                 holder = re.search(r"PID (\d+)", str(exc))
                 who = f" (proses {holder.group(1)})" if holder else ""
-                raise StoreLocked(f"Penyimpanan data impor {path} sedang dipakai proses lain{who}, misalnya impor "
-                                  "lewat baris perintah atau dasbor yang sedang membaca. Tunggu sampai selesai, lalu "
-                                  "coba lagi.") from None
+                raise StoreLocked(
+                    f"Penyimpanan data impor {path} sedang dipakai proses lain{who}, misalnya impor "
+                    "lewat baris perintah atau dasbor yang sedang membaca. Tunggu sampai selesai, lalu "
+                    "coba lagi."
+                ) from None
             time.sleep(0.1)
 
 
@@ -168,12 +206,15 @@ def _ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     if not rows:
         run(con, "INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
     elif int(rows[0][0]) != SCHEMA_VERSION:
-        raise SchemaMismatch(f"Penyimpanan data impor memakai versi skema {rows[0][0]}, sedangkan aplikasi ini mengenal "
-                             f"versi {SCHEMA_VERSION}. Pakai versi aplikasi yang sesuai atau pindahkan berkas "
-                             "penyimpanan lalu impor ulang.")
+        raise SchemaMismatch(
+            f"Penyimpanan data impor memakai versi skema {rows[0][0]}, sedangkan aplikasi ini mengenal "
+            f"versi {SCHEMA_VERSION}. Pakai versi aplikasi yang sesuai atau pindahkan berkas "
+            "penyimpanan lalu impor ulang."
+        )
 
 
 # ---------------------------------------------------------------- reads (any connection)
+
 
 def empty_frame(dtypes: dict[str, str]) -> pd.DataFrame:
     """A frame without rows with these columns and dtypes."""
@@ -183,7 +224,7 @@ def empty_frame(dtypes: dict[str, str]) -> pd.DataFrame:
 def typed(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
     """Records read back from DuckDB with the contract's column order and dtypes."""
     columns = kind_columns()[kind]
-    dtypes = {c: EXACT_DTYPES.get(c, DTYPES.get(t, "str")) for c, t in columns}   # ENUM → str
+    dtypes = {c: EXACT_DTYPES.get(c, DTYPES.get(t, "str")) for c, t in columns}  # ENUM → str
     return frame[[c for c, _ in columns]].astype(dtypes).reset_index(drop=True)
 
 
@@ -244,8 +285,11 @@ def active_batch_by_sha(con: duckdb.DuckDBPyConnection | None, sha256: str) -> d
     """The active batch holding a file with this sha256, as batch_id, berkas, diimpor_pada."""
     if con is None:
         return None
-    rows = run(con, "SELECT batch_id, berkas, diimpor_pada FROM batches WHERE sha256 = ? AND status = ? "
-               "ORDER BY batch_id LIMIT 1", [sha256, ACTIVE])
+    rows = run(
+        con,
+        "SELECT batch_id, berkas, diimpor_pada FROM batches WHERE sha256 = ? AND status = ? ORDER BY batch_id LIMIT 1",
+        [sha256, ACTIVE],
+    )
     row = rows[0] if rows else None
     return None if row is None else {"batch_id": int(row[0]), "berkas": row[1], "diimpor_pada": row[2]}
 
@@ -259,9 +303,11 @@ def overlapping(con: duckdb.DuckDBPyConnection | None, kind: str, frame: pd.Data
     con.register("incoming_keys", frame[list(keys)].astype(str))
     try:
         joined = " AND ".join(f"r.{k} = i.{k}" for k in keys)
-        sql = (f"SELECT concat_ws(' ', {', '.join(f'r.{k}' for k in keys)}) AS id, r.batch_id, b.berkas "
-               f"FROM {record_table(kind)} r JOIN incoming_keys i ON {joined} JOIN batches b USING (batch_id) "
-               "WHERE r.superseded_by IS NULL ORDER BY r.batch_id, id")
+        sql = (
+            f"SELECT concat_ws(' ', {', '.join(f'r.{k}' for k in keys)}) AS id, r.batch_id, b.berkas "
+            f"FROM {record_table(kind)} r JOIN incoming_keys i ON {joined} JOIN batches b USING (batch_id) "
+            "WHERE r.superseded_by IS NULL ORDER BY r.batch_id, id"
+        )
         found = con.execute(sql).df()
     finally:
         con.unregister("incoming_keys")
@@ -278,20 +324,31 @@ def any_active(con: duckdb.DuckDBPyConnection | None, synthetic_only: bool = Fal
 
 # ---------------------------------------------------------------- writes (inside writing())
 
+
 def next_id(con: duckdb.DuckDBPyConnection, table: str, column: str) -> int:
     """One more than the largest value of `column` (ids of rolled-back batches are never reused)."""
     return int(run(con, f"SELECT coalesce(max({column}), 0) + 1 FROM {table}")[0][0])
 
 
-def audit(con: duckdb.DuckDBPyConnection, aksi: str, batch_id: int | None, berkas: str | None, sha256: str | None,
-          baris: int | None, hasil: str, pesan: str) -> None:
+def audit(
+    con: duckdb.DuckDBPyConnection,
+    aksi: str,
+    batch_id: int | None,
+    berkas: str | None,
+    sha256: str | None,
+    baris: int | None,
+    hasil: str,
+    pesan: str,
+) -> None:
     """Append one audit row (audit rows are never updated or deleted)."""
-    run(con, "INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [next_id(con, "audit", "urut"), now(), aksi, batch_id, berkas, sha256, baris, hasil, pesan])
+    run(
+        con,
+        "INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [next_id(con, "audit", "urut"), now(), aksi, batch_id, berkas, sha256, baris, hasil, pesan],
+    )
 
 
-def insert_batch(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame, batch: dict,
-                 on_overlap: str) -> dict:
+def insert_batch(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame, batch: dict, on_overlap: str) -> dict:
     """Insert a batch's records, superseding ("replace") or keeping ("skip") active rows with the same key."""
     keys, table = KEYS[kind], record_table(kind)
     batch_id = batch["batch_id"]
@@ -302,37 +359,69 @@ def insert_batch(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame,
         active_match = f"EXISTS (SELECT 1 FROM {table} r WHERE r.superseded_by IS NULL AND {match})"
         overlap = run(con, f"SELECT count(*) FROM incoming i WHERE {active_match}")[0][0]
         if on_overlap == "replace":
-            run(con, f"UPDATE {table} AS r SET superseded_by = ? WHERE r.superseded_by IS NULL AND EXISTS "
-                f"(SELECT 1 FROM incoming i WHERE {match})", [batch_id])
+            run(
+                con,
+                f"UPDATE {table} AS r SET superseded_by = ? WHERE r.superseded_by IS NULL AND EXISTS "
+                f"(SELECT 1 FROM incoming i WHERE {match})",
+                [batch_id],
+            )
         where = f" WHERE NOT {active_match}" if on_overlap == "skip" else ""
         casts = ", ".join(f"CAST(i.{c} AS {t})" for c, t in kind_columns()[kind])
         run(con, f"INSERT INTO {table} SELECT ?, NULL, {casts} FROM incoming i{where}", [batch_id])
     finally:
         con.unregister("incoming")
-    counts = {"baris": len(frame), "dimasukkan": len(frame) - (overlap if on_overlap == "skip" else 0),
-              "diganti": overlap if on_overlap == "replace" else 0, "dilewati": overlap if on_overlap == "skip" else 0}
-    run(con, f"INSERT INTO batches VALUES ({', '.join('?' * len(BATCH_COLUMNS))})",
-        [batch_id, kind, batch["berkas"], batch["sha256"], counts["baris"], counts["dimasukkan"],
-         counts["diganti"], counts["dilewati"], now(), ACTIVE, batch["sintetis"], None])
+    counts = {
+        "baris": len(frame),
+        "dimasukkan": len(frame) - (overlap if on_overlap == "skip" else 0),
+        "diganti": overlap if on_overlap == "replace" else 0,
+        "dilewati": overlap if on_overlap == "skip" else 0,
+    }
+    run(
+        con,
+        f"INSERT INTO batches VALUES ({', '.join('?' * len(BATCH_COLUMNS))})",
+        [
+            batch_id,
+            kind,
+            batch["berkas"],
+            batch["sha256"],
+            counts["baris"],
+            counts["dimasukkan"],
+            counts["diganti"],
+            counts["dilewati"],
+            now(),
+            ACTIVE,
+            batch["sintetis"],
+            None,
+        ],
+    )
     return counts
 
 
 def find_batch(con: duckdb.DuckDBPyConnection, batch_id: int) -> dict | None:
     """A batch's id, kind, file, sha256, rows and status, or None when there is no such batch."""
     rows = run(con, "SELECT batch_id, jenis, berkas, sha256, baris, status FROM batches WHERE batch_id = ?", [batch_id])
-    return dict(zip(("batch_id", "jenis", "berkas", "sha256", "baris", "status"), rows[0])) if rows else None
+    return (
+        dict(zip(("batch_id", "jenis", "berkas", "sha256", "baris", "status"), rows[0], strict=True)) if rows else None
+    )
 
 
 def remove_batch(con: duckdb.DuckDBPyConnection, kind: str, batch_id: int) -> dict:
     """Unlink a batch from every key chain: what it superseded takes over its place, then its rows go."""
     keys, table = KEYS[kind], record_table(kind)
     match = " AND ".join(f"r.{k} = g.{k}" for k in keys)
-    restored = run(con, f"SELECT count(*) FROM {table} r WHERE r.superseded_by = ? AND EXISTS (SELECT 1 FROM "
-                   f"{table} g WHERE g.batch_id = ? AND g.superseded_by IS NULL AND {match})",
-                   [batch_id, batch_id])[0][0]
-    run(con, f"UPDATE {table} AS r SET superseded_by = g.superseded_by FROM "
+    restored = run(
+        con,
+        f"SELECT count(*) FROM {table} r WHERE r.superseded_by = ? AND EXISTS (SELECT 1 FROM "
+        f"{table} g WHERE g.batch_id = ? AND g.superseded_by IS NULL AND {match})",
+        [batch_id, batch_id],
+    )[0][0]
+    run(
+        con,
+        f"UPDATE {table} AS r SET superseded_by = g.superseded_by FROM "
         f"(SELECT {', '.join(keys)}, superseded_by FROM {table} WHERE batch_id = ?) AS g "
-        f"WHERE r.superseded_by = ? AND {match}", [batch_id, batch_id])
+        f"WHERE r.superseded_by = ? AND {match}",
+        [batch_id, batch_id],
+    )
     removed = run(con, f"DELETE FROM {table} WHERE batch_id = ?", [batch_id])[0][0]
     fault("rollback:after_delete")
     run(con, "UPDATE batches SET status = ?, dibatalkan_pada = ? WHERE batch_id = ?", [ROLLED_BACK, now(), batch_id])

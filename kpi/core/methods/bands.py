@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,7 @@ def load_band_sets(path: str | Path = DEFAULT_PATH) -> dict[str, BandSet]:
     return dict(_load_cached(Path(path).resolve()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_cached(path: Path) -> dict[str, BandSet]:
     """Read, parse and validate one bands YAML file."""
     try:
@@ -83,21 +84,36 @@ def _error(where: str, field: str, problem: str, rule: str, fix: str) -> BandSet
 def _parse_label(raw: Any, where: str, field: str = "label") -> dict[str, str]:
     """Validate a bilingual label mapping {id, en}."""
     if not isinstance(raw, Mapping):
-        raise _error(where, field, "tidak ada atau bukan pemetaan", "label wajib berisi id dan en",
-                     f"tambahkan {field}: {{id: ..., en: ...}}")
+        raise _error(
+            where,
+            field,
+            "tidak ada atau bukan pemetaan",
+            "label wajib berisi id dan en",
+            f"tambahkan {field}: {{id: ..., en: ...}}",
+        )
     for lang in LANGUAGES:
         text = raw.get(lang)
         if not isinstance(text, str) or not text.strip():
-            raise _error(where, f"{field}.{lang}", "tidak ada atau kosong", "label wajib berisi id dan en",
-                         f"isi {field}.{lang} dengan teks")
+            raise _error(
+                where,
+                f"{field}.{lang}",
+                "tidak ada atau kosong",
+                "label wajib berisi id dan en",
+                f"isi {field}.{lang} dengan teks",
+            )
     return {str(key): str(value) for key, value in raw.items()}
 
 
 def _parse_number(raw: Any, where: str, field: str) -> float:
     """Validate a finite numeric field."""
     if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not math.isfinite(raw):
-        raise _error(where, field, f"bernilai {raw!r}", "nilai harus angka berhingga",
-                     f"isi {field} dengan angka, misalnya 80.00")
+        raise _error(
+            where,
+            field,
+            f"bernilai {raw!r}",
+            "nilai harus angka berhingga",
+            f"isi {field} dengan angka, misalnya 80.00",
+        )
     return float(raw)
 
 
@@ -105,61 +121,97 @@ def _parse_band(set_name: str, index: int, raw: Any) -> Band:
     """Validate one band entry of a set."""
     where = f"set pita '{set_name}', pita ke-{index + 1}"
     if not isinstance(raw, Mapping):
-        raise _error(where, "(pita)", "bukan pemetaan", "setiap pita berisi code, op, threshold, label, color",
-                     "tulis pita sebagai {code: ..., op: ..., threshold: ..., label: ..., color: ...}")
+        raise _error(
+            where,
+            "(pita)",
+            "bukan pemetaan",
+            "setiap pita berisi code, op, threshold, label, color",
+            "tulis pita sebagai {code: ..., op: ..., threshold: ..., label: ..., color: ...}",
+        )
     code = raw.get("code")
     if not isinstance(code, str) or not code.strip():
-        raise _error(where, "code", f"bernilai {code!r}", "setiap pita wajib punya kode teks",
-                     "isi code, misalnya code: A (beri tanda kutip bila perlu)")
+        raise _error(
+            where,
+            "code",
+            f"bernilai {code!r}",
+            "setiap pita wajib punya kode teks",
+            "isi code, misalnya code: A (beri tanda kutip bila perlu)",
+        )
     where = f"{where} (kode '{code}')"
     op = raw.get("op")
     if op not in dict(OPERATORS):
-        raise _error(where, "op", f"bernilai {op!r}", "op harus '>=' atau '>'", "ganti op menjadi \">=\" atau \">\"")
+        raise _error(where, "op", f"bernilai {op!r}", "op harus '>=' atau '>'", 'ganti op menjadi ">=" atau ">"')
     color = raw.get("color")
     if not isinstance(color, str) or not color.strip():
-        raise _error(where, "color", f"bernilai {color!r}", "setiap pita wajib punya warna",
-                     "isi color dengan kode warna, misalnya \"#1a9850\"")
+        raise _error(
+            where,
+            "color",
+            f"bernilai {color!r}",
+            "setiap pita wajib punya warna",
+            'isi color dengan kode warna, misalnya "#1a9850"',
+        )
     threshold = _parse_number(raw.get("threshold"), where, "threshold")
     return Band(code=code, op=op, threshold=threshold, label=_parse_label(raw.get("label"), where), color=color)
 
 
 def _check_order(set_name: str, bands: tuple[Band, ...]) -> None:
     """Require unique codes and strictly descending thresholds."""
-    for index, (previous, band) in enumerate(zip(bands, bands[1:]), start=2):
+    for index, (previous, band) in enumerate(itertools.pairwise(bands), start=2):
         where = f"set pita '{set_name}', pita ke-{index} (kode '{band.code}')"
         if not band.threshold < previous.threshold:
-            raise _error(where, "threshold", f"bernilai {band.threshold:g}, tidak lebih kecil dari ambang pita "
-                         f"sebelumnya '{previous.code}' ({previous.threshold:g})",
-                         "ambang harus menurun tegas dari pita pertama ke pita terakhir",
-                         "urutkan pita dari ambang tertinggi ke terendah")
+            raise _error(
+                where,
+                "threshold",
+                f"bernilai {band.threshold:g}, tidak lebih kecil dari ambang pita "
+                f"sebelumnya '{previous.code}' ({previous.threshold:g})",
+                "ambang harus menurun tegas dari pita pertama ke pita terakhir",
+                "urutkan pita dari ambang tertinggi ke terendah",
+            )
     codes = [band.code for band in bands]
     duplicated = next((code for code in codes if codes.count(code) > 1), None)
     if duplicated is not None:
-        raise _error(f"set pita '{set_name}', pita kode '{duplicated}'", "code", "muncul lebih dari sekali",
-                     "kode pita harus unik dalam satu set", "beri setiap pita kode yang berbeda")
+        raise _error(
+            f"set pita '{set_name}', pita kode '{duplicated}'",
+            "code",
+            "muncul lebih dari sekali",
+            "kode pita harus unik dalam satu set",
+            "beri setiap pita kode yang berbeda",
+        )
 
 
 def _parse_set(name: str, raw: Any) -> BandSet:
     """Validate one band set."""
     where = f"set pita '{name}'"
     if not isinstance(raw, Mapping):
-        raise _error(where, "(set)", "bukan pemetaan", "set pita berisi label, decimals, source, bands",
-                     "tulis set sebagai pemetaan")
+        raise _error(
+            where,
+            "(set)",
+            "bukan pemetaan",
+            "set pita berisi label, decimals, source, bands",
+            "tulis set sebagai pemetaan",
+        )
     decimals = raw.get("decimals")
     if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
-        raise _error(where, "decimals", f"bernilai {decimals!r}", "decimals harus bilangan bulat >= 0",
-                     "isi decimals, misalnya decimals: 2")
+        raise _error(
+            where,
+            "decimals",
+            f"bernilai {decimals!r}",
+            "decimals harus bilangan bulat >= 0",
+            "isi decimals, misalnya decimals: 2",
+        )
     source = raw.get("source", "")
     if not isinstance(source, str):
         raise _error(where, "source", f"bernilai {source!r}", "source harus teks", "tulis sumber sebagai teks")
     raw_bands = raw.get("bands")
     if not isinstance(raw_bands, list) or not raw_bands:
-        raise _error(where, "bands", "tidak ada atau kosong", "set pita wajib punya minimal satu pita",
-                     "tambahkan daftar bands")
+        raise _error(
+            where, "bands", "tidak ada atau kosong", "set pita wajib punya minimal satu pita", "tambahkan daftar bands"
+        )
     bands = tuple(_parse_band(name, index, body) for index, body in enumerate(raw_bands))
     _check_order(name, bands)
-    return BandSet(name=name, label=_parse_label(raw.get("label"), where), decimals=decimals,
-                   source=source, bands=bands)
+    return BandSet(
+        name=name, label=_parse_label(raw.get("label"), where), decimals=decimals, source=source, bands=bands
+    )
 
 
 def round_half_up(value: float, decimals: int) -> float:
@@ -173,11 +225,14 @@ def round_half_up(value: float, decimals: int) -> float:
 
 def _round_half_up_array(values: np.ndarray, decimals: int) -> np.ndarray:
     """Vectorised round_half_up: compare |x| with the float nearest each decimal midpoint, no epsilon."""
-    scale = 10.0 ** decimals
+    scale = 10.0**decimals
     magnitude = np.abs(values)
     nearest = np.rint(magnitude * scale)
-    steps = np.where(magnitude >= (nearest + 0.5) / scale, nearest + 1.0,
-                     np.where(magnitude >= (nearest - 0.5) / scale, nearest, nearest - 1.0))
+    steps = np.where(
+        magnitude >= (nearest + 0.5) / scale,
+        nearest + 1.0,
+        np.where(magnitude >= (nearest - 0.5) / scale, nearest, nearest - 1.0),
+    )
     return np.sign(values) * steps / scale
 
 

@@ -146,15 +146,21 @@ def _group_keys(answers: pd.DataFrame, by: list[str]) -> list[str]:
     """Validate the grouping columns of compute_ikm_by."""
     keys = list(by)
     if not keys:
-        raise IkmInputError("Parameter 'by' kosong. Aturan: sebutkan minimal satu kolom pengelompokan. "
-                            "Perbaikan: misalnya by=['kecamatan'].")
+        raise IkmInputError(
+            "Parameter 'by' kosong. Aturan: sebutkan minimal satu kolom pengelompokan. "
+            "Perbaikan: misalnya by=['kecamatan']."
+        )
     for key in keys:
         if key not in answers.columns:
-            raise IkmInputError(f"Kolom pengelompokan '{key}' tidak ada pada data jawaban. Aturan: setiap kolom "
-                                "di 'by' harus ada di data. Perbaikan: periksa ejaan nama kolom.")
+            raise IkmInputError(
+                f"Kolom pengelompokan '{key}' tidak ada pada data jawaban. Aturan: setiap kolom "
+                "di 'by' harus ada di data. Perbaikan: periksa ejaan nama kolom."
+            )
         if key in UNSUR or key in RESULT_COLUMNS:
-            raise IkmInputError(f"Kolom pengelompokan '{key}' bentrok dengan kolom unsur/hasil IKM. Aturan: "
-                                "'by' tidak boleh memakai U1–U9 atau nama kolom hasil. Perbaikan: ganti nama kolom.")
+            raise IkmInputError(
+                f"Kolom pengelompokan '{key}' bentrok dengan kolom unsur/hasil IKM. Aturan: "
+                "'by' tidak boleh memakai U1–U9 atau nama kolom hasil. Perbaikan: ganti nama kolom."
+            )
     return keys
 
 
@@ -182,8 +188,10 @@ def compute_ikm_by(answers: pd.DataFrame, by: list[str]) -> pd.DataFrame:
 def _check_count(value: int, name: str) -> int:
     """Validate a non-negative integer count parameter."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
-        raise IkmInputError(f"Parameter '{name}' bernilai {value!r}. Aturan: harus bilangan bulat >= 0. "
-                            f"Perbaikan: isi '{name}' dengan jumlah orang (bilangan bulat).")
+        raise IkmInputError(
+            f"Parameter '{name}' bernilai {value!r}. Aturan: harus bilangan bulat >= 0. "
+            f"Perbaikan: isi '{name}' dengan jumlah orang (bilangan bulat)."
+        )
     return int(value)
 
 
