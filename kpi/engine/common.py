@@ -16,11 +16,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kpi.core import observations
 from kpi.core.methods.ikm import UNSUR, ikm_from_sums
 from kpi.core.wilayah import Register, load_register
 from kpi.core.workdays import Calendar
 
-OBS_COLUMNS: tuple[str, ...] = ("periode", "kode_wilayah", "indikator", "pembilang", "penyebut", "nilai")
+OBS_COLUMNS = observations.COLUMNS
 FOLLOW_UP_DAYS = 3  # aduan_tindak_lanjut: first follow-up within this many working days
 REQUESTS = ("bulan", "kode_wilayah", "semua", "daring")
 COMPLETED = ("bulan", "kode_wilayah", "selesai", "tepat_waktu", "hari_kerja")

@@ -11,10 +11,10 @@ import pandas as pd
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue
 from kpi.core.issues import Issue
+from kpi.core.observations import COLUMNS, KEY, NUMBERS, ratio_value
 from kpi.core.wilayah import LEVELS, Register
 from kpi.inputs.numbers import detect_decimal, parse_numbers
 
-COLUMNS = ("periode", "kode_wilayah", "indikator", "pembilang", "penyebut", "nilai")
 ALIASES = {
     "period": "periode",
     "bulan": "periode",
@@ -28,7 +28,6 @@ ALIASES = {
     "denominator": "penyebut",
     "value": "nilai",
 }
-NUMBERS = ("pembilang", "penyebut", "nilai")
 _GRAIN_ID = {"month": "bulanan", "quarter": "triwulanan", "semester": "semesteran", "year": "tahunan"}
 _EXAMPLE = {"month": "2026-10", "quarter": "2026-Q3", "semester": "2026-S1", "year": "2025"}
 _PERIOD_HINT = "Tulis 2026-10 (bulan), 2026-Q3 (triwulan), 2026-S1 (semester) atau 2026 (tahun)."
@@ -83,7 +82,7 @@ def normalise_columns(frame: pd.DataFrame) -> pd.DataFrame:
 def _missing_columns(frame: pd.DataFrame) -> list[Issue]:
     """One kolom_hilang Issue per required column that is absent, listing the columns found."""
     found = ", ".join(str(c) for c in frame.columns if not str(c).startswith("_")) or "(tidak ada)"
-    need = [c for c in ("periode", "kode_wilayah", "indikator") if c not in frame]
+    need = [c for c in KEY if c not in frame]
     if not any(c in frame for c in NUMBERS):
         need.append("pembilang/penyebut atau nilai")
     merged = [str(c) for c in frame.columns if sum(n in str(c) for n in COLUMNS) >= 2]  # wrong delimiter
@@ -293,7 +292,7 @@ def _range_rule(
 ) -> None:
     """Compute each row's value (pembilang ÷ penyebut × factor, or nilai) and flag values outside the range."""
     factor = _meta(out, catalogue, lambda i: i.factor).astype("float64")
-    value = out["nilai"].where(~ratio, out["pembilang"] / out["penyebut"].where(out["penyebut"] > 0) * factor)
+    value = out["nilai"].where(~ratio, ratio_value(out["pembilang"], out["penyebut"], factor))
     lo = _meta(out, catalogue, lambda i: i.range[0]).astype("float64")
     hi = _meta(out, catalogue, lambda i: i.range[1]).astype("float64")
     outside = eligible & ((value < lo) | (value > hi))
@@ -316,7 +315,7 @@ def _range_rule(
 
 def _duplicates(out: pd.DataFrame, check: Collector, register: Register) -> None:
     """Flag every repeat of (periode, kode_wilayah, indikator), naming the first row."""
-    key = ["periode", "kode_wilayah", "indikator"]
+    key = list(KEY)
     valid = out[key].notna().all(axis=1)
     dup = valid & out.duplicated(key, keep="first")
     if not dup.any():

@@ -14,6 +14,7 @@ import pandas as pd
 
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue, Indicator
+from kpi.core.observations import ratio_value
 from kpi.core.wilayah import LEVELS, Register
 
 OUTPUT = [
@@ -103,7 +104,7 @@ def _over_space(frame: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
     r = rules.reindex(agg["indikator"]).reset_index(drop=True)
     agg["nilai"] = np.where(
         r["ratio"],
-        agg["pembilang"] / agg["penyebut"].where(agg["penyebut"] > 0) * r["factor"],
+        ratio_value(agg["pembilang"], agg["penyebut"], r["factor"]),
         np.where(r["plain_sum"], agg["val_sum"], agg["val_mean"]),
     )
     agg.loc[~r["ratio"].to_numpy(), ["pembilang", "penyebut"]] = np.nan

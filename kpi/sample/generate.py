@@ -21,6 +21,7 @@ import pyarrow.parquet as pq
 from kpi import settings
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue, load_catalogue
+from kpi.core.observations import COLUMNS, NUMBERS, ratio_value
 from kpi.core.wilayah import Register, Wilayah, load_register
 from kpi.core.workdays import Calendar
 from kpi.engine import compute
@@ -33,8 +34,6 @@ LAST = "2026-10"
 BASE_YEAR = 2023
 GROWTH = 0.012
 OUT_DIR = settings.SAMPLE_DIR
-COLUMNS = ("periode", "kode_wilayah", "indikator", "pembilang", "penyebut", "nilai")
-NUMBERS = ("pembilang", "penyebut", "nilai")
 # Sources with missing kelurahan-months: the request register drops the requests submitted in such a month,
 # the other two the observation row.
 MISSING_SOURCES = ("register_layanan", "tte", "epresensi")
@@ -197,7 +196,7 @@ def _check(table: pd.DataFrame, catalogue: Catalogue, register: Register) -> Non
     grain = table["periode"].map({p: periods.grain_of(p) for p in table["periode"].unique()})
     ratio = ind.map(lambda i: i.has_denominator).astype(bool)
     value = table["nilai"].where(
-        ~ratio, table["pembilang"] / table["penyebut"].where(table["penyebut"] > 0) * ind.map(lambda i: i.factor)
+        ~ratio, ratio_value(table["pembilang"], table["penyebut"], ind.map(lambda i: i.factor))
     )
     bad = (
         (level != ind.map(lambda i: i.level))

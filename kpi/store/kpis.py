@@ -9,14 +9,15 @@ import numpy as np
 import pandas as pd
 
 from kpi import settings
+from kpi.core import observations
 from kpi.core.catalogue import Catalogue
 from kpi.core.wilayah import load_register
 from kpi.engine import compute_in
 
 SOURCED_POPULATION = settings.POPULATION_FILE
 SAMPLE_POPULATION = settings.SAMPLE_POPULATION_FILE
-OBS_COLUMNS = ("periode", "kode_wilayah", "indikator", "pembilang", "penyebut", "nilai")
-OBS_KEY = ["periode", "kode_wilayah", "indikator"]
+OBS_COLUMNS = observations.COLUMNS
+OBS_KEY = list(observations.KEY)
 OBS_DTYPES = {
     "periode": "str",
     "kode_wilayah": "str",
@@ -84,7 +85,7 @@ def values(frame: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
 
     An indicator missing from the catalogue counts as a plain ratio (factor 1)."""
     factor = frame["indikator"].map({i.id: float(i.factor) for i in catalogue.indicators}).astype("float64")
-    ratio = frame["pembilang"] / frame["penyebut"].where(frame["penyebut"] > 0) * factor.fillna(1.0)
+    ratio = observations.ratio_value(frame["pembilang"], frame["penyebut"], factor.fillna(1.0))
     value = np.where(frame["penyebut"].notna(), ratio, frame["nilai"])
     return frame[OBS_KEY].assign(nilai=value.astype("float64"))
 
