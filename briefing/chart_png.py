@@ -32,7 +32,7 @@ def renderer_available() -> bool:
 
     try:
         return Chromium.find_browser(skip_local=False) is not None
-    except Exception:  # noqa: BLE001 — any failure of the search means: no browser to draw with
+    except Exception:
         return False
 
 

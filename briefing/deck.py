@@ -36,58 +36,13 @@ from briefing.slides import (
 from charts.classify import classify
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue, load_catalogue
+from kpi.core.texts import tr
 from kpi.core.wilayah import Register, load_register
 from kpi.geo import load_boundaries
 from kpi.metrics.analysis import card, data_date, in_scope, indicator_table, snapshot
 from kpi.report.narrative import briefing
 
 FORMATS = (".pptx", ".pdf")
-WORDS = {
-    "id": {
-        "pack": "Briefing KPI Reformasi Birokrasi",
-        "city": "Kota Tangerang Selatan",
-        "all": "Semua kecamatan",
-        "some": "Kecamatan: {}",
-        "kelurahan": "Kelurahan: {}",
-        "kota": "Tingkat kota",
-        "upto": "Data sampai {}",
-        "sample": "Data contoh (sintetis)",
-        "sample_long": "Data contoh (sintetis) — bukan data resmi",
-        "kpi": "Indikator utama kota",
-        "kpi_sub": "Nilai terakhir sampai {}, target, capaian, status dan perubahan",
-        "map": "Peta {}",
-        "movers": "Perubahan terbesar: {}",
-        "up": "Membaik",
-        "down": "Memburuk",
-        "none": "Tidak ada.",
-        "scorecard": "Kartu skor indikator utama sampai {}",
-        "filters": "Wilayah: {}",
-        "source": "Sumber data: {}",
-        "loaded": "data observasi yang dimuat",
-    },
-    "en": {
-        "pack": "Bureaucratic reform KPI briefing",
-        "city": "Kota Tangerang Selatan",
-        "all": "All kecamatan",
-        "some": "Kecamatan: {}",
-        "kelurahan": "Kelurahan: {}",
-        "kota": "City level",
-        "upto": "Data up to {}",
-        "sample": "Data contoh (sintetis) · synthetic sample",
-        "sample_long": "Data contoh (sintetis) — synthetic sample, not official data",
-        "kpi": "City headline KPIs",
-        "kpi_sub": "Latest values up to {}, target, achievement, status and change",
-        "map": "Map of {}",
-        "movers": "Biggest movers: {}",
-        "up": "Improved",
-        "down": "Slipped",
-        "none": "None.",
-        "scorecard": "Headline scorecard up to {}",
-        "filters": "Areas: {}",
-        "source": "Data source: {}",
-        "loaded": "loaded observations",
-    },
-}
 
 
 class BriefingError(ValueError):
@@ -160,7 +115,6 @@ def build_deck(
 ) -> Deck:
     """The deck for a canonical period and kecamatan codes (empty: all): 4 slides, then one per kecamatan."""
     catalogue, register = catalogue or load_catalogue(), register or load_register()
-    w = WORDS[lang]
 
     @functools.cache
     def tables(level: str, grain: str) -> pd.DataFrame:
@@ -172,40 +126,49 @@ def build_deck(
     filters = scope_text("kecamatan", kecamatan, (), register, lang)
     footer = make_footer(shown, filters, data_date(obs), lang, synthetic)
     slides = [
-        _title_slide(w, shown, filters, footer, synthetic),
+        _title_slide(lang, shown, filters, footer, synthetic),
         _kpi_slide(tables, catalogue, register.kota.kode, period, lang),
         *_headline_slides(tables, catalogue, register, period, tuple(kecamatan), lang),
         *(_kecamatan_slide(tables, catalogue, register, k, period, lang) for k in chosen),
     ]
-    return Deck(f"{w['pack']} — {shown}", tuple(slides), footer, lang)
+    return Deck(f"{tr('briefing.pack', lang)} — {shown}", tuple(slides), footer, lang)
 
 
 def scope_text(
     level: str, kecamatan: Sequence[str], kelurahan: Sequence[str], register: Register, lang: str = "id"
 ) -> str:
     """The wilayah filter in words: 'Semua kecamatan', 'Kecamatan: Setu, Serpong', 'Kelurahan: Muncul', 'Tingkat kota'."""
-    w = WORDS[lang]
     if level == "kota":
-        return w["kota"]
+        return tr("briefing.kota", lang)
     if level == "kelurahan" and kelurahan:
-        return w["kelurahan"].format(", ".join(register.name(k) for k in kelurahan))
-    return w["some"].format(", ".join(register.name(k) for k in kecamatan)) if kecamatan else w["all"]
+        return tr("briefing.kelurahan", lang).format(", ".join(register.name(k) for k in kelurahan))
+    return (
+        tr("briefing.some", lang).format(", ".join(register.name(k) for k in kecamatan))
+        if kecamatan
+        else tr("briefing.all", lang)
+    )
 
 
 def make_footer(period_text: str, scope: str, day: dt.date, lang: str = "id", synthetic: bool = True) -> Footer:
     """The footer every slide and exported chart carries: period, filters, data date, and the sample note."""
-    w = WORDS[lang]
-    return Footer(period_text, scope, w["upto"].format(_date(day, lang)), w["sample"] if synthetic else None)
+    return Footer(
+        period_text,
+        scope,
+        tr("briefing.upto", lang).format(_date(day, lang)),
+        tr("briefing.sample", lang) if synthetic else None,
+    )
 
 
-def _title_slide(w: dict, shown: str, filters: str, footer: Footer, synthetic: bool) -> Slide:
+def _title_slide(lang: str, shown: str, filters: str, footer: Footer, synthetic: bool) -> Slide:
     """The pack's title, the city and period, the filters, the data date and where the data come from."""
     lines = (
-        w["filters"].format(filters),
+        tr("briefing.filters", lang).format(filters),
         footer.data_date,
-        w["source"].format(w["sample_long"] if synthetic else w["loaded"]),
+        tr("briefing.source", lang).format(
+            tr("briefing.sample_long", lang) if synthetic else tr("briefing.loaded", lang)
+        ),
     )
-    return Slide(w["pack"], f"{w['city']} · {shown}", blocks=(Block("", lines),))
+    return Slide(tr("briefing.pack", lang), f"{tr('briefing.city', lang)} · {shown}", blocks=(Block("", lines),))
 
 
 def _body(with_text: bool = False) -> tuple[int, int]:
@@ -221,14 +184,14 @@ def _cards(tables, catalogue: Catalogue, kode: str, period: str, level: str) -> 
 def _kpi_slide(tables, catalogue: Catalogue, kota: str, period: str, lang: str) -> Slide:
     """The city's headline indicators as one table."""
     figure = scorecard_figure(_cards(tables, catalogue, kota, period, "kota"), catalogue, lang, _body())
-    return Slide(WORDS[lang]["kpi"], WORDS[lang]["kpi_sub"].format(periods.display(period, lang)), figure)
+    return Slide(tr("briefing.kpi", lang), tr("briefing.kpi_sub", lang).format(periods.display(period, lang)), figure)
 
 
 def _headline_slides(
     tables, catalogue: Catalogue, register: Register, period: str, kecamatan: tuple[str, ...], lang: str
 ) -> tuple[Slide, Slide]:
     """The map and the movers of the first headline indicator, at its own frequency, latest period up to `period`."""
-    w, ind = WORDS[lang], catalogue.headline[0]
+    ind = catalogue.headline[0]
     city = card(tables("kota", ind.frequency), ind.id, register.kota.kode, upto=period)
     at = city["periode"] if city else period
     rows = in_scope(snapshot(tables("kecamatan", ind.frequency), ind.id, at), register, kecamatan)
@@ -238,14 +201,20 @@ def _headline_slides(
     classes = classify(rows["nilai"], ind, catalogue.band_set(ind), lang=lang)
     subtitle = f"{ind.text('label', lang)} · {periods.display(at, lang)}"
     map_slide = Slide(
-        w["map"].format(ind.text("short", lang)),
+        tr("briefing.map", lang).format(ind.text("short", lang)),
         subtitle,
         map_figure(shapes, rows, ind, classes, lang, _body(), not boundaries.official),
     )
     best, worst = briefing(rows, ind, catalogue, lang)
-    blocks = (Block(w["up"], tuple(best) or (w["none"],)), Block(w["down"], tuple(worst) or (w["none"],)))
+    blocks = (
+        Block(tr("briefing.up", lang), tuple(best) or (tr("briefing.none", lang),)),
+        Block(tr("briefing.down", lang), tuple(worst) or (tr("briefing.none", lang),)),
+    )
     movers = Slide(
-        w["movers"].format(ind.text("short", lang)), subtitle, movers_figure(rows, ind, lang, _body(True)), blocks
+        tr("briefing.movers", lang).format(ind.text("short", lang)),
+        subtitle,
+        movers_figure(rows, ind, lang, _body(True)),
+        blocks,
     )
     return map_slide, movers
 
@@ -255,7 +224,7 @@ def _kecamatan_slide(tables, catalogue: Catalogue, register: Register, kode: str
     cards = _cards(tables, catalogue, kode, period, "kecamatan")
     figure = scorecard_figure(cards, catalogue, lang, _body(), rank=True)
     return Slide(
-        register.display_name(kode, lang), WORDS[lang]["scorecard"].format(periods.display(period, lang)), figure
+        register.display_name(kode, lang), tr("briefing.scorecard", lang).format(periods.display(period, lang)), figure
     )
 
 
@@ -299,7 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BriefingError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return exc.exit_code
-    except Exception as exc:  # noqa: BLE001 - the border: a cron job gets one line, not a traceback
+    except Exception as exc:
         print(
             f"Galat: paket briefing tidak dapat dibuat ({type(exc).__name__}: {exc}). Tidak ada berkas yang ditulis. "
             "Pastikan Chromium terpasang (apt-get install chromium) lalu ulangi.",

@@ -14,10 +14,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import shapely
 
-from charts.classify import NODATA, NODATA_COLOR, NODATA_LABEL, Classes, LegendEntry
+from charts.classify import NODATA, NODATA_COLOR, Classes, LegendEntry
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue, Indicator
-from kpi.metrics.targets import STATUS_LABELS
+from kpi.core.texts import tr
+from kpi.report.labels import change_unit
 from kpi.report.numfmt import number, signed, with_unit
 
 WIDTH, HEIGHT = 1920, 1080
@@ -35,36 +36,6 @@ STATUS_COLOURS = {
     "tercapai": ("#dcfce7", "#14532d"),
     "mendekati": ("#fef3c7", "#78350f"),
     "belum_tercapai": ("#fee2e2", "#7f1d1d"),
-}
-COLUMNS = {
-    "id": {
-        "indikator": "Indikator",
-        "periode": "Periode",
-        "nilai": "Nilai",
-        "target": "Target",
-        "capaian": "Capaian",
-        "status": "Status",
-        "perubahan": "Perubahan",
-        "peringkat": "Peringkat",
-        "of": "dari",
-        "change_axis": "Perubahan dari periode sebelumnya",
-        "points": "poin",
-        "approx": "Batas perkiraan — bukan batas resmi",
-    },
-    "en": {
-        "indikator": "Indicator",
-        "periode": "Period",
-        "nilai": "Value",
-        "target": "Target",
-        "capaian": "Achieved",
-        "status": "Status",
-        "perubahan": "Change",
-        "peringkat": "Rank",
-        "of": "of",
-        "change_axis": "Change from the previous period",
-        "points": "points",
-        "approx": "Batas perkiraan — approximate boundaries",
-    },
 }
 
 
@@ -136,7 +107,7 @@ def _status(row: dict, ind: Indicator, catalogue: Catalogue, lang: str) -> tuple
     code = row.get("status_target")
     if not isinstance(code, str):
         return "—", "#ffffff", INK
-    return (STATUS_LABELS[lang][code], *STATUS_COLOURS[code])
+    return (tr(f"status.{code}", lang), *STATUS_COLOURS[code])
 
 
 def _is_dark(colour: str) -> bool:
@@ -165,7 +136,7 @@ def _row_cells(ind: Indicator, row: dict, catalogue: Catalogue, lang: str) -> di
     change, colour = _change(row, ind, lang)
     capaian = number(row.get("capaian"), 1, lang)
     known = pd.notna(row.get("peringkat")) and pd.notna(row.get("peringkat_dari"))
-    rank = f"{int(row['peringkat'])} {COLUMNS[lang]['of']} {int(row['peringkat_dari'])}" if known else "—"
+    rank = f"{int(row['peringkat'])} {tr('slides.of', lang)} {int(row['peringkat_dari'])}" if known else "—"
     plain = {
         "indikator": f"<b>{ind.text('short', lang)}</b>",
         "periode": periods.display(row["periode"], lang) if row else "—",
@@ -210,7 +181,7 @@ def scorecard_figure(
         go.Table(
             columnwidth=[widths[k] for k in keys],
             header={
-                "values": [f"<b>{COLUMNS[lang][k]}</b>" for k in keys],
+                "values": [f"<b>{tr(f'slides.{k}', lang)}</b>" for k in keys],
                 "fill": {"color": INK},
                 "height": 76,
                 "font": {"color": "#ffffff", "size": SIZE["table"], "family": FONT_FAMILY},
@@ -249,7 +220,7 @@ def map_figure(
     value_of = dict(zip(rows["kode_wilayah"].astype(str), rows["nilai"], strict=True))
     legend = classes.legend
     if any(key_of.get(k, NODATA) == NODATA for k in shapes["kode"]) and all(e.key != NODATA for e in legend):
-        legend = (*legend, LegendEntry(NODATA, NODATA_LABEL[lang], NODATA_COLOR))
+        legend = (*legend, LegendEntry(NODATA, tr("no_data", lang), NODATA_COLOR))
     fig = go.Figure()
     for entry in legend:
         xs: list = []
@@ -281,7 +252,7 @@ def map_figure(
         )
     if approximate:
         fig.add_annotation(
-            text=COLUMNS[lang]["approx"],
+            text=tr("slides.approx", lang),
             xref="paper",
             yref="paper",
             x=1,
@@ -361,7 +332,6 @@ def movers_figure(rows: pd.DataFrame, ind: Indicator, lang: str, size: tuple[int
     """The change of every wilayah as horizontal bars, green when it improved, red when it slipped."""
     rows = rows[rows["perubahan"].notna()].sort_values("perubahan", ascending=ind.higher_is_better)
     better = (rows["perubahan"] > 0) == ind.higher_is_better
-    unit = ind.text("unit", lang)
     fig = go.Figure(
         go.Bar(
             x=rows["perubahan"],
@@ -377,7 +347,7 @@ def movers_figure(rows: pd.DataFrame, ind: Indicator, lang: str, size: tuple[int
     width, height = size
     low, high = min(0.0, float(rows["perubahan"].min())), max(0.0, float(rows["perubahan"].max()))
     pad = (high - low) * 0.22 or 1.0  # room for the value labels outside the bars, on both sides of zero
-    title = f"{COLUMNS[lang]['change_axis']} ({COLUMNS[lang]['points'] if unit == '%' else unit})"
+    title = f"{tr('slides.change_axis', lang)} ({change_unit(ind, lang)})"
     fig.update_xaxes(
         title={"text": title, "font": {"size": SIZE["chart"] - 6}, "standoff": 12},
         automargin=True,

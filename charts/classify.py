@@ -11,15 +11,14 @@ from plotly.colors import sample_colorscale, sequential
 
 from kpi.core.catalogue import Indicator
 from kpi.core.methods.bands import BandSet, classify_series
+from kpi.core.texts import tr
 from kpi.report.numfmt import number, with_unit  # noqa: F401  (re-exported: maps and tests import them from here)
 
 METHODS = ("quantile", "equal")
 NODATA = "nodata"
 NODATA_COLOR = "#d9d9d9"
-NODATA_LABEL = {"id": "Tidak ada data", "en": "No data"}
 OUTSIDE = "luar_pita"
 OUTSIDE_COLOR = "#969696"
-OUTSIDE_LABEL = {"id": "Di luar pita resmi", "en": "Outside the official bands"}
 # ColorBrewer YlGnBu: sequential and colour-blind safe; the lightest steps are skipped so that no class is
 # mistaken for the white background or the grey "no data".
 PALETTE = sequential.YlGnBu
@@ -92,7 +91,7 @@ def classify(
         unit = ind.text("unit", lang)
         title = f"{ind.text('short', lang)} ({unit})" if unit else ind.text("short", lang)
     if codes.eq(NODATA).any():
-        legend = (*legend, LegendEntry(NODATA, NODATA_LABEL[lang], NODATA_COLOR))
+        legend = (*legend, LegendEntry(NODATA, tr("no_data", lang), NODATA_COLOR))
     return Classes(codes.rename(values.name), legend, method, title)
 
 
@@ -102,7 +101,7 @@ def _band_classes(numbers: pd.Series, band_set: BandSet, lang: str) -> tuple[pd.
     codes = bands.where(bands.notna(), OUTSIDE).where(numbers.notna(), NODATA).astype(object)
     legend = tuple(LegendEntry(b.code, b.label.get(lang) or b.label["id"], b.color) for b in band_set.bands)
     if codes.eq(OUTSIDE).any():
-        legend += (LegendEntry(OUTSIDE, OUTSIDE_LABEL[lang], OUTSIDE_COLOR),)
+        legend += (LegendEntry(OUTSIDE, tr("classes.outside", lang), OUTSIDE_COLOR),)
     return codes, legend
 
 

@@ -13,33 +13,17 @@ import plotly.graph_objects as go
 from charts.palette import CITY, TARGET, colour_of
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue, Indicator
+from kpi.core.texts import tr
 from kpi.core.wilayah import Register
 from kpi.metrics.comparison import berakhlak_ids, kecamatan_codes, ranking_order
-from kpi.report.numfmt import number, with_unit
+from kpi.report.labels import city_name
+from kpi.report.numfmt import number, short_value, with_unit
 
 FONT = 14
 HEATMAP_SCALE = "RdBu"  # ColorBrewer diverging, colour-blind safe: red below target, blue above, white at 100 %
 NO_VALUE = "–"
 INK = "#1b1f24"  # the theme's text colour: darker than plotly's default grey, readable at 14 px
 MAX_BUBBLE = 70  # px diameter of the most populous kecamatan
-WORDS = {
-    "id": {
-        "target": "Target",
-        "city": "Kota {name}",
-        "rank": "Peringkat {p} dari {n}",
-        "achievement": "Capaian",
-        "population": "Penduduk (data contoh)",
-        "value": "Nilai",
-    },
-    "en": {
-        "target": "Target",
-        "city": "{name} (city)",
-        "rank": "Rank {p} of {n}",
-        "achievement": "Achievement",
-        "population": "Population (sample)",
-        "value": "Value",
-    },
-}
 
 
 def _layout(fig: go.Figure, lang: str, height: int, title: str | None, **margin) -> go.Figure:
@@ -60,12 +44,6 @@ def _layout(fig: go.Figure, lang: str, height: int, title: str | None, **margin)
     return fig
 
 
-def short_value(value, ind: Indicator, lang: str = "id") -> str:
-    """A value for a label: '76,3%' (the % kept), '84,10' (longer units go in the axis title)."""
-    text = number(value, ind.decimals, lang)
-    return f"{text}%" if text != "—" and ind.text("unit", lang) == "%" else text
-
-
 def axis_title(ind: Indicator, lang: str = "id") -> str:
     """'Layanan daring (%)', 'IKM (poin)'."""
     return f"{ind.text('short', lang)} ({ind.text('unit', lang)})"
@@ -75,17 +53,16 @@ def axis_title(ind: Indicator, lang: str = "id") -> str:
 
 
 def _bar_hover(rows: pd.DataFrame, ind: Indicator, lang: str) -> list[str]:
-    w = WORDS[lang]
     out = []
     for r in rows.itertuples():
         lines = [f"<b>{r.nama_wilayah}</b>", f"{ind.text('short', lang)}: {with_unit(r.nilai, ind, lang)}"]
         if pd.notna(getattr(r, "target", None)):
             lines += [
-                f"{w['target']}: {with_unit(r.target, ind, lang)}",
-                f"{w['achievement']}: {number(r.capaian, 1, lang)}%",
+                f"{tr('target', lang)}: {with_unit(r.target, ind, lang)}",
+                f"{tr('achievement', lang)}: {number(r.capaian, 1, lang)}%",
             ]
         if pd.notna(getattr(r, "peringkat", None)) and pd.notna(getattr(r, "peringkat_dari", None)):
-            lines.append(w["rank"].format(p=int(r.peringkat), n=int(r.peringkat_dari)))
+            lines.append(tr("comparison.rank", lang, p=int(r.peringkat), n=int(r.peringkat_dari)))
         out.append("<br>".join(lines))
     return out
 
@@ -148,9 +125,9 @@ def ranking_figure(
     targets = order["target"].dropna() if "target" in order else pd.Series(dtype=float)
     target = float(targets.iloc[0]) if len(targets) else None
     if target is not None:
-        _reference(fig, target, f"{WORDS[lang]['target']} {short_value(target, ind, lang)}", TARGET, "dash")
+        _reference(fig, target, f"{tr('target', lang)} {short_value(target, ind, lang)}", TARGET, "dash")
     if city is not None:
-        name = WORDS[lang]["city"].format(name=register.kota.nama)
+        name = city_name(register, lang)
         _reference(fig, city, f"{name} {short_value(city, ind, lang)}", CITY, "dot")
     top = max([*order["nilai"], target or 0, city or 0, 0])
     fig.update_xaxes(
@@ -195,7 +172,7 @@ def heatmap_figure(
     hover = [
         [
             f"<b>{n}</b><br>{ind.text('label', lang)}<br>{periods.display(period_by_indicator[ind.id], lang)}<br>"
-            f"{WORDS[lang]['value']}: {with_unit(v, ind, lang)}<br>{WORDS[lang]['achievement']}: {c}"
+            f"{tr('col_value', lang)}: {with_unit(v, ind, lang)}<br>{tr('achievement', lang)}: {c}"
             for ind, v, c in zip(inds, vrow, trow, strict=True)
         ]
         for n, vrow, trow in zip(names, shown, text, strict=True)
@@ -221,7 +198,7 @@ def heatmap_figure(
             ygap=2,
             hoverongaps=False,
             colorbar={
-                "title": {"text": f"{WORDS[lang]['achievement']} (%)", "font": {"size": FONT}, "side": "top"},
+                "title": {"text": f"{tr('achievement', lang)} (%)", "font": {"size": FONT}, "side": "top"},
                 "tickvals": ticks,
                 "ticktext": [f"{number(v, 0, lang)}%" for v in ticks],
                 "tickfont": {"size": FONT},
@@ -262,7 +239,7 @@ def radar_figure(
     for kode in shown:
         r = wide.loc[kode].tolist()
         city = kode == kota
-        name = WORDS[lang]["city"].format(name=register.kota.nama) if city else register.name(kode)
+        name = city_name(register, lang) if city else register.name(kode)
         hover = [f"<b>{name}</b><br>{th}: {number(v, 2, lang)}" for th, v in zip(theta, r, strict=True)]
         fig.add_scatterpolar(
             r=[*r, r[0]],
@@ -333,12 +310,11 @@ def scatter_figure(
     frame = frame.reindex([k for k in kec if k in frame.index])
     sizeref = 2 * frame["penduduk"].max() / MAX_BUBBLE**2 if frame["penduduk"].notna().any() else 1
     fig = go.Figure()
-    w = WORDS[lang]
     for kode, r in frame.iterrows():
         name = register.name(kode)
         hover = (
             f"<b>{name}</b><br>{x_ind.text('short', lang)}: {with_unit(r.x, x_ind, lang)}<br>"
-            f"{y_ind.text('short', lang)}: {with_unit(r.y, y_ind, lang)}<br>{w['population']}: {number(r.penduduk, 0, lang)}"
+            f"{y_ind.text('short', lang)}: {with_unit(r.y, y_ind, lang)}<br>{tr('comparison.population', lang)}: {number(r.penduduk, 0, lang)}"
         )
         fig.add_scatter(
             x=[r.x],
@@ -365,7 +341,7 @@ def scatter_figure(
     for axis, rows, ind in (("x", x_rows, x_ind), ("y", y_rows, y_ind)):
         target = rows["target"].dropna() if "target" in rows else pd.Series(dtype=float)
         if len(target):
-            label = f"{w['target']} {short_value(target.iloc[0], ind, lang)}"
+            label = f"{tr('target', lang)} {short_value(target.iloc[0], ind, lang)}"
             line = {"color": TARGET, "width": 2, "dash": "dash"}
             if axis == "x":
                 fig.add_vline(

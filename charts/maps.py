@@ -11,9 +11,10 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import shapely
 
-from charts.classify import NODATA, NODATA_COLOR, NODATA_LABEL, Classes, LegendEntry, classify, with_unit
+from charts.classify import NODATA, NODATA_COLOR, Classes, LegendEntry, classify, with_unit
 from kpi.core.catalogue import Indicator
-from kpi.metrics.targets import STATUS_LABELS
+from kpi.core.texts import tr
+from kpi.metrics.targets import STATUSES
 
 __all__ = [
     "Classes",
@@ -42,14 +43,6 @@ PLACEHOLDER = "__kosong__"  # the location of an empty class: matches no shape, 
 DEFAULT_CENTER = {"lat": -6.29, "lon": 106.71}  # Kota Tangerang Selatan
 FONT = 14
 MAX_ELEVATION = 3000.0
-APPROXIMATE = {
-    "id": "Batas perkiraan — bukan batas resmi.<br>Pasang batas resmi: python -m kpi.geo install BERKAS",
-    "en": "Approximate boundaries — not official.<br>Install official boundaries: python -m kpi.geo install FILE",
-}
-WORDS = {
-    "id": {"target": "Target", "status": "Status", "rank": "Peringkat {p} dari {n} se-kota"},
-    "en": {"target": "Target", "status": "Status", "rank": "Rank {p} of {n} in the city"},
-}
 
 
 def feature_collection(gdf, decimals: int = 6) -> dict:
@@ -93,19 +86,18 @@ def _status_text(status, classes: Classes, lang: str) -> str | None:
     """A target status or band code as its label in the language."""
     if not isinstance(status, str):
         return None
-    return STATUS_LABELS[lang].get(status) or classes.label_of(status)
+    return tr(f"status.{status}", lang) if status in STATUSES else classes.label_of(status)
 
 
 def _rank_text(rank, of, lang: str) -> str | None:
     """'Peringkat 2 dari 7', or None without a rank."""
     if pd.isna(rank) or pd.isna(of):
         return None
-    return WORDS[lang]["rank"].format(p=int(rank), n=int(of))
+    return tr("maps.rank", lang).format(p=int(rank), n=int(of))
 
 
 def tooltip_fields(rows: pd.DataFrame, ind: Indicator, classes: Classes, lang: str = "id") -> pd.DataFrame:
     """Texts per row: kode, nama, nilai_teks, target_teks, status_teks, peringkat_teks, kelas, rincian."""
-    words = WORDS[lang]
     names = _col(rows, "nama_wilayah")
     ranks = zip(_col(rows, "peringkat"), _col(rows, "peringkat_dari"), strict=True)
     fields = pd.DataFrame(
@@ -113,13 +105,13 @@ def tooltip_fields(rows: pd.DataFrame, ind: Indicator, classes: Classes, lang: s
             "kode": rows["kode_wilayah"].astype(str),
             "nama": names.where(names.notna(), rows["kode_wilayah"]).astype(str),
             "nilai_teks": [
-                with_unit(v, ind, lang) if pd.notna(v) else NODATA_LABEL[lang].lower() for v in rows["nilai"]
+                with_unit(v, ind, lang) if pd.notna(v) else tr("no_data", lang).lower() for v in rows["nilai"]
             ],
             "target_teks": [
-                f"{words['target']}: {with_unit(t, ind, lang)}" if pd.notna(t) else "" for t in _col(rows, "target")
+                f"{tr('target', lang)}: {with_unit(t, ind, lang)}" if pd.notna(t) else "" for t in _col(rows, "target")
             ],
             "status_teks": [
-                f"{words['status']}: {s}" if s else ""
+                f"{tr('col_status', lang)}: {s}" if s else ""
                 for s in (_status_text(s, classes, lang) for s in _col(rows, "status"))
             ],
             "peringkat_teks": [_rank_text(p, d, lang) or "" for p, d in ranks],
@@ -221,7 +213,7 @@ def _map_table(geojson: dict, rows: pd.DataFrame, classes: Classes, lang: str):
     table = pd.concat([rows, extra], ignore_index=True) if len(extra) else rows.reset_index(drop=True)
     legend = classes.legend
     if codes.eq(NODATA).any() and all(e.key != NODATA for e in legend):
-        legend = (*legend, LegendEntry(NODATA, NODATA_LABEL[lang], NODATA_COLOR))
+        legend = (*legend, LegendEntry(NODATA, tr("no_data", lang), NODATA_COLOR))
     return table, codes, legend
 
 
@@ -275,7 +267,7 @@ def choropleth(
     )
     if approximate:
         fig.add_annotation(
-            text=APPROXIMATE[lang],
+            text=tr("maps.approximate", lang),
             xref="paper",
             yref="paper",
             x=0.01,
@@ -309,7 +301,7 @@ def _elevations(values: pd.Series, ind: Indicator) -> pd.Series:
 
 def _tooltip(ind: Indicator, lang: str, approximate: bool) -> dict:
     """The deck tooltip: {field} is filled (HTML-escaped) from each feature's properties; empty lines collapse."""
-    note = f"<div><i>{APPROXIMATE[lang].split('<br>')[0]}</i></div>" if approximate else ""
+    note = f"<div><i>{tr('maps.approximate', lang).split('<br>')[0]}</i></div>" if approximate else ""
     html = (
         f"<b>{{nama}}</b><div>{ind.text('short', lang)}: {{nilai_teks}}</div><div>{{target_teks}}</div>"
         f"<div>{{status_teks}}</div><div>{{peringkat_teks}}</div>{note}"
@@ -368,11 +360,11 @@ def deck(
         .set_index("kode")
     )
     missing = {
-        "nilai_teks": NODATA_LABEL[lang].lower(),
+        "nilai_teks": tr("no_data", lang).lower(),
         "target_teks": "",
         "status_teks": "",
         "peringkat_teks": "",
-        "kelas": NODATA_LABEL[lang],
+        "kelas": tr("no_data", lang),
         "fill": _rgba(NODATA_COLOR),
         "elevation": 0.0,
     }

@@ -12,9 +12,11 @@ from plotly.subplots import make_subplots
 from charts.palette import CITY, NEUTRAL, TARGET, colour_of
 from kpi.core import periods
 from kpi.core.catalogue import Indicator
+from kpi.core.texts import tr
 from kpi.core.wilayah import Register
+from kpi.report.labels import change_unit, city_name
 from kpi.report.numfmt import signed, with_unit
-from kpi.report.trend import WORDS, change_unit, city_name, wilayah_names
+from kpi.report.trend import wilayah_names
 
 FONT = 14  # readable when the screen is shared at 1280×720
 PLOT_WIDTH = 880  # px of the plot area beside an open sidebar at 1280 wide: decides how many ticks fit
@@ -72,7 +74,7 @@ def _line(rows: pd.DataFrame, name: str, hover_name: str, ind: Indicator, lang: 
 
 def _target_line(rows: pd.DataFrame, ind: Indicator, lang: str, **style) -> go.Scatter:
     """The target as a grey dashed step: each period's target holds over the period that ends at its point."""
-    name = WORDS[lang]["target"]
+    name = tr("target", lang)
     return go.Scatter(
         **_xy(rows, "target"),
         name=name,
@@ -135,7 +137,7 @@ def _ticks(labels: list[str], lang: str, width: float) -> tuple[list[str], list[
 def unit_title(ind: Indicator, lang: str) -> str:
     """The y axis title: 'Persen (%)' for percentages, else the unit ('poin', 'hari kerja')."""
     unit = ind.text("unit", lang)
-    return WORDS[lang]["percent"] if unit == "%" else unit
+    return tr("unit.percent_axis", lang) if unit == "%" else unit
 
 
 def _style(fig: go.Figure, lang: str, height: int, title: str | None) -> go.Figure:
@@ -295,7 +297,7 @@ def yoy_figure(yoy: pd.DataFrame, ind: Indicator, register: Register, lang: str 
     fig.update_layout(showlegend=False)
     fig.update_yaxes(autorange="reversed", showgrid=False)
     fig.update_xaxes(
-        title_text=f"{WORDS[lang]['change']} ({unit})",
+        title_text=f"{tr('trend.change', lang)} ({unit})",
         zeroline=True,
         zerolinecolor="#374151",
         zerolinewidth=1.5,

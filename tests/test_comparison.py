@@ -94,7 +94,7 @@ def test_ranking_figure_target_and_city_lines(tiny_catalogue, tiny_register):
     lines = {s.name: (s.x0, s.x1, s.line.dash, s.line.color, s.showlegend) for s in fig.layout.shapes}
     assert lines == {
         "Target 60.0%": (60.0, 60.0, "dash", TARGET, True),
-        "Kota Uji (city) 65.3%": (65.25, 65.25, "dot", CITY, True),
+        "Kota Uji 65.3%": (65.25, 65.25, "dot", CITY, True),
     }
     assert not fig.data[0].showlegend  # kecamatan bars need no legend: their names are on the axis
 
@@ -212,10 +212,10 @@ def test_radar_one_trace_per_chosen_kecamatan_and_the_city_dashed(tiny_register,
     fig = cmp.radar_figure(berakhlak_rows, load_catalogue(), tiny_register, "id", codes=[BETA])
     assert [(t.name, t.line.color, t.line.dash) for t in fig.data] == [
         ("Beta", colours[BETA], "solid"),
-        ("Kota Kota Uji", CITY, "dash"),
+        ("Kota Uji", CITY, "dash"),
     ]
     everyone = cmp.radar_figure(berakhlak_rows, load_catalogue(), tiny_register, "id")
-    assert [t.name for t in everyone.data] == ["Alfa", "Beta", "Kota Kota Uji"]
+    assert [t.name for t in everyone.data] == ["Alfa", "Beta", "Kota Uji"]
     assert tuple(everyone.layout.polar.radialaxis.range) == (60, 90)  # 71 − 5 → 60; 87 + 2 → 90
 
 

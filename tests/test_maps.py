@@ -13,6 +13,7 @@ from shapely.geometry import box
 from charts import maps
 from charts.classify import NODATA, NODATA_COLOR, classify, edges, number, palette, with_unit
 from kpi.core.methods.bands import load_band_sets
+from kpi.core.texts import tr
 
 KODE = ["36.74.01.1001", "36.74.01.1002", "36.74.02.1001"]
 NAMA = ["Satu", "Dua", "Tiga"]
@@ -294,7 +295,7 @@ def test_every_feature_is_drawn_even_without_a_row(tiny_catalogue, geojson):
 def test_approximate_boundaries_note(geojson, ikm_rows, ikm, ikm_classes, approximate, lang, expected):
     fig = _figure(geojson, ikm_rows, ikm, ikm_classes, lang=lang, approximate=approximate)
     notes = [a.text for a in fig.layout.annotations]
-    assert notes == ([] if expected is None else [maps.APPROXIMATE[lang]])
+    assert notes == ([] if expected is None else [tr("maps.approximate", lang)])
     if expected:
         assert notes[0].startswith(expected) and "python -m kpi.geo install" in notes[0]
 

@@ -329,7 +329,7 @@ def test_yoy_figure_colours_follow_the_direction_and_leave_room_for_labels(yoy_t
     ("indicator", "lang", "text"),
     [
         ("daring", "id", "Nilai dalam %, perubahan dalam poin."),
-        ("daring", "en", "Values in %, changes in pts."),
+        ("daring", "en", "Values in %, changes in points."),
         ("kepatuhan", "id", "Nilai dalam poin, perubahan dalam poin."),
         ("aduan", "en", "Values in per 10,000, changes in per 10,000."),
     ],

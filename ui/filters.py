@@ -12,8 +12,9 @@ import streamlit as st
 
 from kpi.core import periods
 from kpi.core.catalogue import Indicator
-from kpi.core.wilayah import LEVEL_LABELS, LEVELS
+from kpi.core.wilayah import LEVELS
 from kpi.metrics.analysis import periods_with_values
+from kpi.report.labels import level_label
 from ui import data, state
 from ui.i18n import labeller, t
 
@@ -98,7 +99,7 @@ def sidebar(levels: tuple[str, ...] = LEVELS, period: bool = True) -> Filters:
         "tingkat",
         allowed,
         "kecamatan" if "kecamatan" in allowed else allowed[0],
-        labeller(lambda v, lg: LEVEL_LABELS[lg][v].split(" (")[0]),
+        labeller(lambda v, lg: level_label(v, lg, short=True)),
         required=True,
     )
     grain, chosen_period, latest = _period(ind, level) if period else (ind.frequency, None, True)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import math
-
 from kpi.core.catalogue import Indicator
-from kpi.metrics.targets import STATUS_LABELS
-from kpi.report import numfmt
+from kpi.core.texts import tr
+from kpi.metrics.targets import STATUSES
+from kpi.report import labels, numfmt
 
 
 def number(value: float | None, decimals: int, lang: str = "id") -> str:
@@ -21,8 +20,7 @@ def value(value: float | None, ind: Indicator, lang: str = "id") -> str:
 
 def short_value(value: float | None, ind: Indicator, lang: str = "id") -> str:
     """A value for a narrow card: the number, with '%' but without longer units ('84,10', '62,5%')."""
-    text = number(value, ind.decimals, lang)
-    return f"{text}%" if text != "—" and ind.text("unit", lang) == "%" else text
+    return numfmt.short_value(value, ind, lang)
 
 
 def unit_label(ind: Indicator, lang: str = "id") -> str:
@@ -34,10 +32,7 @@ def unit_label(ind: Indicator, lang: str = "id") -> str:
 def change(delta: float | None, ind: Indicator, lang: str = "id") -> str | None:
     """A signed change as displayed, in points for percentages ('+2,1 poin', '-0,4 poin', '±0,0 poin'); ASCII '-'
     so Streamlit draws a down arrow, and '±' when it rounds to zero so no arrow is drawn for it."""
-    if delta is None or (isinstance(delta, float) and math.isnan(delta)):
-        return None
-    unit = ("poin" if lang == "id" else "pts") if ind.text("unit", lang) == "%" else ind.text("unit", lang)
-    return f"{numfmt.signed(delta, ind.decimals, lang)} {unit}"
+    return labels.change_text(delta, ind, lang)
 
 
 _STATUS_COLOURS = {"tercapai": "green", "mendekati": "orange", "belum_tercapai": "red"}
@@ -47,8 +42,8 @@ def status_badge(status: str | None, ind: Indicator, catalogue, lang: str = "id"
     """A coloured Markdown badge for a target status or an official band (e.g. 'B (Baik)')."""
     if not isinstance(status, str):
         return ""
-    if status in STATUS_LABELS[lang]:
-        return f":{_STATUS_COLOURS[status]}-badge[{STATUS_LABELS[lang][status]}]"
+    if status in STATUSES:
+        return f":{_STATUS_COLOURS[status]}-badge[{tr(f'status.{status}', lang)}]"
     band_set = catalogue.band_set(ind)
     codes = [b.code for b in band_set.bands]
     pos = codes.index(status) / max(len(codes) - 1, 1)
@@ -58,15 +53,11 @@ def status_badge(status: str | None, ind: Indicator, catalogue, lang: str = "id"
 
 def ranking_table(rows, ind: Indicator, catalogue, lang: str = "id"):
     """A display table of one snapshot: rank, wilayah, value, target, status — formatted as text."""
-    from ui.i18n import TEXT
 
     def head(key: str) -> str:
-        return TEXT[key][lang]
+        return tr(key, lang)
 
-    status = [
-        STATUS_LABELS[lang].get(s) if s in STATUS_LABELS[lang] else _band_label(s, ind, catalogue, lang)
-        for s in rows["status"]
-    ]
+    status = [labels.status_label(s, ind, catalogue, lang) for s in rows["status"]]
     return {
         head("col_rank"): [int(r) if r == r and r is not None else None for r in rows["peringkat"]],
         head("col_wilayah"): list(rows["nama_wilayah"]),
@@ -74,10 +65,3 @@ def ranking_table(rows, ind: Indicator, catalogue, lang: str = "id"):
         head("target"): [value(v, ind, lang) for v in rows["target"]],
         head("col_status"): status,
     }
-
-
-def _band_label(code, ind: Indicator, catalogue, lang: str) -> str | None:
-    band_set = catalogue.band_set(ind)
-    if band_set is None or not isinstance(code, str):
-        return None
-    return next((b.label[lang] for b in band_set.bands if b.code == code), code)

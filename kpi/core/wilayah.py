@@ -12,13 +12,10 @@ import pandas as pd
 
 from kpi import settings
 from kpi.core.issues import Issue
+from kpi.core.texts import tr
 
 DATA_DIR = settings.DATA_DIR
 LEVELS: tuple[str, ...] = ("kota", "kecamatan", "kelurahan")
-LEVEL_LABELS = {
-    "id": {"kota": "Kota", "kecamatan": "Kecamatan", "kelurahan": "Kelurahan"},
-    "en": {"kota": "City", "kecamatan": "Kecamatan (district)", "kelurahan": "Kelurahan (sub-district)"},
-}
 _PREFIXES = {
     "kelurahan": "kelurahan",
     "kel": "kelurahan",
@@ -131,7 +128,7 @@ class Register:
     def display_name(self, kode: str, lang: str = "id") -> str:
         """The name with its level, e.g. 'Kecamatan Setu'."""
         unit = self.get(kode)
-        return f"{LEVEL_LABELS[lang][unit.tingkat].split(' ')[0]} {unit.nama}"
+        return f"{tr(f'level.{unit.tingkat}', lang).split(' ')[0]} {unit.nama}"
 
     def frame(self) -> pd.DataFrame:
         """The register as a table, one row per unit."""

@@ -59,7 +59,7 @@ def read_source(path: Path) -> tuple[gpd.GeoDataFrame | None, str | None, list[I
         target = _zip_member(path) if path.suffix.lower() == ".zip" else str(path)
         layer, notes = _polygon_layer(target, path.name)
         frame = gpd.read_file(target, layer=layer, engine="pyogrio")
-    except Exception as exc:  # noqa: BLE001 - GDAL reports a bad file in many ways
+    except Exception as exc:
         return (
             None,
             None,

@@ -229,7 +229,7 @@ def read_store(directory: Path, register: Register | None = None) -> tuple[Bound
     for tingkat in LEVELS:
         try:
             frame = gpd.read_parquet(directory / LEVEL_FILES[tingkat])
-        except Exception as exc:  # noqa: BLE001 - a damaged store means "not installed", never a crash
+        except Exception as exc:
             return None, f"berkas {LEVEL_FILES[tingkat]} tidak terbaca ({exc})"
         expected = sorted(u.kode for u in register.level(tingkat))
         if tuple(frame.columns) != COLUMNS or frame["kode"].tolist() != expected or frame.crs != WGS84:

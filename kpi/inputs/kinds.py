@@ -9,23 +9,6 @@ import re
 from dataclasses import dataclass, field
 
 # Column kinds: what a cell holds, and how it is described to the person filling the file.
-TYPE_LABELS = {
-    "id": {"id": "teks, unik dalam berkas", "en": "text, unique in the file"},
-    "text": {"id": "teks", "en": "text"},
-    "kelurahan": {"id": "kode atau nama kelurahan", "en": "kelurahan code or name"},
-    "unit": {"id": "kode atau nama kecamatan/kelurahan", "en": "kecamatan or kelurahan code or name"},
-    "choice": {"id": "pilihan", "en": "choice"},
-    "datetime": {
-        "id": "tanggal dan jam (hari/bulan/tahun): 2026-10-03 08:15 atau 03/10/2026 08.15",
-        "en": "date and time (day first): 2026-10-03 08:15 or 03/10/2026 08.15",
-    },
-    "date": {
-        "id": "tanggal (hari/bulan/tahun): 2026-10-03 atau 03/10/2026",
-        "en": "date (day first): 2026-10-03 or 03/10/2026",
-    },
-    "days": {"id": "bilangan bulat ≥ 1", "en": "whole number ≥ 1"},
-    "score": {"id": "skor bulat 1–4", "en": "whole score 1–4"},
-}
 KANAL = {
     "daring": ("online", "web", "website", "situs", "aplikasi", "app", "internet", "portal", "email"),
     "luring": ("offline", "langsung", "loket", "tatap muka", "datang langsung", "walk in", "manual"),
@@ -52,7 +35,7 @@ class Column:
     """One column of a record kind: its type, whether it must exist and be filled, and how to fill it."""
 
     name: str
-    type: str  # a key of TYPE_LABELS
+    type: str  # the cell type; the text records.type.<type> describes it to people
     required: bool  # the column must be present in the file
     filled: bool  # every cell must be filled
     id: str  # description, Bahasa Indonesia

@@ -193,7 +193,7 @@ def _excel_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Issue
 
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - zip, XML and openpyxl errors all mean "corrupt"
+    except Exception as exc:
         return None, [_unreadable(name, "Excel (.xlsx)", f"{type(exc).__name__}: {exc}")]
     try:
         return excel_cells(workbook), []
@@ -207,7 +207,7 @@ def _parquet_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Iss
 
     try:
         table = pq.read_table(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - arrow raises several types for corrupt input
+    except Exception as exc:
         return None, [_unreadable(name, "Parquet", f"{type(exc).__name__}: {exc}")]
     return parquet_cells(table), []
 

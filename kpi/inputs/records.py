@@ -21,8 +21,9 @@ import pandas as pd
 
 from kpi import settings
 from kpi.core.issues import Issue
+from kpi.core.texts import tr
 from kpi.core.wilayah import Register, load_register
-from kpi.inputs.kinds import KINDS, TYPE_LABELS, KindSpec, key
+from kpi.inputs.kinds import KINDS, KindSpec, key
 from kpi.inputs.observations import LoadResult
 from kpi.inputs.readers import FORMATS, ROW_COLUMN, Source, read_table, source_name
 from kpi.inputs.rules import check_records
@@ -30,14 +31,8 @@ from kpi.inputs.rules import check_records
 __all__ = ["KINDS", "describe", "load_records", "template", "write_templates"]
 
 HEAD_BYTES = 1 << 16
-DESCRIBE_HEADERS = {
-    "id": ("Kolom", "Wajib", "Isi", "Keterangan", "Contoh", "Nama lain yang diterima"),
-    "en": ("Column", "Required", "Type", "Description", "Example", "Other accepted names"),
-}
-REQUIRED_LABELS = {
-    "id": ("tidak", "kolom wajib, isi boleh kosong", "ya"),
-    "en": ("no", "column required, cells may be empty", "yes"),
-}
+DESCRIBE_COLUMNS = ("kolom", "wajib", "isi", "keterangan", "contoh", "nama_lain")
+REQUIRED = ("no", "column", "yes")  # by c.required + c.filled: optional column, required column, required cell
 EXCEL_FORMATS = {"datetime": "yyyy-mm-dd hh:mm", "date": "yyyy-mm-dd"}
 CSV_DATES = {"permohonan": "%Y-%m-%d %H:%M", "aduan": "%Y-%m-%d %H:%M", "survei": "%Y-%m-%d"}
 
@@ -198,10 +193,10 @@ def describe(kind: str, lang: str = "id") -> pd.DataFrame:
     """The columns of a record kind as a table for people: name, required, type, description, example, aliases."""
     rows = []
     for c in KINDS[kind].columns:
-        kind_text = TYPE_LABELS[c.type][lang] + (f": {c.allowed()}" if c.choices else "")
-        required = REQUIRED_LABELS[lang][c.required + c.filled]
+        kind_text = tr(f"records.type.{c.type}", lang) + (f": {c.allowed()}" if c.choices else "")
+        required = tr(f"records.required.{REQUIRED[c.required + c.filled]}", lang)
         rows.append((c.name, required, kind_text, getattr(c, lang), c.example, ", ".join(c.aliases)))
-    return pd.DataFrame(rows, columns=list(DESCRIBE_HEADERS[lang]), dtype="str")
+    return pd.DataFrame(rows, columns=[tr(f"records.describe.{c}", lang) for c in DESCRIBE_COLUMNS], dtype="str")
 
 
 def template(kind: str) -> pd.DataFrame:

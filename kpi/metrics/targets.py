@@ -8,10 +8,7 @@ import pandas as pd
 from kpi.core.catalogue import Catalogue
 from kpi.core.methods.bands import classify_series
 
-STATUS_LABELS = {
-    "id": {"tercapai": "Tercapai", "mendekati": "Mendekati target", "belum_tercapai": "Belum tercapai"},
-    "en": {"tercapai": "Achieved", "mendekati": "Close to target", "belum_tercapai": "Not achieved"},
-}
+STATUSES: tuple[str, ...] = ("tercapai", "mendekati", "belum_tercapai")  # labels: kpi.report.labels.status_label
 
 
 def achievement(value: pd.Series, target: pd.Series, higher_is_better) -> pd.Series:

@@ -16,6 +16,9 @@ def _lookup(frame: pd.DataFrame, shifted: pd.Series) -> pd.Series:
     return pd.Series(values.reindex(keys).to_numpy(), index=frame.index)
 
 
+ARAH: tuple[str, ...] = ("membaik", "memburuk", "tetap")  # the direction words of a change (labels: trend.arah.*)
+
+
 def direction_word(change: pd.Series, higher: pd.Series) -> pd.Series:
     """'membaik', 'memburuk' or 'tetap', from the sign of a change and the indicator's direction."""
     better = np.where(higher, change > 0, change < 0)

@@ -23,105 +23,20 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue, Indicator
 from kpi.core.methods.bands import round_half_up
-from kpi.core.wilayah import LEVEL_LABELS, Register
+from kpi.core.texts import LANGS, tr
+from kpi.core.wilayah import Register
 from kpi.metrics.analysis import in_scope
-from kpi.metrics.targets import STATUS_LABELS
+from kpi.report.labels import level_label, status_label
 from kpi.report.numfmt import number, signed
 
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
-SAMPLE = "Data contoh (sintetis)"
-_W = {  # key: (Bahasa Indonesia, English)
-    "wilayah": ("Wilayah", "Area"),
-    "kecamatan": ("Kecamatan", "Kecamatan"),
-    "kelurahan": ("Kelurahan", "Kelurahan"),
-    "kode": ("Kode", "Code"),
-    "periode": ("Periode", "Period"),
-    "kode_periode": ("Kode periode", "Period code"),
-    "indikator": ("Indikator", "Indicator"),
-    "id": ("ID indikator", "Indicator ID"),
-    "nilai": ("Nilai", "Value"),
-    "satuan": ("Satuan", "Unit"),
-    "target": ("Target", "Target"),
-    "capaian": ("Capaian (%)", "Achievement (%)"),
-    "status": ("Status", "Status"),
-    "perubahan": ("Perubahan", "Change"),
-    "peringkat": ("Peringkat", "Rank"),
-    "peringkat_dari": ("Jumlah wilayah diperingkat", "Areas ranked"),
-    "pembilang": ("Pembilang", "Numerator"),
-    "penyebut": ("Penyebut", "Denominator"),
-    "laporan": ("Laporan diterima/diharapkan", "Reports received/expected"),
-    "laporan_diterima": ("Laporan diterima", "Reports received"),
-    "laporan_diharapkan": ("Laporan diharapkan", "Reports expected"),
-    "of": ("dari", "of"),
-    "kategori": ("Kategori", "Category"),
-    "jenis_periode": ("Jenis periode", "Period type"),
-    "tingkat": ("Tingkat wilayah", "Level"),
-    "bahasa": ("Bahasa", "Language"),
-    "data_sampai": ("Data sampai", "Data up to"),
-    "dibuat": ("Dibuat", "Generated"),
-    "sumber_data": ("Sumber data", "Data source"),
-    "semua": ("Semua", "All"),
-    "semua_periode": ("Semua periode", "All periods"),
-    "dimuat": ("Data observasi yang dimuat", "Loaded observations"),
-    "sampel": (SAMPLE, f"{SAMPLE} — synthetic sample"),
-    "meta": ("Keterangan: {}", "Info: {}"),
-    "sheet_data": ("Data", "Data"),
-    "sheet_filter": ("Filter", "Filters"),
-    "sheet_def": ("Definisi", "Definition"),
-    "isi": ("Isi", "Value"),
-    "isian": ("Isian", "Field"),
-    "month": ("Bulan", "Month"),
-    "quarter": ("Triwulan", "Quarter"),
-    "semester": ("Semester", "Semester"),
-    "year": ("Tahun", "Year"),
-    # the dictionary
-    "label": ("Indikator", "Indicator"),
-    "definisi": ("Definisi", "Definition"),
-    "rumus": ("Rumus", "Formula"),
-    "waktu": ("Agregasi antarperiode", "Over time"),
-    "ruang": ("Agregasi antarwilayah", "Across areas"),
-    "arah": ("Arah", "Direction"),
-    "rentang": ("Rentang sah", "Valid range"),
-    "targets": ("Target per tahun", "Targets by year"),
-    "pita": ("Pita resmi", "Official bands"),
-    "berakhlak": ("Nilai BerAKHLAK", "BerAKHLAK value"),
-    "level": ("Tingkat pengumpulan", "Collected at"),
-    "frekuensi": ("Frekuensi", "Frequency"),
-    "sumber": ("Sumber", "Source"),
-    "higher": ("Makin tinggi makin baik", "Higher is better"),
-    "lower": ("Makin rendah makin baik", "Lower is better"),
-    "sum": ("dijumlahkan", "summed"),
-    "last": ("nilai bulan terakhir (stok)", "last month's value (stock)"),
-    "mean": ("rata-rata per bulan", "monthly mean"),
-    "ratio_space": (
-        "pembilang dan penyebut dijumlahkan, lalu dibagi (bukan rata-rata rasio)",
-        "numerators and denominators summed, then divided (never a mean of ratios)",
-    ),
-    "mean_space": ("rata-rata nilai wilayah di bawahnya", "mean of the values of the areas below"),
-    "sum_space": ("nilai wilayah di bawahnya dijumlahkan", "values of the areas below summed"),
-    "mean_time": ("rata-rata laporan dalam periode", "mean of the reports in the period"),
-    "sum_time": ("laporan dalam periode dijumlahkan", "reports in the period summed"),
-    "mean_formula": (
-        "nilai hasil penilaian (tanpa pembilang dan penyebut)",
-        "assessed value (no numerator or denominator)",
-    ),
-    "sum_formula": ("jumlah nilai", "sum of the values"),
-    "profile": (
-        "target akhir tahun; target bulanan mengikuti profil kumulatif",
-        "year-end targets; monthly targets follow a cumulative profile",
-    ),
-}
-_FREQUENCY = {
-    "month": ("Bulanan", "Monthly"),
-    "quarter": ("Triwulanan", "Quarterly"),
-    "semester": ("Semesteran", "Half-yearly"),
-    "year": ("Tahunan", "Yearly"),
-}
+SAMPLE = "Data contoh (sintetis)"  # the sample label, the same in both languages
 _NUMERIC = ("nilai", "target", "capaian", "perubahan", "peringkat", "pembilang", "penyebut", "laporan")
 
 
 def _w(key: str, lang: str) -> str:
-    return _W[key][0 if lang == "id" else 1]
+    """A label of the exports (the text export.<key>)."""
+    return tr(f"export.{key}", lang)
 
 
 def _missing(value) -> bool:
@@ -139,12 +54,7 @@ def _count_decimals(value) -> int:
 
 def _status(code, ind: Indicator, catalogue: Catalogue, lang: str) -> str:
     """A target status or an official band code as its label in the language."""
-    if not isinstance(code, str):
-        return "—"
-    if code in STATUS_LABELS[lang]:
-        return STATUS_LABELS[lang][code]
-    band_set = catalogue.band_set(ind)
-    return next((b.label[lang] for b in band_set.bands if b.code == code), code) if band_set else code
+    return status_label(code, ind, catalogue, lang) or "—"
 
 
 def select_rows(
@@ -281,20 +191,20 @@ def filters_meta(
         for k, v in (
             ("indikator", f"{ind.text('label', lang)} ({ind.id})"),
             ("kategori", cats[filters.category][lang] if filters.category in cats else _w("semua", lang)),
-            ("jenis_periode", _w(filters.grain, lang)),
+            ("jenis_periode", tr(f"grain_{filters.grain}", lang)),
             (
                 "periode",
                 _w("semua_periode", lang)
                 if all_periods or not filters.period
                 else periods.display(filters.period, lang),
             ),
-            ("tingkat", LEVEL_LABELS[lang][level]),
+            ("tingkat", level_label(level, lang)),
             ("kecamatan", _names(filters.kecamatan, register, lang, level != "kota")),
             ("kelurahan", _names(filters.kelurahan, register, lang, level == "kelurahan")),
-            ("bahasa", {"id": "Bahasa Indonesia", "en": "English"}[lang]),
+            ("bahasa", LANGS[lang]),
             ("data_sampai", _date(data_date, lang)),
             ("dibuat", f"{_date(made, lang)} {made:%H:%M} WIB"),
-            ("sumber_data", _w("sampel" if is_sample else "dimuat", lang)),
+            ("sumber_data", tr("sample_badge", lang) if is_sample else _w("dimuat", lang)),
         )
     ]
 
@@ -400,7 +310,7 @@ def _plain(value: float, lang: str) -> str:
 
 def _formula(ind: Indicator, lang: str) -> str:
     if ind.rollup != "ratio":
-        return _w(f"{ind.rollup}_formula", lang)
+        return tr(f"export.formula.{ind.rollup}", lang)
     num, den = _w("pembilang", lang).lower(), _w("penyebut", lang).lower()
     factor = "" if ind.factor == 1 else f" × {_plain(ind.factor, lang)}"
     return f"{num} ÷ {den}{factor} — {num}: {ind.text('numerator', lang)}; {den}: {ind.text('denominator', lang)}"
@@ -408,7 +318,7 @@ def _formula(ind: Indicator, lang: str) -> str:
 
 def _over_time(ind: Indicator, lang: str) -> str:
     if ind.rollup != "ratio":
-        return _w(f"{ind.rollup}_time", lang)
+        return tr(f"export.time.{ind.rollup}", lang)
     num, den = _w("pembilang", lang).lower(), _w("penyebut", lang).lower()
     return f"{num}: {_w(ind.numerator_over_time, lang)}; {den}: {_w(ind.denominator_over_time, lang)}"
 
@@ -442,7 +352,7 @@ def definition(
             ("definisi", ind.text("definition", lang)),
             ("rumus", _formula(ind, lang)),
             ("waktu", _over_time(ind, lang)),
-            ("ruang", _w(f"{ind.rollup}_space", lang)),
+            ("ruang", tr(f"export.space.{ind.rollup}", lang)),
             ("arah", _w(ind.direction, lang)),
             ("satuan", ind.text("unit", lang)),
             ("rentang", "–".join(_plain(v, lang) for v in ind.range)),
@@ -450,8 +360,8 @@ def definition(
             ("pita", _bands(ind, sets, lang)),
             ("kategori", catalogue.categories.get(ind.category, {}).get(lang, ind.category)),
             ("berakhlak", catalogue.berakhlak[ind.berakhlak][lang] if ind.berakhlak else "—"),
-            ("level", LEVEL_LABELS[lang][ind.level]),
-            ("frekuensi", _FREQUENCY[ind.frequency][0 if lang == "id" else 1]),
+            ("level", level_label(ind.level, lang)),
+            ("frekuensi", tr(f"frequency.{ind.frequency}", lang)),
             ("sumber", ind.text("source", lang)),
         )
     ]

@@ -7,52 +7,18 @@ import pandas as pd
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue
 from kpi.core.issues import Issue, issues_frame
+from kpi.core.texts import TEXTS, tr
 from kpi.core.wilayah import Register
 from kpi.report import numfmt
 
-PREVIEW_HEADERS = {
-    "id": ("Indikator", "Wilayah", "Periode", "Sebelum", "Sesudah", "Selisih"),
-    "en": ("Indicator", "Area", "Period", "Before", "After", "Change"),
-}
-ISSUE_HEADERS = {
-    "id": ("Baris", "Kolom", "Kode", "Pesan", "Nilai"),
-    "en": ("Row", "Column", "Code", "Message", "Value"),
-}
-BATCH_HEADERS = {
-    "id": {
-        "batch_id": "Batch",
-        "jenis": "Jenis",
-        "berkas": "Berkas",
-        "baris": "Baris",
-        "dimasukkan": "Dimasukkan",
-        "diganti": "Diganti",
-        "dilewati": "Dilewati",
-        "diimpor_pada": "Diimpor pada (UTC)",
-        "status": "Status",
-        "sintetis": "Sintetis",
-        "sha256": "sha256",
-    },
-    "en": {
-        "batch_id": "Batch",
-        "jenis": "Kind",
-        "berkas": "File",
-        "baris": "Rows",
-        "dimasukkan": "Inserted",
-        "diganti": "Replaced",
-        "dilewati": "Skipped",
-        "diimpor_pada": "Imported at (UTC)",
-        "status": "Status",
-        "sintetis": "Synthetic",
-        "sha256": "sha256",
-    },
-}
+PREVIEW_COLUMNS = ("indikator", "wilayah", "periode", "sebelum", "sesudah", "selisih")
 
 
 def preview_table(
     preview: pd.DataFrame, catalogue: Catalogue, register: Register, lang: str = "id", limit: int | None = 500
 ) -> pd.DataFrame:
     """The KPI changes of a dry run as text: indicator, area, period, before, after and the signed change."""
-    headers = PREVIEW_HEADERS[lang]
+    headers = [tr(f"imports.preview.{c}", lang) for c in PREVIEW_COLUMNS]
     rows = preview if limit is None else preview.head(limit)
     out = []
     for r in rows.itertuples(index=False):
@@ -74,7 +40,7 @@ def preview_table(
 def issues_table(issues: list[Issue], lang: str = "id") -> pd.DataFrame:
     """Every problem with row, column, code, the Indonesian message and the cell's value."""
     frame = issues_frame(issues)
-    frame.columns = list(ISSUE_HEADERS[lang])
+    frame.columns = [tr(f"imports.issue.{c}", lang) for c in frame.columns]
     return frame
 
 
@@ -85,6 +51,5 @@ def issues_csv(issues: list[Issue]) -> bytes:
 
 def batches_table(batches: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
     """The batch history with translated headers; the sha256 shortened to 12 characters."""
-    names = BATCH_HEADERS[lang]
     shown = batches.assign(sha256=batches["sha256"].astype("string").str[:12]) if "sha256" in batches else batches
-    return shown.rename(columns={c: names.get(c, c) for c in shown.columns})
+    return shown.rename(columns=lambda c: tr(f"imports.batch.{c}", lang) if f"imports.batch.{c}" in TEXTS else c)

@@ -9,28 +9,9 @@ import pandas as pd
 
 from kpi.core.catalogue import Catalogue, Indicator
 from kpi.core.methods.bands import round_half_up
+from kpi.core.texts import TEXTS, tr
+from kpi.report.labels import change_unit
 from kpi.report.numfmt import number, with_unit
-
-WORDS = {
-    "id": {
-        "up": "naik",
-        "down": "turun",
-        "to": "menjadi",
-        "pts": "poin",
-        "same": "tetap di",
-        "grade": {"ikm_mutu": "mutu", "ombudsman_zona": "zona"},
-        "kec": "Kecamatan",
-    },
-    "en": {
-        "up": "rose",
-        "down": "fell",
-        "to": "to",
-        "pts": "points",
-        "same": "held at",
-        "grade": {"ikm_mutu": "grade", "ombudsman_zona": "zone"},
-        "kec": "Kecamatan",
-    },
-}
 
 
 def movers(rows: pd.DataFrame, ind: Indicator, n: int = 3) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -48,30 +29,33 @@ def movers(rows: pd.DataFrame, ind: Indicator, n: int = 3) -> tuple[pd.DataFrame
 
 
 def _change(delta: float, ind: Indicator, lang: str) -> str:
-    unit = ind.text("unit", lang)
-    unit = WORDS[lang]["pts"] if unit == "%" else unit
-    return f"{number(abs(delta), ind.decimals, lang)} {unit}"
+    """The size of a change with its unit, without sign ('3,20 poin'): the verb says the direction."""
+    return f"{number(abs(delta), ind.decimals, lang)} {change_unit(ind, lang)}"
 
 
 def _grade(row, ind: Indicator, catalogue: Catalogue, lang: str) -> str:
     band_set = catalogue.band_set(ind)
     if band_set is None or not isinstance(row.get("pita"), str):
         return ""
-    word = WORDS[lang]["grade"].get(band_set.name, "")
+    key = f"narrative.grade.{band_set.name}"
+    word = tr(key, lang) if key in TEXTS else ""
     return f" ({word} {row['pita']})" if word else f" ({row['pita']})"
 
 
 def sentence(row, ind: Indicator, catalogue: Catalogue, lang: str = "id") -> str:
     """One sentence on one wilayah's change, e.g. 'IKM Kecamatan Setu naik 3,20 poin menjadi 84,10 (mutu B).'"""
-    w = WORDS[lang]
-    where = f"{w['kec']} {row['nama_wilayah']}" if row.get("tingkat") == "kecamatan" else row["nama_wilayah"]
+    where = (
+        f"{tr('narrative.kec', lang)} {row['nama_wilayah']}"
+        if row.get("tingkat") == "kecamatan"
+        else row["nama_wilayah"]
+    )
     subject = f"{ind.text('short', lang)} {where}"
     grade = _grade(row, ind, catalogue, lang)
     value = with_unit(row["nilai"], ind, lang)
     if round_half_up(row["perubahan"], ind.decimals) == 0:
-        return f"{subject} {w['same']} {value}{grade}."
-    verb = w["up"] if row["perubahan"] > 0 else w["down"]
-    return f"{subject} {verb} {_change(row['perubahan'], ind, lang)} {w['to']} {value}{grade}."
+        return f"{subject} {tr('narrative.same', lang)} {value}{grade}."
+    verb = tr("narrative.up", lang) if row["perubahan"] > 0 else tr("narrative.down", lang)
+    return f"{subject} {verb} {_change(row['perubahan'], ind, lang)} {tr('narrative.to', lang)} {value}{grade}."
 
 
 def briefing(

@@ -29,6 +29,12 @@ def with_unit(value, ind: Indicator, lang: str = "id") -> str:
     return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
 
 
+def short_value(value: object, ind: Indicator, lang: str = "id") -> str:
+    """A value for a narrow card or a bar label: the number with '%' but without longer units ('84,10', '62,5%')."""
+    text = number(value, ind.decimals, lang)
+    return f"{text}%" if text != "—" and ind.text("unit", lang) == "%" else text
+
+
 def signed(delta, decimals: int, lang: str = "id") -> str:
     """A change with its sign, using ASCII '-' ('+2,1', '-0,4', '±0,0')."""
     text = number(abs(delta) if delta is not None else None, decimals, lang)
