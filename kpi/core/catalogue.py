@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -14,6 +16,7 @@ from kpi.core.issues import Issue
 from kpi.core.methods.bands import BandSet, load_band_sets
 
 DEFAULT_PATH = settings.INDICATORS_FILE
+_YamlMap = dict[str, Any]  # a mapping as parsed from YAML; its values are unchecked until _check has run
 TYPES = ("percent", "rate", "index", "count", "duration")
 ROLLUPS = ("ratio", "mean", "sum")
 OVER_TIME = ("sum", "last", "mean")
@@ -56,14 +59,14 @@ class Indicator:
     """One declared indicator: what it measures, how it rolls up, and what counts as good."""
 
     id: str
-    label: dict
-    short: dict
-    definition: dict
+    label: dict[str, str]
+    short: dict[str, str]
+    definition: dict[str, str]
     type: str
     factor: float
     rollup: str
     direction: str
-    unit: dict
+    unit: dict[str, str]
     decimals: int
     range: tuple[float, float]
     targets: dict[int, float]
@@ -71,9 +74,9 @@ class Indicator:
     category: str
     level: str
     frequency: str
-    source: dict
-    numerator: dict | None = None
-    denominator: dict | None = None
+    source: dict[str, str]
+    numerator: dict[str, str] | None = None
+    denominator: dict[str, str] | None = None
     numerator_over_time: str = "sum"
     denominator_over_time: str = "sum"
     target_profile: tuple[float, ...] | None = None
@@ -108,9 +111,9 @@ class Catalogue:
     """All indicators, with category and BerAKHLAK labels and the official band sets."""
 
     indicators: tuple[Indicator, ...]
-    categories: dict = field(default_factory=dict)
-    berakhlak: dict = field(default_factory=dict)
-    band_sets: dict = field(default_factory=dict)
+    categories: dict[str, dict[str, str]] = field(default_factory=dict)
+    berakhlak: dict[str, dict[str, str]] = field(default_factory=dict)
+    band_sets: dict[str, BandSet] = field(default_factory=dict)
 
     def get(self, indicator_id: str) -> Indicator:
         """The indicator with this id."""
@@ -136,7 +139,7 @@ class Catalogue:
         return tuple(i for i in self.indicators if i.headline)
 
 
-def _check(rec: dict, ctx: dict) -> list[Issue]:
+def _check(rec: _YamlMap, ctx: Mapping[str, Mapping[str, object]]) -> list[Issue]:
     """Every rule an indicator record must satisfy, as Issues naming the indicator and the field."""
     iid = rec.get("id") or "(tanpa id)"
     out: list[Issue] = []
@@ -177,7 +180,7 @@ def _check(rec: dict, ctx: dict) -> list[Issue]:
     return out
 
 
-def _check_numbers(rec: dict, bad) -> None:
+def _check_numbers(rec: _YamlMap, bad: Callable[[str, str], None]) -> None:
     """Range, targets, near-threshold and target profile rules."""
     rng = rec.get("range")
     if not (isinstance(rng, list) and len(rng) == 2 and rng[0] < rng[1]):
@@ -196,7 +199,7 @@ def _check_numbers(rec: dict, bad) -> None:
         bad("target_profile", "harus 12 pecahan kumulatif yang naik dan berakhir di 1.0.")
 
 
-def _build(rec: dict) -> Indicator:
+def _build(rec: _YamlMap) -> Indicator:
     fields = {k: v for k, v in rec.items() if k in Indicator.__dataclass_fields__}
     fields["range"] = tuple(rec["range"])
     fields["targets"] = dict(rec["targets"])
@@ -205,9 +208,11 @@ def _build(rec: dict) -> Indicator:
     return Indicator(**fields)
 
 
-def parse_catalogue(doc: dict, band_sets: dict[str, BandSet]) -> Catalogue:
+def parse_catalogue(doc: _YamlMap, band_sets: dict[str, BandSet]) -> Catalogue:
     """Validate a parsed catalogue document and build the Catalogue, or raise CatalogueError."""
-    ctx = {"categories": doc.get("categories") or {}, "berakhlak": doc.get("berakhlak") or {}, "band_sets": band_sets}
+    categories: dict[str, dict[str, str]] = doc.get("categories") or {}
+    berakhlak: dict[str, dict[str, str]] = doc.get("berakhlak") or {}
+    ctx: dict[str, Mapping[str, object]] = {"categories": categories, "berakhlak": berakhlak, "band_sets": band_sets}
     records = doc.get("indicators") or []
     issues: list[Issue] = []
     seen: set[str] = set()
@@ -227,7 +232,7 @@ def parse_catalogue(doc: dict, band_sets: dict[str, BandSet]) -> Catalogue:
         issues.append(Issue("katalog_tidak_valid", "Katalog tidak berisi indikator satu pun (kunci 'indicators')."))
     if issues:
         raise CatalogueError(issues)
-    return Catalogue(tuple(_build(r) for r in records), ctx["categories"], ctx["berakhlak"], band_sets)
+    return Catalogue(tuple(_build(r) for r in records), categories, berakhlak, band_sets)
 
 
 @functools.lru_cache(maxsize=4)

@@ -8,6 +8,7 @@ import numbers
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import SupportsInt, cast
 
 import numpy as np
 import pandas as pd
@@ -103,7 +104,7 @@ def _is_missing(value: object) -> bool:
     if value is None:
         return True
     try:
-        return bool(pd.isna(value))
+        return bool(pd.isna(value))  # type: ignore[call-overload]  # pandas-stubs: isna takes any object at runtime
     except (TypeError, ValueError):
         return False
 
@@ -158,7 +159,7 @@ def parse_period(value: object) -> tuple[str, str] | None:
     if isinstance(value, datetime.date):
         return _build(value.year, "month", value.month)
     if isinstance(value, numbers.Integral) or (isinstance(value, numbers.Real) and float(value).is_integer()):
-        return _parse_text(str(int(value)))
+        return _parse_text(str(int(cast(SupportsInt, value))))  # numbers.Real has no __int__ in typeshed
     if isinstance(value, str):
         return _parse_text(value)
     return None
@@ -236,12 +237,18 @@ def coarsen_series(labels: pd.Series, grain: str) -> pd.Series:
     return labels.map(mapping).astype("string")
 
 
-def shift(label: str, n: int) -> str:
-    """Label `n` periods later (negative = earlier) at the label's own grain."""
+def _steps(n: object) -> int:
+    """The shift as an int; TypeError unless it is an integer (numpy integers too, bool not)."""
     if isinstance(n, bool) or not isinstance(n, numbers.Integral):
         raise TypeError(f"Jumlah pergeseran harus bilangan bulat, bukan {n!r}")
+    return int(n)
+
+
+def shift(label: str, n: int) -> str:
+    """Label `n` periods later (negative = earlier) at the label's own grain."""
+    steps = _steps(n)
     period = _split(label)
-    return _from_ordinal(period.grain, period.ordinal + int(n)).label
+    return _from_ordinal(period.grain, period.ordinal + steps).label
 
 
 def previous(label: str) -> str:
@@ -302,4 +309,5 @@ def latest(labels: Iterable[str]) -> str:
     present = series.dropna().unique()
     if len(present) == 0:
         raise ValueError("Tidak ada label periode untuk dipilih yang terbaru")
-    return max(present, key=_latest_key)
+    label: str = max(present, key=_latest_key)
+    return label

@@ -5,8 +5,10 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, cast
 
 import pandas as pd
 
@@ -53,6 +55,11 @@ class Resolution:
 
     kode: str | None
     issue: Issue | None = None
+
+
+def _isna(value: object) -> bool:
+    """pd.isna of one scalar."""
+    return bool(pd.isna(value))  # type: ignore[call-overload]  # pandas-stubs: isna accepts any object at runtime
 
 
 def _digits(text: str) -> str:
@@ -140,7 +147,7 @@ class Register:
 
     def resolve(self, value: object, tingkat: str | None = None) -> Resolution:
         """Map a code (Kemendagri or BPS, dotted or not) or a name in any known spelling to a code."""
-        text = "" if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)) else str(value).strip()
+        text = "" if value is None or (pd.api.types.is_scalar(value) and _isna(value)) else str(value).strip()
         if not text:
             return Resolution(
                 None, Issue("wilayah_kosong", "Kode wilayah kosong. Isi dengan kode Kemendagri, mis. 36.74.03.1005.")
@@ -214,6 +221,20 @@ class Register:
         return codes, {str(v): r.issue for v, r in results.items() if r.issue}
 
 
+class _Row(Protocol):
+    """One row of data/wilayah.csv, read with dtype=str: every field is text."""
+
+    kode: str
+    tingkat: str
+    nama: str
+    kode_induk: str
+    kode_bps: str
+    nama_bps: str
+    luas_km2: str
+    label_lat: str
+    label_lon: str
+
+
 def _float(value: str) -> float | None:
     return float(value) if value not in ("", None) and not pd.isna(value) else None
 
@@ -234,7 +255,7 @@ def load_register(data_dir: Path = DATA_DIR) -> Register:
             _float(r.label_lat),
             _float(r.label_lon),
         )
-        for r in table.itertuples(index=False)
+        for r in cast("Iterator[_Row]", table.itertuples(index=False))
     )
     aliases = pd.read_csv(data_dir / "wilayah_alias.csv", dtype=str)
     return Register(units, tuple(zip(aliases.kode, aliases.alias, strict=True)))

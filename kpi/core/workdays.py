@@ -21,7 +21,9 @@ import functools
 from pathlib import Path
 
 import holidays
+import holidays.version
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from kpi import settings
@@ -37,7 +39,7 @@ class HariLiburError(ValueError):
     """The configurable holiday list breaks a format rule."""
 
 
-def _day_numbers(dates: object) -> np.ndarray:
+def _day_numbers(dates: object) -> npt.NDArray[np.int64]:
     """Days since 1970-01-01 as int64 (NaT stays the int64 minimum) for any array-like of datetimes."""
     values = np.asarray(dates)
     if values.dtype.kind != "M":
@@ -140,7 +142,7 @@ class Calendar:
     def is_workday(self, dates: object) -> np.ndarray:
         """True where the date is a working day (NaT → False)."""
         position = _day_numbers(dates)
-        valid = position != _NAT
+        valid: npt.NDArray[np.bool_] = position != _NAT
         _, cum = self._positions((position,), valid)
         return (cum[position] > cum[position - 1]) & valid
 
@@ -171,7 +173,7 @@ class Calendar:
         rows = []
         for category in CATEGORIES:
             named = holidays.country_holidays("ID", categories=(category,), years=year, language="id")
-            source = f"holidays {holidays.__version__} (ID, kategori {category})"
+            source = f"holidays {holidays.version.__version__} (ID, kategori {category})"
             rows += [(pd.Timestamp(day), "libur", name, source) for day, name in named.items()]
         library = pd.DataFrame(rows, columns=list(HARI_LIBUR_COLUMNS))
         own = self.extra[self.extra["tanggal"].dt.year == year]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Collection
+from typing import cast
+
 import pandas as pd
 
 from kpi.core import periods
@@ -33,12 +37,14 @@ def latest_period(table: pd.DataFrame, indicator_id: str | None = None) -> str |
     return periods.latest(rows["periode"].unique()) if not rows.empty else None
 
 
-def data_date(obs: pd.DataFrame):
+def data_date(obs: pd.DataFrame) -> datetime.date:
     """The last day covered by the data: the end of its latest period."""
     return periods.end_date(periods.latest(obs["periode"].unique()))
 
 
-def card(table: pd.DataFrame, indicator_id: str, kode: str, history: int = 12, upto: str | None = None) -> dict | None:
+def card(
+    table: pd.DataFrame, indicator_id: str, kode: str, history: int = 12, upto: str | None = None
+) -> dict[str, object] | None:
     """The latest row of one indicator for one wilayah (ending no later than `upto`), with the values before it."""
     rows = table[(table["indikator"] == indicator_id) & (table["kode_wilayah"] == kode)].sort_values("periode")
     if upto is not None:
@@ -47,9 +53,9 @@ def card(table: pd.DataFrame, indicator_id: str, kode: str, history: int = 12, u
     filled = rows[rows["nilai"].notna()]
     if filled.empty:
         return None
-    latest = filled.iloc[-1].to_dict()
-    upto = rows[rows["periode"] <= latest["periode"]].tail(history)
-    latest["riwayat"] = upto["nilai"].tolist()
+    latest = cast("dict[str, object]", filled.iloc[-1].to_dict())  # the table's column names are str
+    window = rows[rows["periode"] <= latest["periode"]].tail(history)
+    latest["riwayat"] = window["nilai"].tolist()
     return latest
 
 
@@ -69,7 +75,9 @@ def snapshot(
     return rows.sort_values(["peringkat", "kode_wilayah"], na_position="last")
 
 
-def in_scope(table: pd.DataFrame, register: Register, kecamatan=(), kelurahan=()) -> pd.DataFrame:
+def in_scope(
+    table: pd.DataFrame, register: Register, kecamatan: Collection[str] = (), kelurahan: Collection[str] = ()
+) -> pd.DataFrame:
     """Rows of the chosen wilayah: kecamatan rows of the chosen kecamatan, kelurahan rows inside them (or the
     chosen kelurahan); the city row always stays. Empty choices mean all."""
     keep = pd.Series(True, index=table.index)

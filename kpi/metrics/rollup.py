@@ -8,6 +8,7 @@ All indicators are rolled up together in two group-bys, so a whole table costs t
 from __future__ import annotations
 
 from collections import Counter
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -120,7 +121,7 @@ def _grid(data: pd.DataFrame, inds: list[Indicator], level: str, grain: str, reg
     for ind in inds:
         if ind.id not in span.index:
             continue
-        native = periods.period_range(span.at[ind.id, "min"], span.at[ind.id, "max"])
+        native = periods.period_range(cast(str, span.at[ind.id, "min"]), cast(str, span.at[ind.id, "max"]))
         per_period = Counter(periods.coarsen(p, grain) for p in native)
         per_unit = Counter(register.ancestor(u.kode, level) for u in register.level(ind.level))
         rows += [(ind.id, k, p, nu * np_) for k, nu in per_unit.items() for p, np_ in per_period.items()]

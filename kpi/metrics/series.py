@@ -5,6 +5,7 @@ instead of dropping to zero."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -28,7 +29,9 @@ YOY_COLUMNS = [
 ]
 
 
-def lines_for(register: Register, level: str, kecamatan=(), kelurahan=()) -> tuple[list[str], str | None]:
+def lines_for(
+    register: Register, level: str, kecamatan: Sequence[str] = (), kelurahan: Sequence[str] = ()
+) -> tuple[list[str], str | None]:
     """The wilayah drawn as lines besides the city, and the kecamatan they were limited to when nothing was chosen.
 
     Kelurahan are drawn for the chosen kelurahan, else the kelurahan of the chosen kecamatan, else those of the
@@ -40,11 +43,11 @@ def lines_for(register: Register, level: str, kecamatan=(), kelurahan=()) -> tup
     if kelurahan:
         return list(kelurahan), None
     limited = None if kecamatan else register.level("kecamatan")[0].kode
-    parents = list(kecamatan) or [limited]
+    parents: list[str | None] = list(kecamatan) or [limited]
     return [u.kode for u in register.level("kelurahan") if u.kode_induk in parents], limited
 
 
-def series(table_level: pd.DataFrame, table_kota: pd.DataFrame, ind: Indicator, codes) -> pd.DataFrame:
+def series(table_level: pd.DataFrame, table_kota: pd.DataFrame, ind: Indicator, codes: Sequence[str]) -> pd.DataFrame:
     """Long frame of the chosen wilayah and the city: one row per wilayah and period from the first to the last
     period with data (missing ones as NaN rows), with the period's end date and target, sorted by wilayah, date."""
     keep = ["kode_wilayah", "nama_wilayah", "tingkat", "periode", "periode_akhir", "nilai"]
@@ -79,10 +82,13 @@ def _targets(city: pd.DataFrame, ind: Indicator, labels: list[str]) -> dict[str,
 
 
 def yoy_table(
-    table_level: pd.DataFrame, table_kota: pd.DataFrame, indicator_id: str, codes, period: str
+    table_level: pd.DataFrame, table_kota: pd.DataFrame, indicator_id: str, codes: Sequence[str], period: str
 ) -> pd.DataFrame:
     """Per wilayah (in `codes` order, then the city) the value in `period`, a year earlier, and the change."""
-    pick = lambda t: t[(t["indikator"] == indicator_id) & (t["periode"] == period)]
+
+    def pick(t: pd.DataFrame) -> pd.DataFrame:
+        return t[(t["indikator"] == indicator_id) & (t["periode"] == period)]
+
     own = pick(table_level)
     own = own[own["kode_wilayah"].isin(list(codes)) & (own["tingkat"] != "kota")]
     rows = pd.concat([own, pick(table_kota)], ignore_index=True)

@@ -11,7 +11,7 @@ from kpi.core.methods.bands import classify_series
 STATUSES: tuple[str, ...] = ("tercapai", "mendekati", "belum_tercapai")  # labels: kpi.report.labels.status_label
 
 
-def achievement(value: pd.Series, target: pd.Series, higher_is_better) -> pd.Series:
+def achievement(value: pd.Series, target: pd.Series, higher_is_better: pd.Series | bool) -> pd.Series:
     """Capaian in percent: realisasi/target where higher is better, (2·target − realisasi)/target otherwise."""
     target = target.where(target != 0)
     return pd.Series(
@@ -19,7 +19,7 @@ def achievement(value: pd.Series, target: pd.Series, higher_is_better) -> pd.Ser
     )
 
 
-def target_status(capaian: pd.Series, near) -> pd.Series:
+def target_status(capaian: pd.Series, near: pd.Series | float) -> pd.Series:
     """Tercapai at 100 % or more, mendekati from `near`×100 %, else belum tercapai; NaN stays NaN."""
     status = np.select([capaian >= 100, capaian >= np.asarray(near) * 100], ["tercapai", "mendekati"], "belum_tercapai")
     return pd.Series(status, index=capaian.index, dtype="object").where(capaian.notna())

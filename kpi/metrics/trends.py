@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+
 import numpy as np
 import pandas as pd
 
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue
+from kpi.core.wilayah import Register
 
 
 def _lookup(frame: pd.DataFrame, shifted: pd.Series) -> pd.Series:
@@ -23,7 +26,7 @@ def direction_word(change: pd.Series, higher: pd.Series) -> pd.Series:
     """'membaik', 'memburuk' or 'tetap', from the sign of a change and the indicator's direction."""
     better = np.where(higher, change > 0, change < 0)
     worse = np.where(higher, change < 0, change > 0)
-    word = np.select([change.isna(), better, worse], [None, "membaik", "memburuk"], "tetap")
+    word = np.select([change.isna(), better, worse], [np.array(None, dtype=object), "membaik", "memburuk"], "tetap")
     return pd.Series(word, index=change.index, dtype="object")
 
 
@@ -41,9 +44,9 @@ def add_changes(frame: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
     return out
 
 
-def _windows(table: pd.DataFrame, catalogue: Catalogue, grain: str) -> dict:
+def _windows(table: pd.DataFrame, catalogue: Catalogue, grain: str) -> dict[str, tuple[str, str, datetime.date]]:
     """Indicator id → (latest period, last-year period, last native period to include) for periods in progress."""
-    out = {}
+    out: dict[str, tuple[str, str, datetime.date]] = {}
     for ind in catalogue.indicators:
         rows = table[table["indikator"] == ind.id]
         if rows.empty or grain == ind.frequency:
@@ -60,7 +63,7 @@ def _windows(table: pd.DataFrame, catalogue: Catalogue, grain: str) -> dict:
 
 
 def like_for_like(
-    table: pd.DataFrame, obs: pd.DataFrame, catalogue: Catalogue, register, level: str, grain: str
+    table: pd.DataFrame, obs: pd.DataFrame, catalogue: Catalogue, register: Register, level: str, grain: str
 ) -> pd.DataFrame:
     """A period still in progress (e.g. 2026 with data to October) is compared with the same months a year
     earlier (January–October 2025), not with the whole earlier period."""
@@ -77,8 +80,8 @@ def like_for_like(
         for i, p in [k.split("|")]
         if periods.coarsen(p, grain) == windows[i][1] and periods.end_date(p) <= windows[i][2]
     }
-    before = rollup_many(sub[key.isin(keep)], [catalogue.get(i) for i in windows], register, level, grain)
-    before = before.set_index(["indikator", "kode_wilayah", "periode"])["nilai"]
+    rolled = rollup_many(sub[key.isin(keep)], [catalogue.get(i) for i in windows], register, level, grain)
+    before = rolled.set_index(["indikator", "kode_wilayah", "periode"])["nilai"]
     out = table.copy()
     for iid, (last, last_year, _) in windows.items():
         now = (out["indikator"] == iid) & (out["periode"] == last)

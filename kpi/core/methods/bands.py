@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import yaml
 
@@ -223,7 +224,7 @@ def round_half_up(value: float, decimals: int) -> float:
     return float(exact.quantize(quantum, rounding=ROUND_HALF_UP, context=_DECIMAL_CONTEXT))
 
 
-def _round_half_up_array(values: np.ndarray, decimals: int) -> np.ndarray:
+def _round_half_up_array(values: npt.NDArray[np.float64], decimals: int) -> npt.NDArray[np.float64]:
     """Vectorised round_half_up: compare |x| with the float nearest each decimal midpoint, no epsilon."""
     scale = 10.0**decimals
     magnitude = np.abs(values)
@@ -256,7 +257,7 @@ def classify_series(values: pd.Series, band_set: BandSet) -> pd.Series:
     rounded = _round_half_up_array(np.where(finite, numbers, 0.0), band_set.decimals)
     conditions = [finite & _compare(band)(rounded, band.threshold) for band in band_set.bands]
     choices = [np.full(len(numbers), band.code, dtype=object) for band in band_set.bands]
-    codes = np.select(conditions, choices, default=None)
+    codes = np.select(conditions, choices, default=np.array(None, dtype=object))
     return pd.Series(codes, index=values.index, name=values.name, dtype=object)
 
 

@@ -169,13 +169,12 @@ def compute_ikm_by(answers: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     keys = _group_keys(answers, by)
     scores = _scores(answers).reset_index(drop=True)
     key_columns = [answers[key].reset_index(drop=True) for key in keys]
-    options = {"dropna": False, "sort": True, "observed": True}
-    grouped = scores.groupby(key_columns, **options)
+    grouped = scores.groupby(key_columns, dropna=False, sort=True, observed=True)
     sums, counts = grouped.sum(), grouped.count()
     _require_answers(counts, lambda group: f"Kelompok {keys} = {group!r}")
     nrr = sums / counts
     result = pd.DataFrame(index=sums.index)
-    answered = scores.notna().any(axis=1).groupby(key_columns, **options).sum()
+    answered = scores.notna().any(axis=1).groupby(key_columns, dropna=False, sort=True, observed=True).sum()
     result["responden"] = answered.to_numpy(dtype="int64")
     for name in UNSUR:
         result[f"nrr_{name}"] = nrr[name].to_numpy()
@@ -185,7 +184,7 @@ def compute_ikm_by(answers: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     return result[[*keys, *RESULT_COLUMNS]]
 
 
-def _check_count(value: int, name: str) -> int:
+def _check_count(value: object, name: str) -> int:
     """Validate a non-negative integer count parameter."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
         raise IkmInputError(
