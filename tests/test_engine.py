@@ -16,11 +16,11 @@ import pytest
 
 from kpi import engine
 from kpi.core.methods.ikm import UNSUR, compute_ikm, ikm_from_sums
+from kpi.core.observations import COLUMNS as OBS_COLUMNS
 from kpi.core.wilayah import load_register
 from kpi.core.workdays import Calendar
 from kpi.engine import reference as engine_ref
 from kpi.engine.bench import bench_engine, synthetic_permohonan
-from kpi.engine.common import OBS_COLUMNS
 
 A, B, C, SERPONG = "36.74.01.1001", "36.74.01.1002", "36.74.02.1001", "36.74.01"
 ENGINES = pytest.mark.parametrize("compute", [engine.compute, engine_ref.compute], ids=["duckdb", "pandas"])

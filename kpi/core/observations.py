@@ -7,6 +7,7 @@ import pandas as pd
 KEY: tuple[str, ...] = ("periode", "kode_wilayah", "indikator")
 NUMBERS: tuple[str, ...] = ("pembilang", "penyebut", "nilai")
 COLUMNS: tuple[str, ...] = (*KEY, *NUMBERS)
+DTYPES: dict[str, str] = {**dict.fromkeys(KEY, "str"), **dict.fromkeys(NUMBERS, "float64")}
 
 
 def ratio_value(pembilang: pd.Series, penyebut: pd.Series, factor: pd.Series | float) -> pd.Series:

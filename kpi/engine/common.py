@@ -16,12 +16,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kpi.core import observations
 from kpi.core.methods.ikm import UNSUR, ikm_from_sums
+from kpi.core.observations import DTYPES as OBS_DTYPES
 from kpi.core.wilayah import Register, load_register
 from kpi.core.workdays import Calendar
 
-OBS_COLUMNS = observations.COLUMNS
 FOLLOW_UP_DAYS = 3  # aduan_tindak_lanjut: first follow-up within this many working days
 REQUESTS = ("bulan", "kode_wilayah", "semua", "daring")
 COMPLETED = ("bulan", "kode_wilayah", "selesai", "tepat_waktu", "hari_kerja")
@@ -167,7 +166,7 @@ def _survey(survey: pd.DataFrame, register: Register) -> list[pd.DataFrame]:
 def observations(
     aggregates: Aggregates, population: pd.DataFrame | None = None, register: Register | None = None
 ) -> pd.DataFrame:
-    """The observation frame (OBS_COLUMNS; str, str, str, float64 ×3) sorted by indikator, kode_wilayah, periode."""
+    """The observation frame (kpi.core.observations.COLUMNS and DTYPES) sorted by indikator, kode_wilayah, periode."""
     register = register or load_register()
     parts = [_rows("", pd.Series([], dtype="str"), pd.Series([], dtype="str"), [], [])]  # the columns when empty
     if aggregates.requests is not None:
@@ -176,14 +175,5 @@ def observations(
         parts += _complaints(aggregates.complaints, population, register)
     if aggregates.survey is not None:
         parts += _survey(aggregates.survey, register)
-    frame = pd.concat(parts, ignore_index=True).astype(
-        {
-            "periode": "str",
-            "kode_wilayah": "str",
-            "indikator": "str",
-            "pembilang": "float64",
-            "penyebut": "float64",
-            "nilai": "float64",
-        }
-    )
+    frame = pd.concat(parts, ignore_index=True).astype(OBS_DTYPES)
     return frame.sort_values(["indikator", "kode_wilayah", "periode"], kind="stable", ignore_index=True)

@@ -3,21 +3,9 @@ simplify it as one coverage and keep it in the local store (store), or build app
 
 The public API is kpi.geo.boundaries, re-exported here; `python -m kpi.geo install FILE | status` is its command."""
 
-from kpi.geo.boundaries import (
-    COLUMNS,
-    LEVELS,
-    Boundaries,
-    InstallReport,
-    Match,
-    fallback_boundaries,
-    install,
-    load_boundaries,
-    main,
-    match_features,
-    payload_bytes,
-    store_dir,
-    to_geojson,
-)
+from kpi.geo.boundaries import InstallReport, fallback_boundaries, install, load_boundaries, main, store_dir
+from kpi.geo.match import Match, match_features
+from kpi.geo.store import COLUMNS, LEVELS, Boundaries, payload_bytes, to_geojson
 
 __all__ = [
     "COLUMNS",

@@ -28,10 +28,9 @@ from kpi.core.issues import Issue
 from kpi.core.wilayah import Register, load_register
 from kpi.geo.fallback import METHOD as FALLBACK_METHOD
 from kpi.geo.fallback import build_fallback
-from kpi.geo.match import Match, kelurahan_geometries, match_features, no_field
+from kpi.geo.match import kelurahan_geometries, match_features, no_field
 from kpi.geo.read import read_source, sha256_of
 from kpi.geo.store import (
-    COLUMNS,
     DECIMALS,
     LEVELS,
     MAX_PAYLOAD_BYTES,
@@ -43,31 +42,13 @@ from kpi.geo.store import (
     Boundaries,
     build_boundaries,
     coverage_notes,
-    payload_bytes,
     read_provenance,
     read_store,
     simplify_coverage,
     staging,
     swap_in,
-    to_geojson,
     write_store,
 )
-
-__all__ = [
-    "COLUMNS",
-    "LEVELS",
-    "Boundaries",
-    "InstallReport",
-    "Match",
-    "fallback_boundaries",
-    "install",
-    "load_boundaries",
-    "main",
-    "match_features",
-    "payload_bytes",
-    "store_dir",
-    "to_geojson",
-]
 
 NEAR_CITY_M = 20_000  # a file whose extent is farther than this from the label points is misplaced
 NOTES = frozenset(

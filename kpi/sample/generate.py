@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 from kpi import settings
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue, load_catalogue
-from kpi.core.observations import COLUMNS, NUMBERS, ratio_value
+from kpi.core.observations import COLUMNS, DTYPES, NUMBERS, ratio_value
 from kpi.core.wilayah import Register, Wilayah, load_register
 from kpi.core.workdays import Calendar
 from kpi.engine import compute
@@ -184,7 +184,7 @@ def _assemble(frames: dict[str, pd.DataFrame], catalogue: Catalogue) -> pd.DataF
             f"Generator dan katalog tidak cocok: tanpa simulasi {sorted(absent)}, di luar katalog {sorted(extra)}."
         )
     table = pd.concat([frames[i] for i in catalogue.ids], ignore_index=True)
-    table = table.astype(dict.fromkeys(COLUMNS[:3], "str") | dict.fromkeys(NUMBERS, "float64"))
+    table = table.astype(DTYPES)
     return table.sort_values(["indikator", "kode_wilayah", "periode"], ignore_index=True)[list(COLUMNS)]
 
 

@@ -18,14 +18,7 @@ SOURCED_POPULATION = settings.POPULATION_FILE
 SAMPLE_POPULATION = settings.SAMPLE_POPULATION_FILE
 OBS_COLUMNS = observations.COLUMNS
 OBS_KEY = list(observations.KEY)
-OBS_DTYPES = {
-    "periode": "str",
-    "kode_wilayah": "str",
-    "indikator": "str",
-    "pembilang": "float64",
-    "penyebut": "float64",
-    "nilai": "float64",
-}
+OBS_DTYPES = observations.DTYPES
 PREVIEW_DTYPES = {
     "indikator": "str",
     "kode_wilayah": "str",
