@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import shapely
 
+from charts import style
 from charts.classify import NODATA, NODATA_COLOR, Classes, LegendEntry
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue, Indicator
@@ -29,7 +30,8 @@ BODY_TOP, BODY_BOTTOM = 210, 950
 FOOTER_TOP = 980
 SPLIT = 880  # chart width when a text block sits beside it
 FONT_FAMILY = "DejaVu Sans, Arial, sans-serif"
-INK, MUTED, BETTER, WORSE = "#111827", "#374151", "#166534", "#b91c1c"
+INK = style.INK
+MUTED, BETTER, WORSE = "#374151", "#166534", "#b91c1c"
 # Table text is body size: 36 slide px read 24 px on a 1280×720 screen (the presenter mode's zoom of 2/3).
 SIZE = {"title": 60, "subtitle": 34, "heading": 40, "body": 36, "footer": 28, "chart": 32, "table": 36}
 STATUS_COLOURS = {
@@ -103,21 +105,11 @@ def _status(row: dict, ind: Indicator, catalogue: Catalogue, lang: str) -> tuple
     band_set = catalogue.band_set(ind)
     band = next((b for b in band_set.bands if b.code == row.get("pita")), None) if band_set else None
     if band is not None:
-        return band.label.get(lang) or band.label["id"], band.color, "#ffffff" if _is_dark(band.color) else INK
+        return band.label.get(lang) or band.label["id"], band.color, style.text_on(band.color)
     code = row.get("status_target")
     if not isinstance(code, str):
         return "—", "#ffffff", INK
     return (tr(f"status.{code}", lang), *STATUS_COLOURS[code])
-
-
-def _is_dark(colour: str) -> bool:
-    """True when white text reads better than black on this colour (WCAG relative luminance)."""
-
-    def linear(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (linear(int(colour.lstrip("#")[i : i + 2], 16) / 255) for i in (0, 2, 4))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.18
 
 
 def _change(row: dict, ind: Indicator, lang: str) -> tuple[str, str]:
@@ -366,6 +358,6 @@ def movers_figure(rows: pd.DataFrame, ind: Indicator, lang: str, size: tuple[int
         plot_bgcolor="white",
         paper_bgcolor="white",
         showlegend=False,
-        separators=",." if lang == "id" else ".,",
+        separators=style.separators(lang),
         font={"family": FONT_FAMILY, "size": SIZE["chart"], "color": INK},
     )

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts import style
 from charts.palette import CITY, TARGET, colour_of
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue, Indicator
@@ -19,29 +20,14 @@ from kpi.metrics.comparison import berakhlak_ids, kecamatan_codes, ranking_order
 from kpi.report.labels import city_name
 from kpi.report.numfmt import number, short_value, with_unit
 
-FONT = 14
 HEATMAP_SCALE = "RdBu"  # ColorBrewer diverging, colour-blind safe: red below target, blue above, white at 100 %
 NO_VALUE = "–"
-INK = "#1b1f24"  # the theme's text colour: darker than plotly's default grey, readable at 14 px
 MAX_BUBBLE = 70  # px diameter of the most populous kecamatan
 
 
-def _layout(fig: go.Figure, lang: str, height: int, title: str | None, **margin) -> go.Figure:
-    """Shared look: 14 px fonts everywhere, numbers in the language's separators, white background."""
-    fig.update_layout(
-        height=height,
-        font={"size": FONT, "color": INK},
-        separators=",." if lang == "id" else ".,",
-        margin={"l": 10, "r": 20, "t": 90 if title else 40, "b": 20, **margin},
-        plot_bgcolor="white",
-        title={"text": title, "font": {"size": FONT + 4}, "x": 0.01, "y": 0.98, "yanchor": "top"} if title else None,
-        hoverlabel={"bgcolor": "white", "bordercolor": "#9ca3af", "font": {"size": FONT, "color": "#111827"}},
-        legend={"font": {"size": FONT, "color": INK}},
-    )
-    axis_font = {"size": FONT, "color": INK}
-    fig.update_xaxes(tickfont=axis_font, title_font=axis_font)
-    fig.update_yaxes(tickfont=axis_font, title_font=axis_font)
-    return fig
+def _layout(fig: go.Figure, lang: str, height: int, title: str | None, **margin: int) -> go.Figure:
+    """The shared look (charts.style), with room for a two-line title."""
+    return style.base_layout(fig, lang, height, title, **{"t": 90 if title else 40, "b": 20, **margin})
 
 
 def axis_title(ind: Indicator, lang: str = "id") -> str:
@@ -120,7 +106,7 @@ def ranking_figure(
             yref="y",
             text=text,
             showarrow=False,
-            font={"size": FONT, "color": INK},
+            font={"size": style.FONT, "color": style.INK},
         )
     targets = order["target"].dropna() if "target" in order else pd.Series(dtype=float)
     target = float(targets.iloc[0]) if len(targets) else None
@@ -187,7 +173,7 @@ def heatmap_figure(
             y=names,
             text=text,
             texttemplate="%{text}",
-            textfont={"size": FONT},
+            textfont={"size": style.FONT},
             customdata=hover,
             hovertemplate="%{customdata}<extra></extra>",
             colorscale=HEATMAP_SCALE,
@@ -198,10 +184,10 @@ def heatmap_figure(
             ygap=2,
             hoverongaps=False,
             colorbar={
-                "title": {"text": f"{tr('achievement', lang)} (%)", "font": {"size": FONT}, "side": "top"},
+                "title": {"text": f"{tr('achievement', lang)} (%)", "font": {"size": style.FONT}, "side": "top"},
                 "tickvals": ticks,
                 "ticktext": [f"{number(v, 0, lang)}%" for v in ticks],
-                "tickfont": {"size": FONT},
+                "tickfont": {"size": style.FONT},
                 "orientation": "h",
                 "x": 0,
                 "xanchor": "left",
@@ -262,20 +248,20 @@ def radar_figure(
     fig.update_polars(
         radialaxis={
             "range": [lo, hi],
-            "tickfont": {"size": FONT, "color": INK},
+            "tickfont": {"size": style.FONT, "color": style.INK},
             "angle": between,
             "tickangle": between,
             "gridcolor": "#d1d5db",
         },
         angularaxis={
-            "tickfont": {"size": FONT, "color": INK},
+            "tickfont": {"size": style.FONT, "color": style.INK},
             "direction": "clockwise",
             "rotation": 90,
             "gridcolor": "#d1d5db",
         },
         bgcolor="white",
     )
-    fig.update_layout(legend={"font": {"size": FONT}, "x": 1.02, "y": 1})
+    fig.update_layout(legend={"font": {"size": style.FONT}, "x": 1.02, "y": 1})
     return _layout(fig, lang, 560, title, l=90, r=30, b=50, t=110 if title else 70)
 
 
@@ -323,7 +309,7 @@ def scatter_figure(
             name=name,
             text=[name],
             textposition="top center",
-            textfont={"size": FONT, "color": INK},
+            textfont={"size": style.FONT, "color": style.INK},
             cliponaxis=False,
             customdata=[kode],
             hovertext=[hover],
@@ -349,7 +335,7 @@ def scatter_figure(
                     line=line,
                     annotation_text=label,
                     annotation_position="top right",
-                    annotation_font={"size": FONT, "color": TARGET},
+                    annotation_font={"size": style.FONT, "color": TARGET},
                 )
             else:
                 fig.add_hline(
@@ -357,7 +343,7 @@ def scatter_figure(
                     line=line,
                     annotation_text=label,
                     annotation_position="bottom right",
-                    annotation_font={"size": FONT, "color": TARGET},
+                    annotation_font={"size": style.FONT, "color": TARGET},
                 )
     fig.update_xaxes(title={"text": axis_title(x_ind, lang)}, gridcolor="#e5e7eb")
     fig.update_yaxes(title={"text": axis_title(y_ind, lang)}, gridcolor="#e5e7eb")

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import shapely
 
+from charts import style
 from charts.classify import NODATA, NODATA_COLOR, Classes, LegendEntry, classify, with_unit
 from kpi.core.catalogue import Indicator
 from kpi.core.texts import tr
@@ -41,7 +42,6 @@ OFFLINE_STYLE = {
 NO_BASEMAP = "__MAP_STYLE__"
 PLACEHOLDER = "__kosong__"  # the location of an empty class: matches no shape, keeps the class in the legend
 DEFAULT_CENTER = {"lat": -6.29, "lon": 106.71}  # Kota Tangerang Selatan
-FONT = 14
 MAX_ELEVATION = 3000.0
 
 
@@ -173,20 +173,10 @@ def _class_trace(geojson: dict, entry: LegendEntry, kode: list[str], text: list[
     )
 
 
-def _is_dark(color: str) -> bool:
-    """True when white text reads better than black on this colour (WCAG relative luminance)."""
-
-    def linear(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (linear(v / 255) for v in _rgba(color)[:3])
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.18
-
-
 def _label_traces(points: pd.DataFrame, colour_of: dict[str, str]) -> list[go.Scattermap]:
     """Wilayah names at their label points, as text only (no hover): white on dark classes, black elsewhere."""
     kode = points["kode"].astype(str)
-    dark = kode.map(lambda k: _is_dark(colour_of.get(k, NODATA_COLOR)))
+    dark = kode.map(lambda k: style.is_dark(colour_of.get(k, NODATA_COLOR)))
     return [
         go.Scattermap(
             lat=part["label_lat"],
@@ -194,12 +184,12 @@ def _label_traces(points: pd.DataFrame, colour_of: dict[str, str]) -> list[go.Sc
             text=part["nama"],
             customdata=part["kode"].astype(str),
             mode="text",
-            textfont={"size": FONT, "color": colour},
+            textfont={"size": style.FONT, "color": colour},
             hoverinfo="skip",
             showlegend=False,
             name="",
         )
-        for part, colour in ((points[~dark], "#111827"), (points[dark], "#ffffff"))
+        for part, colour in ((points[~dark], style.INK), (points[dark], style.WHITE))
         if len(part)
     ]
 
@@ -238,7 +228,7 @@ def choropleth(
 ) -> go.Figure:
     """A choropleth with one trace per class; 'offline' draws on a white background and requests nothing."""
     labels = label_points is not None and len(label_points) > 0
-    style = _style(basemap, labels)
+    map_style = _style(basemap, labels)
     table, codes, legend = _map_table(geojson, rows, classes, lang)
     kode, text = table["kode_wilayah"].astype(str), hover_texts(table, ind, classes, lang)
     fig = go.Figure(
@@ -249,21 +239,21 @@ def choropleth(
         fig.add_traces(_label_traces(label_points, dict(zip(kode, codes.map(colours), strict=True))))
     center, zoom = bounds_center_zoom(geojson, height=max(height - 120, 200))
     fig.update_layout(
-        map={"style": style, "center": center, "zoom": zoom},
+        map={"style": map_style, "center": center, "zoom": zoom},
         height=height,
         margin={"l": 0, "r": 0, "t": 48 if title else 0, "b": 0},
-        font={"size": FONT},
-        hoverlabel={"bgcolor": "white", "bordercolor": "#9ca3af", "font": {"size": FONT, "color": "#111827"}},
+        font={"size": style.FONT},
+        hoverlabel=style.hover_label(),
         legend={
             "orientation": "h",
             "x": 0,
             "xanchor": "left",
             "y": 0,
             "yanchor": "top",
-            "font": {"size": FONT},
-            "title": {"text": classes.title, "side": "top", "font": {"size": FONT}},
+            "font": {"size": style.FONT},
+            "title": {"text": classes.title, "side": "top", "font": {"size": style.FONT}},
         },
-        title={"text": title, "font": {"size": FONT + 4}, "x": 0.01} if title else None,
+        title={"text": title, "font": {"size": style.FONT + 4}, "x": 0.01} if title else None,
     )
     if approximate:
         fig.add_annotation(
@@ -276,7 +266,7 @@ def choropleth(
             yanchor="top",
             showarrow=False,
             align="left",
-            font={"size": FONT, "color": "#7c2d12"},
+            font={"size": style.FONT, "color": "#7c2d12"},
             bgcolor="rgba(255,247,237,0.92)",
             bordercolor="#c2410c",
             borderwidth=1,
@@ -287,8 +277,7 @@ def choropleth(
 
 def _rgba(color: str, alpha: int = 210) -> list[int]:
     """'#1a9850' -> [26, 152, 80, alpha]."""
-    h = color.lstrip("#")
-    return [int(h[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]
+    return [*style.rgb(color), alpha]
 
 
 def _elevations(values: pd.Series, ind: Indicator) -> pd.Series:
@@ -306,15 +295,15 @@ def _tooltip(ind: Indicator, lang: str, approximate: bool) -> dict:
         f"<b>{{nama}}</b><div>{ind.text('short', lang)}: {{nilai_teks}}</div><div>{{target_teks}}</div>"
         f"<div>{{status_teks}}</div><div>{{peringkat_teks}}</div>{note}"
     )
-    style = {
-        "backgroundColor": "white",
-        "color": "#111827",
-        "fontSize": f"{FONT}px",
+    box = {
+        "backgroundColor": style.WHITE,
+        "color": style.INK,
+        "fontSize": f"{style.FONT}px",
         "padding": "8px",
-        "border": "1px solid #9ca3af",
+        "border": f"1px solid {style.HOVER_BORDER}",
         "borderRadius": "4px",
     }
-    return {"html": html, "style": style}
+    return {"html": html, "style": box}
 
 
 def _text_layer(points: pd.DataFrame, extruded: bool) -> pdk.Layer:

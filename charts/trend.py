@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from charts import style
 from charts.palette import CITY, NEUTRAL, TARGET, colour_of
 from kpi.core import periods
 from kpi.core.catalogue import Indicator
@@ -18,7 +19,6 @@ from kpi.report.labels import change_unit, city_name
 from kpi.report.numfmt import signed, with_unit
 from kpi.report.trend import wilayah_names
 
-FONT = 14  # readable when the screen is shared at 1280×720
 PLOT_WIDTH = 880  # px of the plot area beside an open sidebar at 1280 wide: decides how many ticks fit
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 ARAH_COLOURS = {"membaik": "#1B7F3B", "memburuk": "#C0392B", "tetap": NEUTRAL}
@@ -141,16 +141,10 @@ def unit_title(ind: Indicator, lang: str) -> str:
 
 
 def _style(fig: go.Figure, lang: str, height: int, title: str | None) -> go.Figure:
-    """Fonts ≥ 14 px, number separators of the language, legend at the bottom."""
+    """The shared look (charts.style), the legend at the bottom and hover on the nearest point."""
+    style.base_layout(fig, lang, height, title)
     fig.update_layout(
-        height=height,
-        template="plotly_white",
-        font={"size": FONT},
-        separators=",." if lang == "id" else ".,",
         hovermode="closest",
-        hoverlabel={"font_size": FONT},
-        margin={"l": 10, "r": 20, "t": 60 if title else 30, "b": 10},
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": FONT + 3}} if title else None,
         legend={
             "orientation": "h",
             "x": 0,
@@ -158,12 +152,11 @@ def _style(fig: go.Figure, lang: str, height: int, title: str | None) -> go.Figu
             "y": 0,
             "yanchor": "bottom",
             "yref": "container",
-            "font": {"size": FONT},
             "title": None,
         },
     )
-    fig.update_xaxes(tickfont_size=FONT, showgrid=True, gridcolor="#E5E7EB", automargin=True)
-    fig.update_yaxes(tickfont_size=FONT, title_font_size=FONT, gridcolor="#E5E7EB", zeroline=False, automargin=True)
+    fig.update_xaxes(showgrid=True)
+    fig.update_yaxes(zeroline=False)
     return fig
 
 
@@ -259,7 +252,7 @@ def small_multiples(
         fig.update_xaxes(visible=False, row=i // ncols + 1, col=i % ncols + 1)
         fig.update_yaxes(visible=False, row=i // ncols + 1, col=i % ncols + 1)
     _style(fig, lang, panel_height * nrows + 110, title)
-    fig.update_annotations(font_size=FONT + 1)
+    fig.update_annotations(font_size=style.FONT + 1)
     if not frame.empty:
         tickvals, ticktext = _ticks(list(dict.fromkeys(frame["periode"])), lang, width / ncols)
         fig.update_xaxes(type="date", tickmode="array", tickvals=tickvals, ticktext=ticktext, matches="x")
@@ -290,7 +283,7 @@ def yoy_figure(yoy: pd.DataFrame, ind: Indicator, register: Register, lang: str 
             hovertext=hover,
             hoverinfo="text",
             customdata=yoy["kode_wilayah"].tolist(),
-            textfont_size=FONT,
+            textfont_size=style.FONT,
         )
     )
     _style(fig, lang, 34 * len(yoy) + 110, None)
