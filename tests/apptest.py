@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import math
+import re
 
 import numpy as np
 import pytest
@@ -117,3 +118,14 @@ def assert_clean(at: AppTest, errors_allowed: bool = False) -> None:
     assert [e.value for e in at.exception] == []
     if not errors_allowed:
         assert [e.value for e in at.error] == []
+
+
+def shows_sample_badge(at: AppTest) -> bool:
+    """True when the page shows the orange "Data contoh (sintetis)" badge (st.badge renders as native markdown)."""
+    from streamlit.proto.Markdown_pb2 import Markdown as MarkdownProto
+
+    return any(
+        re.fullmatch(r":\w+-badge\[.*Data contoh \(sintetis\).*\]", str(m.value))
+        for m in at.main.markdown
+        if m.proto.element_type == MarkdownProto.Type.NATIVE
+    )

@@ -10,7 +10,7 @@ import pytest
 import streamlit as st
 
 from kpi.store.batches import Store
-from tests.apptest import assert_clean, clear_runs, open_page
+from tests.apptest import assert_clean, clear_runs, open_page, shows_sample_badge
 
 PAGE = "pages/5_Impor.py"
 CIATER = "36.74.01.1001"  # Kelurahan Ciater, Kecamatan Serpong
@@ -86,7 +86,7 @@ def test_dry_run_previews_the_kpis_then_save_switches_the_dashboard_to_the_store
     assert "diimpor sebagai batch 1" in texts(at.success)
     assert fresh_store.batches()["status"].tolist() == ["aktif"]
     assert "penyimpanan impor (1 batch aktif)" in texts(at.info)
-    assert not [b for b in at.get("badge") if "Data contoh" in str(b.proto)]  # real ids: no sample badge
+    assert not shows_sample_badge(at)  # real ids: no sample badge
 
     home = open_page(None)  # the other pages run on the imported data, however little of it there is
     assert_clean(home)
@@ -131,3 +131,17 @@ def test_a_store_held_by_another_process_gives_its_message_not_a_traceback(monke
     at = open_page(PAGE)
     assert [e.value for e in at.exception] == []
     assert "sedang dipakai proses lain (proses 4242)" in texts(at.warning)
+
+
+def test_an_import_from_the_command_line_shows_on_the_next_rerun_without_clearing_a_cache(fresh_store, tmp_path):
+    """The data caches are keyed on the store's version, so a commit by another process (python -m kpi.importer)
+    is seen by the running dashboard at its next rerun; nobody clears a cache by hand."""
+    home = open_page(None)
+    assert shows_sample_badge(home)  # the sample is on display
+    path = tmp_path / "permohonan_okt.csv"
+    path.write_bytes(GOOD)
+    plan = fresh_store.plan(path, "permohonan")
+    assert plan.ok and fresh_store.commit(plan).ok  # what the command line does, outside the app
+    home.run()
+    assert_clean(home)
+    assert not shows_sample_badge(home)  # the store's real ids: no badge

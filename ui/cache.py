@@ -2,7 +2,8 @@
 
 Building a plotly figure through its object model costs 50–700 ms; serialising a stored one costs a few. The key is a
 digest of the pickled inputs (small: a snapshot of rows, codes, labels); inputs that cannot be pickled are simply
-built every time. Builders stay pure functions in kpi/; pages call `cache.build(kpi_function, *args)`.
+built every time. Builders stay pure functions in kpi/ and charts/; pages call `cache.build(function, *args)`. New data
+means new inputs and so new keys; old figures age out of the bounded cache, nothing is cleared by hand.
 """
 
 from __future__ import annotations
@@ -27,8 +28,3 @@ def build(builder: Callable, *args, **kwargs):
     except (pickle.PicklingError, TypeError, AttributeError):
         return builder(*args, **kwargs)
     return _build(hashlib.sha256(payload).hexdigest(), builder, args, kwargs)
-
-
-def clear() -> None:
-    """Forget every stored result (the data they were built from changed)."""
-    _build.clear()

@@ -1,4 +1,8 @@
-"""Cached loading: files are read and validated once per process, tables computed once per level and grain."""
+"""Cached loading: files are read and validated once per process, tables computed once per level and grain.
+
+Everything computed from the observations is cached under the import store's version (`store_version()`, read once
+per rerun by `refresh()`): an import or a rollback, here or from the command line, changes the version, so the next
+rerun computes afresh and nothing has to be cleared by hand. Old versions age out of the bounded caches."""
 
 from __future__ import annotations
 
@@ -10,7 +14,6 @@ from kpi.core.issues import Issue
 from kpi.core.wilayah import Register, load_register
 from kpi.metrics.analysis import data_date, indicator_table
 from kpi.store import source
-from ui import cache
 
 
 @st.cache_resource(show_spinner=False)
@@ -19,49 +22,46 @@ def core() -> tuple[Catalogue, Register]:
     return load_catalogue(), load_register()
 
 
-@st.cache_resource(show_spinner=False)
-def _source() -> source.Source:
-    """The observations on display: the import store when it holds data, else the embedded synthetic sample."""
+_seen: dict[str, tuple] = {}
+
+
+def store_version() -> tuple:
+    """The import store's fingerprint, as read at the start of this rerun."""
+    return _seen.get("version") or source.version()
+
+
+def refresh() -> None:
+    """Read the store's fingerprint once per rerun: every data cache below is keyed on it."""
+    _seen["version"] = source.version()
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _source(version: tuple) -> source.Source:
+    """The observations on display for a store version: the import store when it holds data, else the sample."""
     return source.current()
 
 
 def observations() -> tuple[pd.DataFrame | None, list[Issue]]:
     """The observations on display and any problems loading them."""
-    current = _source()
+    current = _source(store_version())
     return current.frame, current.issues
 
 
-@st.cache_resource(show_spinner=False)
-def table(level: str, grain: str) -> pd.DataFrame:
-    """Indicator table at a level and grain (shared, read-only: never modify the returned frame)."""
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _table(version: tuple, level: str, grain: str) -> pd.DataFrame:
     obs, _ = observations()
     catalogue, register = core()
     return indicator_table(obs, catalogue, register, level, grain)
 
 
+def table(level: str, grain: str) -> pd.DataFrame:
+    """Indicator table at a level and grain (shared, read-only: never modify the returned frame)."""
+    return _table(store_version(), level, grain)
+
+
 def is_sample() -> bool:
     """True while the dashboard shows synthetic data: the embedded sample, or an imported sample batch."""
-    return _source().synthetic
-
-
-_seen: dict[str, tuple] = {}
-
-
-def store_version() -> tuple:
-    """The import store's fingerprint, as of this rerun."""
-    return _seen.get("version") or source.version()
-
-
-def refresh() -> None:
-    """Drop the cached data, tables and figures when the import store changed (an import or rollback here or from the
-    CLI); the register, the catalogue and the boundaries do not depend on it and stay."""
-    now = source.version()
-    if _seen.get("version") != now:
-        if "version" in _seen:
-            for cached in (_source, table, achievement_grid, headline_cards, trend_series, trend_yoy):
-                cached.clear()
-            cache.clear()
-        _seen["version"] = now
+    return _source(store_version()).synthetic
 
 
 def latest_date():
@@ -70,9 +70,13 @@ def latest_date():
     return data_date(obs)
 
 
-@st.cache_resource(show_spinner=False)
 def achievement_grid(category: str | None, grain: str, codes: tuple[str, ...]):
     """The Perbandingan heatmap's inputs for a category, grain and kecamatan: (latest periods, achievement, values)."""
+    return _achievement_grid(store_version(), category, grain, codes)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _achievement_grid(version: tuple, category: str | None, grain: str, codes: tuple[str, ...]):
     from kpi.metrics import comparison
 
     catalogue, _ = core()
@@ -87,9 +91,13 @@ def achievement_grid(category: str | None, grain: str, codes: tuple[str, ...]):
     )
 
 
-@st.cache_resource(show_spinner=False)
 def headline_cards(upto: str | None) -> tuple[tuple[str, dict | None], ...]:
     """The city's card of every headline indicator, at the latest period ending no later than `upto`."""
+    return _headline_cards(store_version(), upto)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _headline_cards(version: tuple, upto: str | None) -> tuple[tuple[str, dict | None], ...]:
     from kpi.metrics.analysis import card
 
     catalogue, register = core()
@@ -99,18 +107,26 @@ def headline_cards(upto: str | None) -> tuple[tuple[str, dict | None], ...]:
     )
 
 
-@st.cache_resource(show_spinner=False)
 def trend_series(level: str, grain: str, indicator_id: str, codes: tuple[str, ...]):
     """Tren's lines: every period of the indicator for these wilayah and the city, gaps kept as NaN rows."""
+    return _trend_series(store_version(), level, grain, indicator_id, codes)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _trend_series(version: tuple, level: str, grain: str, indicator_id: str, codes: tuple[str, ...]):
     from kpi.metrics import series
 
     catalogue, _ = core()
     return series.series(table(level, grain), table("kota", grain), catalogue.get(indicator_id), list(codes))
 
 
-@st.cache_resource(show_spinner=False)
 def trend_yoy(level: str, grain: str, indicator_id: str, codes: tuple[str, ...], period: str):
     """Tren's year-on-year table for these wilayah and the city at a period."""
+    return _trend_yoy(store_version(), level, grain, indicator_id, codes, period)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _trend_yoy(version: tuple, level: str, grain: str, indicator_id: str, codes: tuple[str, ...], period: str):
     from kpi.metrics import series
 
     return series.yoy_table(table(level, grain), table("kota", grain), indicator_id, list(codes), period)
