@@ -12,6 +12,7 @@ import argparse
 import csv
 import datetime as dt
 import io
+import logging
 import os
 import re
 from collections import Counter
@@ -30,6 +31,7 @@ from kpi.inputs.rules import check_records
 __all__ = ["KINDS", "describe", "load_records", "template", "write_templates"]
 
 HEAD_BYTES = 1 << 16
+logger = logging.getLogger(__name__)
 DESCRIBE_HEADERS = {
     "id": ("Kolom", "Wajib", "Isi", "Keterangan", "Contoh", "Nama lain yang diterima"),
     "en": ("Column", "Required", "Type", "Description", "Example", "Other accepted names"),
@@ -80,8 +82,9 @@ def load_records(
         frame, issues = check_records(raw, spec, names, register or load_register(), today or dt.date.today(), excel)
         issues = read_issues + issues
         return LoadResult(frame if not issues else None, issues)
-    except Exception as exc:  # the border: no traceback reaches a user
+    except Exception as exc:  # the border: the traceback goes to the log, a message to the user
         label = filename or str(source)[:80]
+        logger.exception("loading %s records from %r failed", kind, label)
         return LoadResult(
             None,
             [
