@@ -10,12 +10,13 @@ drawn locally: a PNG never waits for a tile server.
 from __future__ import annotations
 
 import io
+import logging
 
 import kaleido
 import plotly.graph_objects as go
 from PIL import Image, ImageDraw
 
-from briefing.render import chart_renderer, draw_footer, message_file, png_bytes
+from briefing.render import chart_renderer, draw_footer, find_chromium, message_file, png_bytes
 from briefing.slides import FOOTER_TOP, HEIGHT, INK, WIDTH, Footer
 from charts.maps import OFFLINE_STYLE, bounds_center_zoom
 
@@ -25,14 +26,15 @@ CSS_HEIGHT = round(FOOTER_TOP / SCALE)  # 653: the chart fills the slide above t
 SIDE = 24  # CSS px kept clear left and right
 MAP_CHROME = 120  # CSS px of a map figure taken by its title and legend, not by the map
 
+logger = logging.getLogger(__name__)
+
 
 def renderer_available() -> bool:
     """True when kaleido can find a Chromium to draw with (Debian's `chromium`, BROWSER_PATH, or kaleido's own)."""
-    from choreographer.browsers.chromium import Chromium
-
     try:
-        return Chromium.find_browser(skip_local=False) is not None
-    except Exception:
+        return find_chromium() is not None
+    except Exception:  # any failure of the search means: no browser to draw with (the page says how to install one)
+        logger.exception("looking for a Chromium for kaleido failed")
         return False
 
 

@@ -3,7 +3,9 @@ PNG images, PPTX and PDF, with the period, filters, data date and "Data contoh (
 
     python -m kpi.briefing --period 2026-10 [--kecamatan 36.74.01 Setu ...] [--lang id|en] --out PACK.pptx|PACK.pdf
 
-The file appears whole or not at all: it is written beside the target and renamed at the end.
+The file appears whole or not at all: it is written beside the target and renamed at the end. A failure gives one
+Indonesian line whose advice follows the step that failed (the request, the data, drawing the charts on Chromium,
+writing the file); the traceback goes to the log (kpi.settings.command_logging), never to the terminal.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -18,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from briefing.render import render_charts, slide_images, write_pdf, write_pptx
+from briefing.render import RenderError, render_charts, slide_images, write_pdf, write_pptx
 from briefing.slides import (
     BODY_BOTTOM,
     BODY_TOP,
@@ -34,6 +37,7 @@ from briefing.slides import (
     scorecard_figure,
 )
 from charts.classify import classify
+from kpi import settings
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue, load_catalogue
 from kpi.core.texts import tr
@@ -42,6 +46,7 @@ from kpi.geo import load_boundaries
 from kpi.metrics.analysis import card, data_date, in_scope, indicator_table, snapshot
 from kpi.report.narrative import briefing
 
+logger = logging.getLogger(__name__)
 FORMATS = (".pptx", ".pdf")
 
 
@@ -51,6 +56,14 @@ class BriefingError(ValueError):
     def __init__(self, message: str, exit_code: int = 2):
         super().__init__(message)
         self.exit_code = exit_code
+
+
+class DataError(RuntimeError):
+    """Building the deck from the loaded observations failed for a period (raised with the failure as its cause)."""
+
+    def __init__(self, period: str):
+        super().__init__(f"building the briefing deck for {period} from the loaded observations failed")
+        self.period = period
 
 
 def parse_period(text: str) -> str:
@@ -240,9 +253,10 @@ def check_out(out: Path) -> Path:
 
 def write_pack(deck: Deck, out: Path, charts: list[bytes | None] | None = None) -> Path:
     """Write the deck as PPTX or PDF (by suffix), rendering its charts unless given; a temporary file beside `out`
-    is renamed at the end, so the pack appears whole or not at all."""
+    is renamed at the end, so the pack appears whole or not at all. RenderError when the charts cannot be drawn,
+    BriefingError (exit 1) when the file cannot be written."""
     out = check_out(out)
-    charts = render_charts(deck) if charts is None else charts
+    charts = _render(deck) if charts is None else charts
     temp = out.with_name(f".{out.name}.{os.getpid()}.tmp")  # same folder: the rename is atomic
     try:
         if out.suffix.lower() == ".pptx":
@@ -250,31 +264,83 @@ def write_pack(deck: Deck, out: Path, charts: list[bytes | None] | None = None) 
         else:
             write_pdf(deck, slide_images(deck, charts), temp)
         os.replace(temp, out)
+    except OSError as exc:
+        if exc.errno is None:  # not the file system (e.g. Pillow's "cannot identify image file"): not ours to explain
+            raise
+        raise BriefingError(
+            f"Berkas '{out}' tidak dapat ditulis ({exc.strerror or exc}). Tidak ada berkas yang ditulis. "
+            f"Periksa izin tulis dan ruang kosong di folder '{out.parent}', lalu ulangi.",
+            exit_code=1,
+        ) from exc
     finally:
         temp.unlink(missing_ok=True)
     return out
 
 
+def _render(deck: Deck) -> list[bytes | None]:
+    """The render step: every chart drawn by kaleido on Chromium; whatever fails there is a RenderError."""
+    try:
+        return render_charts(deck)
+    except RenderError:
+        raise
+    except Exception as exc:
+        raise RenderError(f"drawing the charts of '{deck.title}' with kaleido on Chromium failed") from exc
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """The command for scheduled packs; prints where the pack went, or one Indonesian message; never a traceback."""
+    """The command for scheduled packs; prints where the pack went, or one Indonesian message whose advice follows
+    the step that failed; the traceback goes to the log, never to the terminal."""
     parser = argparse.ArgumentParser(prog="python -m kpi.briefing", description="Paket briefing KPI (PPTX atau PDF).")
     parser.add_argument("--period", required=True, help="periode, mis. 2026-10")
     parser.add_argument("--kecamatan", nargs="+", default=[], help="kode atau nama kecamatan (bawaan: semua)")
     parser.add_argument("--lang", choices=("id", "en"), default="id", help="bahasa slide (bawaan: id)")
     parser.add_argument("--out", required=True, type=Path, help="berkas keluaran .pptx atau .pdf")
     args = parser.parse_args(argv)
+    log = settings.command_logging()
+    details = f" Rincian teknis tercatat di {log}." if log else ""
     try:
         return _run(args)
     except BriefingError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return exc.exit_code
-    except Exception as exc:
+    except DataError as exc:
+        logger.exception("briefing pack for %s: building the deck from the data failed", exc.period)
+        shown = f"{periods.display(exc.period)} ({exc.period})"
         print(
-            f"Galat: paket briefing tidak dapat dibuat ({type(exc).__name__}: {exc}). Tidak ada berkas yang ditulis. "
-            "Pastikan Chromium terpasang (apt-get install chromium) lalu ulangi.",
+            f"Galat: paket briefing {shown} tidak dapat disusun dari data yang dimuat ({_cause(exc)}). Tidak ada "
+            f"berkas yang ditulis. Data periode itu tampaknya tidak lengkap atau rusak (mis. indikator utama tanpa "
+            "nilai): periksa batch di penyimpanan data impor dengan `python -m kpi.importer --list`, perbaiki atau "
+            f"batalkan batch yang salah, lalu ulangi.{details}",
             file=sys.stderr,
         )
         return 1
+    except RenderError as exc:
+        logger.exception("briefing pack for %s: drawing the charts failed", args.period)
+        print(
+            f"Galat: paket briefing tidak dapat dibuat ({_cause(exc)}): grafiknya tidak dapat digambar dengan "
+            "Chromium. Tidak ada berkas yang ditulis. Pastikan Chromium terpasang (apt-get install chromium) lalu "
+            f"ulangi.{details}",
+            file=sys.stderr,
+        )
+        return 1
+    except Exception as exc:  # the border: a cron job gets one line, the log the traceback
+        logger.exception("briefing pack for %s failed", args.period)
+        print(
+            f"Galat: paket briefing tidak dapat dibuat ({_cause(exc)}). Tidak ada berkas yang ditulis. Ini kesalahan "
+            f"tak terduga: laporkan pesan ini ke pengelola dasbor.{details}",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _cause(exc: BaseException) -> str:
+    """The failure as text with its type ('KeyError: 'nilai''): the one behind a DataError or RenderError, else the
+    exception itself; a RenderError of our own (no Chromium) in its own words."""
+    if isinstance(exc, (DataError, RenderError)) and exc.__cause__ is not None:
+        exc = exc.__cause__
+    elif isinstance(exc, RenderError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -282,12 +348,18 @@ def _run(args: argparse.Namespace) -> int:
     from kpi.store.source import current
 
     period = parse_period(args.period)
-    kecamatan = resolve_kecamatan(args.kecamatan, load_register())
+    catalogue, register = load_catalogue(), load_register()
+    kecamatan = resolve_kecamatan(args.kecamatan, register)
     check_out(args.out)
     source = current()
     if source.frame is None:
         raise BriefingError(" ".join(i.message for i in source.issues), exit_code=1)
-    deck = build_deck(source.frame, period, kecamatan, args.lang, source.synthetic)
+    try:
+        deck = build_deck(source.frame, period, kecamatan, args.lang, source.synthetic, catalogue, register)
+    except BriefingError:
+        raise
+    except Exception as exc:
+        raise DataError(period) from exc
     out = write_pack(deck, args.out)
     print(f"Paket briefing {len(deck.slides)} slide ditulis ke {out}")
     return 0

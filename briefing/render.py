@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import io
+import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -43,11 +44,29 @@ PDF_DPI = 144.0  # 1920 px → 960 pt: a 13.333 × 7.5 in page
 _RENDERING = threading.Lock()
 
 
+class RenderError(RuntimeError):
+    """Drawing charts with kaleido on Chromium failed (Chromium missing, not starting, or failing on a figure)."""
+
+
+def find_chromium() -> str | None:
+    """The browser kaleido would draw with (kaleido's own download, BROWSER_PATH, or Debian's `chromium` on PATH)
+    when it is an executable file, else None."""
+    from choreographer.browsers.chromium import Chromium
+
+    path = Chromium.find_browser(skip_local=False)
+    return path if path and os.access(path, os.X_OK) else None
+
+
 @contextmanager
 def chart_renderer() -> Iterator[Callable[[Slide], bytes | None]]:
     """One Chromium kept open for many charts: yields `chart_png`, and closes the browser at the end. One renderer at a
-    time per process; a second caller waits."""
+    time per process; a second caller waits. RenderError at once when there is no Chromium: kaleido's server thread
+    would die on it and leave every call waiting forever."""
     with _RENDERING:
+        if find_chromium() is None:
+            raise RenderError(
+                "Chromium tidak ditemukan (tidak ada `chromium` di PATH, BROWSER_PATH tidak menunjuk ke program)"
+            )
         kaleido.start_sync_server(silence_warnings=True)
         try:
             yield chart_png

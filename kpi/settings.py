@@ -3,12 +3,14 @@
 The one module that reads environment variables; everything else asks here, at call time, so a changed
 variable (a test's, an operator's) is honoured without a restart. Nothing is read from disk at import time.
 
-    TANGSEL_KPI_STORE   folder of the import store (kpi.duckdb) and installed boundaries; default <repo>/.store
+    TANGSEL_KPI_STORE   folder of the import store (kpi.duckdb), installed boundaries and the commands' log
+                        (logs/kpi.log); default <repo>/.store
     TANGSEL_KPI_FAULT   test-only fault injection of the store (see kpi.store.sql.fault); unset in normal use
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -27,6 +29,8 @@ SAMPLE_OBSERVATIONS_FILE = SAMPLE_DIR / "observasi.csv"
 STORE_ENV = "TANGSEL_KPI_STORE"
 FAULT_ENV = "TANGSEL_KPI_FAULT"
 STORE_FILE_NAME = "kpi.duckdb"
+LOG_FILE_NAME = "kpi.log"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def store_dir() -> Path:
@@ -42,6 +46,43 @@ def store_file() -> Path:
 def boundaries_dir() -> Path:
     """Where installed official boundaries live."""
     return store_dir() / "boundaries"
+
+
+def log_file() -> Path:
+    """The commands' log: the tracebacks behind their one-line Indonesian messages."""
+    return store_dir() / "logs" / LOG_FILE_NAME
+
+
+class _LogFile(logging.FileHandler):
+    """A log file opened at the first record (a command that logs nothing creates nothing), its folder made then; a
+    record that cannot be written (no such folder, no permission) is dropped quietly, never printed to the terminal."""
+
+    def _open(self):
+        try:
+            Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+            return super()._open()
+        except OSError:
+            return None
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
+def command_logging() -> Path | None:
+    """For a command line (python -m kpi.importer, kpi.geo, briefing): send this process's log records, tracebacks
+    included, to log_file() instead of the terminal, where only the one-line Indonesian message belongs. Returns the
+    file; does nothing and returns None when logging is configured otherwise (a test, a program calling main())."""
+    root = logging.getLogger()
+    for handler in root.handlers:
+        if isinstance(handler, _LogFile):
+            return Path(handler.baseFilename)
+    if root.handlers:
+        return None
+    path = log_file()
+    handler = _LogFile(path, encoding="utf-8", delay=True)
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    root.addHandler(handler)
+    return path
 
 
 def fault_point() -> str | None:

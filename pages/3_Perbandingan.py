@@ -13,7 +13,7 @@ from ui import cache, charts, data, filters, state
 from ui.frame import page
 from ui.i18n import labeller, lang, t
 
-LOG = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 
 page("banding_title")
 catalogue, register = data.core()
@@ -123,7 +123,7 @@ def show(view) -> None:
     try:
         view()
     except Exception:
-        LOG.exception("Perbandingan: %s failed", view.__name__)
+        logger.exception("Perbandingan: drawing the %s view failed", view.__name__)
         st.error(t("banding_view_failed"))
 
 

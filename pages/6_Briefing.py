@@ -15,7 +15,7 @@ from ui import charts, data, state
 from ui.frame import page, status_line
 from ui.i18n import lang, t
 
-LOG = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 CHART_CONFIG = {"displayModeBar": False, "displaylogo": False, "scrollZoom": False}
 
 
@@ -72,7 +72,7 @@ def _file(deck, suffix: str, index: int, failed: str) -> bytes:
         with tempfile.TemporaryDirectory() as folder:
             return write_pack(deck, Path(folder) / f"briefing{suffix}").read_bytes()
     except Exception as problem:
-        LOG.exception("Briefing %s failed", suffix)
+        logger.exception("briefing %s download of %r failed", suffix, deck.title)
         return message_file(failed.format(problem=type(problem).__name__), suffix, deck.footer)
 
 

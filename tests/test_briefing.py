@@ -262,3 +262,124 @@ def test_command_reports_a_render_failure_without_a_traceback(tmp_path, capsys, 
     assert "paket briefing tidak dapat dibuat (RuntimeError: Chromium tidak ditemukan)" in err
     assert "apt-get install chromium" in err and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []
+
+
+# ---------------------------------------------------------------- the command's failures: advice by cause
+
+
+def _without(obs, indicator: str):
+    """The data on display without one headline indicator: building the deck fails in kpi.metrics.analysis.card."""
+    from kpi.store.source import Source
+
+    return lambda *_args, **_kw: Source(obs[obs["indikator"] != indicator].reset_index(drop=True), [], True)
+
+
+def _traceback_of(caplog):
+    (record,) = [r for r in caplog.records if r.name == "briefing.deck"]
+    assert record.levelname == "ERROR" and record.exc_info is not None
+    return record
+
+
+def test_command_on_a_data_error_names_the_period_and_the_data_not_chromium(tmp_path, capsys, caplog, monkeypatch, obs):
+    from kpi.core.catalogue import load_catalogue
+
+    last = load_catalogue().headline[-1].id
+    monkeypatch.setattr("kpi.store.source.current", _without(obs, last))
+    assert main(["--period", "2026-10", "--out", str(tmp_path / "okt.pptx")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Galat: paket briefing Okt 2026 (2026-10) tidak dapat disusun dari data yang dimuat (")
+    assert "(KeyError: 'nilai')" in err and "python -m kpi.importer --list" in err
+    assert "chromium" not in err.lower() and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+    record = _traceback_of(caplog)
+    assert "2026-10" in record.getMessage() and "data" in record.getMessage()
+    assert record.exc_info[0].__name__ == "DataError" and isinstance(record.exc_info[1].__cause__, KeyError)
+
+
+def test_command_on_a_render_failure_blames_chromium_and_logs_the_traceback(tmp_path, capsys, caplog, monkeypatch):
+    def no_browser(*_args, **_kw):
+        raise FileNotFoundError("chromium")
+
+    monkeypatch.setattr("briefing.render.find_chromium", lambda: "/usr/bin/chromium")  # found, then fails to start
+    monkeypatch.setattr("briefing.render.kaleido.start_sync_server", no_browser)
+    assert main(["--period", "2026-10", "--kecamatan", "Setu", "--out", str(tmp_path / "x.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert "paket briefing tidak dapat dibuat (FileNotFoundError: chromium)" in err
+    assert "Pastikan Chromium terpasang (apt-get install chromium)" in err
+    assert "kpi.importer" not in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+    record = _traceback_of(caplog)
+    assert "drawing the charts" in record.getMessage() and record.exc_info[0].__name__ == "RenderError"
+
+
+def test_command_without_any_chromium_says_so_at_once(tmp_path, capsys, monkeypatch):
+    """kaleido's server thread dies without a browser and leaves every call waiting: the render step looks first."""
+    monkeypatch.setattr("briefing.render.find_chromium", lambda: None)
+    assert main(["--period", "2026-10", "--kecamatan", "Setu", "--out", str(tmp_path / "x.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert "paket briefing tidak dapat dibuat (Chromium tidak ditemukan (tidak ada `chromium` di PATH" in err
+    assert "apt-get install chromium" in err and list(tmp_path.iterdir()) == []
+
+
+def test_command_on_an_unwritable_file_says_so_not_chromium(tmp_path, capsys, monkeypatch):
+    def denied(deck, charts, path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("briefing.deck.render_charts", lambda deck: [None] * len(deck.slides))
+    monkeypatch.setattr("briefing.deck.write_pptx", denied)
+    assert main(["--period", "2026-10", "--kecamatan", "Setu", "--out", str(tmp_path / "x.pptx")]) == 1
+    err = capsys.readouterr().err
+    assert f"Berkas '{tmp_path / 'x.pptx'}' tidak dapat ditulis (Permission denied)" in err
+    assert f"Periksa izin tulis dan ruang kosong di folder '{tmp_path}'" in err
+    assert "chromium" not in err.lower() and list(tmp_path.iterdir()) == []
+
+
+def test_command_on_an_unexpected_failure_blames_neither_data_nor_chromium(tmp_path, capsys, caplog, monkeypatch):
+    def broken():
+        raise RuntimeError("katalog rusak")
+
+    monkeypatch.setattr("briefing.deck.load_catalogue", broken)
+    assert main(["--period", "2026-10", "--out", str(tmp_path / "x.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        "Galat: paket briefing tidak dapat dibuat (RuntimeError: katalog rusak). Tidak ada berkas yang ditulis. "
+        "Ini kesalahan tak terduga: laporkan pesan ini ke pengelola dasbor.\n"
+    )
+    assert _traceback_of(caplog).exc_info[0] is RuntimeError
+
+
+def test_command_as_a_process_keeps_the_traceback_in_the_log_file(tmp_path, monkeypatch):
+    """No terminal traceback from a scheduled run: the one line says where the details are."""
+    from briefing.render import find_chromium
+
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "tidak-ada-chromium"))
+    if find_chromium() is not None:
+        pytest.skip("kaleido's own downloaded Chrome is found before BROWSER_PATH")
+    env = {**os.environ, "TANGSEL_KPI_STORE": str(tmp_path / "store")}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kpi.briefing",
+            "--period",
+            "2026-10",
+            "--kecamatan",
+            "Setu",
+            "--out",
+            str(tmp_path / "x.pdf"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    log = tmp_path / "store" / "logs" / "kpi.log"
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "apt-get install chromium" in result.stderr and f"Rincian teknis tercatat di {log}." in result.stderr
+    text = log.read_text(encoding="utf-8")
+    assert "ERROR briefing.deck: briefing pack for 2026-10: drawing the charts failed" in text
+    assert (
+        "Traceback (most recent call last)" in text and "briefing.render.RenderError: Chromium tidak ditemukan" in text
+    )
+    assert not (tmp_path / "x.pdf").exists()

@@ -285,6 +285,25 @@ def test_unreadable_files_are_issues_not_exceptions(tmp_path, reg, name, content
     assert not report.ok and codes(report)[0] == code
 
 
+def test_an_unreadable_file_is_reported_and_its_traceback_logged(tmp_path, reg, caplog):
+    path = tmp_path / "batas.geojson"
+    path.write_bytes(b"{ bukan json")
+    report = geo.install(path, tmp_path / "store", reg)
+    assert codes(report)[0] == "berkas_tidak_terbaca" and "Pastikan berkas tidak rusak" in report.issues[0].message
+    (record,) = [r for r in caplog.records if r.name == "kpi.geo.read"]
+    assert record.levelname == "ERROR" and record.exc_info is not None and "batas.geojson" in record.getMessage()
+
+
+def test_a_damaged_install_reads_as_not_installed_and_its_traceback_is_logged(tmp_path, reg, caplog):
+    store = tmp_path / "store"
+    assert geo.install(write(grid(reg), tmp_path / "a.gpkg"), store, reg).ok
+    (store / "kecamatan.parquet").write_bytes(b"PAR1 rusak")
+    boundaries, reason = geo_store.read_store(store, reg)
+    assert boundaries is None and reason.startswith("berkas kecamatan.parquet tidak terbaca (")
+    (record,) = [r for r in caplog.records if r.name == "kpi.geo.store"]
+    assert record.exc_info is not None and "kecamatan.parquet" in record.getMessage()
+
+
 def test_a_zip_must_hold_exactly_one_boundary_file(tmp_path, reg):
     path = tmp_path / "dua.zip"
     with zipfile.ZipFile(path, "w") as archive:

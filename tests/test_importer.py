@@ -1,5 +1,6 @@
 """The import command line: dry run, commit, list, audit, rollback, exit codes and Indonesian output."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -125,3 +126,59 @@ def test_the_module_runs_without_a_traceback(folder):
     )
     assert result.returncode == 1
     assert "[berkas_tidak_terbaca]" in result.stdout and "Traceback" not in result.stdout + result.stderr
+
+
+def test_an_unexpected_failure_gives_one_line_and_logs_the_traceback(folder, capsys, caplog, monkeypatch):
+    def broken(self):
+        raise RuntimeError("tabel batches rusak")
+
+    monkeypatch.setattr(Store, "batches", broken)
+    code, out, err = run(capsys, "--list")
+    assert code == 1 and out == ""
+    assert err == (
+        "Perintah gagal (RuntimeError: tabel batches rusak). Penyimpanan tidak berubah; coba lagi atau laporkan "
+        "ke pengelola dasbor.\n"
+    )
+    (record,) = [r for r in caplog.records if r.name == "kpi.store.cli"]
+    assert record.exc_info[0] is RuntimeError and "--list" in record.getMessage()
+
+
+def test_a_busy_store_says_so_without_a_traceback(folder, capsys, caplog, monkeypatch):
+    from kpi.store import sql
+
+    def locked(self):
+        raise sql.StoreLocked(
+            "Penyimpanan data impor sedang dipakai proses lain. Tunggu sampai selesai, lalu coba lagi."
+        )
+
+    monkeypatch.setattr(Store, "batches", locked)
+    code, _, err = run(capsys, "--list")
+    assert code == 1
+    assert err == (
+        "Perintah gagal: Penyimpanan data impor sedang dipakai proses lain. Tunggu sampai selesai, lalu coba lagi.\n"
+    )
+    assert [r for r in caplog.records if r.exc_info] == []
+
+
+def test_a_failed_commit_as_a_process_keeps_the_traceback_in_the_log_file(folder):
+    """The command configures logging itself: the traceback behind the one-line message goes to
+    $TANGSEL_KPI_STORE/logs/kpi.log, not to the terminal."""
+    path = obs(folder, "a.csv", "2026-09,36.74.01.1001,layanan_daring,3,4,")
+    env = {**os.environ, "TANGSEL_KPI_STORE": str(folder / "store"), "TANGSEL_KPI_FAULT": "commit:after_insert:raise"}
+    result = subprocess.run(
+        [sys.executable, "-m", "kpi.importer", path, "--kind", "observasi", "--commit"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 1
+    assert "Impor berkas 'a.csv' gagal dan dibatalkan seluruhnya; penyimpanan tidak berubah" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    log = (folder / "store" / "logs" / "kpi.log").read_text(encoding="utf-8")
+    assert "ERROR kpi.store.batches: importing 'a.csv' (batch of observasi) failed and was rolled back" in log
+    assert (
+        "Traceback (most recent call last)" in log
+        and "InjectedFault: kegagalan uji di titik commit:after_insert" in log
+    )

@@ -181,3 +181,33 @@ def test_committed_sample_loads_without_issues():
     result = load_observations(settings.SAMPLE_OBSERVATIONS_FILE, today=TODAY)
     assert result.issues == []
     assert result.ok and len(result.frame) > 1000
+
+
+def test_an_internal_failure_is_one_issue_naming_the_file_and_its_traceback_is_logged(tmp_path, monkeypatch, caplog):
+    def broken(*_args, **_kw):
+        raise RuntimeError("validasi rusak")
+
+    monkeypatch.setattr("kpi.inputs.observations.validate", broken)
+    path = _csv_comma(tmp_path)
+    result = load_observations(path, today=TODAY)
+    assert result.frame is None
+    assert [(i.code, i.message) for i in result.issues] == [
+        (
+            "galat_internal",
+            f"Berkas '{path}' tidak dapat diproses (RuntimeError: validasi rusak). "
+            "Laporkan ke pengelola dasbor beserta berkasnya.",
+        )
+    ]
+    (record,) = [r for r in caplog.records if r.name == "kpi.inputs.observations"]
+    assert record.levelname == "ERROR" and record.exc_info[0] is RuntimeError and "a.csv" in record.getMessage()
+
+
+def test_a_corrupt_workbook_is_logged_a_corrupt_parquet_file_is_only_reported(caplog):
+    """openpyxl raises anything for a damaged workbook, so its except stays broad and logs; Arrow raises its own
+    errors (or OSError) for a damaged Parquet file, so that except names them and needs no traceback."""
+    workbook = load_observations(b"PK\x03\x04" + b"\xff" * 64, filename="x.xlsx", today=TODAY)
+    parquet = load_observations(b"PAR1" + b"\x01" * 64, filename="x.parquet", today=TODAY)
+    assert [i.code for i in workbook.issues] == [i.code for i in parquet.issues] == ["berkas_tidak_terbaca"]
+    assert "ArrowInvalid" in parquet.issues[0].message
+    logged = [(r.name, r.exc_info is not None, "'x.xlsx'" in r.getMessage()) for r in caplog.records]
+    assert logged == [("kpi.inputs.readers", True, True)]

@@ -4,6 +4,7 @@ period, filters, data date and sample note, the map's printable version, and an 
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -137,3 +138,21 @@ def test_without_chromium_the_button_is_disabled_and_says_how_to_install_it(monk
         assert buttons and all(b.proto.disabled and "apt-get install chromium" in b.proto.help for b in buttons)
     finally:
         charts.can_render.clear()
+
+
+def test_a_failed_drawing_leaves_its_traceback_in_the_server_log(monkeypatch, caplog):
+    import plotly.graph_objects as go
+
+    from briefing.deck import make_footer
+    from ui import charts
+
+    def broken(*_args, **_kw):
+        raise RuntimeError("Chromium crashed")
+
+    monkeypatch.setattr(chart_png, "chart_png", broken)
+    footer = make_footer("Okt 2026", "Semua kecamatan", dt.date(2026, 10, 31))
+    png = charts.slide_png(go.Figure(), footer, "Judul", "Gagal ({problem}).")
+    assert Image.open(io.BytesIO(png)).size == (1920, 1080)
+    (record,) = [r for r in caplog.records if r.name == "ui.charts"]
+    assert record.levelname == "ERROR" and record.exc_info[0] is RuntimeError
+    assert "'Judul'" in record.getMessage() and "Okt 2026 · Semua kecamatan" in record.getMessage()

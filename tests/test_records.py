@@ -307,3 +307,22 @@ def test_cli_writes_the_templates(tmp_path, capsys):
         f"{k}.{e}" for k in KINDS for e in ("csv", "xlsx")
     )
     assert "permohonan.csv" in capsys.readouterr().out
+
+
+def test_an_internal_failure_is_one_issue_naming_the_file_and_its_traceback_is_logged(monkeypatch, caplog):
+    def broken(*_args, **_kw):
+        raise RuntimeError("pemeriksa rusak")
+
+    monkeypatch.setattr(records, "check_records", broken)
+    text = "id_aduan,kelurahan,kanal,diterima,ditindaklanjuti,status\nA-1,3674070003,web,2026-10-05 09:00,,baru\n"
+    result = load_records(text.encode("utf-8"), "aduan", "aduan_okt.csv", today=TODAY)
+    assert result.frame is None
+    assert [(i.code, i.message) for i in result.issues] == [
+        (
+            "galat_internal",
+            "Berkas 'aduan_okt.csv' tidak dapat diproses (RuntimeError: pemeriksa rusak). "
+            "Laporkan ke pengelola dasbor beserta berkasnya.",
+        )
+    ]
+    (record,) = [r for r in caplog.records if r.name == "kpi.inputs.records"]
+    assert record.exc_info[0] is RuntimeError and "aduan records from 'aduan_okt.csv'" in record.getMessage()

@@ -509,3 +509,119 @@ def test_the_imported_sample_reproduces_the_shipped_observations(store):
         shipped[["periode", "kode_wilayah", "indikator", "pembilang", "penyebut"]],
         check_dtype=False,
     )
+
+
+# ---------------------------------------------------------------- diagnosable failures
+
+ONE_ROW = ["2026-09,36.74.01.1001,layanan_daring,3,4,"]
+
+
+def _tracebacks(caplog, logger: str) -> list:
+    """The records of one logger that carry a traceback."""
+    return [r for r in caplog.records if r.name == logger and r.exc_info is not None]
+
+
+def _broken(*_args, **_kw):
+    raise RuntimeError("kueri rusak")
+
+
+def test_a_failing_dry_run_logs_its_traceback_and_reports_one_issue(store, tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr(sql, "overlapping", _broken)
+    plan = store.plan(obs_file(tmp_path, "a.csv", ONE_ROW), "observasi", today=TODAY)
+    assert [(i.code, i.message) for i in plan.issues] == [
+        (
+            "galat_internal",
+            "Berkas 'a.csv' tidak dapat diperiksa (RuntimeError: kueri rusak). Laporkan ke pengelola dasbor.",
+        )
+    ]
+    (record,) = _tracebacks(caplog, "kpi.store.batches")
+    assert record.levelname == "ERROR" and record.exc_info[0] is RuntimeError
+    assert "'a.csv'" in record.getMessage() and "observasi" in record.getMessage()
+
+
+def test_a_busy_store_in_a_dry_run_is_its_own_message_without_a_traceback(store, tmp_path, monkeypatch, caplog):
+    def locked(*_args, **_kw):
+        raise sql.StoreLocked(
+            "Penyimpanan data impor sedang dipakai proses lain. Tunggu sampai selesai, lalu coba lagi."
+        )
+
+    monkeypatch.setattr(sql, "overlapping", locked)
+    plan = store.plan(obs_file(tmp_path, "a.csv", ONE_ROW), "observasi", today=TODAY)
+    assert [(i.code, i.message) for i in plan.issues] == [
+        (
+            "penyimpanan_terkunci",
+            "Penyimpanan data impor sedang dipakai proses lain. Tunggu sampai selesai, lalu coba lagi.",
+        )
+    ]
+    assert _tracebacks(caplog, "kpi.store.batches") == []
+
+
+def test_a_failing_commit_logs_its_traceback_and_is_rolled_back(store, tmp_path, monkeypatch, caplog):
+    plan = store.plan(obs_file(tmp_path, "a.csv", ONE_ROW), "observasi", today=TODAY)
+    monkeypatch.setenv("TANGSEL_KPI_FAULT", "commit:after_insert:raise")
+    outcome = store.commit(plan)
+    assert not outcome.ok and outcome.message == (
+        "Impor berkas 'a.csv' gagal dan dibatalkan seluruhnya; penyimpanan tidak berubah "
+        "(InjectedFault: kegagalan uji di titik commit:after_insert)."
+    )
+    assert store.batches().empty and not store.has_data()
+    assert store.audit()[["aksi", "hasil", "berkas"]].values.tolist() == [["tolak", "gagal", "a.csv"]]
+    (record,) = _tracebacks(caplog, "kpi.store.batches")
+    assert record.levelname == "ERROR" and record.exc_info[0] is sql.InjectedFault
+    assert "'a.csv'" in record.getMessage() and "rolled back" in record.getMessage()
+
+
+def test_a_failing_rollback_logs_its_traceback_and_keeps_the_batch(store, tmp_path, monkeypatch, caplog):
+    batch = imported(store, obs_file(tmp_path, "a.csv", ONE_ROW)).batch_id
+    monkeypatch.setenv("TANGSEL_KPI_FAULT", "rollback:after_delete:raise")
+    outcome = store.rollback(batch)
+    assert not outcome.ok and outcome.message == (
+        f"Pembatalan batch {batch} gagal; penyimpanan tidak berubah "
+        "(InjectedFault: kegagalan uji di titik rollback:after_delete)."
+    )
+    assert store.batches()["status"].tolist() == ["aktif"]
+    (record,) = _tracebacks(caplog, "kpi.store.batches")
+    assert record.exc_info[0] is sql.InjectedFault and f"batch {batch}" in record.getMessage()
+
+
+def test_an_unwritable_audit_row_is_logged_and_said(store, tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr(sql, "audit", _broken)
+    plan = store.plan(write(tmp_path, "kosong.csv", ""), "observasi", today=TODAY)
+    outcome = store.commit(plan)
+    assert not outcome.ok
+    assert outcome.message.endswith("Catatan audit tidak dapat ditulis (RuntimeError: kueri rusak).")
+    (record,) = _tracebacks(caplog, "kpi.store.batches")
+    assert record.exc_info[0] is RuntimeError and "'kosong.csv'" in record.getMessage()
+
+
+def test_the_observations_on_display_log_a_failure_and_point_to_the_store(store, monkeypatch, caplog):
+    from kpi.store import source
+
+    monkeypatch.setattr(Store, "has_data", _broken)
+    shown = source.current(TODAY)
+    assert shown.frame is None and [i.code for i in shown.issues] == ["galat_internal"]
+    assert shown.issues[0].message == (
+        "Data impor tidak dapat dibaca (RuntimeError: kueri rusak). Periksa penyimpanan data impor "
+        "(python -m kpi.importer --list) atau laporkan ke pengelola dasbor."
+    )
+    (record,) = _tracebacks(caplog, "kpi.store.source")
+    assert record.exc_info[0] is RuntimeError and str(store.path) in record.getMessage()
+
+
+def test_a_busy_store_on_display_says_to_wait_not_to_check_the_data(store, monkeypatch, caplog):
+    from kpi.store import source
+
+    def locked(*_args, **_kw):
+        raise sql.StoreLocked(
+            "Penyimpanan data impor sedang dipakai proses lain. Tunggu sampai selesai, lalu coba lagi."
+        )
+
+    monkeypatch.setattr(Store, "has_data", locked)
+    shown = source.current(TODAY)
+    assert [(i.code, i.message) for i in shown.issues] == [
+        (
+            "penyimpanan_terkunci",
+            "Penyimpanan data impor sedang dipakai proses lain. Tunggu sampai selesai, lalu coba lagi.",
+        )
+    ]
+    assert _tracebacks(caplog, "kpi.store.source") == []

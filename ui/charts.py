@@ -20,7 +20,7 @@ from briefing.deck import make_footer, scope_text
 from ui import data
 from ui.i18n import lang, t
 
-LOG = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 CONFIG = {"displaylogo": False}
 
 
@@ -86,7 +86,7 @@ def slide_png(fig: go.Figure | Callable[[], go.Figure], footer, title: str | Non
     try:
         return chart_png.chart_png(fig() if callable(fig) else fig, footer, title)
     except Exception as problem:
-        LOG.exception("Slide PNG failed")
+        logger.exception("drawing the slide PNG of %r (%s) failed", title, footer.left)
         return chart_png.message_png(failed.format(problem=type(problem).__name__), footer)
 
 

@@ -114,7 +114,7 @@ def install(path, store: Path | None = None, register: Register | None = None) -
     try:
         return _install(path, target, register or load_register())
     except Exception as exc:
-        logger.exception("install failed for %s", path)
+        logger.exception("installing the boundary file %s into %s failed", path, target)
         issue = Issue(
             "galat_internal",
             f"Pemasangan berkas '{path.name}' gagal ({type(exc).__name__}: {exc}). "
@@ -223,6 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for sub in (add, status):
         sub.add_argument("--store", type=Path, default=None, help="folder batas (bawaan: .store/boundaries)")
     args = parser.parse_args(argv)
+    settings.command_logging()  # tracebacks to the log file, never to the terminal
     target = args.store if args.store is not None else store_dir()
     if args.command == "install":
         return _cli_install(Path(args.path), target)

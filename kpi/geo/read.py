@@ -4,6 +4,7 @@ its polygon layer, projected to UTM 48S, with the problems that stop it and the 
 from __future__ import annotations
 
 import hashlib
+import logging
 import zipfile
 from pathlib import Path
 
@@ -26,6 +27,8 @@ SUPPORTED = (
     "FlatGeobuf (.fgb)"
 )
 POLYGON_TYPES = {"Polygon", "MultiPolygon", "Polygon Z", "MultiPolygon Z", "Unknown"}
+
+logger = logging.getLogger(__name__)
 
 
 def sha256_of(path: Path) -> str:
@@ -59,7 +62,8 @@ def read_source(path: Path) -> tuple[gpd.GeoDataFrame | None, str | None, list[I
         target = _zip_member(path) if path.suffix.lower() == ".zip" else str(path)
         layer, notes = _polygon_layer(target, path.name)
         frame = gpd.read_file(target, layer=layer, engine="pyogrio")
-    except Exception as exc:
+    except Exception as exc:  # a bad file: pyogrio's errors, BadZipFile, also IndexError, GEOSException, UnicodeError …
+        logger.exception("reading the boundary file %s failed", path.name)
         return (
             None,
             None,

@@ -4,6 +4,7 @@ and the local store (levels written whole, swapped in atomically)."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -30,6 +31,8 @@ STORE_VERSION = 1
 DECIMALS = 6  # about 0.1 m at this latitude
 MAX_PAYLOAD_BYTES = 150_000  # the kelurahan GeoJSON sent to the browser
 TOLERANCES_M = (10, 12, 14, 16, 18, 20, 25, 30, 40, 50, 60, 80, 100, 150, 200, 300, 500)
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -229,7 +232,8 @@ def read_store(directory: Path, register: Register | None = None) -> tuple[Bound
     for tingkat in LEVELS:
         try:
             frame = gpd.read_parquet(directory / LEVEL_FILES[tingkat])
-        except Exception as exc:
+        except Exception as exc:  # a damaged store means "not installed", never a crash
+            logger.exception("reading the installed boundaries %s failed", directory / LEVEL_FILES[tingkat])
             return None, f"berkas {LEVEL_FILES[tingkat]} tidak terbaca ({exc})"
         expected = sorted(u.kode for u in register.level(tingkat))
         if tuple(frame.columns) != COLUMNS or frame["kode"].tolist() != expected or frame.crs != WGS84:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -13,6 +14,8 @@ from kpi.core.issues import Issue
 from kpi.core.wilayah import Register, load_register
 from kpi.inputs.readers import read_table
 from kpi.inputs.schema import validate
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -42,8 +45,9 @@ def load_observations(
         frame, issues = validate(raw, catalogue or load_catalogue(), register or load_register(), today)
         issues = read_issues + issues  # header problems (row 1) first, then every row problem at once
         return LoadResult(frame if not issues else None, issues)
-    except Exception as exc:  # the border: no traceback reaches a user
+    except Exception as exc:  # the border: the traceback goes to the log, a message to the user
         name = filename or str(source)
+        logger.exception("loading observations from %r failed", name)
         return LoadResult(
             None,
             [

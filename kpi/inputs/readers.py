@@ -43,8 +43,8 @@ def read_table(source: Source, filename: str | None = None) -> Result:
     try:
         name = source_name(source, filename)
         return _read_table(source, name)
-    except Exception as exc:
-        logger.exception("read_table failed for %r", name)
+    except Exception as exc:  # the border: the traceback goes to the log, an Issue to the user
+        logger.exception("reading the table %r failed", name)
         reason = f"kesalahan tak terduga ({type(exc).__name__}: {exc})"
         return None, [_unreadable(name or "tanpa nama", "tabel", reason)]
 
@@ -193,7 +193,8 @@ def _excel_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Issue
 
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:
+    except Exception as exc:  # a corrupt workbook: zip, zlib, XML, openpyxl errors, also KeyError, TypeError …
+        logger.exception("opening the Excel workbook %r failed", name)
         return None, [_unreadable(name, "Excel (.xlsx)", f"{type(exc).__name__}: {exc}")]
     try:
         return excel_cells(workbook), []
@@ -203,11 +204,12 @@ def _excel_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Issue
 
 def _parquet_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Issue]]:
     """Parquet columns as strings with the column names as row 1."""
-    import pyarrow.parquet as pq  # local: only needed for Parquet uploads
+    import pyarrow as pa  # local: only needed for Parquet uploads
+    import pyarrow.parquet as pq
 
     try:
         table = pq.read_table(io.BytesIO(data))
-    except Exception as exc:
+    except (pa.ArrowException, OSError) as exc:  # a corrupt file: ArrowInvalid, or OSError (Arrow's IOError)
         return None, [_unreadable(name, "Parquet", f"{type(exc).__name__}: {exc}")]
     return parquet_cells(table), []
 

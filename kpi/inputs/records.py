@@ -12,6 +12,7 @@ import argparse
 import csv
 import datetime as dt
 import io
+import logging
 import os
 import re
 from collections import Counter
@@ -31,6 +32,7 @@ from kpi.inputs.rules import check_records
 __all__ = ["KINDS", "describe", "load_records", "template", "write_templates"]
 
 HEAD_BYTES = 1 << 16
+logger = logging.getLogger(__name__)
 DESCRIBE_COLUMNS = ("kolom", "wajib", "isi", "keterangan", "contoh", "nama_lain")
 REQUIRED = ("no", "column", "yes")  # by c.required + c.filled: optional column, required column, required cell
 EXCEL_FORMATS = {"datetime": "yyyy-mm-dd hh:mm", "date": "yyyy-mm-dd"}
@@ -75,8 +77,9 @@ def load_records(
         frame, issues = check_records(raw, spec, names, register or load_register(), today or dt.date.today(), excel)
         issues = read_issues + issues
         return LoadResult(frame if not issues else None, issues)
-    except Exception as exc:  # the border: no traceback reaches a user
+    except Exception as exc:  # the border: the traceback goes to the log, a message to the user
         label = filename or str(source)[:80]
+        logger.exception("loading %s records from %r failed", kind, label)
         return LoadResult(
             None,
             [

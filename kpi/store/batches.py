@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,6 +33,7 @@ RAW_KINDS = ("permohonan", "aduan", "survei")
 OVERLAP = ("replace", "skip")
 SYNTHETIC_PREFIX = "CONTOH-"
 StoreLocked = sql.StoreLocked
+logger = logging.getLogger(__name__)
 
 
 def store_path() -> Path:
@@ -108,16 +110,12 @@ class Store:
             return replace(empty, issues=problems)
         try:
             return self._plan(data, kind, name, sha, today, on_overlap, empty)
-        except Exception as exc:  # the border: a busy store or an internal failure becomes an Issue
-            code = "penyimpanan_terkunci" if isinstance(exc, StoreLocked) else "galat_internal"
-            text = (
-                str(exc)
-                if isinstance(exc, StoreLocked)
-                else (
-                    f"Berkas '{name}' tidak dapat diperiksa ({type(exc).__name__}: {exc}). Laporkan ke pengelola dasbor."
-                )
-            )
-            return replace(empty, issues=[Issue(code, text)])
+        except StoreLocked as exc:  # a busy store: its message says to wait and try again
+            return replace(empty, issues=[Issue("penyimpanan_terkunci", str(exc))])
+        except Exception as exc:  # the border: an internal failure becomes an Issue, its traceback goes to the log
+            logger.exception("checking %r as %s for import failed", name, kind)
+            text = f"Berkas '{name}' tidak dapat diperiksa ({type(exc).__name__}: {exc}). Laporkan ke pengelola dasbor."
+            return replace(empty, issues=[Issue("galat_internal", text)])
 
     def _plan(
         self, data: bytes, kind: str, name: str, sha: str, today: dt.date | None, on_overlap: str, empty: Plan
@@ -181,6 +179,7 @@ class Store:
             with sql.writing(self.path) as con:
                 return self._commit(con, plan, on_overlap)
         except Exception as exc:  # rolled back: nothing of this import remains
+            logger.exception("importing %r (batch of %s) failed and was rolled back", plan.file_name, plan.kind)
             message = (
                 f"Impor berkas '{plan.file_name}' gagal dan dibatalkan seluruhnya; penyimpanan tidak berubah "
                 f"({_reason(exc)})."
@@ -236,7 +235,8 @@ class Store:
                 )
                 sql.audit(con, "batal", batch_id, batch["berkas"], batch["sha256"], batch["baris"], "berhasil", message)
                 return Outcome(True, message, batch_id, counts)
-        except Exception as exc:
+        except Exception as exc:  # rolled back: the batch stays as it was
+            logger.exception("rolling back batch %s failed", batch_id)
             message = f"Pembatalan batch {batch_id} gagal; penyimpanan tidak berubah ({_reason(exc)})."
             return self._audited_refusal("batal", None, None, None, message, exc, batch_id)
 
@@ -255,7 +255,8 @@ class Store:
             try:
                 with sql.writing(self.path) as con:
                     sql.audit(con, aksi, batch_id, berkas, sha256, baris, "gagal", message)
-            except Exception as audit_exc:  # the refusal stands; say why it is not in the log
+            except Exception as audit_exc:  # the refusal stands; say why it is not in the audit log
+                logger.exception("writing the audit row of a refused %s (%r) failed", aksi, berkas or batch_id)
                 message += f" Catatan audit tidak dapat ditulis ({_reason(audit_exc)})."
         return Outcome(False, message, batch_id)
 

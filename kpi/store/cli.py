@@ -5,23 +5,28 @@
 
 Without --commit the import is a dry run: the validation report, the overlap with data already imported and the
 largest KPI changes, and the store does not change. Exit codes: 0 ok, 1 problems in the file or refused, 2 usage.
+Tracebacks of unexpected failures go to the log (kpi.settings.command_logging), never to the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
+from kpi import settings
 from kpi.core.catalogue import load_catalogue
 from kpi.core.issues import issues_frame
 from kpi.core.wilayah import load_register
 from kpi.report.imports import preview_table
 from kpi.store.batches import KINDS, OVERLAP, Plan, Store, store_path
+from kpi.store.sql import SchemaMismatch, StoreLocked
 
+logger = logging.getLogger(__name__)
 OK, PROBLEM, USAGE = 0, 1, 2
 TOP_CHANGES = 15
 LIST_COLUMNS = [
@@ -99,6 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--list, --audit dan --rollback tidak digabung dengan BERKAS, --kind atau --commit")
     if not listing and not (args.berkas and args.kind):
         parser.error("sebutkan BERKAS dan --kind, atau salah satu dari --list, --audit, --rollback N")
+    log = settings.command_logging()
     store = Store(_store_file(args.store))
     try:
         if args.list:
@@ -111,13 +117,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(outcome.message)
             return OK if outcome.ok else PROBLEM
         return _import(store, Path(args.berkas), args.kind, args.commit, args.on_overlap)
-    except Exception as exc:  # the border: never a traceback
+    except (StoreLocked, SchemaMismatch) as exc:  # the store's own message says what is wrong and what to do
+        print(f"Perintah gagal: {exc}", file=sys.stderr)
+        return PROBLEM
+    except Exception as exc:  # the border: one line for the user, the traceback in the log
+        logger.exception("python -m kpi.importer %s on %s failed", _action(args), store.path)
         print(
             f"Perintah gagal ({type(exc).__name__}: {exc}). Penyimpanan tidak berubah; coba lagi atau laporkan "
-            "ke pengelola dasbor.",
+            "ke pengelola dasbor." + (f" Rincian teknis tercatat di {log}." if log else ""),
             file=sys.stderr,
         )
         return PROBLEM
+
+
+def _action(args: argparse.Namespace) -> str:
+    """The command's action in a few words, for the log: '--list', '--rollback 3', 'import of a.csv (aduan)'."""
+    if args.list or args.audit:
+        return "--list" if args.list else "--audit"
+    if args.rollback is not None:
+        return f"--rollback {args.rollback}"
+    return f"{'import' if args.commit else 'dry run'} of {args.berkas} ({args.kind})"
 
 
 def _store_file(path: Path | None) -> Path:

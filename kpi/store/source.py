@@ -7,6 +7,7 @@ observations are computed by the engine from the imported raw records, overlaid 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -18,6 +19,9 @@ from kpi.inputs.observations import load_sample
 from kpi.inputs.readers import ROW_COLUMN
 from kpi.inputs.schema import validate
 from kpi.store.batches import Store, store_path
+from kpi.store.sql import SchemaMismatch, StoreLocked
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,12 @@ def current(
         computed = store.observations()
         frame, issues = accept(computed, catalogue or load_catalogue(), register or load_register(), today)
         return Source(frame, issues, store.synthetic())
-    except Exception as exc:  # the border: no traceback reaches a user
+    except StoreLocked as exc:  # busy: its message says to wait and try again
+        return Source(None, [Issue("penyimpanan_terkunci", str(exc))], False)
+    except SchemaMismatch as exc:  # a newer store: its message names the versions and the way out
+        return Source(None, [Issue("skema_tidak_dikenal", str(exc))], False)
+    except Exception as exc:  # the border: the traceback goes to the log, a message to the user
+        logger.exception("loading the observations on display (store %s) failed", store_path())
         return Source(
             None,
             [
