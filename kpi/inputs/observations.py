@@ -42,7 +42,7 @@ def load_observations(
         frame, issues = validate(raw, catalogue or load_catalogue(), register or load_register(), today)
         issues = read_issues + issues  # header problems (row 1) first, then every row problem at once
         return LoadResult(frame if not issues else None, issues)
-    except Exception as exc:  # the border: no traceback reaches a user
+    except Exception as exc:  # noqa: BLE001 - the border: no traceback reaches a user
         name = filename or str(source)
         return LoadResult(
             None,
@@ -57,5 +57,5 @@ def load_observations(
 
 
 def load_sample(today: dt.date | None = None) -> LoadResult:
-    """The embedded synthetic sample (Data contoh (sintetis))."""
-    return load_observations(settings.SAMPLE_OBSERVATIONS_FILE, today=today)
+    """The embedded synthetic sample (Data contoh (sintetis)): settings.sample_observations_file()."""
+    return load_observations(settings.sample_observations_file(), today=today)

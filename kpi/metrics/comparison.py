@@ -15,9 +15,6 @@ from kpi.core.catalogue import Catalogue, Indicator
 from kpi.core.wilayah import Register
 from kpi.metrics.analysis import latest_period
 
-POPULATION_PATH = settings.SAMPLE_POPULATION_FILE
-
-
 # The seven core values in the order of the acronym B-e-r-A-K-H-L-A-K.
 BERAKHLAK_ORDER = ("berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "kolaboratif")
 
@@ -136,9 +133,15 @@ def berakhlak_rows(tables: Sequence[pd.DataFrame], catalogue: Catalogue, period:
     return pd.concat(parts, ignore_index=True)
 
 
+def load_population(path: Path | None = None) -> pd.DataFrame:
+    """The sample's synthetic population per kelurahan and year (kode_wilayah, tahun, penduduk), from `path` or
+    settings.sample_population_file(); cached per path (shared, read-only)."""
+    return _read_population(Path(path or settings.sample_population_file()))
+
+
 @functools.lru_cache(maxsize=2)
-def load_population(path: Path = POPULATION_PATH) -> pd.DataFrame:
-    """The sample's synthetic population per kelurahan and year (kode_wilayah, tahun, penduduk)."""
+def _read_population(path: Path) -> pd.DataFrame:
+    """Read one population file."""
     return pd.read_csv(path, dtype={"kode_wilayah": str, "tahun": int, "penduduk": float})
 
 

@@ -33,7 +33,6 @@ FIRST = "2021-01"
 LAST = "2026-10"
 BASE_YEAR = 2023
 GROWTH = 0.012
-OUT_DIR = settings.SAMPLE_DIR
 # Sources with missing kelurahan-months: the request register drops the requests submitted in such a month,
 # the other two the observation row.
 MISSING_SOURCES = ("register_layanan", "tte", "epresensi")
@@ -78,9 +77,10 @@ def _kelurahan_weights(children: tuple[Wilayah, ...], source: pd.DataFrame) -> n
     return np.array([u.luas_km2 for u in children])
 
 
-def sample_population(register: Register, path: Path = settings.POPULATION_FILE) -> pd.DataFrame:
-    """Synthetic kelurahan populations 2021..2026 built from the sourced totals (kode_wilayah, tahun, penduduk)."""
-    source = pd.read_csv(path, dtype={"kode": str})
+def sample_population(register: Register, path: Path | None = None) -> pd.DataFrame:
+    """Synthetic kelurahan populations 2021..2026 built from the sourced totals (kode_wilayah, tahun, penduduk) of
+    `path`, data/penduduk.csv by default."""
+    source = pd.read_csv(path or settings.POPULATION_FILE, dtype={"kode": str})
     codes, base = [], []
     for kode, total in _kecamatan_totals(register, source).items():
         children = register.children(kode)
@@ -311,9 +311,10 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
     )
 
 
-def write_sample(frames: dict[str, pd.DataFrame], out: Path = OUT_DIR) -> list[Path]:
-    """Write observasi.csv, penduduk_sampel.csv, the raw <kind>.parquet files (zstd) and README.md; return the paths."""
-    out = Path(out)
+def write_sample(frames: dict[str, pd.DataFrame], out: Path | None = None) -> list[Path]:
+    """Write observasi.csv, penduduk_sampel.csv, the raw <kind>.parquet files (zstd) and README.md to `out`
+    (settings.sample_dir() by default); return the paths."""
+    out = Path(out or settings.sample_dir())
     out.mkdir(parents=True, exist_ok=True)
     obs = frames["observasi"]
     text = obs.assign(**{c: _number_text(obs[c]) for c in NUMBERS})
@@ -334,7 +335,12 @@ def write_sample(frames: dict[str, pd.DataFrame], out: Path = OUT_DIR) -> list[P
 def main(argv: list[str] | None = None) -> int:
     """CLI: generate the sample and write it."""
     parser = argparse.ArgumentParser(prog="python -m kpi.sample", description="Tulis data contoh (sintetis).")
-    parser.add_argument("--out", type=Path, default=OUT_DIR, help="folder tujuan (bawaan: data/sample)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="folder tujuan (bawaan: data/sample, atau $TANGSEL_KPI_SAMPLE bila diisi)",
+    )
     args = parser.parse_args(argv)
     start = time.perf_counter()
     frames = generate()
