@@ -4,7 +4,10 @@ Run `python -m kpi.sample [--out data/sample]` to rewrite data/sample/ (observas
 the raw records permohonan/aduan/survei.parquet and README.md). Every figure is simulated; only the population
 totals it starts from are sourced (data/penduduk.csv). Raw records come from kpi/sample/raw.py and the
 observations derived from them are computed by the engine (kpi/engine.py); the other sources are simulated as
-kelurahan/kecamatan aggregates in kpi/sample/parts.py.
+kelurahan/kecamatan aggregates in kpi/sample/parts.py. An indicator of the catalogue that none of these simulates
+gets values from the generic simulator by type (kpi/sample/generic.py), so a new indicator needs no code here.
+The catalogue is settings.indicators_file() and the default output folder settings.sample_dir(), so
+TANGSEL_KPI_CATALOGUE and TANGSEL_KPI_SAMPLE point both elsewhere.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from kpi.core.observations import COLUMNS, NUMBERS, ratio_value
 from kpi.core.wilayah import Register, Wilayah, load_register
 from kpi.core.workdays import Calendar
 from kpi.engine import compute
-from kpi.sample import parts
+from kpi.sample import generic, parts
 from kpi.sample.raw import records
 
 SEED = 20261127
@@ -176,6 +179,18 @@ def _derived(raw: dict[str, pd.DataFrame], population: pd.DataFrame, calendar: C
     return {ind: rows[rows["indikator"] == ind] for ind in RAW_DERIVED}
 
 
+def _generic(ctx: parts.Context, catalogue: Catalogue, simulated: set[str]) -> dict[str, pd.DataFrame]:
+    """The catalogue's indicators without a simulator of their own, from the generic simulator by type: every unit
+    of the indicator's level, every complete period of its frequency."""
+    frames = {}
+    for ind in catalogue.indicators:
+        if ind.id not in simulated:
+            units = ctx.kelurahan if ind.level == "kelurahan" else ctx.kecamatan
+            labels = _complete(ind.frequency)
+            frames[ind.id] = _long(ind.id, units, labels, **generic.simulate(ind, units, labels, ctx.seed))
+    return frames
+
+
 def _assemble(frames: dict[str, pd.DataFrame], catalogue: Catalogue) -> pd.DataFrame:
     """One long table in catalogue order, sorted by indikator, kode_wilayah, periode."""
     absent, extra = set(catalogue.ids) - set(frames), set(frames) - set(catalogue.ids)
@@ -222,6 +237,7 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
         **_reported(ctx, missing),
         **_kecamatan_series(ctx, tuple(catalogue.berakhlak)),
     }
+    frames |= _generic(ctx, catalogue, set(frames))
     observasi = _assemble(frames, catalogue)
     _check(observasi, catalogue, register)
     return {"observasi": observasi, "penduduk": population, **raw}
