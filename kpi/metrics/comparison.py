@@ -60,6 +60,21 @@ def heatmap_indicators(catalogue: Catalogue, category: str | None = None) -> tup
     )
 
 
+def scatter_defaults(catalogue: Catalogue) -> tuple[str, str]:
+    """The scatter's default axes, read from the catalogue: x the finest-grained headline indicator (the sidebar's
+    default too), y the coarsest-grained other headline one (first in catalogue order on ties); indicators in
+    catalogue order stand in when there are fewer than two headline ones."""
+
+    def grain(ind: Indicator) -> int:
+        return periods.GRAINS.index(ind.frequency)
+
+    headline = catalogue.headline
+    x = min(headline, key=grain).id if headline else catalogue.ids[0]
+    others = [i for i in headline if i.id != x]
+    y = max(others, key=grain).id if others else next((i for i in catalogue.ids if i != x), x)
+    return x, y
+
+
 def indicator_grain(ind: Indicator, grain: str) -> str:
     """The chosen grain, or the indicator's own frequency when that is coarser (IKM stays semesterly in months)."""
     return max(grain, ind.frequency, key=periods.GRAINS.index)
