@@ -3,9 +3,15 @@
 The one module that reads environment variables; everything else asks here, at call time, so a changed
 variable (a test's, an operator's) is honoured without a restart. Nothing is read from disk at import time.
 
-    TANGSEL_KPI_STORE   folder of the import store (kpi.duckdb), installed boundaries and the commands' log
-                        (logs/kpi.log); default <repo>/.store
-    TANGSEL_KPI_FAULT   test-only fault injection of the store (see kpi.store.sql.fault); unset in normal use
+    TANGSEL_KPI_STORE      folder of the import store (kpi.duckdb), installed boundaries and the commands' log
+                           (logs/kpi.log); default <repo>/.store
+    TANGSEL_KPI_CATALOGUE  the indicator catalogue (YAML) the whole app reads; default <repo>/data/indicators.yaml
+    TANGSEL_KPI_SAMPLE     folder of the synthetic sample shown while the store is empty (observasi.csv,
+                           penduduk_sampel.csv, …) and where `python -m kpi.sample` writes; default <repo>/data/sample
+    TANGSEL_KPI_FAULT      test-only fault injection of the store (see kpi.store.sql.fault); unset in normal use
+
+The constants below (INDICATORS_FILE, SAMPLE_DIR, …) name the shipped files; code that loads the catalogue or the
+sample calls indicators_file() / sample_dir() instead, so the two variables above take effect.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ SAMPLE_POPULATION_FILE = SAMPLE_DIR / "penduduk_sampel.csv"
 SAMPLE_OBSERVATIONS_FILE = SAMPLE_DIR / "observasi.csv"
 
 STORE_ENV = "TANGSEL_KPI_STORE"
+CATALOGUE_ENV = "TANGSEL_KPI_CATALOGUE"
+SAMPLE_ENV = "TANGSEL_KPI_SAMPLE"
 FAULT_ENV = "TANGSEL_KPI_FAULT"
 STORE_FILE_NAME = "kpi.duckdb"
 LOG_FILE_NAME = "kpi.log"
@@ -43,6 +51,26 @@ def store_file() -> Path:
     return store_dir() / STORE_FILE_NAME
 
 
+def indicators_file() -> Path:
+    """$TANGSEL_KPI_CATALOGUE, else the shipped data/indicators.yaml."""
+    return Path(os.environ.get(CATALOGUE_ENV) or INDICATORS_FILE)
+
+
+def sample_dir() -> Path:
+    """$TANGSEL_KPI_SAMPLE, else the shipped data/sample: the synthetic sample's folder."""
+    return Path(os.environ.get(SAMPLE_ENV) or SAMPLE_DIR)
+
+
+def sample_observations_file() -> Path:
+    """The sample's observations (observasi.csv)."""
+    return sample_dir() / SAMPLE_OBSERVATIONS_FILE.name
+
+
+def sample_population_file() -> Path:
+    """The sample's synthetic population (penduduk_sampel.csv)."""
+    return sample_dir() / SAMPLE_POPULATION_FILE.name
+
+
 def boundaries_dir() -> Path:
     """Where installed official boundaries live."""
     return store_dir() / "boundaries"
@@ -57,12 +85,12 @@ class _LogFile(logging.FileHandler):
     """A log file opened at the first record (a command that logs nothing creates nothing), its folder made then; a
     record that cannot be written (no such folder, no permission) is dropped quietly, never printed to the terminal."""
 
-    def _open(self):
+    def emit(self, record: logging.LogRecord) -> None:
         try:
             Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
-            return super()._open()
+            super().emit(record)
         except OSError:
-            return None
+            self.handleError(record)
 
     def handleError(self, record: logging.LogRecord) -> None:
         pass

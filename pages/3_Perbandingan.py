@@ -90,10 +90,11 @@ def scatter() -> None:
     """Two chosen indicators by year, one point per kecamatan sized by the sample's population."""
     short = labeller(lambda i, lg: catalogue.get(i).text("short", lg))
     left, right = st.columns(2)
+    x_default, y_default = comparison.scatter_defaults(catalogue)
     with left:
-        x_id = state.choice(st.selectbox, t("banding_x"), "banding_x", catalogue.ids, "layanan_daring", short)
+        x_id = state.choice(st.selectbox, t("banding_x"), "banding_x", catalogue.ids, x_default, short)
     with right:
-        y_id = state.choice(st.selectbox, t("banding_y"), "banding_y", catalogue.ids, "ikm", short)
+        y_id = state.choice(st.selectbox, t("banding_y"), "banding_y", catalogue.ids, y_default, short)
     table = data.table("kecamatan", "year")
     year = comparison.common_period(table, x_id, y_id)
     if year is None:

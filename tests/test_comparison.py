@@ -9,10 +9,12 @@ import pytest
 
 from charts import comparison as cmp
 from charts.palette import CITY, TARGET, kecamatan_colours
-from kpi.core.catalogue import load_catalogue
+from kpi.core.catalogue import load_catalogue, parse_catalogue
+from kpi.core.methods.bands import load_band_sets
 from kpi.metrics import comparison
 from kpi.metrics.targets import add_targets
 from kpi.report import labels
+from tests.conftest import _ind
 
 ALFA, BETA, KOTA = "36.74.01", "36.74.02", "36.74"
 SATU, DUA, TIGA = "36.74.01.1001", "36.74.01.1002", "36.74.02.1001"
@@ -165,7 +167,9 @@ def test_heatmap_leaves_out_the_berakhlak_components():
     ids = [i.id for i in comparison.heatmap_indicators(catalogue)]
     assert "berakhlak" in ids and "ikm" in ids
     assert not [i for i in ids if i.startswith("berakhlak_")]
-    assert [i.id for i in comparison.heatmap_indicators(catalogue, "digitalisasi")] == ["layanan_daring", "tte"]
+    digital = comparison.heatmap_indicators(catalogue, "digitalisasi")
+    assert {i.category for i in digital} == {"digitalisasi"}
+    assert [i.id for i in digital][:2] == ["layanan_daring", "tte"]  # catalogue order; a new one comes after
 
 
 # --- BerAKHLAK radar ------------------------------------------------------------------------------------------------
@@ -283,6 +287,33 @@ def test_common_period_is_the_latest_year_both_have(tiny_catalogue):
     )
     assert comparison.common_period(table, "daring", "ikm") == "2025"
     assert comparison.common_period(table, "daring", "aduan") is None
+
+
+def _headline_catalogue(spec: str):
+    """'a:month* b:year' → indicators a (monthly, headline) and b (yearly), in that order."""
+    records = []
+    for item in spec.split():
+        iid, grain = item.rstrip("*").split(":")
+        records.append(_ind(iid, frequency=grain, headline=item.endswith("*")))
+    doc = {"categories": {"pelayanan_publik": {"id": "P", "en": "P"}}, "indicators": records}
+    return parse_catalogue(doc, load_band_sets())
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ("a:year* b:month* c:semester* d:year* e:month*", ("b", "a")),  # finest headline; coarsest other, first on ties
+        ("a:month b:quarter* c:month", ("b", "a")),  # one headline: the first other indicator
+        ("a:month b:year c:month", ("a", "b")),  # no headline: catalogue order
+        ("a:month*", ("a", "a")),
+    ],
+)
+def test_scatter_defaults_come_from_the_headline_indicators(spec, expected):
+    assert comparison.scatter_defaults(_headline_catalogue(spec)) == expected
+
+
+def test_scatter_defaults_of_the_shipped_catalogue():
+    assert comparison.scatter_defaults(load_catalogue()) == ("layanan_daring", "ikm")
 
 
 # --- shared ----------------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The home page (Ringkasan) through AppTest: five headline cards that follow the selected period, the small
+"""The home page (Ringkasan) through AppTest: a card per headline indicator that follows the selected period, the small
 kecamatan map of the selected indicator, and the generated 'movers' sentences in both languages.
 
 Like test_page_peta, the module draws on an empty boundary store (the approximate fallback), with the per-process
@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from charts.maps import PLACEHOLDER
+from kpi.core.catalogue import load_catalogue
 from tests.apptest import assert_clean, only_plotly_figure, run_page
 
 KECAMATAN = {
@@ -26,14 +27,27 @@ KECAMATAN = {
     "36.74.07": "Setu",
 }
 SETU, SERPONG = "36.74.07", "36.74.01"
-HEADLINE = {
-    "id": ["IKM", "Layanan daring", "Tepat waktu", "Waktu selesai", "Naskah ber-TTE"],
-    "en": ["IKM", "Online requests", "On time", "Completion time", "E-signed documents"],
+# The period a card shows, by the indicator's frequency: the latest of the sample (2021-01 to 2026-10), or the latest
+# ending in June 2025 once that month is chosen. The cards themselves are the catalogue's headline indicators.
+LATEST = {
+    "id": {"month": "Okt 2026", "quarter": "Triwulan III 2026", "semester": "Semester I 2026", "year": "2025"},
+    "en": {"month": "Oct 2026", "quarter": "Q3 2026", "semester": "H1 2026", "year": "2025"},
 }
+JUNE_2025 = {"month": "Jun 2025", "quarter": "Triwulan II 2025", "semester": "Semester I 2025", "year": "2024"}
 UP, DOWN = ":green[:material/trending_up:] ", ":red[:material/trending_down:] "
 NUMBER = {"id": r"\d{1,3}(?:\.\d{3})*,\d+", "en": r"\d{1,3}(?:,\d{3})*\.\d+"}
 
 pytestmark = pytest.mark.usefixtures("empty_boundary_store")
+
+
+def headline(lang: str = "id") -> list[str]:
+    """The names on the cards, in order: the short name of every headline indicator of the catalogue."""
+    return [i.text("short", lang) for i in load_catalogue().headline]
+
+
+def card_periods(periods: dict[str, str]) -> list[str]:
+    """The period each card should show, in card order, from a frequency → period table."""
+    return [periods[i.frequency] for i in load_catalogue().headline]
 
 
 def run(**params: str) -> AppTest:
@@ -69,10 +83,11 @@ def movers(at: AppTest) -> tuple[list[str], list[str]]:
 # --- default --------------------------------------------------------------------------------------------------------
 
 
-def test_default_run_has_five_cards_and_all_seven_kecamatan_on_the_map():
+def test_default_run_has_a_card_per_headline_indicator_and_all_seven_kecamatan_on_the_map():
     at = run()
     assert_clean(at)
-    assert [re.sub(r" \(.*\)$", "", m.label) for m in at.metric] == HEADLINE["id"]
+    assert [re.sub(r" \(.*\)$", "", m.label) for m in at.metric] == headline()
+    assert headline()[:2] == ["IKM", "Layanan daring"]  # the shipped catalogue, by hand
     assert mapped(at) == sorted(KECAMATAN)
     fig = small_map(at)
     assert "http" not in json.dumps(fig["layout"]["map"]["style"])  # offline
@@ -82,9 +97,8 @@ def test_default_run_has_five_cards_and_all_seven_kecamatan_on_the_map():
 
 def test_default_cards_are_of_the_latest_periods():
     captions = card_captions(run())
-    assert len(captions) == 5
+    assert [c.split(" · Target ")[0] for c in captions] == card_periods(LATEST["id"])
     assert captions[0].startswith("Semester I 2026 · Target ")  # IKM is collected per semester
-    assert all(c.startswith("Okt 2026 · Target ") for c in captions[1:]), captions
 
 
 def test_default_movers_are_about_the_selected_indicator():
@@ -109,7 +123,7 @@ def test_chosen_kecamatan_are_the_only_ones_on_the_map_and_in_the_sentences():
     assert mapped(at) == [SERPONG, SETU]
     named = {re.search(r"Kecamatan (.+?) (?:naik|turun|tetap)", s).group(1) for s in sum(movers(at), [])}
     assert named and named <= {"Setu", "Serpong"}, named
-    assert len(at.metric) == 5  # the city's cards stay
+    assert len(at.metric) == len(headline())  # the city's cards stay
 
 
 # --- IKM: the grade in the sentences --------------------------------------------------------------------------------
@@ -139,9 +153,8 @@ def test_cards_follow_the_selected_month():
     at = run(periode="2025-06", jenis_periode="month", ind="layanan_daring")
     assert_clean(at)
     captions = card_captions(at)
-    assert len(captions) == 5
+    assert [c.split(" · ")[0] for c in captions] == card_periods(JUNE_2025)
     assert captions[0].startswith("Semester I 2025 · "), captions[0]  # IKM: the semester holding June
-    assert all(c.startswith("Jun 2025 · ") for c in captions[1:]), captions
     assert "Layanan daring — Jun 2025" in [s.value for s in at.subheader]
     assert [m.value for m in at.metric] != [m.value for m in run().metric]  # other values than the latest
 
@@ -152,8 +165,9 @@ def test_cards_follow_the_selected_month():
 def test_english_cards_and_sentences():
     at = run(lang="en")
     assert_clean(at)
-    assert [re.sub(r" \(.*\)$", "", m.label) for m in at.metric] == HEADLINE["en"]
+    assert [re.sub(r" \(.*\)$", "", m.label) for m in at.metric] == headline("en")
     captions = card_captions(at, "en")
+    assert [c.split(" · Target ")[0] for c in captions] == card_periods(LATEST["en"])
     assert captions[0].startswith("H1 2026 · Target ") and captions[1].startswith("Oct 2026 · Target "), captions
     up, down = movers(at)
     assert up and down

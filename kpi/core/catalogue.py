@@ -15,7 +15,7 @@ from kpi.core import periods
 from kpi.core.issues import Issue
 from kpi.core.methods.bands import BandSet, load_band_sets
 
-DEFAULT_PATH = settings.INDICATORS_FILE
+DEFAULT_PATH = settings.INDICATORS_FILE  # the shipped catalogue; load_catalogue() reads settings.indicators_file()
 _YamlMap = dict[str, Any]  # a mapping as parsed from YAML; its values are unchecked until _check has run
 TYPES = ("percent", "rate", "index", "count", "duration")
 ROLLUPS = ("ratio", "mean", "sum")
@@ -235,9 +235,15 @@ def parse_catalogue(doc: _YamlMap, band_sets: dict[str, BandSet]) -> Catalogue:
     return Catalogue(tuple(_build(r) for r in records), categories, berakhlak, band_sets)
 
 
+def load_catalogue(path: str | Path | None = None) -> Catalogue:
+    """Read and validate the catalogue: `path`, else settings.indicators_file() (data/indicators.yaml unless
+    $TANGSEL_KPI_CATALOGUE names another), read at call time; cached per path."""
+    return _load_catalogue(Path(path or settings.indicators_file()))
+
+
 @functools.lru_cache(maxsize=4)
-def load_catalogue(path: Path = DEFAULT_PATH) -> Catalogue:
-    """Read and validate data/indicators.yaml."""
+def _load_catalogue(path: Path) -> Catalogue:
+    """Read and validate one catalogue file."""
     with open(path, encoding="utf-8") as fh:
         doc = yaml.safe_load(fh)
     return parse_catalogue(doc, load_band_sets())

@@ -239,9 +239,14 @@ def _float(value: str) -> float | None:
     return float(value) if value not in ("", None) and not pd.isna(value) else None
 
 
+def load_register(data_dir: Path | None = None) -> Register:
+    """Read wilayah.csv and wilayah_alias.csv of `data_dir` (data/ by default) into a Register; cached per folder."""
+    return _load_register(Path(data_dir or settings.DATA_DIR))
+
+
 @functools.lru_cache(maxsize=4)
-def load_register(data_dir: Path = DATA_DIR) -> Register:
-    """Read data/wilayah.csv and data/wilayah_alias.csv into a Register."""
+def _load_register(data_dir: Path) -> Register:
+    """Read one folder's register files."""
     table = pd.read_csv(data_dir / "wilayah.csv", dtype=str, keep_default_na=False)
     units = tuple(
         Wilayah(

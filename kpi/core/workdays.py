@@ -76,8 +76,10 @@ def _problems(table: pd.DataFrame) -> list[str]:
     return problems
 
 
-def read_hari_libur(path: Path = settings.HARI_LIBUR_FILE) -> pd.DataFrame:
-    """Read and check the configurable list; tanggal becomes datetime64. Raises HariLiburError listing all problems."""
+def read_hari_libur(path: Path | None = None) -> pd.DataFrame:
+    """Read and check the configurable list (data/hari_libur.csv by default); tanggal becomes datetime64. Raises
+    HariLiburError listing all problems."""
+    path = path or settings.HARI_LIBUR_FILE
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     problems = _problems(table)
     if problems:
@@ -97,9 +99,9 @@ class Calendar:
         self._spans: dict[tuple[int, int], np.ndarray] = {}
 
     @classmethod
-    def default(cls, extra_path: Path = settings.HARI_LIBUR_FILE) -> Calendar:
-        """The calendar with the configured list (cached until the file changes)."""
-        path = Path(extra_path)
+    def default(cls, extra_path: Path | None = None) -> Calendar:
+        """The calendar with the configured list, data/hari_libur.csv by default (cached until the file changes)."""
+        path = Path(extra_path or settings.HARI_LIBUR_FILE)
         return _cached_default(path, path.stat().st_mtime_ns)
 
     def _index(self, lo: int, hi: int) -> tuple[int, np.ndarray]:

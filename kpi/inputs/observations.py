@@ -61,5 +61,5 @@ def load_observations(
 
 
 def load_sample(today: dt.date | None = None) -> LoadResult:
-    """The embedded synthetic sample (Data contoh (sintetis))."""
-    return load_observations(settings.SAMPLE_OBSERVATIONS_FILE, today=today)
+    """The embedded synthetic sample (Data contoh (sintetis)): settings.sample_observations_file()."""
+    return load_observations(settings.sample_observations_file(), today=today)

@@ -15,9 +15,6 @@ from kpi.core.catalogue import Catalogue, Indicator
 from kpi.core.wilayah import Register
 from kpi.metrics.analysis import latest_period
 
-POPULATION_PATH = settings.SAMPLE_POPULATION_FILE
-
-
 # The seven core values in the order of the acronym B-e-r-A-K-H-L-A-K.
 BERAKHLAK_ORDER = ("berorientasi_pelayanan", "akuntabel", "kompeten", "harmonis", "loyal", "adaptif", "kolaboratif")
 
@@ -61,6 +58,21 @@ def heatmap_indicators(catalogue: Catalogue, category: str | None = None) -> tup
         for i in catalogue.indicators
         if not is_berakhlak_component(i) and (category is None or i.category == category)
     )
+
+
+def scatter_defaults(catalogue: Catalogue) -> tuple[str, str]:
+    """The scatter's default axes, read from the catalogue: x the finest-grained headline indicator (the sidebar's
+    default too), y the coarsest-grained other headline one (first in catalogue order on ties); indicators in
+    catalogue order stand in when there are fewer than two headline ones."""
+
+    def grain(ind: Indicator) -> int:
+        return periods.GRAINS.index(ind.frequency)
+
+    headline = catalogue.headline
+    x = min(headline, key=grain).id if headline else catalogue.ids[0]
+    others = [i for i in headline if i.id != x]
+    y = max(others, key=grain).id if others else next((i for i in catalogue.ids if i != x), x)
+    return x, y
 
 
 def indicator_grain(ind: Indicator, grain: str) -> str:
@@ -136,9 +148,15 @@ def berakhlak_rows(tables: Sequence[pd.DataFrame], catalogue: Catalogue, period:
     return pd.concat(parts, ignore_index=True)
 
 
+def load_population(path: Path | None = None) -> pd.DataFrame:
+    """The sample's synthetic population per kelurahan and year (kode_wilayah, tahun, penduduk), from `path` or
+    settings.sample_population_file(); cached per path (shared, read-only)."""
+    return _read_population(Path(path or settings.sample_population_file()))
+
+
 @functools.lru_cache(maxsize=2)
-def load_population(path: Path = POPULATION_PATH) -> pd.DataFrame:
-    """The sample's synthetic population per kelurahan and year (kode_wilayah, tahun, penduduk)."""
+def _read_population(path: Path) -> pd.DataFrame:
+    """Read one population file."""
     return pd.read_csv(path, dtype={"kode_wilayah": str, "tahun": int, "penduduk": float})
 
 

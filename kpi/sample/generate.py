@@ -4,7 +4,10 @@ Run `python -m kpi.sample [--out data/sample]` to rewrite data/sample/ (observas
 the raw records permohonan/aduan/survei.parquet and README.md). Every figure is simulated; only the population
 totals it starts from are sourced (data/penduduk.csv). Raw records come from kpi/sample/raw.py and the
 observations derived from them are computed by the engine (kpi/engine.py); the other sources are simulated as
-kelurahan/kecamatan aggregates in kpi/sample/parts.py.
+kelurahan/kecamatan aggregates in kpi/sample/parts.py. An indicator of the catalogue that none of these simulates
+gets values from the generic simulator by type (kpi/sample/generic.py), so a new indicator needs no code here.
+The catalogue is settings.indicators_file() and the default output folder settings.sample_dir(), so
+TANGSEL_KPI_CATALOGUE and TANGSEL_KPI_SAMPLE point both elsewhere.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from kpi.core.observations import COLUMNS, DTYPES, NUMBERS, ratio_value
 from kpi.core.wilayah import Register, Wilayah, load_register
 from kpi.core.workdays import Calendar
 from kpi.engine import compute
-from kpi.sample import parts
+from kpi.sample import generic, parts
 from kpi.sample.raw import records
 
 SEED = 20261127
@@ -33,7 +36,6 @@ FIRST = "2021-01"
 LAST = "2026-10"
 BASE_YEAR = 2023
 GROWTH = 0.012
-OUT_DIR = settings.SAMPLE_DIR
 # Sources with missing kelurahan-months: the request register drops the requests submitted in such a month,
 # the other two the observation row.
 MISSING_SOURCES = ("register_layanan", "tte", "epresensi")
@@ -78,9 +80,10 @@ def _kelurahan_weights(children: tuple[Wilayah, ...], source: pd.DataFrame) -> n
     return np.array([u.luas_km2 for u in children])
 
 
-def sample_population(register: Register, path: Path = settings.POPULATION_FILE) -> pd.DataFrame:
-    """Synthetic kelurahan populations 2021..2026 built from the sourced totals (kode_wilayah, tahun, penduduk)."""
-    source = pd.read_csv(path, dtype={"kode": str})
+def sample_population(register: Register, path: Path | None = None) -> pd.DataFrame:
+    """Synthetic kelurahan populations 2021..2026 built from the sourced totals (kode_wilayah, tahun, penduduk) of
+    `path`, data/penduduk.csv by default."""
+    source = pd.read_csv(path or settings.POPULATION_FILE, dtype={"kode": str})
     codes, base = [], []
     for kode, total in _kecamatan_totals(register, source).items():
         children = register.children(kode)
@@ -176,6 +179,18 @@ def _derived(raw: dict[str, pd.DataFrame], population: pd.DataFrame, calendar: C
     return {ind: rows[rows["indikator"] == ind] for ind in RAW_DERIVED}
 
 
+def _generic(ctx: parts.Context, catalogue: Catalogue, simulated: set[str]) -> dict[str, pd.DataFrame]:
+    """The catalogue's indicators without a simulator of their own, from the generic simulator by type: every unit
+    of the indicator's level, every complete period of its frequency."""
+    frames = {}
+    for ind in catalogue.indicators:
+        if ind.id not in simulated:
+            units = ctx.kelurahan if ind.level == "kelurahan" else ctx.kecamatan
+            labels = _complete(ind.frequency)
+            frames[ind.id] = _long(ind.id, units, labels, **generic.simulate(ind, units, labels, ctx.seed))
+    return frames
+
+
 def _assemble(frames: dict[str, pd.DataFrame], catalogue: Catalogue) -> pd.DataFrame:
     """One long table in catalogue order, sorted by indikator, kode_wilayah, periode."""
     absent, extra = set(catalogue.ids) - set(frames), set(frames) - set(catalogue.ids)
@@ -222,6 +237,7 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
         **_reported(ctx, missing),
         **_kecamatan_series(ctx, tuple(catalogue.berakhlak)),
     }
+    frames |= _generic(ctx, catalogue, set(frames))
     observasi = _assemble(frames, catalogue)
     _check(observasi, catalogue, register)
     return {"observasi": observasi, "penduduk": population, **raw}
@@ -311,9 +327,10 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
     )
 
 
-def write_sample(frames: dict[str, pd.DataFrame], out: Path = OUT_DIR) -> list[Path]:
-    """Write observasi.csv, penduduk_sampel.csv, the raw <kind>.parquet files (zstd) and README.md; return the paths."""
-    out = Path(out)
+def write_sample(frames: dict[str, pd.DataFrame], out: Path | None = None) -> list[Path]:
+    """Write observasi.csv, penduduk_sampel.csv, the raw <kind>.parquet files (zstd) and README.md to `out`
+    (settings.sample_dir() by default); return the paths."""
+    out = Path(out or settings.sample_dir())
     out.mkdir(parents=True, exist_ok=True)
     obs = frames["observasi"]
     text = obs.assign(**{c: _number_text(obs[c]) for c in NUMBERS})
@@ -334,7 +351,12 @@ def write_sample(frames: dict[str, pd.DataFrame], out: Path = OUT_DIR) -> list[P
 def main(argv: list[str] | None = None) -> int:
     """CLI: generate the sample and write it."""
     parser = argparse.ArgumentParser(prog="python -m kpi.sample", description="Tulis data contoh (sintetis).")
-    parser.add_argument("--out", type=Path, default=OUT_DIR, help="folder tujuan (bawaan: data/sample)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="folder tujuan (bawaan: data/sample, atau $TANGSEL_KPI_SAMPLE bila diisi)",
+    )
     args = parser.parse_args(argv)
     start = time.perf_counter()
     frames = generate()

@@ -37,7 +37,7 @@ class Context:
 
     def rng(self, concern: str) -> np.random.Generator:
         """An independent generator per concern, so adding one never reshuffles the others."""
-        return np.random.default_rng([self.seed, zlib.crc32(concern.encode())])
+        return stream(self.seed, concern)
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -68,6 +68,12 @@ class Context:
     @property
     def after_lebaran(self) -> np.ndarray:
         return np.concatenate([[False], self.lebaran[:-1]])
+
+
+def stream(seed: int, concern: str) -> np.random.Generator:
+    """The random stream of one concern: seeded by the seed and a stable CRC-32 of the concern's name (never the
+    salted hash()), so the same seed gives the same numbers in every process."""
+    return np.random.default_rng([seed, zlib.crc32(concern.encode())])
 
 
 def logistic(x: np.ndarray) -> np.ndarray:

@@ -15,7 +15,6 @@ from kpi.core.wilayah import load_register
 from kpi.engine import compute_in
 
 SOURCED_POPULATION = settings.POPULATION_FILE
-SAMPLE_POPULATION = settings.SAMPLE_POPULATION_FILE
 OBS_COLUMNS = observations.COLUMNS
 OBS_KEY = list(observations.KEY)
 OBS_DTYPES = observations.DTYPES
@@ -35,12 +34,13 @@ def population(synthetic: bool) -> pd.DataFrame:
     Real records are divided only by sourced figures: the kelurahan rows of data/penduduk.csv (BPS figures for
     the kelurahan of Serpong and Pondok Aren; see data/README.md). Kelurahan without a sourced figure get no
     `aduan_per_10rb` row rather than an invented denominator. Synthetic records (the sample, ids "CONTOH-…")
-    are divided by the synthetic sample population data/sample/penduduk_sampel.csv, the one the sample
-    generator used, so an imported sample reproduces the shipped observations and no invented figure is ever
-    applied to real complaints.
+    are divided by the synthetic sample population (settings.sample_population_file():
+    data/sample/penduduk_sampel.csv unless $TANGSEL_KPI_SAMPLE names another folder), the one the sample generator
+    used, so an imported sample reproduces the shipped observations and no invented figure is ever applied to real
+    complaints.
     """
     if synthetic:
-        table = pd.read_csv(SAMPLE_POPULATION, dtype={"kode_wilayah": str})
+        table = pd.read_csv(settings.sample_population_file(), dtype={"kode_wilayah": str})
     else:
         table = pd.read_csv(SOURCED_POPULATION, dtype={"kode": str}).rename(columns={"kode": "kode_wilayah"})
         kelurahan = {u.kode for u in load_register().level("kelurahan")}

@@ -51,9 +51,9 @@ class BandSet:
     bands: tuple[Band, ...]
 
 
-def load_band_sets(path: str | Path = DEFAULT_PATH) -> dict[str, BandSet]:
-    """Load and validate every band set of a bands YAML file (cached per resolved path)."""
-    return dict(_load_cached(Path(path).resolve()))
+def load_band_sets(path: str | Path | None = None) -> dict[str, BandSet]:
+    """Load and validate every band set of a bands YAML file, data/bands.yaml by default (cached per resolved path)."""
+    return dict(_load_cached(Path(path or settings.BANDS_FILE).resolve()))
 
 
 @cache
