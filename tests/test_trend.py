@@ -1,4 +1,5 @@
-"""kpi/trend.py on tiny fixtures: 2 kecamatan (Alfa, Beta), 3 kelurahan, 4 months, one month without a report."""
+"""The trend of one indicator on tiny fixtures (2 kecamatan, 3 kelurahan, 4 months, one month without a report):
+its series and year-on-year table (kpi.metrics.series), their words (kpi.report.trend) and figures (charts.trend)."""
 
 from __future__ import annotations
 
