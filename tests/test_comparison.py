@@ -1,4 +1,4 @@
-"""kpi.comparison on tiny hand-made frames: 2 kecamatan (Alfa, Beta) and 3 kelurahan (Satu, Dua in Alfa; Tiga in Beta)."""
+"""kpi.metrics.comparison and charts.comparison on tiny hand-made frames: 2 kecamatan (Alfa, Beta) and 3 kelurahan (Satu, Dua in Alfa; Tiga in Beta)."""
 
 import json
 import math

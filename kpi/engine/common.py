@@ -1,6 +1,6 @@
 """What both KPI engines share: the integer aggregates they hand over and the final arithmetic and assembly.
 
-An engine (kpi/engine.py on DuckDB, kpi/engine/reference.py on pandas) only counts and sums integers per period
+An engine (kpi/engine/sql.py on DuckDB, kpi/engine/reference.py on pandas) only counts and sums integers per period
 ordinal and wilayah code into `Aggregates`; everything after that — IKM from sums and counts, zero-filling
 and population look-up of the complaint rate, period labels, dtypes and order — happens here, once, so the
 two engines return identical frames, not merely close ones.

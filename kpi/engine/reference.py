@@ -1,4 +1,4 @@
-"""The pandas reference KPI engine: straightforward, idiomatic pandas, for checking kpi/engine.py (DuckDB).
+"""The pandas reference KPI engine: straightforward, idiomatic pandas, for checking kpi/engine/sql.py (DuckDB).
 
 Same signature and result as kpi.engine.compute; both hand integer aggregates to kpi.engine.common, which
 does the final arithmetic and assembly. Working days come from the calendar's vectorised `between`.

@@ -1,4 +1,4 @@
-"""Calendar and record helpers of the raw-record simulators of the synthetic sample (kpi/sample_raw*.py)."""
+"""Calendar and record helpers of the raw-record simulators of the synthetic sample (kpi/sample/raw.py, kpi/sample/raw_aduan.py)."""
 
 from __future__ import annotations
 

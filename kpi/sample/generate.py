@@ -3,7 +3,7 @@
 Run `python -m kpi.sample [--out data/sample]` to rewrite data/sample/ (observasi.csv, penduduk_sampel.csv,
 the raw records permohonan/aduan/survei.parquet and README.md). Every figure is simulated; only the population
 totals it starts from are sourced (data/penduduk.csv). Raw records come from kpi/sample/raw.py and the
-observations derived from them are computed by the engine (kpi/engine.py); the other sources are simulated as
+observations derived from them are computed by the engine (kpi/engine/sql.py); the other sources are simulated as
 kelurahan/kecamatan aggregates in kpi/sample/parts.py. An indicator of the catalogue that none of these simulates
 gets values from the generic simulator by type (kpi/sample/generic.py), so a new indicator needs no code here.
 The catalogue is settings.indicators_file() and the default output folder settings.sample_dir(), so
