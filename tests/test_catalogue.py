@@ -74,6 +74,11 @@ def _broken(doc, index, **changes):
         ({"level": "provinsi"}, "level", "tidak dikenal"),
         ({"bands": "ikm_versi_lama"}, "bands", "tidak dikenal"),
         ({"factor": 1}, "factor", "faktor 100"),
+        ({"headlin": True}, "headlin", "maksudnya 'headline'?"),  # a typo is named, never silently ignored
+        ({"warna": "biru"}, "warna", "isian yang dikenal: id, label"),
+        ({"decimals": 1.5}, "decimals", "bilangan bulat 0–6"),
+        ({"headline": "ya"}, "headline", "true atau false"),
+        ({"id": "Layanan Daring"}, "id", "huruf kecil"),
         (
             {"label": {"id": "Aduan per 10", "en": "x", "000 penduduk": None}},
             "label",
@@ -86,7 +91,8 @@ def test_bad_record_is_refused_naming_indicator_and_field(doc, changes, field, w
     with pytest.raises(CatalogueError) as err:
         parse_catalogue(_broken(doc, index, **changes), load_band_sets())
     messages = [i.message for i in err.value.issues]
-    assert any("'layanan_daring'" in m and f"'{field}'" in m and words in m for m in messages), messages
+    name = changes.get("id") or "layanan_daring"
+    assert any(f"'{name}'" in m and f"'{field}'" in m and words in m for m in messages), messages
 
 
 def test_duplicate_id_is_refused(doc):
@@ -102,3 +108,22 @@ def test_every_problem_is_listed_at_once(doc):
     with pytest.raises(CatalogueError) as err:
         parse_catalogue(bad, load_band_sets())
     assert len(err.value.issues) == 3
+
+
+def test_records_without_an_id_are_refused_not_crashed(doc):
+    bad = _broken(doc, 1, id=None)
+    bad = _broken(bad, 2, id=None)
+    with pytest.raises(CatalogueError) as err:
+        parse_catalogue(bad, load_band_sets())
+    messages = [i.message for i in err.value.issues]
+    assert (
+        messages
+        == ["Indikator '(tanpa id)', isian 'id': wajib diisi: huruf kecil, angka dan garis bawah, mis. layanan_daring."]
+        * 2
+    )
+
+
+def test_a_rate_factor_must_be_a_positive_number(doc):
+    index = [r["id"] for r in doc["indicators"]].index("aduan_per_10rb")
+    with pytest.raises(CatalogueError, match=r"'aduan_per_10rb', isian 'factor': '0' harus angka lebih dari 0"):
+        parse_catalogue(_broken(doc, index, factor=0), load_band_sets())

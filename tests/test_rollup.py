@@ -54,6 +54,23 @@ def test_population_denominator_over_a_quarter_is_the_last_month(tiny_catalogue,
     assert row.nilai == pytest.approx(3 / 10200 * 10000)  # 2.94 per 10,000 per month
 
 
+def test_a_denominator_declared_mean_over_time_is_the_mean_of_the_reports(tiny_catalogue, tiny_register):
+    """denominator_over_time: mean (e.g. staff on the roll each month): Q1 divides the summed numerators by the mean
+    denominator, not by the sum and not by the last month."""
+    from dataclasses import replace
+
+    ind = replace(tiny_catalogue.get("daring"), denominator_over_time="mean", factor=1)
+    rows = [
+        ("2026-01", SATU, "daring", 4, 10, N),
+        ("2026-02", SATU, "daring", 5, 20, N),
+        ("2026-03", SATU, "daring", 6, 30, N),
+    ]
+    q = rollup_indicator(obs(rows), ind, "kelurahan", "quarter", tiny_register)
+    row = _value(q, SATU, "2026-Q1")
+    assert (row.pembilang, row.penyebut) == (15, 20)  # 4 + 5 + 6 over (10 + 20 + 30) / 3
+    assert row.nilai == pytest.approx(0.75)
+
+
 def test_stock_is_taken_per_unit_then_summed_over_space(tiny_catalogue, tiny_register):
     rows = [
         ("2026-01", SATU, "aduan", 1, 1000, N),

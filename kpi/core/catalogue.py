@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +19,7 @@ from kpi.core.methods.bands import BandSet, load_band_sets
 
 DEFAULT_PATH = settings.INDICATORS_FILE  # the shipped catalogue; load_catalogue() reads settings.indicators_file()
 _YamlMap = dict[str, Any]  # a mapping as parsed from YAML; its values are unchecked until _check has run
+ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
 TYPES = ("percent", "rate", "index", "count", "duration")
 ROLLUPS = ("ratio", "mean", "sum")
 OVER_TIME = ("sum", "last", "mean")
@@ -150,6 +153,7 @@ def _check(rec: _YamlMap, ctx: Mapping[str, Mapping[str, object]]) -> list[Issue
     for fld in REQUIRED:
         if rec.get(fld) in (None, ""):
             bad(fld, "wajib diisi.")
+    _check_id_and_fields(rec, bad)
     for fld, allowed in (
         ("type", TYPES),
         ("rollup", ROLLUPS),
@@ -178,6 +182,28 @@ def _check(rec: _YamlMap, ctx: Mapping[str, Mapping[str, object]]) -> list[Issue
             bad(fld, f"'{rec[fld]}' tidak dikenal; pilih salah satu dari {', '.join(pool)}.")
     _check_numbers(rec, bad)
     return out
+
+
+def _check_id_and_fields(rec: _YamlMap, bad: Callable[[str, str], None]) -> None:
+    """The id (it appears in links: ?ind=<id>), no unknown field (a typo would be ignored), and the plain types."""
+    iid = rec.get("id")
+    if iid in (None, ""):
+        bad("id", "wajib diisi: huruf kecil, angka dan garis bawah, mis. layanan_daring.")
+    elif not (isinstance(iid, str) and ID_PATTERN.fullmatch(iid)):
+        bad("id", f"'{iid}' tidak sah: pakai huruf kecil, angka dan garis bawah, diawali huruf, mis. layanan_daring.")
+    known = tuple(Indicator.__dataclass_fields__)
+    for fld in sorted(str(k) for k in rec if k not in known):
+        hint = difflib.get_close_matches(fld, known, n=1)
+        fix = f"maksudnya '{hint[0]}'?" if hint else f"isian yang dikenal: {', '.join(known)}."
+        bad(fld, f"isian ini tidak dikenal dan akan diabaikan; {fix}")
+    factor = rec.get("factor")
+    if factor is not None and (isinstance(factor, bool) or not isinstance(factor, (int, float)) or factor <= 0):
+        bad("factor", f"'{factor}' harus angka lebih dari 0, mis. 100 untuk persen atau 10000 untuk per 10.000.")
+    decimals = rec.get("decimals")
+    if decimals is not None and (isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 6):
+        bad("decimals", f"'{decimals}' harus bilangan bulat 0–6.")
+    if not isinstance(rec.get("headline", False), bool):
+        bad("headline", f"'{rec['headline']}' harus true atau false.")
 
 
 def _check_numbers(rec: _YamlMap, bad: Callable[[str, str], None]) -> None:
@@ -217,7 +243,7 @@ def parse_catalogue(doc: _YamlMap, band_sets: dict[str, BandSet]) -> Catalogue:
     issues: list[Issue] = []
     seen: set[str] = set()
     for rec in records:
-        if rec.get("id") in seen:
+        if rec.get("id") is not None and rec.get("id") in seen:
             issues.append(
                 Issue(
                     "katalog_tidak_valid",

@@ -47,6 +47,7 @@ def _rules(inds: list[Indicator]) -> pd.DataFrame:
             "num_last": [i.numerator_over_time == "last" for i in inds],
             "num_mean": [i.numerator_over_time == "mean" for i in inds],
             "den_last": [i.denominator_over_time == "last" for i in inds],
+            "den_mean": [i.denominator_over_time == "mean" for i in inds],
             "ratio": [i.rollup == "ratio" for i in inds],
             "plain_sum": [i.rollup == "sum" for i in inds],
             "factor": [float(i.factor) for i in inds],
@@ -70,6 +71,7 @@ def _over_time(data: pd.DataFrame, rules: pd.DataFrame, parents: dict[str, str])
         num_mean=("pembilang", "mean"),
         den_sum=("penyebut", "sum"),
         den_last=("penyebut", "last"),
+        den_mean=("penyebut", "mean"),
         val_sum=("nilai", "sum"),
         val_mean=("nilai", "mean"),
         laporan=("urut", "size"),
@@ -85,7 +87,7 @@ def _over_time(data: pd.DataFrame, rules: pd.DataFrame, parents: dict[str, str])
             "laporan": agg["laporan"],
             "periode_akhir": labels[agg["akhir"].to_numpy()],
             "pembilang": np.select([r["num_last"], r["num_mean"]], [agg["num_last"], agg["num_mean"]], agg["num_sum"]),
-            "penyebut": np.where(r["den_last"], agg["den_last"], agg["den_sum"]),
+            "penyebut": np.select([r["den_last"], r["den_mean"]], [agg["den_last"], agg["den_mean"]], agg["den_sum"]),
             "nilai": np.where(r["plain_sum"], agg["val_sum"], agg["val_mean"]),
         }
     )
