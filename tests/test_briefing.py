@@ -268,10 +268,14 @@ def test_command_reports_a_render_failure_without_a_traceback(tmp_path, capsys, 
 
 
 def _without(obs, indicator: str):
-    """The data on display without one headline indicator: building the deck fails in kpi.metrics.analysis.card."""
+    """The data on display without one headline indicator (a store holding only some kinds of records)."""
     from kpi.store.source import Source
 
     return lambda *_args, **_kw: Source(obs[obs["indikator"] != indicator].reset_index(drop=True), [], True)
+
+
+def _broken_card(*_args, **_kw):
+    raise KeyError("nilai")  # a defect met while building the deck from the data
 
 
 def _traceback_of(caplog):
@@ -281,10 +285,8 @@ def _traceback_of(caplog):
 
 
 def test_command_on_a_data_error_names_the_period_and_the_data_not_chromium(tmp_path, capsys, caplog, monkeypatch, obs):
-    from kpi.core.catalogue import load_catalogue
 
-    last = load_catalogue().headline[-1].id
-    monkeypatch.setattr("kpi.store.source.current", _without(obs, last))
+    monkeypatch.setattr("briefing.deck.card", _broken_card)
     assert main(["--period", "2026-10", "--out", str(tmp_path / "okt.pptx")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Galat: paket briefing Okt 2026 (2026-10) tidak dapat disusun dari data yang dimuat (")
@@ -294,6 +296,19 @@ def test_command_on_a_data_error_names_the_period_and_the_data_not_chromium(tmp_
     record = _traceback_of(caplog)
     assert "2026-10" in record.getMessage() and "data" in record.getMessage()
     assert record.exc_info[0].__name__ == "DataError" and isinstance(record.exc_info[1].__cause__, KeyError)
+
+
+def test_a_headline_indicator_without_data_is_a_card_that_says_so_not_a_failed_pack(tmp_path, capsys, monkeypatch, obs):
+    """Issue 12: a store without rows of one headline indicator (e.g. requests only, no IKM) used to stop the pack
+    with KeyError 'nilai' in card(); the pack is written and the scorecard shows the indicator without a value."""
+    from kpi.core.catalogue import load_catalogue
+
+    last = load_catalogue().headline[-1].id
+    monkeypatch.setattr("kpi.store.source.current", _without(obs, last))
+    monkeypatch.setattr("briefing.deck.render_charts", lambda deck: [None] * len(deck.slides))  # no Chromium needed
+    out = tmp_path / "okt.pptx"
+    assert main(["--period", "2026-10", "--out", str(out)]) == 0
+    assert out.exists() and "Paket briefing 11 slide ditulis" in capsys.readouterr().out
 
 
 def test_command_on_a_render_failure_blames_chromium_and_logs_the_traceback(tmp_path, capsys, caplog, monkeypatch):

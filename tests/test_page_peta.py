@@ -161,3 +161,18 @@ def test_english_title_labels_and_numbers():
     assert list(at.dataframe[0].value.columns) == ["Rank", "Area", "Value", "Target", "Status"]
     assert any(w.value.startswith("**Approximate boundaries.**") for w in at.warning)
     assert [s.label for s in at.sidebar.selectbox] == ["Category", "Indicator", "Period"]
+
+
+@pytest.mark.parametrize(
+    ("ind", "periode"),
+    [("aduan_tindak_lanjut", None), ("layanan_daring", "2025-12"), ("tte", None), ("epresensi", None)],
+)
+def test_kelurahan_without_a_value_shows_the_ranking_table_not_an_error(ind, periode):
+    """Issue 12: a kelurahan without a value in the period (pd.NA rank) turned the ranking table into an error box."""
+    params = {"ind": ind, "tingkat": "kelurahan", **({"periode": periode} if periode else {})}
+    at = run(**params)
+    assert_clean(at)
+    table = at.dataframe[-1].value
+    assert len(table) > 0 and "Peringkat" in table.columns
+    ranked = table["Peringkat"].notna().tolist()
+    assert ranked == sorted(ranked, reverse=True)  # a wilayah without a rank is listed last, without a rank

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from kpi.core.catalogue import Indicator
 from kpi.core.texts import tr
 from kpi.metrics.targets import STATUSES
@@ -59,7 +61,7 @@ def ranking_table(rows, ind: Indicator, catalogue, lang: str = "id"):
 
     status = [labels.status_label(s, ind, catalogue, lang) for s in rows["status"]]
     return {
-        head("col_rank"): [int(r) if r == r and r is not None else None for r in rows["peringkat"]],
+        head("col_rank"): [None if pd.isna(r) else int(r) for r in rows["peringkat"]],
         head("col_wilayah"): list(rows["nama_wilayah"]),
         head("col_value"): [value(v, ind, lang) for v in rows["nilai"]],
         head("target"): [value(v, ind, lang) for v in rows["target"]],

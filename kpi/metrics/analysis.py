@@ -49,7 +49,7 @@ def card(
     rows = table[(table["indikator"] == indicator_id) & (table["kode_wilayah"] == kode)].sort_values("periode")
     if upto is not None:
         limit = periods.end_date(upto)
-        rows = rows[rows["periode"].map(lambda p: periods.end_date(p) <= limit)]
+        rows = rows.loc[rows["periode"].map(lambda p: periods.end_date(p) <= limit).astype(bool)]  # empty stays a frame
     filled = rows[rows["nilai"].notna()]
     if filled.empty:
         return None
