@@ -15,6 +15,10 @@ from kpi.metrics.targets import achievement, add_targets, target_status
         (66.0, 60.0, True, 110.0),
         (2.5, 2.0, False, 75.0),  # lower is better: (2·2 − 2.5)/2
         (1.5, 2.0, False, 125.0),
+        (3.9, 2.0, False, 5.0),  # (4 − 3.9)/2
+        (4.0, 2.0, False, 0.0),  # twice the target: nothing achieved
+        (10.94, 2.0, False, 0.0),  # issue 12: was −347.0 %, never below 0
+        (math.nan, 2.0, False, math.nan),
         (2.0, 0.0, True, math.nan),  # no division by a zero target
     ],
 )

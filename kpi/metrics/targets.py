@@ -12,11 +12,11 @@ STATUSES: tuple[str, ...] = ("tercapai", "mendekati", "belum_tercapai")  # label
 
 
 def achievement(value: pd.Series, target: pd.Series, higher_is_better: pd.Series | bool) -> pd.Series:
-    """Capaian in percent: realisasi/target where higher is better, (2·target − realisasi)/target otherwise."""
+    """Capaian in percent: realisasi/target where higher is better, (2·target − realisasi)/target otherwise, never
+    below 0 (a value twice the target or worse has achieved nothing of it; the rule is written in data/README.md)."""
     target = target.where(target != 0)
-    return pd.Series(
-        np.where(higher_is_better, value / target * 100, (2 * target - value) / target * 100), index=value.index
-    )
+    lower = np.maximum((2 * target - value) / target * 100, 0)  # NaN stays NaN
+    return pd.Series(np.where(higher_is_better, value / target * 100, lower), index=value.index)
 
 
 def target_status(capaian: pd.Series, near: pd.Series | float) -> pd.Series:
