@@ -5,6 +5,7 @@ import streamlit as st
 from charts.maps import choropleth, classify
 from kpi.core import periods
 from kpi.metrics.analysis import in_scope, snapshot
+from kpi.metrics.targets import CAPAIAN_DECIMALS
 from kpi.report.narrative import briefing
 from ui import cache, charts, data, filters, geo
 from ui import format as fmt
@@ -43,7 +44,7 @@ for col, (indicator_id, row) in zip(columns, cards, strict=False):  # the last r
         )
         st.caption(
             f"{periods.display(row['periode'], lang())} · {t('target')} {fmt.value(row['target'], ind, lang())} · "
-            f"{t('achievement')} {fmt.number(row['capaian'], 1, lang())}%"
+            f"{t('achievement')} {fmt.number(row['capaian'], CAPAIAN_DECIMALS, lang())}%"
         )
         st.markdown(fmt.status_badge(status, ind, catalogue, lang()))
 

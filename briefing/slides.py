@@ -19,6 +19,7 @@ from charts.classify import NODATA, NODATA_COLOR, Classes, LegendEntry
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue, Indicator
 from kpi.core.texts import tr
+from kpi.metrics.targets import CAPAIAN_DECIMALS
 from kpi.report.labels import change_unit
 from kpi.report.numfmt import number, signed, with_unit
 
@@ -126,7 +127,7 @@ def _row_cells(ind: Indicator, row: dict, catalogue: Catalogue, lang: str) -> di
     """One indicator's cells as (text, fill, ink) per column key."""
     status, bg, fg = _status(row, ind, catalogue, lang)
     change, colour = _change(row, ind, lang)
-    capaian = number(row.get("capaian"), 1, lang)
+    capaian = number(row.get("capaian"), CAPAIAN_DECIMALS, lang)
     known = pd.notna(row.get("peringkat")) and pd.notna(row.get("peringkat_dari"))
     rank = f"{int(row['peringkat'])} {tr('slides.of', lang)} {int(row['peringkat_dari'])}" if known else "—"
     plain = {

@@ -11,6 +11,7 @@ from plotly.colors import sample_colorscale, sequential
 
 from kpi.core.catalogue import Indicator
 from kpi.core.methods.bands import BandSet, classify_series
+from kpi.core.rounding import half_up
 from kpi.core.texts import tr
 from kpi.report.numfmt import number, with_unit  # noqa: F401  (re-exported: maps and tests import them from here)
 
@@ -112,14 +113,14 @@ def edges(values: pd.Series, method: str, n: int, decimals: int) -> list[float]:
         return []
     steps = np.linspace(0, 1, n + 1)
     raw = np.quantile(finite, steps) if method == "quantile" else finite.min() + steps * (finite.max() - finite.min())
-    return sorted({float(e) for e in np.round(raw, decimals)})
+    return sorted({float(e) for e in half_up(raw, decimals)})
 
 
 def _range_classes(
     numbers: pd.Series, ind: Indicator, method: str, n: int, lang: str
 ) -> tuple[pd.Series, tuple[LegendEntry, ...]]:
     """Classes k1…kN in ascending order of value, labelled '76,6 – 80,2', darker at the better end."""
-    shown = numbers.round(ind.decimals)
+    shown = pd.Series(half_up(numbers.to_numpy(dtype="float64", na_value=np.nan), ind.decimals), index=numbers.index)
     distinct = sorted(shown.dropna().unique())
     codes = pd.Series(NODATA, index=numbers.index, dtype=object)
     if not distinct:

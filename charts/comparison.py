@@ -17,6 +17,7 @@ from kpi.core.catalogue import Catalogue, Indicator
 from kpi.core.texts import tr
 from kpi.core.wilayah import Register
 from kpi.metrics.comparison import berakhlak_ids, kecamatan_codes, ranking_order
+from kpi.metrics.targets import CAPAIAN_DECIMALS
 from kpi.report.labels import city_name
 from kpi.report.numfmt import number, short_value, with_unit
 
@@ -45,7 +46,7 @@ def _bar_hover(rows: pd.DataFrame, ind: Indicator, lang: str) -> list[str]:
         if pd.notna(getattr(r, "target", None)):
             lines += [
                 f"{tr('target', lang)}: {with_unit(r.target, ind, lang)}",
-                f"{tr('achievement', lang)}: {number(r.capaian, 1, lang)}%",
+                f"{tr('achievement', lang)}: {number(r.capaian, CAPAIAN_DECIMALS, lang)}%",
             ]
         if pd.notna(getattr(r, "peringkat", None)) and pd.notna(getattr(r, "peringkat_dari", None)):
             lines.append(tr("comparison.rank", lang, p=int(r.peringkat), n=int(r.peringkat_dari)))

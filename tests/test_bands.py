@@ -18,9 +18,9 @@ from kpi.core.methods.bands import (
     load_band_sets,
     ombudsman_zone,
     rb_grade,
-    round_half_up,
     sakip_grade,
 )
+from kpi.core.rounding import round_half_up
 
 
 def _code(band: bands.Band | None) -> str | None:

@@ -28,9 +28,10 @@ def test_achievement(value, target, higher, expected):
 
 
 def test_status_thresholds():
-    status = target_status(pd.Series([100.0, 99.9, 90.0, 89.99, math.nan]), near=0.9)
-    assert status.tolist()[:4] == ["tercapai", "mendekati", "mendekati", "belum_tercapai"]
-    assert pd.isna(status.iloc[4])
+    # Judged on the achievement as displayed (one decimal, half up): 99,95 is shown 100,0 and 89,95 is shown 90,0.
+    status = target_status(pd.Series([100.0, 99.95, 99.94, 90.0, 89.95, 89.94, math.nan]), near=0.9)
+    assert status.tolist()[:6] == ["tercapai", "tercapai", "mendekati", "mendekati", "mendekati", "belum_tercapai"]
+    assert pd.isna(status.iloc[6])
 
 
 def _table(indikator, periode, values):

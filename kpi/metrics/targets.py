@@ -7,8 +7,10 @@ import pandas as pd
 
 from kpi.core.catalogue import Catalogue
 from kpi.core.methods.bands import classify_series
+from kpi.core.rounding import half_up
 
 STATUSES: tuple[str, ...] = ("tercapai", "mendekati", "belum_tercapai")  # labels: kpi.report.labels.status_label
+CAPAIAN_DECIMALS = 1  # achievement is shown as 99,8 %; its status is judged on that figure
 
 
 def achievement(value: pd.Series, target: pd.Series, higher_is_better: pd.Series | bool) -> pd.Series:
@@ -20,8 +22,10 @@ def achievement(value: pd.Series, target: pd.Series, higher_is_better: pd.Series
 
 
 def target_status(capaian: pd.Series, near: pd.Series | float) -> pd.Series:
-    """Tercapai at 100 % or more, mendekati from `near`×100 %, else belum tercapai; NaN stays NaN."""
-    status = np.select([capaian >= 100, capaian >= np.asarray(near) * 100], ["tercapai", "mendekati"], "belum_tercapai")
+    """Tercapai at 100 % or more, mendekati from `near`×100 %, else belum tercapai, judged on the achievement as
+    displayed (half up at CAPAIAN_DECIMALS: 99,96 % is shown and counted as 100,0 %); NaN stays NaN."""
+    shown = half_up(capaian.to_numpy(dtype="float64", na_value=np.nan), CAPAIAN_DECIMALS)
+    status = np.select([shown >= 100, shown >= np.asarray(near) * 100], ["tercapai", "mendekati"], "belum_tercapai")
     return pd.Series(status, index=capaian.index, dtype="object").where(capaian.notna())
 
 
@@ -49,7 +53,11 @@ def add_targets(frame: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
     meta = {i.id: i for i in catalogue.indicators}
     higher = frame["indikator"].map({k: v.higher_is_better for k, v in meta.items()}).astype(bool)
     near = frame["indikator"].map({k: v.near for k, v in meta.items()}).astype(float)
-    out = frame.assign(target=target, capaian=achievement(frame["nilai"], target, higher))
+    decimals = frame["indikator"].map({k: v.decimals for k, v in meta.items()}).to_numpy(dtype=float)
+    # Achievement of the value as displayed (half up at the indicator's decimals): 94,96 shown as 95,0 against a
+    # target of 95,0 has achieved 100 %, as the reader sees.
+    shown = pd.Series(half_up(frame["nilai"].to_numpy(dtype="float64", na_value=np.nan), decimals), index=frame.index)
+    out = frame.assign(target=target, capaian=achievement(shown, target, higher))
     out["status_target"] = target_status(out["capaian"], near)
     out["pita"] = _bands(out, catalogue)
     out["status"] = out["pita"].where(out["pita"].notna(), out["status_target"])

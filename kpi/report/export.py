@@ -22,10 +22,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue, Indicator
-from kpi.core.methods.bands import round_half_up
+from kpi.core.rounding import round_half_up
 from kpi.core.texts import LANGS, tr
 from kpi.core.wilayah import Register
 from kpi.metrics.analysis import in_scope
+from kpi.metrics.targets import CAPAIAN_DECIMALS
 from kpi.report.labels import level_label, status_label
 from kpi.report.numfmt import number, signed
 
@@ -107,7 +108,7 @@ def display_table(rows: pd.DataFrame, catalogue: Catalogue, lang: str = "id") ->
             "nilai": [number(v, d, lang) for v, d in zip(rows["nilai"], dec, strict=True)],
             "satuan": [i.text("unit", lang) for i in inds],
             "target": [number(v, d, lang) for v, d in zip(rows["target"], dec, strict=True)],
-            "capaian": [number(v, 1, lang) for v in rows["capaian"]],
+            "capaian": [number(v, CAPAIAN_DECIMALS, lang) for v in rows["capaian"]],
             "status": [_status(s, i, catalogue, lang) for s, i in zip(rows["status"], inds, strict=True)],
             "perubahan": [signed(v, d, lang) for v, d in zip(rows["perubahan"], dec, strict=True)],
             "peringkat": [
@@ -150,7 +151,7 @@ def _raw_columns(rows: pd.DataFrame, catalogue: Catalogue, lang: str) -> dict:
         "nilai": pd.Series([_round(v, d) for v, d in zip(rows["nilai"], dec, strict=True)], dtype="float64"),
         "satuan": [i.text("unit", lang) for i in inds],
         "target": pd.Series([_round(v, d) for v, d in zip(rows["target"], dec, strict=True)], dtype="float64"),
-        "capaian": pd.Series([_round(v, 1) for v in rows["capaian"]], dtype="float64"),
+        "capaian": pd.Series([_round(v, CAPAIAN_DECIMALS) for v in rows["capaian"]], dtype="float64"),
         "status": [_status(s, i, catalogue, lang) for s, i in zip(rows["status"], inds, strict=True)],
         "perubahan": pd.Series([_round(v, d) for v, d in zip(rows["perubahan"], dec, strict=True)], dtype="float64"),
         "peringkat": rows["peringkat"].astype("Int64"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kpi.core.catalogue import Catalogue, Indicator
-from kpi.core.methods.bands import round_half_up
+from kpi.core.rounding import round_half_up
 from kpi.core.texts import TEXTS, tr
 from kpi.report.labels import change_unit
 from kpi.report.numfmt import number, with_unit

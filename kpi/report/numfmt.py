@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from kpi.core.catalogue import Indicator
-from kpi.core.methods.bands import round_half_up
+from kpi.core.rounding import round_half_up
 
 
 def number(value, decimals: int, lang: str = "id") -> str:

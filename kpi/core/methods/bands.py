@@ -7,22 +7,20 @@ import math
 import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 import pandas as pd
 import yaml
 
 from kpi import settings
+from kpi.core.rounding import half_up, round_half_up
 
 DEFAULT_PATH: Path = settings.BANDS_FILE
 OPERATORS: tuple[tuple[str, Callable[[Any, Any], Any]], ...] = ((">=", operator.ge), (">", operator.gt))
 LANGUAGES: tuple[str, ...] = ("id", "en")
-_DECIMAL_CONTEXT = Context(prec=400)
 
 
 class BandSetError(ValueError):
@@ -215,28 +213,6 @@ def _parse_set(name: str, raw: Any) -> BandSet:
     )
 
 
-def round_half_up(value: float, decimals: int) -> float:
-    """Round half away from zero on the shortest decimal repr of value (88.305 -> 88.31)."""
-    if not math.isfinite(float(value)):
-        return float(value)
-    quantum = Decimal(1).scaleb(-decimals)
-    exact = Decimal(str(float(value)))
-    return float(exact.quantize(quantum, rounding=ROUND_HALF_UP, context=_DECIMAL_CONTEXT))
-
-
-def _round_half_up_array(values: npt.NDArray[np.float64], decimals: int) -> npt.NDArray[np.float64]:
-    """Vectorised round_half_up: compare |x| with the float nearest each decimal midpoint, no epsilon."""
-    scale = 10.0**decimals
-    magnitude = np.abs(values)
-    nearest = np.rint(magnitude * scale)
-    steps = np.where(
-        magnitude >= (nearest + 0.5) / scale,
-        nearest + 1.0,
-        np.where(magnitude >= (nearest - 0.5) / scale, nearest, nearest - 1.0),
-    )
-    return np.sign(values) * steps / scale
-
-
 def _compare(band: Band) -> Callable[[Any, Any], Any]:
     """Return the comparison function of a band's op."""
     return dict(OPERATORS)[band.op]
@@ -254,7 +230,7 @@ def classify_series(values: pd.Series, band_set: BandSet) -> pd.Series:
     """Vectorised classify: band codes (object dtype, None where no band), same index and name."""
     numbers = pd.to_numeric(values).to_numpy(dtype="float64", na_value=np.nan)
     finite = np.isfinite(numbers)
-    rounded = _round_half_up_array(np.where(finite, numbers, 0.0), band_set.decimals)
+    rounded = half_up(numbers, band_set.decimals)
     conditions = [finite & _compare(band)(rounded, band.threshold) for band in band_set.bands]
     choices = [np.full(len(numbers), band.code, dtype=object) for band in band_set.bands]
     codes = np.select(conditions, choices, default=np.array(None, dtype=object))

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from kpi.core.methods import bands
+from kpi.core.rounding import round_half_up
 
 UNSUR: tuple[str, ...] = ("U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9")
 UNSUR_LABELS: dict[str, str] = {
@@ -136,7 +137,7 @@ def compute_ikm(answers: pd.DataFrame) -> IkmResult:
         nrr={name: float(nrr[name]) for name in UNSUR},
         ikm_raw=ikm_raw,
         ikm=ikm,
-        ikm_rounded=bands.round_half_up(ikm, 2),
+        ikm_rounded=round_half_up(ikm, 2),
         mutu=None if band is None else band.code,
         kinerja=None if band is None else band.label["id"],
     )
