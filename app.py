@@ -6,6 +6,7 @@ from charts.maps import choropleth, classify
 from kpi.core import periods
 from kpi.metrics.analysis import in_scope, snapshot
 from kpi.metrics.targets import CAPAIAN_DECIMALS
+from kpi.report import labels
 from kpi.report.narrative import briefing
 from ui import cache, charts, data, filters, geo
 from ui import format as fmt
@@ -55,7 +56,7 @@ ind = f.indicator
 rows = in_scope(snapshot(data.table("kecamatan", f.grain), ind.id, f.period), register, f.kecamatan)
 left, right = st.columns([3, 2])
 with left:
-    shown = periods.display(f.period, lang())
+    shown = labels.period_label(rows, f.period, lang())
     st.subheader(f"{ind.text('short', lang())} — {shown}")
     shape = geo.geojson("kecamatan", (), f.kecamatan)
     classes = classify(rows["nilai"], ind, catalogue.band_set(ind), lang=lang())

@@ -15,7 +15,7 @@ from kpi.core import periods
 from kpi.core.catalogue import Indicator
 from kpi.core.texts import tr
 from kpi.core.wilayah import Register
-from kpi.report.labels import change_unit, city_name
+from kpi.report.labels import change_unit, city_name, period_text
 from kpi.report.numfmt import signed, with_unit
 from kpi.report.trend import wilayah_names
 
@@ -31,11 +31,19 @@ _TICK_STEPS = {
 _PER_YEAR = {"month": 12, "quarter": 4, "semester": 2, "year": 1}
 
 
+def _partial(rows: pd.DataFrame) -> pd.Series:
+    """True for a period still in progress (series.series marks it); False for frames without the mark."""
+    if "sebagian" not in rows:
+        return pd.Series(False, index=rows.index)
+    return rows["sebagian"].fillna(False).astype(bool)
+
+
 def _hover(name: str, rows: pd.DataFrame, values: pd.Series, ind: Indicator, lang: str) -> list[str]:
-    """'Kecamatan Setu · Okt 2026: 76,3%' for each period."""
+    """'Kecamatan Setu · Okt 2026: 76,3%' for each period; '2026 (s.d. Okt 2026)' for one still in progress."""
+    ends = rows["periode_akhir"] if "periode_akhir" in rows else pd.Series(None, index=rows.index)
     return [
-        f"{name} · {periods.display(p, lang)}: {with_unit(v, ind, lang)}"
-        for p, v in zip(rows["periode"], values, strict=True)
+        f"{name} · {period_text(p, e if partial else None, lang)}: {with_unit(v, ind, lang)}"
+        for p, e, partial, v in zip(rows["periode"], ends, _partial(rows), values, strict=True)
     ]
 
 
@@ -58,18 +66,49 @@ def marker_sizes(values: pd.Series) -> list[int]:
     return [7 if a else 0 for a in alone]
 
 
-def _line(rows: pd.DataFrame, name: str, hover_name: str, ind: Indicator, lang: str, **style) -> go.Scatter:
-    """One wilayah's line, broken where a period is missing."""
-    return go.Scatter(
-        **_xy(rows),
-        name=name,
-        mode="lines+markers",
-        connectgaps=False,
-        marker={"size": marker_sizes(rows["nilai"])},
-        hovertext=_hover(hover_name, rows, rows["nilai"], ind, lang),
-        hoverinfo="text",
-        **style,
-    )
+def _line(rows: pd.DataFrame, name: str, hover_name: str, ind: Indicator, lang: str, **style) -> list[go.Scatter]:
+    """One wilayah's line, broken where a period is missing. A period still in progress (2026 with data to October)
+    is not part of the solid line: it is an open marker joined to the point before by a dotted segment, in the same
+    colour and legend group, so a partial year is never read as a complete one."""
+    partial = _partial(rows)
+    complete = rows.assign(nilai=rows["nilai"].where(~partial))
+    group = style.pop("legendgroup", name)
+    traces = [
+        go.Scatter(
+            **_xy(complete),
+            name=name,
+            mode="lines+markers",
+            connectgaps=False,
+            marker={"size": marker_sizes(complete["nilai"])},
+            hovertext=_hover(hover_name, rows, rows["nilai"], ind, lang),
+            hoverinfo="text",
+            legendgroup=group,
+            **style,
+        )
+    ]
+    if partial.any():
+        at = [i for i, p in enumerate(partial) if p]
+        piece = rows.iloc[sorted({j for i in at for j in (i - 1, i) if j >= 0})]
+        line = {**style.get("line", {}), "dash": "dot"}
+        traces.append(
+            go.Scatter(
+                **_xy(piece),
+                name=name,
+                mode="lines+markers",
+                connectgaps=False,
+                line=line,
+                marker={
+                    "size": [11 if p else 0 for p in _partial(piece)],
+                    "symbol": "circle-open",
+                    "line": {"width": 2.5, "color": line.get("color")},
+                },
+                hovertext=_hover(hover_name, piece, piece["nilai"], ind, lang),
+                hoverinfo="text",
+                legendgroup=group,
+                showlegend=False,
+            )
+        )
+    return traces
 
 
 def _target_line(rows: pd.DataFrame, ind: Indicator, lang: str, **style) -> go.Scatter:
@@ -177,7 +216,7 @@ def trend_figure(
     for kode in codes:
         rows = frame[frame["kode_wilayah"] == kode]
         name, hover_name = wilayah_names(kode, register, lang)
-        fig.add_trace(_line(rows, name, hover_name, ind, lang, line=styles[kode]))
+        fig.add_traces(_line(rows, name, hover_name, ind, lang, line=styles[kode]))
     if show_target and not frame.empty:
         fig.add_trace(_target_line(frame[frame["kode_wilayah"] == codes[-1]], ind, lang))
     _style(fig, lang, height, title)
@@ -198,6 +237,11 @@ def _panel_titles(codes: list[str], register: Register, lang: str, width: float)
     """'Kecamatan Setu' when every full name fits over its panel, else the bare names ('Pondok Kacang Barat')."""
     full = [wilayah_names(c, register, lang)[1] for c in codes]
     return full if max(len(n) for n in full) * 8.5 <= width else [wilayah_names(c, register, lang)[0] for c in codes]
+
+
+def _cells(at: dict) -> dict:
+    """add_traces' rows= and cols= for traces that all go to one cell (add_trace takes row= and col=)."""
+    return {"rows": at["row"], "cols": at["col"]}
 
 
 def small_multiples(
@@ -228,7 +272,7 @@ def small_multiples(
         at = {"row": i // ncols + 1, "col": i % ncols + 1}
         first = {"showlegend": i == 0}
         if kode != city and not city_rows.empty:
-            fig.add_trace(
+            fig.add_traces(
                 _line(
                     city_rows,
                     city_name(register, lang),
@@ -239,14 +283,15 @@ def small_multiples(
                     legendgroup="city",
                     **first,
                 ),
-                **at,
+                **_cells(at),
             )
         if show_target and not city_rows.empty:
             fig.add_trace(_target_line(city_rows, ind, lang, legendgroup="target", **first), **at)
         rows = frame[frame["kode_wilayah"] == kode]
         name, hover_name = wilayah_names(kode, register, lang)
-        fig.add_trace(
-            _line(rows, name, hover_name, ind, lang, line={**styles[kode], "dash": "solid"}, showlegend=False), **at
+        fig.add_traces(
+            _line(rows, name, hover_name, ind, lang, line={**styles[kode], "dash": "solid"}, showlegend=False),
+            **_cells(at),
         )
     for i in range(len(codes), nrows * ncols):  # empty cells of the last row: no bare axes
         fig.update_xaxes(visible=False, row=i // ncols + 1, col=i % ncols + 1)

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from charts.maps import choropleth, classify, deck
-from kpi.core import periods
 from kpi.metrics.analysis import in_scope, snapshot
+from kpi.report import labels
 from ui import cache, charts, data, filters, geo, state
 from ui import format as fmt
 from ui.frame import page
@@ -42,7 +42,7 @@ codes = f.kelurahan if f.level == "kelurahan" else f.kecamatan
 shape = geo.geojson(f.level, parents, codes)
 names = geo.label_points(f.level, parents, codes)
 classes = classify(rows["nilai"], ind, catalogue.band_set(ind), lang=lang())
-shown, language, approximate = periods.display(f.period, lang()), lang(), not bounds.official
+shown, language, approximate = labels.period_label(rows, f.period, lang()), lang(), not bounds.official
 title = f"{ind.text('label', language)} — {shown}"
 
 

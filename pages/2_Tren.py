@@ -45,7 +45,9 @@ history = t("png_period_history").format(
     last=periods.display(max(known, key=periods.end_date), lang()),
 )
 charts.show(fig, "tren", history, charts.scope(f))
-st.caption(t("tren_gaps").format(what=t(f"grain_{f.grain}")))
+st.caption(
+    " ".join(filter(None, (t("tren_gaps").format(what=t(f"grain_{f.grain}")), trend_text.partial_note(frame, lang()))))
+)
 
 st.subheader(t("tren_yoy_title"))
 now, then = (periods.display(p, lang()) for p in (f.period, periods.same_period_last_year(f.period)))

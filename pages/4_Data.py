@@ -3,8 +3,7 @@ indicator dictionary."""
 
 import streamlit as st
 
-from kpi.core import periods
-from kpi.report import export
+from kpi.report import export, labels
 from ui import cache, data, filters, state
 from ui import format as fmt
 from ui.frame import page
@@ -74,7 +73,7 @@ with tab_table:
     if rows.empty:
         st.info(t("data_no_rows"))
     else:
-        span = t("data_lingkup_semua") if everything else periods.display(f.period, code)
+        span = t("data_lingkup_semua") if everything else labels.period_label(rows, f.period, code)
         st.caption(
             t("data_rows").format(n=fmt.number(len(rows), 0, code), indicator=ind.text("label", code), periods=span)
         )

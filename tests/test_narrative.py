@@ -85,3 +85,37 @@ def test_briefing_gives_sentences_for_both_sides(tiny_catalogue):
     best, worst = briefing(rows, tiny_catalogue.get("daring"), tiny_catalogue, "id")
     assert best == ["daring Kecamatan A naik 2,0 poin menjadi 60,0%."]
     assert worst == ["daring Kecamatan B turun 1,0 poin menjadi 50,0%."]
+
+
+def test_movers_of_a_year_in_progress_compare_the_same_months_a_year_earlier(tiny_catalogue, tiny_register):
+    # Monthly online requests out of 100 per kelurahan. Alfa (2 kelurahan): 50 a month Jan–Oct 2025, 90 in Nov–Dec,
+    # 60 a month Jan–Oct 2026. Beta (1 kelurahan): 70 Jan–Oct 2025, 10 in Nov–Dec, 65 Jan–Oct 2026.
+    #   Alfa: 2026 = 60,0 %; whole 2025 = (20·50 + 4·90) / 2400 = 56,67 %; Jan–Oct 2025 = 50,0 %  → +10,0 like for like
+    #   Beta: 2026 = 65,0 %; whole 2025 = (10·70 + 2·10) / 1200 = 60,0 %;  Jan–Oct 2025 = 70,0 %  → −5,0 like for like
+    # Against the whole of 2025 Beta would seem to improve (+5,0) and nobody to slip.
+    from kpi.metrics.analysis import indicator_table, snapshot
+    from kpi.report.narrative import briefing
+    from tests.conftest import obs
+
+    rows = []
+    for year, months in ((2025, range(1, 13)), (2026, range(1, 11))):
+        for m in months:
+            p = f"{year}-{m:02d}"
+            alfa = 60 if year == 2026 else (50 if m <= 10 else 90)
+            beta = 65 if year == 2026 else (70 if m <= 10 else 10)
+            rows += [(p, k, "daring", alfa, 100, None) for k in ("36.74.01.1001", "36.74.01.1002")]
+            rows.append((p, "36.74.02.1001", "daring", beta, 100, None))
+    table = indicator_table(obs(rows), tiny_catalogue, tiny_register, "kecamatan", "year")
+    year = snapshot(table, "daring", "2026")
+    best, worst = briefing(year, tiny_catalogue.get("daring"), tiny_catalogue, "id")
+    assert best == [
+        "daring Kecamatan Alfa naik 10,0 poin dibanding bulan yang sama setahun sebelumnya (s.d. Okt 2025) "
+        "menjadi 60,0%."
+    ]
+    assert worst == [
+        "daring Kecamatan Beta turun 5,0 poin dibanding bulan yang sama setahun sebelumnya (s.d. Okt 2025) "
+        "menjadi 65,0%."
+    ]
+    # A complete year reads the change against the previous year, without the words.
+    best, worst = briefing(snapshot(table, "daring", "2025"), tiny_catalogue.get("daring"), tiny_catalogue, "en")
+    assert all("a year earlier" not in s for s in best + worst)

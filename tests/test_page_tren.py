@@ -66,8 +66,20 @@ def test_x_values_are_quarters():
 
 
 def test_hover_names_the_kecamatan_and_period_in_indonesian_number_format():
+    # The sample ends in October 2026: Triwulan IV 2026 is in progress, and its hover says how far the data go.
     setu = lines(run(**CHOSEN))["Setu"]
-    assert re.fullmatch(r"Kecamatan Setu · Triwulan IV 2026: \d{1,3},\d%", setu["hovertext"][-1]), setu["hovertext"][-1]
+    assert re.fullmatch(r"Kecamatan Setu · Triwulan III 2026: \d{1,3},\d%", setu["hovertext"][-2]), setu["hovertext"]
+    assert re.fullmatch(r"Kecamatan Setu · Triwulan IV 2026 \(s\.d\. Okt 2026\): \d{1,3},\d%", setu["hovertext"][-1])
+
+
+def test_the_quarter_in_progress_is_an_open_point_on_a_dotted_segment_and_said_so():
+    at = run(**CHOSEN)
+    setu = [t for t in trend(at)["data"] if t["name"] == "Setu"]
+    solid, dotted = setu
+    assert decode(solid["y"])[-1] is None and decode(solid["y"])[-2] is not None
+    assert decode(dotted["customdata"]) == ["2026-Q3", "2026-Q4"] and dotted["line"]["dash"] == "dot"
+    assert dotted["marker"]["symbol"] == "circle-open" and dotted["showlegend"] is False
+    assert any("periode yang belum lengkap (Triwulan IV 2026 (s.d. Okt 2026))" in c.value for c in at.caption)
 
 
 def test_target_line_follows_the_catalogue():
@@ -171,7 +183,7 @@ def test_english_names_ticks_and_numbers():
     traces = lines(at)
     assert sorted(traces) == sorted(["Setu", "Serpong", CITY["en"], "Target"])
     assert "Q1 2021" in trend(at)["layout"]["xaxis"]["ticktext"]
-    assert re.fullmatch(r"Kecamatan Setu · Q4 2026: \d{1,3}\.\d%", traces["Setu"]["hovertext"][-1])
+    assert re.fullmatch(r"Kecamatan Setu · Q4 2026 \(to Oct 2026\): \d{1,3}\.\d%", traces["Setu"]["hovertext"][-1])
     assert trend(at)["layout"]["separators"] == ".,"
     assert list(at.dataframe[0].value.columns)[1] == "Q4 2026"
 

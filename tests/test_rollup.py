@@ -137,3 +137,21 @@ def test_rollup_stacks_all_indicators_it_can_show(tiny_catalogue, tiny_register)
     table = rollup(obs(rows), tiny_catalogue, tiny_register, "kecamatan", "year")
     assert set(table["indikator"]) == {"daring", "kepatuhan"}
     assert set(rollup(obs(rows), tiny_catalogue, tiny_register, "kelurahan", "month")["indikator"]) == {"daring"}
+
+
+def test_completeness_expects_reports_up_to_the_data_date(tiny_catalogue, tiny_register):
+    # daring runs Jan–Oct 2026 in all 3 kelurahan, so the data end on 31 Oct 2026. aduan stops in August (Satu and
+    # Dua only). 2026 at kelurahan level: daring 10 of 10 reports; aduan still owes September and October, so Satu
+    # has 8 of 10 (80 %) and Tiga 0 of 10. Before, aduan's expected reports stopped at its own last month (8 of 8).
+    rows = [(f"2026-{m:02d}", k, "daring", 5, 10, N) for m in range(1, 11) for k in (SATU, DUA, TIGA)]
+    rows += [(f"2026-{m:02d}", k, "aduan", 1, 20000, N) for m in range(1, 9) for k in (SATU, DUA)]
+    table = rollup(obs(rows), tiny_catalogue, tiny_register, "kelurahan", "year")
+    daring = _value(table[table["indikator"] == "daring"], SATU, "2026")
+    aduan = table[table["indikator"] == "aduan"]
+    assert (daring.laporan, daring.laporan_diharapkan) == (10, 10)
+    assert (_value(aduan, SATU, "2026").laporan, _value(aduan, SATU, "2026").laporan_diharapkan) == (8, 10)
+    assert (_value(aduan, TIGA, "2026").laporan, _value(aduan, TIGA, "2026").laporan_diharapkan) == (0, 10)
+    # By month, September and October are aduan periods without a report (no value), not absent periods.
+    months = rollup(obs(rows), tiny_catalogue, tiny_register, "kelurahan", "month")
+    october = _value(months[months["indikator"] == "aduan"], SATU, "2026-10")
+    assert math.isnan(october.nilai) and (october.laporan, october.laporan_diharapkan) == (0, 1)

@@ -11,7 +11,7 @@ import pytest
 from charts import trend
 from charts.palette import CITY, NEUTRAL, TARGET, kecamatan_colours
 from kpi.metrics import series
-from kpi.metrics.analysis import indicator_table
+from kpi.metrics.analysis import indicator_table, partial_until
 from kpi.report import trend as trend_text
 from tests.conftest import obs
 
@@ -349,4 +349,47 @@ def test_yoy_units(tiny_catalogue, indicator, lang, text):
 )
 def test_partial_until(period, last, expected):
     kota = _table([(KOTA, period, 1.0)], tingkat="kota").assign(periode_akhir=[last])
-    assert series.partial_until(kota, "daring", period) == expected
+    assert partial_until(kota, period) == expected
+
+
+# --- a period still in progress (issue 12, item 3) ----------------------------------------------------------------
+
+
+def test_a_partial_quarter_is_marked_and_drawn_as_an_open_point_on_a_dotted_segment(
+    tiny_catalogue, tiny_register, daring
+):
+    # Quarters of the fixture: Q3 2026 (Jul–Sep) is complete, Q4 2026 holds October only: partial, "s.d. Okt 2026".
+    rows = []
+    for p, (a1, a2, b) in REPORTS.items():
+        rows += [(p, "36.74.01.1001", "daring", a1, 100, a1), (p, "36.74.01.1002", "daring", a2, 100, a2)]
+        if b is not None:
+            rows.append((p, "36.74.02.1001", "daring", b, 100, b))
+    frame = obs(rows)
+    kec, kota = (indicator_table(frame, tiny_catalogue, tiny_register, lv, "quarter") for lv in ("kecamatan", "kota"))
+    out = series.series(kec, kota, daring, [ALFA])
+    assert out["periode"].tolist() == ["2026-Q3", "2026-Q4"] * 2
+    assert out["sebagian"].tolist() == [False, True] * 2
+    fig = trend.trend_figure(out, daring, tiny_register, "id")
+    alfa = [t for t in fig.data if t.name == "Alfa"]
+    solid, dotted = alfa
+    # Alfa Q3: (10+20+11+21+12+22)/600 = 16,0 %; Q4 (October only): (13+23)/200 = 18,0 %
+    assert list(solid.y) == [16.0, None]  # the partial quarter is not on the solid line
+    assert list(dotted.y) == [16.0, 18.0] and dotted.line.dash == "dot" and not dotted.showlegend
+    assert dotted.marker.symbol == "circle-open" and list(dotted.marker.size) == [0, 11]
+    assert dotted.hovertext[1] == "Kecamatan Alfa · Triwulan IV 2026 (s.d. Okt 2026): 18,0%"
+
+
+def test_a_complete_series_has_no_dotted_segment(frame, tiny_register, daring):
+    fig = trend.trend_figure(frame, daring, tiny_register, "id")
+    assert not frame["sebagian"].any()
+    assert all(t.line.dash != "dot" for t in fig.data if t.name != "Target")
+
+
+def test_the_partial_note_names_the_periods_in_progress():
+    frame = pd.DataFrame(
+        {"periode": ["2026-Q3", "2026-Q4", "2026-Q4"], "periode_akhir": ["2026-09", "2026-10", "2026-10"]}
+    ).assign(sebagian=[False, True, True])
+    assert trend_text.partial_note(frame, "id") == (
+        "Titik berongga di ujung garis titik-titik: periode yang belum lengkap (Triwulan IV 2026 (s.d. Okt 2026))."
+    )
+    assert trend_text.partial_note(frame.assign(sebagian=False), "en") == ""

@@ -329,6 +329,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{period} only holds data up to {until}; it is compared with the same months a year earlier.",
     },
     # Trend words (kpi.report.trend, charts.trend)
+    "trend.partial_point": {
+        "id": "Titik berongga di ujung garis titik-titik: periode yang belum lengkap ({periods}).",
+        "en": "Open point at the end of a dotted segment: a period not yet complete ({periods}).",
+    },
     "trend.city": {"id": "Kota {name}", "en": "{name} (city)"},
     "trend.change": {"id": "Perubahan", "en": "Change"},
     "trend.direction": {"id": "Arah", "en": "Direction"},
@@ -344,6 +348,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "narrative.down": {"id": "turun", "en": "fell"},
     "narrative.to": {"id": "menjadi", "en": "to"},
     "narrative.same": {"id": "tetap di", "en": "held at"},
+    "narrative.against_last_year": {
+        "id": "dibanding bulan yang sama setahun sebelumnya (s.d. {until})",
+        "en": "against the same months a year earlier (to {until})",
+    },
     "narrative.grade.ikm_mutu": {"id": "mutu", "en": "grade"},
     "narrative.grade.ombudsman_zona": {"id": "zona", "en": "zone"},
     "narrative.kec": {"id": "Kecamatan", "en": "Kecamatan"},

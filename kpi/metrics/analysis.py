@@ -42,6 +42,24 @@ def data_date(obs: pd.DataFrame) -> datetime.date:
     return periods.end_date(periods.latest(obs["periode"].unique()))
 
 
+def partial_until(rows: pd.DataFrame, period: str) -> str | None:
+    """The last native period reported when `period` is not yet complete (2026 with data to October: '2026-10'),
+    else None. `rows` are rows of that period (a snapshot); rows without a value or a periode_akhir are ignored."""
+    if "periode_akhir" not in rows:
+        return None
+    ends = rows.loc[rows["nilai"].notna(), "periode_akhir"].dropna()
+    if ends.empty:
+        return None
+    return incomplete_until(period, max((str(e) for e in ends), key=periods.end_date))
+
+
+def incomplete_until(period: str, last: object) -> str | None:
+    """`last`, the last native period with data in `period`, when it ends before the period does, else None."""
+    if not isinstance(last, str) or periods.end_date(last) >= periods.end_date(period):
+        return None
+    return last
+
+
 def card(
     table: pd.DataFrame, indicator_id: str, kode: str, history: int = 12, upto: str | None = None
 ) -> dict[str, object] | None:

@@ -7,6 +7,7 @@ All indicators are rolled up together in two group-bys, so a whole table costs t
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from typing import cast
 
@@ -116,14 +117,27 @@ def _over_space(frame: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
     ]
 
 
-def _grid(data: pd.DataFrame, inds: list[Indicator], level: str, grain: str, register: Register) -> pd.DataFrame:
-    """Every (indicator, wilayah, period) that should exist, with the number of reports expected in it."""
+def _expected_until(last: str, data_date: datetime.date) -> str:
+    """The last native period a report is expected for: the indicator's latest, moved on over every later period
+    that has ended by the data date (an indicator whose reports stop in August still owes September and October)."""
+    while periods.end_date(following := periods.shift(last, 1)) <= data_date:
+        last = following
+    return last
+
+
+def _grid(
+    data: pd.DataFrame, inds: list[Indicator], level: str, grain: str, register: Register, data_date: datetime.date
+) -> pd.DataFrame:
+    """Every (indicator, wilayah, period) that should exist, with the number of reports expected in it: one per
+    native period from the indicator's first report up to the data date (the end of the latest period of any
+    indicator), so completeness counts what is missing at the end too."""
     span = data.groupby("indikator", observed=True)["periode"].agg(["min", "max"])
     rows = []
     for ind in inds:
         if ind.id not in span.index:
             continue
-        native = periods.period_range(cast(str, span.at[ind.id, "min"]), cast(str, span.at[ind.id, "max"]))
+        last = _expected_until(cast(str, span.at[ind.id, "max"]), data_date)
+        native = periods.period_range(cast(str, span.at[ind.id, "min"]), last)
         per_period = Counter(periods.coarsen(p, grain) for p in native)
         per_unit = Counter(register.ancestor(u.kode, level) for u in register.level(ind.level))
         rows += [(ind.id, k, p, nu * np_) for k, nu in per_unit.items() for p, np_ in per_period.items()]
@@ -135,6 +149,7 @@ def _rollup(obs: pd.DataFrame, inds: list[Indicator], register: Register, level:
     data = obs[obs["indikator"].isin([i.id for i in inds])]
     if data.empty:
         return pd.DataFrame(columns=OUTPUT)
+    data_date = max(periods.end_date(p) for p in obs["periode"].unique())
     targets = {p: periods.coarsen(p, grain) for p in data["periode"].unique()}
     parents = {
         u.kode: register.ancestor(u.kode, level)
@@ -144,7 +159,7 @@ def _rollup(obs: pd.DataFrame, inds: list[Indicator], register: Register, level:
     data = data.assign(target=data["periode"].map(targets))
     rules = _rules(inds)
     values = _over_space(_over_time(data, rules, parents), rules)
-    out = _grid(data, inds, level, grain, register).merge(values, on=KEY, how="left", validate="one_to_one")
+    out = _grid(data, inds, level, grain, register, data_date).merge(values, on=KEY, how="left", validate="one_to_one")
     out["laporan"] = out["laporan"].fillna(0).astype(int)
     out["tingkat"] = level
     return out[OUTPUT].sort_values(KEY, ignore_index=True)

@@ -1,5 +1,5 @@
 """Time series of one indicator as frames: the wilayah drawn as lines, the series with the city and the target,
-the year-on-year table, and whether a period is still partial. Missing periods stay as NaN rows, so lines break
+the year-on-year table; a period still in progress is marked (sebagian). Missing periods stay as NaN rows, so lines break
 instead of dropping to zero."""
 
 from __future__ import annotations
@@ -12,8 +12,21 @@ import pandas as pd
 from kpi.core import periods
 from kpi.core.catalogue import Indicator
 from kpi.core.wilayah import Register
+from kpi.metrics import analysis
+from kpi.metrics.analysis import incomplete_until
 
-COLUMNS = ["kode_wilayah", "nama_wilayah", "tingkat", "periode", "tanggal", "nilai", "target"]
+# sebagian: the period is not yet complete (its data stop at periode_akhir, before the period ends)
+COLUMNS = [
+    "kode_wilayah",
+    "nama_wilayah",
+    "tingkat",
+    "periode",
+    "tanggal",
+    "nilai",
+    "target",
+    "periode_akhir",
+    "sebagian",
+]
 
 
 YOY_COLUMNS = [
@@ -71,6 +84,10 @@ def series(table_level: pd.DataFrame, table_kota: pd.DataFrame, ind: Indicator, 
     out["tingkat"] = out["kode_wilayah"].map(first["tingkat"])
     out["tanggal"] = pd.to_datetime(out["periode"].map(periods.end_date))
     out["target"] = out["periode"].map(_targets(city, ind, labels)).astype(float)
+    out["sebagian"] = [
+        incomplete_until(p, last) is not None and not math.isnan(v)
+        for p, last, v in zip(out["periode"], out["periode_akhir"], out["nilai"].astype(float), strict=True)
+    ]
     return out[COLUMNS]
 
 
@@ -99,10 +116,6 @@ def yoy_table(
 
 
 def partial_until(table_kota: pd.DataFrame, indicator_id: str, period: str) -> str | None:
-    """The last month reported when `period` is not yet complete (e.g. '2026-10' for 2026-Q4), else None."""
+    """The city's last month reported when `period` is not yet complete (e.g. '2026-10' for 2026-Q4), else None."""
     rows = table_kota[(table_kota["indikator"] == indicator_id) & (table_kota["periode"] == period)]
-    last = rows["periode_akhir"].dropna()
-    if last.empty or periods.grain_of(period) == "month":
-        return None
-    until = str(last.iloc[0])
-    return None if periods.end_date(until) >= periods.end_date(period) else until
+    return analysis.partial_until(rows, period)

@@ -25,9 +25,9 @@ from kpi.core.catalogue import Catalogue, Indicator
 from kpi.core.rounding import round_half_up
 from kpi.core.texts import LANGS, tr
 from kpi.core.wilayah import Register
-from kpi.metrics.analysis import in_scope
+from kpi.metrics.analysis import in_scope, incomplete_until
 from kpi.metrics.targets import CAPAIAN_DECIMALS
-from kpi.report.labels import level_label, status_label
+from kpi.report.labels import level_label, period_text, status_label
 from kpi.report.numfmt import number, signed
 
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
@@ -95,6 +95,11 @@ def _place(rows: pd.DataFrame) -> dict:
     return {**place, "kode": rows["kode_wilayah"]}
 
 
+def _ends(rows: pd.DataFrame) -> list:
+    """Each row's last native period with data (None where the table has no periode_akhir)."""
+    return rows["periode_akhir"].tolist() if "periode_akhir" in rows else [None] * len(rows)
+
+
 def display_table(rows: pd.DataFrame, catalogue: Catalogue, lang: str = "id") -> pd.DataFrame:
     """The rows as text in the reader's format ('1.234,5', 'Okt 2026'), with human column headers."""
     inds = _context(rows, catalogue)
@@ -103,7 +108,9 @@ def display_table(rows: pd.DataFrame, catalogue: Catalogue, lang: str = "id") ->
     return _headed(
         {
             **_place(rows),
-            "periode": [periods.display(p, lang) for p in rows["periode"]],
+            "periode": [
+                period_text(p, incomplete_until(p, e), lang) for p, e in zip(rows["periode"], _ends(rows), strict=True)
+            ],
             "indikator": [i.text("short", lang) for i in inds],
             "nilai": [number(v, d, lang) for v, d in zip(rows["nilai"], dec, strict=True)],
             "satuan": [i.text("unit", lang) for i in inds],

@@ -11,6 +11,7 @@ from kpi.core import periods
 from kpi.core.catalogue import Catalogue, Indicator
 from kpi.core.texts import tr
 from kpi.core.wilayah import Register
+from kpi.metrics.analysis import partial_until
 from kpi.metrics.targets import STATUSES
 from kpi.report.numfmt import signed
 
@@ -50,13 +51,12 @@ def city_name(register: Register, lang: str = "id") -> str:
     return name if name.lower().startswith("kota ") else tr("trend.city", lang, name=name)
 
 
-def period_label(rows: pd.DataFrame, period: str, lang: str = "id") -> str:
-    """'2026', or '2026 (s.d. Okt 2026)' when the data stop before the period ends."""
-    ends = rows.loc[rows["nilai"].notna(), "periode_akhir"].dropna() if "periode_akhir" in rows else []
+def period_text(period: str, until: str | None, lang: str = "id") -> str:
+    """'2026', or '2026 (s.d. Okt 2026)' for a period whose data stop at `until` (see partial_until)."""
     shown = periods.display(period, lang)
-    if len(ends) == 0:
-        return shown
-    last = max(ends, key=periods.end_date)
-    if periods.end_date(last) >= periods.end_date(period):
-        return shown
-    return f"{shown} ({tr('comparison.until', lang)} {periods.display(last, lang)})"
+    return shown if until is None else f"{shown} ({tr('comparison.until', lang)} {periods.display(until, lang)})"
+
+
+def period_label(rows: pd.DataFrame, period: str, lang: str = "id") -> str:
+    """'2026', or '2026 (s.d. Okt 2026)' when the rows' data stop before the period ends."""
+    return period_text(period, partial_until(rows, period), lang)

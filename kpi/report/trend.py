@@ -10,7 +10,7 @@ from kpi.core.catalogue import Indicator
 from kpi.core.texts import tr
 from kpi.core.wilayah import Register
 from kpi.metrics.trends import ARAH
-from kpi.report.labels import change_unit, city_name
+from kpi.report.labels import change_unit, city_name, period_text
 from kpi.report.numfmt import number, signed
 
 
@@ -45,3 +45,13 @@ def yoy_display(yoy: pd.DataFrame, ind: Indicator, register: Register, lang: str
 def yoy_units(ind: Indicator, lang: str = "id") -> str:
     """'Nilai dalam %, perubahan dalam poin.': the units of the change table, said once."""
     return tr("trend.units", lang).format(unit=ind.text("unit", lang), change=change_unit(ind, lang))
+
+
+def partial_note(frame: pd.DataFrame, lang: str = "id") -> str:
+    """What the open points of a trend mean, naming the periods still in progress ('2026 (s.d. Okt 2026)'), or ''
+    when every drawn period is complete."""
+    if "sebagian" not in frame or not frame["sebagian"].any():
+        return ""
+    rows = frame[frame["sebagian"].astype(bool)]
+    shown = dict.fromkeys(period_text(p, a, lang) for p, a in zip(rows["periode"], rows["periode_akhir"], strict=True))
+    return tr("trend.partial_point", lang, periods=", ".join(shown))
