@@ -98,14 +98,30 @@ def _date(day: dt.date, lang: str) -> str:
     return f"{day.day} {periods.display(f'{day.year}-{day.month:02d}', lang)}"
 
 
-def _check_has_data(tables, catalogue: Catalogue, register: Register, period: str) -> None:
-    """BriefingError (exit 1) when no headline indicator has a city value in the period, naming the ones that do."""
-    table = tables("kota", periods.grain_of(period))
-    rows = table[
+def _headline_rows(tables, catalogue: Catalogue, register: Register, grain: str) -> pd.DataFrame:
+    """The city's rows with a value of a headline indicator at a grain (`tables(level, grain)` gives the tables)."""
+    table = tables("kota", grain)
+    return table[
         table["indikator"].isin([i.id for i in catalogue.headline])
         & table["nilai"].notna()
         & (table["kode_wilayah"] == register.kota.kode)
     ]
+
+
+def latest_with_data(tables, catalogue: Catalogue, register: Register) -> str | None:
+    """The period a deck is made for when none is asked: the latest month with a city value of a headline indicator,
+    else the latest quarter, semester or year with one (a store of survey answers only has semesters); None when no
+    headline indicator has a value at all."""
+    for grain in periods.GRAINS:
+        rows = _headline_rows(tables, catalogue, register, grain)
+        if not rows.empty:
+            return periods.latest(rows["periode"].unique())
+    return None
+
+
+def _check_has_data(tables, catalogue: Catalogue, register: Register, period: str) -> None:
+    """BriefingError (exit 1) when no headline indicator has a city value in the period, naming the ones that do."""
+    rows = _headline_rows(tables, catalogue, register, periods.grain_of(period))
     if period in set(rows["periode"]):
         return
     known = sorted(rows["periode"].unique(), key=periods.end_date)

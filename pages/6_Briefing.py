@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from briefing.deck import BriefingError, build_deck, parse_period, write_pack
+from briefing.deck import BriefingError, build_deck, latest_with_data, parse_period, write_pack
 from briefing.render import chart_renderer, message_file, png_bytes, slide_image
 from kpi.core import periods
 from ui import charts, data, state
@@ -26,16 +26,20 @@ def _built(version: tuple, period: str, kecamatan: tuple[str, ...], language: st
     return build_deck(obs, period, kecamatan, language, synthetic)
 
 
-def _deck(period: str, kecamatan: tuple[str, ...]):
-    """The deck and its period: the URL's, or the latest month (with a warning) when that is unknown or has no data."""
-    end = data.latest_date()
-    latest = f"{end.year}-{end.month:02d}"
+def _deck(period: str | None, kecamatan: tuple[str, ...]):
+    """The deck and its period: the URL's, else the latest with headline data (with a warning when the URL's is
+    unknown or has none); without any headline data, a notice and nothing else."""
+    latest = latest_with_data(data.table, *data.core())
     args = (kecamatan, lang(), data.is_sample())
     try:
-        period = parse_period(period or latest)
-        return _built(data.store_version(), period, *args), period
+        chosen = parse_period(period or latest or "")
+        return _built(data.store_version(), chosen, *args), chosen
     except BriefingError as problem:
-        st.warning(t("briefing_period_fallback").format(problem=problem, shown=periods.display(latest, lang())))
+        if latest is None:
+            st.info(t("briefing_no_headline_data"), icon=":material/info:")
+            st.stop()
+        if period:
+            st.warning(t("briefing_period_fallback").format(problem=problem, shown=periods.display(latest, lang())))
         return _built(data.store_version(), latest, *args), latest
 
 

@@ -37,3 +37,21 @@ def test_card_of_an_indicator_without_rows_is_none_not_a_crash():
 def test_card_of_an_indicator_with_only_missing_values_is_none():
     table = _table([("tte", "36.74", "2026-10", math.nan)])
     assert card(table, "tte", "36.74", upto="2026-10") is None
+
+
+def test_in_scope_keeps_the_chosen_kecamatan_its_kelurahan_and_the_city_even_on_an_empty_table(tiny_register):
+    # Found by the sweep: a briefing for one kecamatan on a store without the headline indicator's rows crashed
+    # ("operation 'or_' not supported for dtype 'str' with dtype 'bool'") because the mask of an empty table was str.
+    from kpi.metrics.analysis import in_scope
+
+    table = pd.DataFrame(
+        {
+            "kode_wilayah": ["36.74", "36.74.01", "36.74.02", "36.74.01.1001", "36.74.02.1001"],
+            "tingkat": ["kota", "kecamatan", "kecamatan", "kelurahan", "kelurahan"],
+        }
+    )
+    kept = in_scope(table, tiny_register, ["36.74.02"])
+    assert kept["kode_wilayah"].tolist() == ["36.74", "36.74.02", "36.74.02.1001"]
+    empty = table.iloc[:0].astype({"kode_wilayah": "str", "tingkat": "str"})
+    assert in_scope(empty, tiny_register, ["36.74.02"]).empty
+    assert in_scope(empty, tiny_register, ["36.74.02"], ["36.74.02.1001"]).empty

@@ -110,6 +110,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "Slide atau paket briefing tidak dapat dibuat di server ({problem}). Coba lagi; bila tetap gagal, buat paket dengan `python -m kpi.briefing`, yang menjelaskan masalahnya.",
         "en": "The briefing slide or pack could not be made on the server ({problem}). Try again; if it still fails, make the pack with `python -m kpi.briefing`, which explains the problem.",
     },
+    "briefing_no_headline_data": {
+        "id": "Belum ada data indikator utama, jadi belum ada bahan briefing. Impor data di halaman Impor Data.",
+        "en": "No headline indicator has data yet, so there is nothing to brief on. Import data on the Import data page.",
+    },
     "briefing_period_fallback": {
         "id": "{problem} Yang ditampilkan: {shown}.",
         "en": "{problem} Shown instead: {shown}.",

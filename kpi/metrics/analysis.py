@@ -101,7 +101,8 @@ def in_scope(
     keep = pd.Series(True, index=table.index)
     if kecamatan:
         parents = {u.kode: u.kode_induk for u in register.level("kelurahan")}
-        inside = table["kode_wilayah"].map(lambda k: k in kecamatan or parents.get(k) in kecamatan)
+        codes = table["kode_wilayah"]
+        inside = codes.isin(list(kecamatan)) | codes.map(parents).isin(list(kecamatan))  # bool even when empty
         keep &= inside | (table["tingkat"] == "kota")
     if kelurahan:
         keep &= table["kode_wilayah"].isin(kelurahan) | (table["tingkat"] != "kelurahan")
