@@ -164,9 +164,7 @@ def kelurahan_geometries(
         if m.kode:
             groups.setdefault(m.kode, []).append(m)
     geometry = frame.geometry.to_numpy()
-    fixed = [
-        m.label for m in matches if m.kode and geometry[m.feature] is not None and not geometry[m.feature].is_valid
-    ]
+    fixed = [m.label for m in repaired(frame, matches)]
     notes = (
         [
             Issue(
@@ -187,6 +185,12 @@ def kelurahan_geometries(
             geoms[kode] = parts[0]
     problems += [_missing(u, register) for u in register.level("kelurahan") if u.kode not in groups]
     return geoms, notes, problems
+
+
+def repaired(frame: gpd.GeoDataFrame, matches: list[Match]) -> list[Match]:
+    """The matched features whose geometry is not valid, so that make_valid repairs it."""
+    geometry = frame.geometry.to_numpy()
+    return [m for m in matches if m.kode and geometry[m.feature] is not None and not geometry[m.feature].is_valid]
 
 
 def no_field(frame: pd.DataFrame) -> Issue:
