@@ -1,5 +1,5 @@
 """What a boundary install refuses besides an incomplete file: features whose identifiers disagree, kelurahan that
-overlap or leave gaps beyond the tolerance, each with an Indonesian message.
+overlap or leave gaps beyond the tolerance, and a damaged GeoPackage, each with an Indonesian message.
 
 The fixtures are the 54 squares of 1 km x 1 km of tests/test_geo_install.py (a 9 x 6 grid in UTM 48S, one square
 per kelurahan in code order, so square i sits in column i % 9 and row i // 9). The squares used here:
@@ -14,6 +14,9 @@ and write their altered copies only into tmp_path.
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+import warnings
 from pathlib import Path
 
 import geopandas as gpd
@@ -229,3 +232,96 @@ def test_official_file_is_a_clean_coverage(tmp_path, reg):
     report = geo.install(OFFICIAL, tmp_path / "store", reg)
     assert report.ok, report.issues
     assert report.provenance["coverage"] == {"tolerance_ha": 1.0, "max_overlap_ha": 0.0, "max_gap_ha": 0.0}
+
+
+# ---------------------------------------------------------------- item 9: a damaged GeoPackage
+
+GPKG_FIX = (
+    "Unduh atau ekspor ulang berkas itu dari sumbernya (di QGIS: klik kanan lapisan → Export → Save Features As… → "
+    "GeoPackage), lalu pasang ulang."
+)
+NOT_SQLITE = "rusak atau bukan GeoPackage: isinya tidak diawali tanda basis data SQLite yang dimiliki setiap GeoPackage"
+
+
+def plain_sqlite(path) -> None:
+    """A SQLite database with one ordinary table and none of the GeoPackage tables."""
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.execute("CREATE TABLE batas (kode TEXT)")
+        db.commit()
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"ini bukan basis data\n" * 50, NOT_SQLITE),
+        (b"", NOT_SQLITE),
+        (
+            plain_sqlite,
+            "rusak atau bukan GeoPackage: basis data SQLite di dalamnya tidak dapat dibuka sebagai GeoPackage "
+            "(tabel GeoPackage-nya tidak ada atau rusak)",
+        ),
+    ],
+    ids=["garbage", "empty", "sqlite-without-geopackage-tables"],
+)
+def test_a_broken_geopackage_is_said_in_indonesian(tmp_path, reg, content, reason):
+    path = tmp_path / "batas.gpkg"
+    content(path) if callable(content) else path.write_bytes(content)
+    report = geo.install(path, tmp_path / "store", reg)
+    assert codes(report) == ["berkas_tidak_terbaca", "berkas_ditolak"]
+    assert report.issues[0].message == f"Berkas 'batas.gpkg' {reason}. {GPKG_FIX}"  # no GDAL text: that is logged
+
+
+def test_gdal_warnings_go_to_the_log_not_the_terminal(tmp_path, reg, capsys, caplog):
+    plain_sqlite(tmp_path / "batas.gpkg")  # GDAL warns "GPKG: bad application_id" before it fails
+    with warnings.catch_warnings(record=True) as shown:
+        warnings.simplefilter("always")
+        assert geo.main(["install", str(tmp_path / "batas.gpkg"), "--store", str(tmp_path / "store")]) == 1
+    assert [str(w.message) for w in shown] == []
+    err = capsys.readouterr().err
+    assert "GPKG" not in err and "Warning" not in err and "rusak atau bukan GeoPackage" in err
+    assert any("bad application_id" in r.getMessage() for r in caplog.records if r.name == "kpi.geo.read")
+
+
+def test_a_truncated_geopackage_says_how_much_is_missing(tmp_path, reg):
+    whole = write(kemendagri(reg), tmp_path / "utuh.gpkg").read_bytes()
+    page, pages = int.from_bytes(whole[16:18], "big"), int.from_bytes(whole[28:32], "big")
+    assert page * pages == len(whole)  # the SQLite header gives the database's size: page size x number of pages
+    path = tmp_path / "batas.gpkg"
+    path.write_bytes(whole[: len(whole) // 2])  # e.g. 110,592 bytes cut to 55,296
+    report = geo.install(path, tmp_path / "store", reg)
+    assert codes(report) == ["berkas_tidak_terbaca", "berkas_ditolak"]
+    size, expected = f"{len(whole) // 2:,}".replace(",", "."), f"{len(whole):,}".replace(",", ".")
+    assert report.issues[0].message == (
+        f"Berkas 'batas.gpkg' rusak: berkasnya terpotong ({size} byte, padahal menurut kepala basis datanya "
+        f"{expected} byte), mis. karena unduhan terputus atau salinan yang tidak utuh. {GPKG_FIX}"
+    )
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        (
+            "batas.geojson",
+            b"{ bukan json",
+            "Berkas 'batas.geojson' tidak dapat dibaca sebagai GeoJSON: berkasnya rusak atau isinya bukan GeoJSON.",
+        ),
+        (
+            "batas.zip",
+            b"PK\x03\x04 terpotong",
+            "Berkas 'batas.zip' tidak dapat dibaca sebagai Shapefile (zip): berkasnya rusak atau isinya bukan "
+            "Shapefile (zip).",
+        ),
+        (
+            "batas.fgb",
+            b"fgb\x03 terpotong",
+            "Berkas 'batas.fgb' tidak dapat dibaca sebagai FlatGeobuf: berkasnya rusak atau isinya bukan FlatGeobuf.",
+        ),
+    ],
+)
+def test_other_unreadable_formats_have_no_raw_exception_text(tmp_path, reg, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    report = geo.install(path, tmp_path / "store", reg)
+    assert codes(report) == ["berkas_tidak_terbaca", "berkas_ditolak"]
+    assert report.issues[0].message.startswith(message)
+    assert "Pastikan berkas tidak rusak dan isinya sesuai akhiran namanya" in report.issues[0].message
