@@ -207,14 +207,51 @@ def test_field_scores_count_resolved_features(reg):
     assert field == "KDEPUM"  # codes are keys: a code field that resolves anything leads
     assert [(m.kode, m.field) for m in matches] == [
         ("36.74.01.1001", "KDEPUM"),
-        ("36.74.07.1002", "nama"),
+        ("36.74.07.1002", "nama"),  # an empty code is no conflict: the name matches
         ("36.74.07.1005", "nama"),
     ]
+    # 'x' in the code field names no kelurahan: the name may not stand in for it
+    assert [m.conflict.code if m.conflict else None for m in matches] == [None, None, "identitas_bertentangan"]
 
 
-def test_a_code_beats_a_disagreeing_name(reg):
-    _, _, (match,) = geo.match_features(frame_of({"nama": ["Setu"], "kode_bps": ["3674010005"]}), reg)
-    assert (match.kode, match.field) == ("36.74.07.1005", "kode_bps")  # BPS 3674010005 is Babakan
+@pytest.mark.parametrize(
+    "columns, conflicts",
+    [
+        # the leading code field names a kelurahan the register does not have; the name alone would match Ciater
+        ({"KDEPUM": ["36.74.01.1002", "36.74.09.1001"], "NAMOBJ": ["Rawabuntu", "Ciater"]}, [None, "KDEPUM"]),
+        # a BPS code and a name that point at two kelurahan: BPS 3674010005 is Babakan, the name says Setu
+        ({"nama": ["Setu"], "kode_bps": ["3674010005"]}, ["nama"]),
+        # two name fields that disagree
+        ({"WADMKD": ["Ciater", "Setu"], "NAMOBJ": ["Ciater", "Serua"]}, [None, "NAMOBJ"]),
+        # agreeing fields, an empty code, and a name the register does not know beside a known code: no conflict
+        (
+            {"KDEPUM": ["36.74.01.1001", None, "36.74.07.1002"], "NAMOBJ": ["Kel. Ciater", "Setu", "Setu Lama"]},
+            [None] * 3,
+        ),
+    ],
+)
+def test_fields_that_disagree_are_a_conflict(reg, columns, conflicts):
+    _, _, matches = geo.match_features(frame_of(columns), reg)
+    assert [m.conflict.column if m.conflict else None for m in matches] == conflicts
+
+
+def test_a_conflict_names_the_feature_both_fields_and_both_values(reg):
+    frame = frame_of({"KDEPUM": ["36.74.01.1002", "36.74.09.1001"], "NAMOBJ": ["Rawabuntu", "Ciater"]})
+    conflict = geo.match_features(frame, reg)[2][1].conflict
+    assert (conflict.row, conflict.column, conflict.value) == (2, "KDEPUM", "36.74.09.1001")
+    assert conflict.message == (
+        "Fitur ke-2 'Ciater': kolom KDEPUM berisi '36.74.09.1001', yang bukan kode kelurahan di Kota Tangerang "
+        "Selatan, padahal kolom NAMOBJ 'Ciater' menunjuk Kelurahan Ciater (36.74.01.1001). Kode dan nama satu "
+        "fitur harus menunjuk kelurahan yang sama; fitur yang kodenya tidak dikenal tidak dicocokkan lewat kolom "
+        "lain. Perbaiki kolom KDEPUM (kode Kelurahan Ciater: 36.74.01.1001) atau kolom NAMOBJ, lalu pasang ulang."
+    )
+    conflict = geo.match_features(frame_of({"nama": ["Setu"], "kode_bps": ["3674010005"]}), reg)[2][0].conflict
+    assert (conflict.row, conflict.column, conflict.value) == (1, "nama", "Setu")
+    assert conflict.message == (
+        "Fitur ke-1 'Setu': kolom kode_bps '3674010005' menunjuk Kelurahan Babakan (36.74.07.1005), tetapi kolom "
+        "nama 'Setu' menunjuk Kelurahan Setu (36.74.07.1002). Kode dan nama satu fitur harus menunjuk kelurahan "
+        "yang sama. Periksa fitur itu, perbaiki kolom kode_bps atau kolom nama, lalu pasang ulang."
+    )
 
 
 def test_unmatched_feature_keeps_its_own_name_and_reason(reg):

@@ -1,5 +1,6 @@
-"""Boundaries of Kota Tangerang Selatan: read an official file (read), match it to the register (match), repair and
-simplify it as one coverage and keep it in the local store (store), or build approximate cells (fallback).
+"""Boundaries of Kota Tangerang Selatan: read an official file (read), match it to the register (match), refuse
+overlaps and gaps above a tolerance (coverage), repair and simplify it as one coverage and keep it in the local store
+(store), or build approximate cells (fallback).
 
 The public API is kpi.geo.boundaries, re-exported here; `python -m kpi.geo install FILE | status` is its command."""
 

@@ -3,7 +3,9 @@
 `python -m kpi.geo install PATH [--store DIR]` reads GeoJSON, GeoPackage, a zipped Shapefile or FlatGeobuf,
 matches every feature to the register by code or name, repairs, simplifies the kelurahan as one coverage
 (shared borders stay shared), dissolves kecamatan and kota by the register's parent codes, and swaps the
-result into a git-ignored store. A file that does not cover the city exactly is refused as a whole.
+result into a git-ignored store. A file that does not cover the city exactly is refused as a whole: a kelurahan
+missing, twice or unknown, a feature whose fields name two kelurahan or an unknown code, and kelurahan that
+overlap or leave a gap of more than coverage.TOLERANCE_HA.
 `python -m kpi.geo status` says what the maps draw.
 """
 
@@ -26,9 +28,10 @@ import shapely
 from kpi import settings
 from kpi.core.issues import Issue
 from kpi.core.wilayah import Register, load_register
+from kpi.geo.coverage import check_coverage, describe
 from kpi.geo.fallback import METHOD as FALLBACK_METHOD
 from kpi.geo.fallback import build_fallback
-from kpi.geo.match import kelurahan_geometries, match_features, no_field
+from kpi.geo.match import kelurahan_geometries, match_features, no_field, repaired
 from kpi.geo.read import read_source, sha256_of
 from kpi.geo.store import (
     DECIMALS,
@@ -41,7 +44,6 @@ from kpi.geo.store import (
     WGS84,
     Boundaries,
     build_boundaries,
-    coverage_notes,
     read_provenance,
     read_store,
     simplify_coverage,
@@ -143,7 +145,11 @@ def _install(path: Path, target: Path, register: Register) -> InstallReport:
     geoms, more, problems = kelurahan_geometries(frame, matches, register) if field else ({}, [], [no_field(frame)])
     if problems:
         return _refused(path, problems)
-    notes = [*notes, *more, *coverage_notes(geoms)]
+    fixed = frozenset(m.kode for m in repaired(frame, matches) if m.kode)
+    coverage, untidy, problems = check_coverage(geoms, register, fixed)
+    if problems:
+        return _refused(path, [*more, *problems])
+    notes = [*notes, *more, *untidy]
     simplified, tolerance, size = simplify_coverage(geoms, register)
     if simplified is None:
         return _refused(
@@ -167,6 +173,7 @@ def _install(path: Path, target: Path, register: Register) -> InstallReport:
         "features": len(frame),
         "field": field,
         "field_scores": scores,
+        "coverage": coverage,
         "counts": {t: len(register.level(t)) for t in LEVELS},
         "tolerance_m": tolerance,
         "payload_bytes": size,
@@ -264,6 +271,7 @@ def _describe(p: dict) -> str:
     """The provenance in a few Indonesian lines."""
     matched = sum(1 for m in p.get("matches", []) if m.get("kode"))
     counts = p.get("counts", {})
+    coverage = [f"  Cakupan       : {describe(p['coverage'])}"] if p.get("coverage") else []  # since issue 12
     return "\n".join(
         [
             f"  Berkas        : {p.get('source')} (sha256 {str(p.get('sha256'))[:16]}…, CRS asal {p.get('source_crs')})",
@@ -273,5 +281,6 @@ def _describe(p: dict) -> str:
             f"{counts.get('kota')} kota",
             f"  Penyederhanaan: toleransi {p.get('tolerance_m')} m; GeoJSON kelurahan "
             f"{p.get('payload_bytes', 0) / 1000:.1f} KB (batas {MAX_PAYLOAD_BYTES // 1000} KB)",
+            *coverage,
         ]
     )

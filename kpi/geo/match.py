@@ -1,10 +1,10 @@
 """Matching boundary features to the register: which column holds the kelurahan, which feature is which
-kelurahan, and every problem of the match (unmatched, duplicated, empty or missing kelurahan)."""
+kelurahan, and every problem of the match (unmatched, conflicting, duplicated, empty or missing kelurahan)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import geopandas as gpd
 import numpy as np
@@ -36,7 +36,8 @@ CODE_VALUE = re.compile(r"(id)?\d{10}|\d{2}\.\d{2}\.\d{2}\.\d{4}", re.IGNORECASE
 
 @dataclass(frozen=True)
 class Match:
-    """One feature (0-based) and the kelurahan it matched through `field`, or the reason it matched none."""
+    """One feature (0-based) and the kelurahan it matched through `field`, or the reason it matched none;
+    `conflict` when another of its fields holds an unknown code or names another kelurahan."""
 
     feature: int
     label: str
@@ -44,6 +45,7 @@ class Match:
     field: str | None
     issue: Issue | None = None
     value: str = ""  # the text in `field` that matched
+    conflict: Issue | None = None
 
     def record(self, register: Register) -> dict:
         """The match as a provenance record (feature numbered from 1)."""
@@ -59,7 +61,9 @@ class Match:
 
 def match_features(frame: pd.DataFrame, register: Register) -> tuple[str | None, dict[str, int], list[Match]]:
     """Match each feature to a kelurahan through the first field that resolves it: codes, then names, each
-    class ordered by how many features it resolves. Return the leading field, every field's score and the matches."""
+    class ordered by how many features it resolves. A filled code that resolves nothing, or two fields that resolve
+    to two kelurahan, is a conflict on the match: fields that resolve no feature at all take no part.
+    Return the leading field, every field's score and the matches."""
     code_fields, name_fields, kecamatan = _fields(frame)
     districts = [_text(v) for v in frame[kecamatan]] if kecamatan else [""] * len(frame)
     texts = {f: [_text(v) for v in frame[f]] for f in code_fields + name_fields}
@@ -73,7 +77,8 @@ def match_features(frame: pd.DataFrame, register: Register) -> tuple[str | None,
         next((texts[f][i] for f in [*name_fields, *texts] if texts[f][i]), f"fitur ke-{i + 1}")
         for i in range(len(frame))
     ]
-    return order[0], scores, [_pick(i, labels[i], order, texts, trials) for i in range(len(frame))]
+    fields = _Fields(order, frozenset(code_fields), texts, trials, register)
+    return order[0], scores, [_pick(i, labels[i], fields) for i in range(len(frame))]
 
 
 def _fields(frame: pd.DataFrame) -> tuple[list[str], list[str], str | None]:
@@ -118,30 +123,48 @@ def _resolve(register: Register, value: str, kecamatan: str) -> Resolution:
     return Resolution(options[0]) if len(options) == 1 else found
 
 
-def _pick(
-    i: int, label: str, order: list[str], texts: dict[str, list[str]], trials: dict[str, list[Resolution]]
-) -> Match:
-    """The first field, in order, whose value resolves; else the most telling reason."""
-    for field in order:
-        if trials[field][i].kode:
-            return Match(i, label, trials[field][i].kode, field, value=texts[field][i])
-    reasons = [trials[f][i].issue for f in order if trials[f][i].issue.code != "wilayah_kosong"]
-    return Match(i, label, None, None, reasons[0] if reasons else None)
+@dataclass(frozen=True)
+class _Fields:
+    """The fields a match may use, in order, with every feature's text and resolution per field."""
+
+    order: list[str]
+    codes: frozenset[str]
+    texts: dict[str, list[str]]
+    trials: dict[str, list[Resolution]]
+    register: Register
+
+
+def _pick(i: int, label: str, fields: _Fields) -> Match:
+    """The first field, in order, whose value resolves, with any conflict of the other fields; else the most
+    telling reason."""
+    trials, texts = fields.trials, fields.texts
+    resolved = [f for f in fields.order if trials[f][i].kode]
+    if not resolved:
+        reasons = [trials[f][i].issue for f in fields.order if trials[f][i].issue.code != "wilayah_kosong"]
+        return Match(i, label, None, None, reasons[0] if reasons else None)
+    first = resolved[0]
+    match = Match(i, label, trials[first][i].kode, first, value=texts[first][i])
+    for field in fields.order:
+        if field in fields.codes and texts[field][i] and not trials[field][i].kode:
+            return replace(match, conflict=_unknown_code(match, field, texts[field][i], fields.register))
+        if trials[field][i].kode not in (None, match.kode):
+            other = Match(i, label, trials[field][i].kode, field, value=texts[field][i])
+            return replace(match, conflict=_disagreement(match, other, fields.register))
+    return match
 
 
 def kelurahan_geometries(
     frame: gpd.GeoDataFrame, matches: list[Match], register: Register
 ) -> tuple[dict[str, shapely.Geometry], list[Issue], list[Issue]]:
-    """One repaired (Multi)Polygon per kelurahan; problems for unmatched, duplicated, empty or missing ones."""
-    problems = [_unmatched(m) for m in matches if m.kode is None]
+    """One repaired (Multi)Polygon per kelurahan; problems for unmatched, conflicting, duplicated, empty or missing
+    ones."""
+    problems = [_unmatched(m) if m.kode is None else m.conflict for m in matches if m.kode is None or m.conflict]
     groups: dict[str, list[Match]] = {}
     for m in matches:
         if m.kode:
             groups.setdefault(m.kode, []).append(m)
     geometry = frame.geometry.to_numpy()
-    fixed = [
-        m.label for m in matches if m.kode and geometry[m.feature] is not None and not geometry[m.feature].is_valid
-    ]
+    fixed = [m.label for m in repaired(frame, matches)]
     notes = (
         [
             Issue(
@@ -164,6 +187,12 @@ def kelurahan_geometries(
     return geoms, notes, problems
 
 
+def repaired(frame: gpd.GeoDataFrame, matches: list[Match]) -> list[Match]:
+    """The matched features whose geometry is not valid, so that make_valid repairs it."""
+    geometry = frame.geometry.to_numpy()
+    return [m for m in matches if m.kode and geometry[m.feature] is not None and not geometry[m.feature].is_valid]
+
+
 def no_field(frame: pd.DataFrame) -> Issue:
     """The problem when no column holds kelurahan codes or names."""
     columns = ", ".join(str(c) for c in frame.columns if c != frame.geometry.name) or "tidak ada"
@@ -184,6 +213,37 @@ def _unmatched(m: Match) -> Issue:
         "wilayah kota ini.",
         row=m.feature + 1,
         value=m.label,
+    )
+
+
+def _unknown_code(m: Match, field: str, value: str, register: Register) -> Issue:
+    """The conflict of a feature whose code names no kelurahan while another field names one."""
+    unit = register.get(m.kode or "")
+    right = unit.kode_bps if re.fullmatch(r"(id)?\d{10}", value, re.IGNORECASE) else unit.kode
+    return Issue(
+        "identitas_bertentangan",
+        f"Fitur ke-{m.feature + 1} '{m.label}': kolom {field} berisi '{value}', yang bukan kode kelurahan di "
+        f"Kota Tangerang Selatan, padahal kolom {m.field} '{m.value}' menunjuk Kelurahan {unit.nama} ({unit.kode}). "
+        "Kode dan nama satu fitur harus menunjuk kelurahan yang sama; fitur yang kodenya tidak dikenal tidak "
+        f"dicocokkan lewat kolom lain. Perbaiki kolom {field} (kode Kelurahan {unit.nama}: {right}) atau kolom "
+        f"{m.field}, lalu pasang ulang.",
+        row=m.feature + 1,
+        column=field,
+        value=value,
+    )
+
+
+def _disagreement(m: Match, other: Match, register: Register) -> Issue:
+    """The conflict of a feature whose fields name two different kelurahan (`m` through one, `other` another)."""
+    return Issue(
+        "identitas_bertentangan",
+        f"Fitur ke-{m.feature + 1} '{m.label}': kolom {m.field} '{m.value}' menunjuk Kelurahan "
+        f"{register.name(m.kode or '')} ({m.kode}), tetapi kolom {other.field} '{other.value}' menunjuk Kelurahan "
+        f"{register.name(other.kode or '')} ({other.kode}). Kode dan nama satu fitur harus menunjuk kelurahan "
+        f"yang sama. Periksa fitur itu, perbaiki kolom {m.field} atau kolom {other.field}, lalu pasang ulang.",
+        row=m.feature + 1,
+        column=other.field,
+        value=other.value,
     )
 
 

@@ -18,7 +18,6 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from kpi.core.issues import Issue
 from kpi.core.wilayah import Register, load_register
 
 WGS84 = "EPSG:4326"
@@ -160,24 +159,6 @@ def _polygons(geom: shapely.Geometry) -> list[shapely.Polygon]:
     if geom.geom_type in ("MultiPolygon", "GeometryCollection"):
         return [p for part in shapely.get_parts(geom) for p in _polygons(part)]
     return []
-
-
-def coverage_notes(geoms: dict[str, shapely.Geometry]) -> list[Issue]:
-    """A note when the kelurahan overlap or leave holes: coverage simplification then cannot keep borders exact."""
-    array = np.array(list(geoms.values()), dtype=object)
-    if shapely.coverage_is_valid(array):
-        return []
-    union = shapely.union_all(array)
-    overlap_ha = (shapely.area(array).sum() - union.area) / 1e4
-    holes_ha = sum(shapely.Polygon(r).area for p in shapely.get_parts(union) for r in p.interiors) / 1e4
-    return [
-        Issue(
-            "cakupan_tidak_rapat",
-            f"Batas antar-kelurahan di berkas tidak rapat (tumpang tindih "
-            f"{overlap_ha:.2f} ha, celah {holes_ha:.2f} ha, atau tepi yang tidak berimpit); "
-            "batas hasil penyederhanaan bisa menyimpang sedikit.",
-        )
-    ]
 
 
 def simplify_coverage(
