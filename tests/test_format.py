@@ -23,6 +23,6 @@ def test_ranking_table_with_a_kelurahan_without_a_value(tiny_catalogue, missing)
         }
     )
     table = fmt.ranking_table(rows, tiny_catalogue.get("daring"), tiny_catalogue, "id")
-    assert table["Peringkat"] == [1, None, 2]
+    assert table["Peringkat"] == ["1", "—", "2"]  # a dash, as for the value: never "None" in the grid
     assert table["Nilai"] == ["75,0%", "—", "60,0%"]
-    assert table["Status"] == ["Tercapai", None, "Mendekati target"]
+    assert table["Status"] == ["Tercapai", "Tidak ada data", "Mendekati target"]

@@ -174,5 +174,6 @@ def test_kelurahan_without_a_value_shows_the_ranking_table_not_an_error(ind, per
     assert_clean(at)
     table = at.dataframe[-1].value
     assert len(table) > 0 and "Peringkat" in table.columns
-    ranked = table["Peringkat"].notna().tolist()
+    ranked = table["Peringkat"].ne("—").tolist()
     assert ranked == sorted(ranked, reverse=True)  # a wilayah without a rank is listed last, without a rank
+    assert {s for r, s in zip(ranked, table["Status"], strict=True) if not r} <= {"Tidak ada data"}

@@ -54,14 +54,15 @@ def status_badge(status: str | None, ind: Indicator, catalogue, lang: str = "id"
 
 
 def ranking_table(rows, ind: Indicator, catalogue, lang: str = "id"):
-    """A display table of one snapshot: rank, wilayah, value, target, status — formatted as text."""
+    """A display table of one snapshot: rank, wilayah, value, target, status — formatted as text. A wilayah without
+    a value has no rank ('—', listed last by the snapshot) and says 'Tidak ada data' as its status."""
 
     def head(key: str) -> str:
         return tr(key, lang)
 
-    status = [labels.status_label(s, ind, catalogue, lang) for s in rows["status"]]
+    status = [labels.status_label(s, ind, catalogue, lang) or tr("no_data", lang) for s in rows["status"]]
     return {
-        head("col_rank"): [None if pd.isna(r) else int(r) for r in rows["peringkat"]],
+        head("col_rank"): ["—" if pd.isna(r) else str(int(r)) for r in rows["peringkat"]],
         head("col_wilayah"): list(rows["nama_wilayah"]),
         head("col_value"): [value(v, ind, lang) for v in rows["nilai"]],
         head("target"): [value(v, ind, lang) for v in rows["target"]],
