@@ -64,6 +64,15 @@ CASES = [
     ),
     ("id_ganda.csv", "permohonan", PERMOHONAN + GOOD_ROW + GOOD_ROW, "duplikat", 3, "id_permohonan", "P-9"),
     ("kosong.csv", "aduan", "", "berkas_kosong", None, None, "kosong"),
+    (  # was stored as -9223372036854775808: a request done in one working day counted as late
+        "sop_raksasa.csv",
+        "permohonan",
+        PERMOHONAN + GOOD_ROW.replace(",3\n", ",9223372036854775807\n"),
+        "di_luar_rentang",
+        2,
+        "sop_hari_kerja",
+        "paling lama 250 hari kerja",
+    ),
 ]
 
 

@@ -517,6 +517,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "target akhir tahun; target bulanan mengikuti profil kumulatif",
         "en": "year-end targets; monthly targets follow a cumulative profile",
     },
+    # Problems in an input file (kpi.inputs): the Indonesian text is the Issue's message
+    "inputs.cut_text": {"id": "{start}… ({n} karakter)", "en": "{start}… ({n} characters)"},
+    "inputs.days_above_bound": {
+        "id": "'{value}' lebih dari {maximum}; {column} paling lama {maximum} hari kerja (sekitar satu tahun kerja), "
+        "sehingga angka ini hampir pasti salah ketik. Isi batas waktu menurut standar pelayanan, mis. {example}.",
+        "en": "'{value}' is more than {maximum}; {column} is at most {maximum} working days (about one working "
+        "year), so this number is almost certainly a typing error. Enter the service standard's time limit, e.g. "
+        "{example}.",
+    },
+    "inputs.number_above_bound": {
+        "id": "'{value}' lebih besar dari batas {maximum} (10^15) untuk angka observasi; angka sebesar itu tidak "
+        "mungkin benar untuk indikator mana pun (biasanya ada nol berlebih atau satuannya keliru). Periksa angkanya.",
+        "en": "'{value}' is larger than the limit of {maximum} (10^15) for an observation's numbers; no indicator "
+        "can have a number that large (usually extra zeros or the wrong unit). Check the number.",
+    },
 }
 
 

@@ -19,6 +19,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from kpi.core.texts import tr
+
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
@@ -54,6 +56,12 @@ def cell_text(value: object) -> str | None:
     if isinstance(value, bytes):
         return value.decode("utf-8", errors="replace")
     return str(value)
+
+
+def shortened(text: object, width: int = 30) -> str:
+    """A cell's text for a message, cut to `width` characters (a 300-digit number is named, not printed)."""
+    text = str(text)
+    return text if len(text) <= width else tr("inputs.cut_text", start=text[: width - 1], n=len(text))
 
 
 def excel_cells(workbook: Workbook) -> pd.DataFrame:

@@ -12,8 +12,10 @@ from kpi.core import periods
 from kpi.core.catalogue import Catalogue
 from kpi.core.issues import Issue
 from kpi.core.observations import COLUMNS, KEY, NUMBERS, ratio_value
+from kpi.core.texts import tr
 from kpi.core.wilayah import LEVELS, Register
-from kpi.inputs.numbers import detect_decimal, parse_numbers
+from kpi.inputs.cells import shortened
+from kpi.inputs.numbers import UPPER_BOUNDS, above_bound, detect_decimal, parse_numbers
 
 ALIASES = {
     "period": "periode",
@@ -133,13 +135,22 @@ def _parse(
         if col in frame:
             values = frame[col].astype("string")
             nums, bad = parse_numbers(values, decimal or detect_decimal(values))
-            out[col] = nums + 0.0  # '-0' is 0
+            huge = above_bound(nums, "observation")
+            out[col] = nums.mask(huge) + 0.0  # '-0' is 0; a number above the bound takes no part in later rules
             check.flag(
                 bad,
                 "angka_tidak_terbaca",
                 col,
                 lambda r, c=col: (
                     f"'{r[c]}' bukan angka. Tulis angka saja, mis. 1234 atau 12,5, tanpa satuan atau teks."
+                ),
+            )
+            check.flag(
+                huge,
+                "di_luar_rentang",
+                col,
+                lambda r, c=col: tr(
+                    "inputs.number_above_bound", value=shortened(r[c]), maximum=_num(UPPER_BOUNDS["observation"])
                 ),
             )
         else:
