@@ -526,6 +526,34 @@ TEXTS: dict[str, dict[str, str]] = {
         "year), so this number is almost certainly a typing error. Enter the service standard's time limit, e.g. "
         "{example}.",
     },
+    "inputs.more_rows": {"id": "{rows} dan {n} baris lain", "en": "{rows} and {n} more rows"},
+    "inputs.column_number": {"id": "kolom ke-{n}", "en": "column {n}"},
+    "inputs.mixed_encoding": {
+        "id": "Berkas '{name}' mencampur dua pengodean teks: baris {utf8} tertulis dalam UTF-8, sedangkan baris "
+        "{other} dalam Windows-1252 (ANSI). Tidak ada satu pengodean yang membaca keduanya dengan benar: huruf seperti "
+        "'{word}' akan tersimpan rusak sebagai '{garbled}'. Simpan ulang seluruh berkas dengan satu pengodean, "
+        "sebaiknya UTF-8 (di Excel: Simpan Sebagai › CSV UTF-8), lalu unggah kembali.",
+        "en": "File '{name}' mixes two text encodings: rows {utf8} are UTF-8, while rows {other} are Windows-1252 "
+        "(ANSI). No single encoding reads both correctly: text like '{word}' would be stored garbled as "
+        "'{garbled}'. Save the whole file again in one encoding, preferably UTF-8 (in Excel: Save As › CSV UTF-8), "
+        "then upload it again.",
+    },
+    "inputs.control_character": {
+        "id": "'{value}' berisi karakter kendali yang tak terlihat (mis. NUL, ditampilkan sebagai \\x00); karakter "
+        "seperti itu tidak boleh ada di data dan biasanya terbawa dari sistem lain atau dari berkas yang rusak. Ketik "
+        "ulang isi sel itu tanpa karakter tersebut, lalu simpan dan unggah kembali.",
+        "en": "'{value}' holds an invisible control character (e.g. NUL, shown as \\x00); such characters must not "
+        "be in the data and usually come from another system or a damaged file. Type the cell's content again "
+        "without it, then save and upload again.",
+    },
+    "inputs.replacement_character": {
+        "id": "'{value}' berisi karakter pengganti '\ufffd', tanda teksnya sudah rusak karena salah pengodean (huruf "
+        "yang tidak terbaca diganti '\ufffd'). Ketik ulang teks yang benar, atau ekspor ulang data dari sumbernya "
+        "dengan pengodean UTF-8, lalu unggah kembali.",
+        "en": "'{value}' holds the replacement character '\ufffd', a sign that the text was damaged by a wrong "
+        "encoding (unreadable letters were replaced by '\ufffd'). Type the correct text again, or export the data "
+        "from its source again in UTF-8, then upload it again.",
+    },
     "inputs.number_above_bound": {
         "id": "'{value}' lebih besar dari batas {maximum} (10^15) untuk angka observasi; angka sebesar itu tidak "
         "mungkin benar untuk indikator mana pun (biasanya ada nol berlebih atau satuannya keliru). Periksa angkanya.",

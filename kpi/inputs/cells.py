@@ -28,6 +28,9 @@ TEXT = pa.large_string()
 STRING_DTYPE = pd.StringDtype("pyarrow")
 PANDAS_INDEX_COLUMN = re.compile(r"__index_level_\d+__")
 EXACT_INTEGERS = 2.0**53  # every whole float below this prints as its integer
+EXCEL_CONTROL = re.compile(
+    r"_x(00[01][0-9A-Fa-f]|007[Ff])_"
+)  # how a workbook stores a control character: NUL = _x0000_
 FIRST_DAY, LAST_DAY = np.datetime64("0001-01-01", "D"), np.datetime64("9999-12-31", "D")  # Python's date range
 
 
@@ -68,10 +71,17 @@ def excel_cells(workbook: Workbook) -> pd.DataFrame:
     """The cells of a workbook's first worksheet as texts (object grid indexed by spreadsheet row number)."""
     sheet = workbook.worksheets[0]
     sheet.reset_dimensions()  # some writers store a wrong used range; read what is really there
-    rows = [[cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    rows = [[_excel_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
     width = max(map(len, rows), default=0)
     rows = [row + [None] * (width - len(row)) for row in rows]
     return pd.DataFrame(rows, index=range(1, len(rows) + 1), columns=range(width), dtype=object)
+
+
+def _excel_text(value: object) -> str | None:
+    """`cell_text` of a workbook cell, with the control characters it stores escaped (_x0000_) as the characters."""
+    if isinstance(value, str) and "_x" in value:
+        return EXCEL_CONTROL.sub(lambda m: chr(int(m.group(1), 16)), value)
+    return cell_text(value)
 
 
 def parquet_cells(table: pa.Table) -> pd.DataFrame:

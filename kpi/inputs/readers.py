@@ -1,6 +1,7 @@
 """Read an uploaded or on-disk table into a frame of strings, reporting problems as Issues.
 
-Splitting CSV text lives in kpi.inputs.delimited, typed Excel and Parquet cells as text in kpi.inputs.cells.
+Splitting CSV text lives in kpi.inputs.delimited, typed Excel and Parquet cells as text in kpi.inputs.cells, and the
+refusal of damaged text (two encodings in one CSV, control characters, '\ufffd') in kpi.inputs.characters.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import pandas as pd
 
 from kpi.core.issues import Issue
 from kpi.inputs.cells import excel_cells, parquet_cells
-from kpi.inputs.delimited import decode, detect_delimiter, split
+from kpi.inputs.characters import character_issues, mixed_encoding_issue
+from kpi.inputs.delimited import decode, detect_delimiter, looks_binary, split
 
 Source = str | os.PathLike | bytes | bytearray | memoryview | IO[bytes]
 Result = tuple[pd.DataFrame | None, list[Issue]]
@@ -146,13 +148,18 @@ def _empty(name: str, header_row: int | None = None) -> Issue:
 
 def _csv_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Issue]]:
     """Decode and split a CSV into a grid of strings indexed by spreadsheet row number."""
-    text = decode(data)
-    if text is None or "\x00" in text:
+    decoded = decode(data)
+    if decoded is None or looks_binary(decoded[0]):
         reason = (
             "isinya bukan teks (berisi data biner atau pengodean yang tidak dikenali); "
             "CSV harus berupa teks UTF-8 atau Windows-1252, dan berkas Excel harus berakhiran .xlsx"
         )
         return None, [_unreadable(name, "CSV", reason)]
+    text, encoding = decoded
+    if encoding == "cp1252":
+        mixed = mixed_encoding_issue(data, name)
+        if mixed is not None:
+            return None, [mixed]
     skipped = LEADING_BLANK_LINES.match(text).group(0)
     body, offset = text[len(skipped) :], len(re.findall(r"\r\n|\r|\n", skipped))
     if not body or body.isspace():
@@ -230,6 +237,7 @@ def _grid_to_table(grid: pd.DataFrame, name: str) -> Result:
     duplicates = _duplicate_issues(names, keep, header_row, name)
     if duplicates:
         return None, issues + duplicates
+    issues += character_issues(cells, dict(zip(keep, names, strict=True)))
     table = body.iloc[:, keep].set_axis(names, axis=1)
     table = table.assign(**{ROW_COLUMN: body.index.to_numpy(dtype="int64")})
     return table.reset_index(drop=True), issues
