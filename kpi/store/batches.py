@@ -132,7 +132,7 @@ class Store:
             and bool(frame[sql.KEYS[kind][0]].astype(str).str.startswith(SYNTHETIC_PREFIX).all())
         )
         with sql.reading(self.path) as con:
-            already = sql.active_batch_by_sha(con, sha)
+            already = sql.active_batch_by_sha(con, sha, kind)
             overlap = sql.overlapping(con, kind, incoming)
             preview = (
                 empty.preview if already is not None else self._preview(con, kind, incoming, on_overlap, is_synthetic)
@@ -188,11 +188,11 @@ class Store:
 
     def _commit(self, con, plan: Plan, on_overlap: str) -> Outcome:
         """The body of the commit transaction: the sha256 check, the batch, its records and the audit row."""
-        already = sql.active_batch_by_sha(con, plan.sha256)  # re-checked inside the transaction
+        already = sql.active_batch_by_sha(con, plan.sha256, plan.kind)  # re-checked inside the transaction
         if already is not None:
             message = (
-                f"Berkas '{plan.file_name}' sudah diimpor sebagai batch {already['batch_id']} "
-                f"('{already['berkas']}', {already['diimpor_pada']}); tidak ada yang berubah."
+                f"Berkas '{plan.file_name}' sudah diimpor sebagai batch {already['batch_id']} ({plan.kind}, "
+                f"'{already['berkas']}', {already['diimpor_pada']}); tidak ada yang berubah."
             )
             sql.audit(con, "lewati", already["batch_id"], plan.file_name, plan.sha256, plan.rows, "berhasil", message)
             return Outcome(

@@ -281,14 +281,16 @@ def table_frame(con: duckdb.DuckDBPyConnection | None, table: str, columns, orde
     return frame.astype({c: DTYPES[t] for c, t in columns})
 
 
-def active_batch_by_sha(con: duckdb.DuckDBPyConnection | None, sha256: str) -> dict | None:
-    """The active batch holding a file with this sha256, as batch_id, berkas, diimpor_pada."""
+def active_batch_by_sha(con: duckdb.DuckDBPyConnection | None, sha256: str, kind: str) -> dict | None:
+    """The active batch holding a file with this sha256 imported as this kind, as batch_id, berkas, diimpor_pada.
+    The same bytes imported as another kind are another import (the batches table has always kept the kind)."""
     if con is None:
         return None
     rows = run(
         con,
-        "SELECT batch_id, berkas, diimpor_pada FROM batches WHERE sha256 = ? AND status = ? ORDER BY batch_id LIMIT 1",
-        [sha256, ACTIVE],
+        "SELECT batch_id, berkas, diimpor_pada FROM batches WHERE sha256 = ? AND jenis = ? AND status = ? "
+        "ORDER BY batch_id LIMIT 1",
+        [sha256, kind, ACTIVE],
     )
     row = rows[0] if rows else None
     return None if row is None else {"batch_id": int(row[0]), "berkas": row[1], "diimpor_pada": row[2]}
