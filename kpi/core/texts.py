@@ -554,6 +554,54 @@ TEXTS: dict[str, dict[str, str]] = {
         "encoding (unreadable letters were replaced by '\ufffd'). Type the correct text again, or export the data "
         "from its source again in UTF-8, then upload it again.",
     },
+    "inputs.excel_encrypted": {
+        "id": "Berkas '{name}' adalah buku kerja Excel yang dilindungi kata sandi (terenkripsi), sehingga isinya tidak "
+        "dapat dibaca. Buka berkas itu di Excel dengan kata sandinya, hapus kata sandi (File › Info › Lindungi Buku "
+        "Kerja › Enkripsi dengan Kata Sandi, kosongkan isiannya), simpan, lalu unggah kembali.",
+        "en": "File '{name}' is an Excel workbook protected by a password (encrypted), so its content cannot be read. "
+        "Open it in Excel with its password, remove the password (File › Info › Protect Workbook › Encrypt with "
+        "Password, clear the field), save it, then upload it again.",
+    },
+    "inputs.excel_legacy": {
+        "id": "Berkas '{name}' berformat Excel 97–2003 (.xls) atau dokumen Office lama, bukan buku kerja .xlsx. Buka "
+        "berkas itu di Excel atau LibreOffice, simpan sebagai 'Buku Kerja Excel (.xlsx)', lalu unggah kembali.",
+        "en": "File '{name}' is in the Excel 97–2003 format (.xls) or another old Office format, not an .xlsx "
+        "workbook. Open it in Excel or LibreOffice, save it as 'Excel Workbook (.xlsx)', then upload it again.",
+    },
+    "inputs.excel_damaged": {
+        "id": "Berkas '{name}' rusak atau terpotong (misalnya unduhan atau salinan yang tidak selesai), sehingga buku "
+        "kerjanya tidak dapat dibuka. Ambil ulang berkas aslinya, atau buka di Excel lalu simpan ulang sebagai .xlsx, "
+        "kemudian unggah kembali.",
+        "en": "File '{name}' is damaged or cut off (for instance an unfinished download or copy), so the workbook "
+        "cannot be opened. Fetch the original file again, or open it in Excel and save it again as .xlsx, then "
+        "upload it again.",
+    },
+    "inputs.excel_not_workbook": {
+        "id": "Berkas '{name}' bukan buku kerja Excel (.xlsx), walaupun berakhiran .xlsx: isinya berformat lain (mis. "
+        "arsip ZIP biasa, dokumen Word, atau teks). Buka datanya di Excel lalu simpan sebagai 'Buku Kerja Excel "
+        "(.xlsx)', atau beri berkas akhiran yang sesuai isinya (mis. .csv), lalu unggah kembali.",
+        "en": "File '{name}' is not an Excel workbook (.xlsx), though it ends in .xlsx: its content is in another "
+        "format (e.g. a plain ZIP archive, a Word document, or text). Open the data in Excel and save it as 'Excel "
+        "Workbook (.xlsx)', or give the file the extension of its content (e.g. .csv), then upload it again.",
+    },
+    "inputs.excel_formula": {
+        "id": "sel berisi rumus {formula} yang belum pernah dihitung, sehingga berkas tidak menyimpan hasilnya dan sel "
+        "ini terbaca kosong (biasanya berkas dibuat oleh program lain). Buka berkas di Excel atau LibreOffice Calc "
+        "lalu simpan ulang agar rumus dihitung, atau salin sel-selnya dan tempel sebagai nilai (Tempel Spesial › "
+        "Nilai), kemudian unggah kembali.",
+        "en": "the cell holds the formula {formula}, which was never calculated, so the file keeps no result and the "
+        "cell reads as empty (usually a file written by another program). Open the file in Excel or LibreOffice Calc "
+        "and save it again so the formula is calculated, or copy the cells and paste them as values (Paste Special › "
+        "Values), then upload it again.",
+    },
+    "inputs.parquet_damaged": {
+        "id": "Berkas '{name}' bukan berkas Parquet yang utuh: penanda format Parquet tidak ditemukan atau isinya "
+        "rusak atau terpotong. Ekspor ulang berkas Parquet dari sumbernya (mis. pandas DataFrame.to_parquet), atau "
+        "unggah datanya sebagai CSV atau XLSX.",
+        "en": "File '{name}' is not a complete Parquet file: the Parquet format markers are missing, or its content "
+        "is damaged or cut off. Export the Parquet file from its source again (e.g. pandas DataFrame.to_parquet), or "
+        "upload the data as CSV or XLSX.",
+    },
     "inputs.number_above_bound": {
         "id": "'{value}' lebih besar dari batas {maximum} (10^15) untuk angka observasi; angka sebesar itu tidak "
         "mungkin benar untuk indikator mana pun (biasanya ada nol berlebih atau satuannya keliru). Periksa angkanya.",

@@ -67,11 +67,12 @@ def shortened(text: object, width: int = 30) -> str:
     return text if len(text) <= width else tr("inputs.cut_text", start=text[: width - 1], n=len(text))
 
 
-def excel_cells(workbook: Workbook) -> pd.DataFrame:
-    """The cells of a workbook's first worksheet as texts (object grid indexed by spreadsheet row number)."""
+def excel_cells(workbook: Workbook, texts: bool = True) -> pd.DataFrame:
+    """The cells of a workbook's first worksheet as texts, or as openpyxl's values when not `texts` (object grid
+    indexed by spreadsheet row number)."""
     sheet = workbook.worksheets[0]
     sheet.reset_dimensions()  # some writers store a wrong used range; read what is really there
-    rows = [[_excel_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    rows = [[_excel_text(value) if texts else value for value in row] for row in sheet.iter_rows(values_only=True)]
     width = max(map(len, rows), default=0)
     rows = [row + [None] * (width - len(row)) for row in rows]
     return pd.DataFrame(rows, index=range(1, len(rows) + 1), columns=range(width), dtype=object)
