@@ -177,6 +177,40 @@ def test_text_in_a_date_column():
     )
 
 
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("1999-10-01 08:15", 1999),
+        ("03/10/1999", 1999),
+        ("3 Oktober 1999", 1999),
+        ("31-12-1899 23.59", 1899),
+        ("2100-01-01", 2100),
+    ],
+)
+def test_a_date_before_2000_or_after_2099_names_the_rule(text, year):
+    issues = rejected(permohonan(f"P-2,36.74.02.1004,KTP,daring,{text},,proses,3"), "permohonan")
+    issue = single(
+        issues,
+        "tanggal_di_luar_rentang",
+        3,
+        "diajukan",
+        f"'{text}' jatuh pada tahun {year}",
+        "tanggal harus antara 01/01/2000 dan 31/12/2099",
+        "Periksa tahunnya",
+    )
+    assert issue.value == text
+
+
+def test_a_survey_date_in_1999_in_a_workbook_names_the_rule():
+    workbook = openpyxl.Workbook()
+    workbook.active.append(SURVEI.split(";"))
+    workbook.active.append(["R-1", "36.74.03.1008", dt.datetime(1999, 10, 3), 3, 3, 4, 4, 3, 3, 4, 3, 3])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    issues = rejected(buffer.getvalue(), "survei", "survei.xlsx")
+    single(issues, "tanggal_di_luar_rentang", 2, "tanggal", "'1999-10-03' jatuh pada tahun 1999")
+
+
 def test_date_in_the_future():
     issues = rejected(permohonan("P-2,36.74.02.1004,KTP,daring,28/11/2026 08.00,,proses,3"), "permohonan")
     issue = single(

@@ -602,6 +602,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "is damaged or cut off. Export the Parquet file from its source again (e.g. pandas DataFrame.to_parquet), or "
         "upload the data as CSV or XLSX.",
     },
+    "inputs.date_year_outside": {
+        "id": "'{value}' jatuh pada tahun {year}, padahal tanggal harus antara 01/01/{first} dan 31/12/{last}. Periksa "
+        "tahunnya (empat angka, mis. 03/10/2026), dan ingat bahwa tanggal dibaca hari/bulan/tahun.",
+        "en": "'{value}' falls in the year {year}, but dates must lie between 01/01/{first} and 31/12/{last}. Check "
+        "the year (four digits, e.g. 03/10/2026), and remember that dates are read day/month/year.",
+    },
+    "inputs.period_year_outside": {
+        "id": "'{value}' memakai tahun {year}, padahal periode harus dalam tahun {first}–{last}. Periksa tahunnya. {hint}",
+        "en": "'{value}' uses the year {year}, but periods must lie in the years {first}–{last}. Check the year. {hint}",
+    },
     "inputs.number_above_bound": {
         "id": "'{value}' lebih besar dari batas {maximum} (10^15) untuk angka observasi; angka sebesar itu tidak "
         "mungkin benar untuk indikator mana pun (biasanya ada nol berlebih atau satuannya keliru). Periksa angkanya.",

@@ -10,12 +10,13 @@ import pandas as pd
 
 from kpi.core.issues import Issue
 from kpi.core.methods.ikm import SCORE_RULE
+from kpi.core.periods import YEAR_MAX, YEAR_MIN
 from kpi.core.texts import tr
 from kpi.core.wilayah import Register
 from kpi.inputs.cells import shortened
 from kpi.inputs.kinds import DATE_HINT, Column, KindSpec
 from kpi.inputs.numbers import UPPER_BOUNDS, above_bound
-from kpi.inputs.parsing import parse_choices, parse_datetimes, parse_number_texts
+from kpi.inputs.parsing import parse_choices, parse_datetimes, parse_number_texts, years_outside
 from kpi.inputs.readers import ROW_COLUMN
 from kpi.inputs.schema import Collector
 
@@ -150,7 +151,19 @@ class _Checker:
     def _datetime(self, values: pd.Series, column: Column) -> pd.Series:
         """Dates and times; no date may lie after today."""
         stamps, bad = parse_datetimes(values, self.excel)
-        self.flag(bad, "tanggal_tidak_terbaca", column.name, lambda v, _: f"'{v}' bukan tanggal yang sah. {DATE_HINT}")
+        years = years_outside(values.where(bad)) if bad.any() else pd.Series(pd.NA, index=values.index, dtype="Int64")
+        self.flag(
+            bad & years.isna(),
+            "tanggal_tidak_terbaca",
+            column.name,
+            lambda v, _: f"'{v}' bukan tanggal yang sah. {DATE_HINT}",
+        )
+        self.flag(
+            bad & years.notna(),
+            "tanggal_di_luar_rentang",
+            column.name,
+            lambda v, i: tr("inputs.date_year_outside", value=v, year=years.loc[i], first=YEAR_MIN, last=YEAR_MAX),
+        )
         future = stamps.dt.normalize() > pd.Timestamp(self.today)
         self.flag(
             future,

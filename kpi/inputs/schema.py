@@ -113,14 +113,28 @@ def _parse(
     out = pd.DataFrame(index=frame.index)
     parsed = periods.parse_periods(frame["periode"])
     out["periode"], out["grain"] = parsed["periode"], parsed["grain"]
+    years = frame["periode"].map(lambda v: None if _blank(v) else periods.year_outside(v)).astype("Int64")
     check.flag(
-        out["periode"].isna(),
+        out["periode"].isna() & years.isna(),
         "periode_tidak_terbaca",
         "periode",
         lambda r: (
             f"kosong; setiap baris wajib berperiode. {_PERIOD_HINT}"
             if _blank(r["periode"])
             else f"'{r['periode']}' bukan periode yang dikenal. {_PERIOD_HINT}"
+        ),
+    )
+    check.flag(
+        out["periode"].isna() & years.notna(),
+        "periode_di_luar_rentang",
+        "periode",
+        lambda r: tr(
+            "inputs.period_year_outside",
+            value=r["periode"],
+            year=years.loc[r.name],
+            first=periods.YEAR_MIN,
+            last=periods.YEAR_MAX,
+            hint=_PERIOD_HINT,
         ),
     )
     ids = frame["indikator"].astype("string").str.strip().str.lower()
