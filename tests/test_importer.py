@@ -182,3 +182,35 @@ def test_a_failed_commit_as_a_process_keeps_the_traceback_in_the_log_file(folder
         "Traceback (most recent call last)" in log
         and "InjectedFault: kegagalan uji di titik commit:after_insert" in log
     )
+
+
+@pytest.mark.parametrize(
+    "argv, damaged, words",
+    [
+        (
+            ["--rollback", "99999999999999999999"],
+            False,
+            "Batch 99999999999999999999 tidak ada; tidak ada yang berubah.",
+        ),
+        (["--list"], True, "rusak atau bukan basis data DuckDB"),
+    ],
+    ids=["rollback_beyond_bigint", "damaged_store"],
+)
+def test_store_problems_as_a_process_are_one_indonesian_line(folder, argv, damaged, words):
+    """Was ConversionException (a batch number beyond BIGINT) and IOException '… not a valid DuckDB database file'."""
+    path = obs(folder, "a.csv", "2026-09,36.74.01.1001,layanan_daring,3,4,")
+    store = folder / "store"
+    assert main([path, "--kind", "observasi", "--commit", "--store", str(store)]) == 0
+    if damaged:
+        (store / "kpi.duckdb").write_bytes(b"\0" * 4096)
+    result = subprocess.run(
+        [sys.executable, "-m", "kpi.importer", *argv],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "TANGSEL_KPI_STORE": str(store)},
+    )
+    assert result.returncode == 1
+    shown = result.stdout + result.stderr
+    assert words in shown and "Traceback" not in shown and "Exception" not in shown and "Error" not in shown

@@ -145,3 +145,34 @@ def test_an_import_from_the_command_line_shows_on_the_next_rerun_without_clearin
     home.run()
     assert_clean(home)
     assert not shows_sample_badge(home)  # the store's real ids: no badge
+
+
+def test_a_damaged_store_gives_its_message_and_the_way_to_restore_it(fresh_store):
+    fresh_store.path.write_bytes(b"ini bukan basis data DuckDB\n")  # was DuckDB's IOException, raised on the page
+    at = open_page(PAGE)
+    assert [e.value for e in at.exception] == []
+    shown = texts(at.error)
+    assert "rusak atau bukan basis data DuckDB" in shown and "salin cadangan terakhir" in shown
+    assert "IOException" not in shown
+
+
+def test_a_password_protected_workbook_is_named_as_such(fresh_store):
+    from tests.input_fixtures import ole2_file
+
+    at = open_page(PAGE)
+    at.get("file_uploader")[0].upload("permohonan.xlsx", ole2_file("EncryptionInfo", "EncryptedPackage"), "x")
+    at.run()
+    assert_clean(at, errors_allowed=True)
+    problems = at.dataframe[0].value
+    assert problems["Kode"].tolist() == ["berkas_bersandi"]
+    assert "dilindungi kata sandi" in problems["Pesan"].iloc[0] and "BadZipFile" not in problems["Pesan"].iloc[0]
+
+
+def test_a_full_disk_on_save_says_so_and_saves_nothing(fresh_store, monkeypatch):
+    at = upload(open_page(PAGE), GOOD)
+    monkeypatch.setenv("TANGSEL_KPI_FAULT", "commit:after_insert:disk_full")
+    at.button(key="impor_commit").click().run()
+    assert [e.value for e in at.exception] == []
+    shown = texts(at.error)
+    assert "gagal dan dibatalkan seluruhnya; penyimpanan tidak berubah (Disk penuh" in shown
+    assert "Exception" not in shown and fresh_store.batches().empty

@@ -517,6 +517,40 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "target akhir tahun; target bulanan mengikuti profil kumulatif",
         "en": "year-end targets; monthly targets follow a cumulative profile",
     },
+    # Why the import store cannot be used (kpi.store.problems): the message of the command line, the page, the source
+    "store.damaged": {
+        "id": "Berkas penyimpanan data impor {path} rusak atau bukan basis data DuckDB, sehingga tidak dapat dibuka; "
+        "tidak ada yang diubah. Cara memulihkan: hentikan dasbor, pindahkan berkas itu ke tempat lain (mis. ganti "
+        "namanya menjadi kpi.duckdb.rusak, beserta kpi.duckdb.wal bila ada), lalu salin cadangan terakhir ke {path}, "
+        "atau impor ulang berkas-berkas data dengan python -m kpi.importer BERKAS --kind JENIS --commit.",
+        "en": "The import store file {path} is damaged or not a DuckDB database, so it cannot be opened; nothing was "
+        "changed. To restore it: stop the dashboard, move the file elsewhere (e.g. rename it kpi.duckdb.rusak, with "
+        "kpi.duckdb.wal if there is one), then copy the latest backup to {path}, or import the data files again with "
+        "python -m kpi.importer FILE --kind KIND --commit.",
+    },
+    "store.disk_full": {
+        "id": "Disk penuh: tidak ada ruang tersisa di {folder} untuk menulis penyimpanan data impor, sehingga semua "
+        "perubahan dibatalkan. Kosongkan ruang di disk itu, atau pindahkan penyimpanan ke disk lain dengan "
+        "TANGSEL_KPI_STORE, lalu coba lagi.",
+        "en": "Disk full: there is no room left in {folder} to write the import store, so every change was rolled "
+        "back. Free space on that disk, or move the store to another disk with TANGSEL_KPI_STORE, then try again.",
+    },
+    "store.folder_is_a_file": {
+        "id": "Folder penyimpanan data impor tidak dapat dibuat: {folder} adalah sebuah berkas, bukan folder, "
+        "sehingga {path} tidak dapat ditulis; tidak ada yang diubah. Pindahkan atau ganti nama berkas itu, atau "
+        "arahkan TANGSEL_KPI_STORE (atau --store) ke sebuah folder, lalu coba lagi.",
+        "en": "The import store's folder cannot be made: {folder} is a file, not a folder, so {path} cannot be "
+        "written; nothing was changed. Move or rename that file, or point TANGSEL_KPI_STORE (or --store) to a "
+        "folder, then try again.",
+    },
+    "store.path_is_folder": {
+        "id": "Penyimpanan data impor {path} adalah sebuah folder, bukan berkas basis data, sehingga tidak dapat "
+        "dibuka; tidak ada yang diubah. Pindahkan atau ganti nama folder itu, atau arahkan --store ke berkas .duckdb "
+        "atau ke folder tempat kpi.duckdb disimpan, lalu coba lagi.",
+        "en": "The import store {path} is a folder, not a database file, so it cannot be opened; nothing was changed. "
+        "Move or rename that folder, or point --store to a .duckdb file or to the folder that holds kpi.duckdb, then "
+        "try again.",
+    },
     # Problems in an input file (kpi.inputs): the Indonesian text is the Issue's message
     "inputs.cut_text": {"id": "{start}… ({n} karakter)", "en": "{start}… ({n} characters)"},
     "inputs.days_above_bound": {
