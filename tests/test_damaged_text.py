@@ -74,6 +74,13 @@ def test_a_csv_mixing_utf8_and_windows_1252_lines_is_refused_naming_both():
     assert "'CafÃ©'" in issue.message and "CSV UTF-8" in issue.message
 
 
+def test_two_encodings_within_one_line_are_found_too():
+    row = ",".join(with_cell(2, "kategori", "Café")[0]).encode() + " – dekat pasar".encode("cp1252")
+    data = ",".join(COLUMNS).encode() + b"\n" + row + b"\n"
+    [issue] = load(data, "aduan.csv").issues
+    assert issue.code == "pengodean_campuran" and "baris 2 tertulis dalam UTF-8" in issue.message
+
+
 def test_a_csv_in_windows_1252_alone_still_loads():
     rows = with_cell(2, "kategori", "Café")
     result = load(csv_bytes(rows, ["cp1252", "cp1252", "cp1252"]), "aduan.csv")

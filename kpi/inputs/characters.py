@@ -19,7 +19,7 @@ CONTROL = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]"  # tab, line feed and carria
 REPLACEMENT = "\ufffd"
 DAMAGED = f"{CONTROL}|{REPLACEMENT}"  # RE2 (Arrow strings) and Python's re read it alike
 SHOWN_ROWS = 5
-NON_ASCII_WORD = re.compile(r"[^\s,;|\"]{0,12}[^\x00-\x7f][^\s,;|\"]{0,12}")  # a word of a cell, up to 25 letters
+NON_ASCII_WORD = re.compile(r"[^\s,;|\"\ufffd]{0,12}[^\x00-\x7f\ufffd][^\s,;|\"\ufffd]{0,12}")  # up to 25 letters
 
 
 def mixed_encoding_issue(data: bytes, name: str) -> Issue | None:
@@ -41,7 +41,7 @@ def mixed_encoding_issue(data: bytes, name: str) -> Issue | None:
 
 def _sample_word(data: bytes, line: int) -> str:
     """The first word beyond ASCII on a UTF-8 line (line numbers from 1)."""
-    text = data.split(b"\n", line)[line - 1].decode("utf-8")
+    text = data.split(b"\n", line)[line - 1].decode("utf-8", errors="replace")  # the line may hold both
     found = NON_ASCII_WORD.search(text)
     return found.group() if found else text[:25]
 

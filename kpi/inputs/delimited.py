@@ -27,6 +27,7 @@ TEXT = pa.large_string()
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # invisible characters no text file holds
 BINARY_SHARE = 0.05  # more control characters than this in the sample: binary data, not text with a stray one
 NON_ASCII_LINE = re.compile(rb"[^\n]*[\x80-\xff][^\n]*")
+UTF8_LETTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def decode(data: bytes) -> tuple[str, str] | None:
@@ -52,7 +53,8 @@ def looks_binary(text: str) -> bool:
 
 def mixed_lines(data: bytes) -> tuple[list[int], list[int]]:
     """Line numbers (from 1) of bytes that are no UTF-8 as a whole: the lines holding UTF-8 beyond ASCII, and the
-    lines that are no UTF-8 (Windows-1252). Both non-empty: two encodings in one file, which no single one reads."""
+    lines that are no UTF-8 (Windows-1252); a line that is no UTF-8 but holds a UTF-8 letter (é as C3 A9) is in
+    both. Both non-empty: two encodings in one file, which no single one reads."""
     utf8: list[int] = []
     other: list[int] = []
     line, position = 1, 0
@@ -63,6 +65,8 @@ def mixed_lines(data: bytes) -> tuple[list[int], list[int]]:
             match.group().decode("utf-8")
         except UnicodeDecodeError:
             other.append(line)
+            if UTF8_LETTER.search(match.group()):
+                utf8.append(line)
         else:
             utf8.append(line)
     return utf8, other
