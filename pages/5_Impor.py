@@ -9,6 +9,7 @@ from kpi import settings
 from kpi.inputs import records
 from kpi.report import imports as report
 from kpi.store.batches import KINDS, Store, StoreLocked
+from kpi.store.problems import StoreProblem
 from ui import data, state
 from ui.frame import page
 from ui.i18n import labeller, lang, t
@@ -24,12 +25,15 @@ def _kind_label(kind: str, lg: str) -> str:
 
 
 def read(reader):
-    """A table from the store, or an empty one and the store's own message while another process holds it."""
+    """A table from the store, or None and the store's own message: while another process holds it, or when the
+    store cannot be used (damaged, not a folder …)."""
     try:
         return reader()
     except StoreLocked as exc:
         st.warning(str(exc), icon=":material/lock:")
-        return None
+    except StoreProblem as exc:
+        st.error(str(exc), icon=":material/error:")
+    return None
 
 
 def source_note(batches) -> None:

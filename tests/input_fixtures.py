@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import struct
 from pathlib import Path
 
 from kpi.core.issues import Issue
@@ -55,3 +56,24 @@ def assert_loaded(result: LoadResult, rows: int) -> None:
     assert result.issues == [], [i.message for i in result.issues]
     assert result.ok
     assert len(result.frame) == rows
+
+
+def ole2_file(*streams: str) -> bytes:
+    """A minimal OLE2 compound file (what Excel writes for an encrypted workbook or an .xls) holding empty streams
+    of these names: the header, one FAT sector and one directory sector (version 3, 512-byte sectors)."""
+    free, end, fat_sector = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+    header = bytes.fromhex("D0CF11E0A1B11AE1") + bytes(16)
+    header += struct.pack("<HHHHH6xIIIIIIIII", 0x3E, 3, 0xFFFE, 9, 6, 0, 1, 1, 0, 4096, end, 0, end, 0)
+    header += struct.pack("<109I", 0, *[free] * 108)
+    fat = struct.pack("<128I", fat_sector, end, *[free] * 126)
+
+    def entry(name: str, kind: int, child: int = free, right: int = free) -> bytes:
+        encoded = (name + "\0").encode("utf-16-le")
+        return struct.pack(
+            "<64sHBBIII16sIQQIQ", encoded, len(encoded), kind, 1, free, right, child, bytes(16), 0, 0, 0, end, 0
+        )
+
+    entries = [entry("Root Entry", 5, child=1 if streams else free)]
+    entries += [entry(n, 2, right=i + 2 if i + 1 < len(streams) else free) for i, n in enumerate(streams)]
+    directory = b"".join(entries).ljust(512, b"\0")
+    return header + fat + directory

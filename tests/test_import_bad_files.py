@@ -64,6 +64,34 @@ CASES = [
     ),
     ("id_ganda.csv", "permohonan", PERMOHONAN + GOOD_ROW + GOOD_ROW, "duplikat", 3, "id_permohonan", "P-9"),
     ("kosong.csv", "aduan", "", "berkas_kosong", None, None, "kosong"),
+    (  # was stored as -9223372036854775808: a request done in one working day counted as late
+        "sop_raksasa.csv",
+        "permohonan",
+        PERMOHONAN + GOOD_ROW.replace(",3\n", ",9223372036854775807\n"),
+        "di_luar_rentang",
+        2,
+        "sop_hari_kerja",
+        "paling lama 250 hari kerja",
+    ),
+    (  # was stored as mojibake: CafÃ©
+        "dua_pengodean.csv",
+        "permohonan",
+        (PERMOHONAN + GOOD_ROW.replace("KTP", "Café")).encode()
+        + GOOD_ROW.replace("P-9,", "P-8,").replace("KTP", "Café").encode("cp1252"),
+        "pengodean_campuran",
+        3,
+        None,
+        "CafÃ©",
+    ),
+    (
+        "nul.csv",
+        "permohonan",
+        PERMOHONAN + GOOD_ROW.replace("KTP", "K\x00TP"),
+        "karakter_rusak",
+        2,
+        "jenis_layanan",
+        "NUL",
+    ),
 ]
 
 
@@ -92,7 +120,9 @@ def _refused_and_unchanged(store: Store, path, kind: str) -> list:
 
 @pytest.mark.parametrize("name, kind, text, code, row, column, words", CASES, ids=[c[0] for c in CASES])
 def test_a_bad_file_names_its_problem_and_changes_nothing(store, tmp_path, name, kind, text, code, row, column, words):
-    issues = _refused_and_unchanged(store, write(tmp_path, name, text), kind)
+    path = tmp_path / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    issues = _refused_and_unchanged(store, path, kind)
     named = [i for i in issues if i.code == code]
     assert named, [(i.code, i.message) for i in issues]
     first = named[0]

@@ -1,14 +1,18 @@
 """The import command line: dry run, commit, list, audit, rollback, exit codes and Indonesian output."""
 
+import io
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
+import pandas as pd
 import pytest
 
 from kpi.store.batches import Store
 from kpi.store.cli import main
+from tests.input_fixtures import ole2_file
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER = "periode,kode_wilayah,indikator,pembilang,penyebut,nilai\n"
@@ -182,3 +186,89 @@ def test_a_failed_commit_as_a_process_keeps_the_traceback_in_the_log_file(folder
         "Traceback (most recent call last)" in log
         and "InjectedFault: kegagalan uji di titik commit:after_insert" in log
     )
+
+
+@pytest.mark.parametrize(
+    "argv, damaged, words",
+    [
+        (
+            ["--rollback", "99999999999999999999"],
+            False,
+            "Batch 99999999999999999999 tidak ada; tidak ada yang berubah.",
+        ),
+        (["--list"], True, "rusak atau bukan basis data DuckDB"),
+    ],
+    ids=["rollback_beyond_bigint", "damaged_store"],
+)
+def test_store_problems_as_a_process_are_one_indonesian_line(folder, argv, damaged, words):
+    """Was ConversionException (a batch number beyond BIGINT) and IOException '… not a valid DuckDB database file'."""
+    path = obs(folder, "a.csv", "2026-09,36.74.01.1001,layanan_daring,3,4,")
+    store = folder / "store"
+    assert main([path, "--kind", "observasi", "--commit", "--store", str(store)]) == 0
+    if damaged:
+        (store / "kpi.duckdb").write_bytes(b"\0" * 4096)
+    result = subprocess.run(
+        [sys.executable, "-m", "kpi.importer", *argv],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "TANGSEL_KPI_STORE": str(store)},
+    )
+    assert result.returncode == 1
+    shown = result.stdout + result.stderr
+    assert words in shown and "Traceback" not in shown and "Exception" not in shown and "Error" not in shown
+
+
+def _hostile_files() -> dict[str, tuple[bytes, str]]:
+    """File name → (bytes, the issue code its dry run reports): the hostile files of issue 12, item 9."""
+    header = "id_permohonan,kelurahan,jenis_layanan,kanal,diajukan,selesai,status,sop_hari_kerja\n"
+    row = "P-1,36.74.01.1001,Café,daring,2026-09-01 09:00,2026-09-02 10:00,selesai,{sop}\n"
+    workbook = openpyxl.Workbook()
+    for line in (header, row.format(sop="=1+2")):
+        workbook.active.append(line.strip().split(","))
+    formula = io.BytesIO()
+    workbook.save(formula)
+    nul = io.BytesIO()
+    frame = pd.read_csv(io.StringIO(header + row.format(sop=3)), dtype=str)
+    frame.assign(jenis_layanan="K\x00TP").to_parquet(nul, index=False)
+    return {
+        "sop.csv": ((header + row.format(sop=2**63 - 1)).encode(), "di_luar_rentang"),
+        "dua_pengodean.csv": (
+            (header + row.format(sop=3)).encode() + row.format(sop=4).encode("cp1252"),
+            "pengodean_campuran",
+        ),
+        "nul.parquet": (nul.getvalue(), "karakter_rusak"),
+        "sandi.xlsx": (ole2_file("EncryptionInfo", "EncryptedPackage"), "berkas_bersandi"),
+        "terpotong.xlsx": (formula.getvalue()[:1000], "berkas_tidak_terbaca"),
+        "rumus.xlsx": (formula.getvalue(), "rumus_belum_dihitung"),
+        "magic.parquet": (b"PAR1 bukan parquet", "berkas_tidak_terbaca"),
+        "tahun.csv": (
+            (header + row.format(sop=3).replace("2026-09-01", "1999-09-01")).encode(),
+            "tanggal_di_luar_rentang",
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "sop.csv",
+        "dua_pengodean.csv",
+        "nul.parquet",
+        "sandi.xlsx",
+        "terpotong.xlsx",
+        "rumus.xlsx",
+        "magic.parquet",
+        "tahun.csv",
+    ],
+)
+def test_a_hostile_file_is_refused_by_the_command_in_indonesian(folder, capsys, name):
+    content, code = _hostile_files()[name]
+    path = folder / name
+    path.write_bytes(content)
+    exit_code, out, err = run(capsys, str(path), "--kind", "permohonan", "--commit")
+    assert exit_code == 1 and err == ""
+    assert "Validasi: 1 masalah; berkas ditolak seluruhnya." in out and f"[{code}]" in out, out
+    assert f"Berkas '{name}' ditolak: 1 masalah ditemukan, penyimpanan tidak berubah." in out
+    assert not [w for w in ("Error", "Exception", "Invalid", "Traceback", "zip file") if w in out], out

@@ -1,6 +1,8 @@
 """Whole files: every format loads the same frame; broken files give one clear issue; nothing ever raises."""
 
+import io
 import os
+import zipfile
 
 import openpyxl
 import pandas as pd
@@ -204,10 +206,20 @@ def test_an_internal_failure_is_one_issue_naming_the_file_and_its_traceback_is_l
 
 def test_a_corrupt_workbook_is_logged_a_corrupt_parquet_file_is_only_reported(caplog):
     """openpyxl raises anything for a damaged workbook, so its except stays broad and logs; Arrow raises its own
-    errors (or OSError) for a damaged Parquet file, so that except names them and needs no traceback."""
-    workbook = load_observations(b"PK\x03\x04" + b"\xff" * 64, filename="x.xlsx", today=TODAY)
+    errors (or OSError) for a damaged Parquet file, so that except names them and needs no traceback. Both say in
+    Indonesian what is wrong, without the exception's English. (A workbook that is no ZIP archive at all is told
+    apart before openpyxl opens it, and needs no traceback either.)"""
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zipped:  # the parts of a workbook, but no XML in them
+        zipped.writestr("[Content_Types].xml", "<Types")
+        zipped.writestr("xl/workbook.xml", "rusak")
+    workbook = load_observations(archive.getvalue(), filename="x.xlsx", today=TODAY)
+    cut = load_observations(b"PK\x03\x04" + b"\xff" * 64, filename="y.xlsx", today=TODAY)
+    assert [i.code for i in cut.issues] == ["berkas_tidak_terbaca"] and "rusak atau terpotong" in cut.issues[0].message
     parquet = load_observations(b"PAR1" + b"\x01" * 64, filename="x.parquet", today=TODAY)
     assert [i.code for i in workbook.issues] == [i.code for i in parquet.issues] == ["berkas_tidak_terbaca"]
-    assert "ArrowInvalid" in parquet.issues[0].message
+    assert "bukan berkas Parquet yang utuh" in parquet.issues[0].message
+    assert "rusak atau terpotong" in workbook.issues[0].message
+    assert not [i for i in workbook.issues + parquet.issues if "Error" in i.message or "Invalid" in i.message]
     logged = [(r.name, r.exc_info is not None, "'x.xlsx'" in r.getMessage()) for r in caplog.records]
     assert logged == [("kpi.inputs.readers", True, True)]

@@ -47,3 +47,29 @@ def test_the_same_file_without_the_bad_rows_loads(tmp_path):
     result = load_rows(tmp_path, HEADER, VALID)
     assert_loaded(result, 3)
     assert result.frame["nilai"].tolist() == pytest.approx([85.2, 100.0, 2 / 26757 * 10000])
+
+
+# Every number of an observation is at most 10^15 (kpi.inputs.numbers.UPPER_BOUNDS), checked before the range: a
+# ratio of two huge numbers (1e20 / 1e20 = 100 %) is inside every range and was accepted.
+BOUND_CASES = [  # row text, the columns above the bound
+    ("2026-10,36.74.01.1003,layanan_daring,100000000000000000000,100000000000000000000,", ["pembilang", "penyebut"]),
+    ("2026-10,36.74.01.1003,layanan_daring,3,4,1" + "0" * 300, ["nilai"]),  # nilai of a ratio was dropped unseen
+    ("2026-10,36.74.01.1003,layanan_daring,1.000.000.000.000.001,1.000.000.000.000.002,", ["pembilang", "penyebut"]),
+]
+
+
+@pytest.mark.parametrize("row, columns", BOUND_CASES)
+def test_a_number_above_the_bound_is_refused_naming_the_bound(tmp_path, row, columns):
+    issues = assert_rejected(
+        load_rows(tmp_path, HEADER, with_rows(VALID, {4: row})), [("di_luar_rentang", 4, c) for c in columns]
+    )
+    for issue in issues:
+        assert_message(issue, "lebih besar dari batas 1.000.000.000.000.000 (10^15)", "Periksa angkanya")
+        assert len(issue.message) < 400
+
+
+def test_numbers_at_the_bound_load(tmp_path):
+    row = "2026-10,36.74.01.1003,layanan_daring,1000000000000000,1000000000000000,"  # 10^15 / 10^15 = 100 %
+    result = load_rows(tmp_path, HEADER, [*VALID, row])
+    assert_loaded(result, 4)
+    assert result.frame["nilai"].tolist()[-1] == 100.0

@@ -47,3 +47,14 @@ def test_the_same_file_without_the_bad_rows_loads(tmp_path):
     assert_loaded(result, 4)
     assert result.frame["periode"].tolist() == ["2026-10", "2026-10", "2026-S1", "2025"]
     assert result.frame["nilai"].tolist() == pytest.approx([30.0, 60.0, 85.2, 82.5])
+
+
+@pytest.mark.parametrize(
+    ("periode", "year"), [("1999-10", 1999), ("Okt 1999", 1999), ("2100-Q1", 2100), ("1999", 1999)]
+)
+def test_a_period_in_a_year_outside_the_range_names_the_rule(tmp_path, periode, year):
+    bad = f"{periode};36.74.01.1003;layanan_daring;5;10;"
+    [issue] = assert_rejected(
+        load_rows(tmp_path, HEADER_SEMICOLON, with_rows(VALID, {4: bad})), [("periode_di_luar_rentang", 4, "periode")]
+    )
+    assert_message(issue, f"'{periode}' memakai tahun {year}", "periode harus dalam tahun 2000–2099", HINT)

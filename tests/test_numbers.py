@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from kpi.inputs.numbers import detect_decimal, parse_numbers
+from kpi.inputs.numbers import above_bound, detect_decimal, parse_numbers
 
 NAN = math.nan
 NUMBER_CASES = [
@@ -77,3 +77,15 @@ def test_parse_numbers_rejects_unknown_decimal():
 )
 def test_detect_decimal(values, expected):
     assert detect_decimal(pd.Series(values, dtype=object)) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "values", "expected"),
+    [
+        ("days", [250, 251, NAN, math.inf, 9.223372036854776e18], [False, True, False, True, True]),
+        ("score", [4, 5, NAN], [False, True, False]),
+        ("observation", [1e15, 1e15 + 1, 1e20, -1e300], [False, True, True, False]),  # negatives have their own rule
+    ],
+)
+def test_above_bound_compares_the_parsed_number_with_its_declared_bound(kind, values, expected):
+    assert above_bound(pd.Series(values, dtype="float64"), kind).tolist() == expected

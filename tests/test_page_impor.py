@@ -6,11 +6,15 @@ Each test gets its own empty store (TANGSEL_KPI_STORE) and clears Streamlit's ca
 
 from __future__ import annotations
 
+import io
+
+import openpyxl
 import pytest
 import streamlit as st
 
 from kpi.store.batches import Store
 from tests.apptest import assert_clean, clear_runs, open_page, shows_sample_badge
+from tests.input_fixtures import ole2_file
 
 PAGE = "pages/5_Impor.py"
 CIATER = "36.74.01.1001"  # Kelurahan Ciater, Kecamatan Serpong
@@ -145,3 +149,57 @@ def test_an_import_from_the_command_line_shows_on_the_next_rerun_without_clearin
     home.run()
     assert_clean(home)
     assert not shows_sample_badge(home)  # the store's real ids: no badge
+
+
+def test_a_damaged_store_gives_its_message_and_the_way_to_restore_it(fresh_store):
+    fresh_store.path.write_bytes(b"ini bukan basis data DuckDB\n")  # was DuckDB's IOException, raised on the page
+    at = open_page(PAGE)
+    assert [e.value for e in at.exception] == []
+    shown = texts(at.error)
+    assert "rusak atau bukan basis data DuckDB" in shown and "salin cadangan terakhir" in shown
+    assert "IOException" not in shown
+
+
+def _hostile_uploads() -> list[tuple[str, bytes, str, str]]:
+    """(file name, bytes, issue code, words of its message) of files item 9 of issue 12 named."""
+    workbook = openpyxl.Workbook()
+    for line in GOOD.decode().splitlines()[:2]:
+        workbook.active.append(line.split(",")[:-1] + ["=1+2" if line.startswith("P-1") else line.split(",")[-1]])
+    formula = io.BytesIO()
+    workbook.save(formula)
+    header, first, second = GOOD.decode().replace("Surat Keterangan Domisili", "Café").splitlines()[:3]
+    mixed = f"{header}\n{first}\n".encode() + second.encode("cp1252")  # a UTF-8 row, then a Windows-1252 one
+    return [
+        (
+            "permohonan.xlsx",
+            ole2_file("EncryptionInfo", "EncryptedPackage"),
+            "berkas_bersandi",
+            "dilindungi kata sandi",
+        ),
+        ("permohonan.xlsx", formula.getvalue(), "rumus_belum_dihitung", "rumus =1+2 yang belum pernah dihitung"),
+        ("permohonan.csv", mixed, "pengodean_campuran", "'CafÃ©'"),
+    ]
+
+
+@pytest.mark.parametrize("case", range(3), ids=["sandi", "rumus", "dua_pengodean"])
+def test_a_hostile_file_is_named_in_indonesian_without_a_traceback(fresh_store, case):
+    name, content, code, words = _hostile_uploads()[case]
+    at = open_page(PAGE)
+    at.get("file_uploader")[0].upload(name, content, "application/octet-stream")
+    at.run()
+    assert_clean(at, errors_allowed=True)
+    problems = at.dataframe[0].value
+    assert problems["Kode"].tolist() == [code]
+    message = problems["Pesan"].iloc[0]
+    assert words in message and "Error" not in message and "Exception" not in message
+    assert fresh_store.batches().empty
+
+
+def test_a_full_disk_on_save_says_so_and_saves_nothing(fresh_store, monkeypatch):
+    at = upload(open_page(PAGE), GOOD)
+    monkeypatch.setenv("TANGSEL_KPI_FAULT", "commit:after_insert:disk_full")
+    at.button(key="impor_commit").click().run()
+    assert [e.value for e in at.exception] == []
+    shown = texts(at.error)
+    assert "gagal dan dibatalkan seluruhnya; penyimpanan tidak berubah (Disk penuh" in shown
+    assert "Exception" not in shown and fresh_store.batches().empty

@@ -7,6 +7,7 @@ import io
 import time
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from kpi.core.issues import Issue
@@ -176,6 +177,40 @@ def test_text_in_a_date_column():
     )
 
 
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("1999-10-01 08:15", 1999),
+        ("03/10/1999", 1999),
+        ("3 Oktober 1999", 1999),
+        ("31-12-1899 23.59", 1899),
+        ("2100-01-01", 2100),
+    ],
+)
+def test_a_date_before_2000_or_after_2099_names_the_rule(text, year):
+    issues = rejected(permohonan(f"P-2,36.74.02.1004,KTP,daring,{text},,proses,3"), "permohonan")
+    issue = single(
+        issues,
+        "tanggal_di_luar_rentang",
+        3,
+        "diajukan",
+        f"'{text}' jatuh pada tahun {year}",
+        "tanggal harus antara 01/01/2000 dan 31/12/2099",
+        "Periksa tahunnya",
+    )
+    assert issue.value == text
+
+
+def test_a_survey_date_in_1999_in_a_workbook_names_the_rule():
+    workbook = openpyxl.Workbook()
+    workbook.active.append(SURVEI.split(";"))
+    workbook.active.append(["R-1", "36.74.03.1008", dt.datetime(1999, 10, 3), 3, 3, 4, 4, 3, 3, 4, 3, 3])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    issues = rejected(buffer.getvalue(), "survei", "survei.xlsx")
+    single(issues, "tanggal_di_luar_rentang", 2, "tanggal", "'1999-10-03' jatuh pada tahun 1999")
+
+
 def test_date_in_the_future():
     issues = rejected(permohonan("P-2,36.74.02.1004,KTP,daring,28/11/2026 08.00,,proses,3"), "permohonan")
     issue = single(
@@ -341,6 +376,52 @@ def test_empty_required_cell(row, code, column):
 def test_sop_days_must_be_a_whole_number_of_at_least_one(sop, code, words):
     issues = rejected(permohonan(f"P-2,36.74.02.1004,KTP,daring,2026-10-01,,proses,{sop}"), "permohonan")
     single(issues, code, 3, "sop_hari_kerja", words)
+
+
+@pytest.mark.parametrize(
+    "sop",
+    [
+        "9223372036854775807",  # int64's largest: stored as -9223372036854775808 before the bound
+        "9223372036854775808",  # 2**63
+        "99999999",
+        "99.999.999",
+        "251",  # one above the bound
+        "1" * 400,  # parses as infinity
+    ],
+)
+def test_sop_days_above_the_bound_are_refused_before_any_cast(sop):
+    issues = rejected(permohonan(f"P-2,36.74.02.1004,KTP,daring,2026-10-01,,proses,{sop}"), "permohonan")
+    issue = single(
+        issues,
+        "di_luar_rentang",
+        3,
+        "sop_hari_kerja",
+        "lebih dari 250",
+        "paling lama 250 hari kerja",
+        "Isi batas waktu menurut standar pelayanan, mis. 3.",
+    )
+    assert issue.value == sop
+    assert len(issue.message) < 400  # a 400-digit number is named by its start and length, not printed
+
+
+def test_sop_days_at_the_bound_load():
+    result = load_records(
+        permohonan("P-2,36.74.02.1004,KTP,daring,2026-10-01,,proses,250").encode(), "permohonan", "p.csv", today=TODAY
+    )
+    assert result.ok, [i.message for i in result.issues]
+    assert result.frame["sop_hari_kerja"].tolist() == [3, 250]
+
+
+@pytest.mark.parametrize("sop", [2**63 - 1, 1e20, 1e300], ids=["int64_max", "1e20", "1e300"])
+def test_sop_days_above_the_bound_in_parquet_are_refused(sop):
+    columns = PERMOHONAN.split(",")
+    row = dict(zip(columns, GOOD_PERMOHONAN.split(","), strict=True))
+    frame = pd.DataFrame([{**row, "sop_hari_kerja": sop}])
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False)
+    single(
+        rejected(buffer.getvalue(), "permohonan", "p.parquet"), "di_luar_rentang", 2, "sop_hari_kerja", "lebih dari 250"
+    )
 
 
 def test_every_problem_is_reported_at_once_in_row_order():

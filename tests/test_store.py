@@ -152,6 +152,27 @@ def test_a_file_already_imported_changes_nothing(store, tmp_path):
     assert store.audit()["aksi"].tolist() == ["impor", "lewati"]
 
 
+def test_the_same_bytes_imported_as_another_kind_are_another_import(store, tmp_path):
+    """Idempotence is keyed on (sha256, kind): a file whose columns serve both requests and complaints, imported as
+    permohonan, is imported again as aduan (it used to be 'already imported as batch 1', and nothing was stored)."""
+    path = write(
+        tmp_path,
+        "dua_jenis.csv",
+        "id,kode_wilayah,kanal,diajukan,selesai,status,sop_hari_kerja,diterima,tindak_lanjut\n"
+        "X-1,36.74.01.1001,daring,2026-09-01 09:00,2026-09-02 10:00,selesai,3,2026-09-01 09:00,2026-09-02 10:00\n",
+    )
+    imported(store, path, "permohonan")
+    plan = store.plan(path, "aduan", today=TODAY)
+    assert plan.ok and plan.already is None and not plan.preview.empty
+    outcome = store.commit(plan)
+    assert outcome.ok and "diimpor sebagai batch 2 (aduan)" in outcome.message, outcome.message
+    assert store.batches()[["batch_id", "jenis"]].values.tolist() == [[1, "permohonan"], [2, "aduan"]]
+    assert store.records("aduan")["id_aduan"].tolist() == ["X-1"]
+    again = store.commit(store.plan(path, "aduan", today=TODAY))  # the same bytes and kind: a no-op
+    assert again.ok and "sudah diimpor sebagai batch 2 (aduan" in again.message
+    assert store.audit()["aksi"].tolist() == ["impor", "impor", "lewati"]
+
+
 def test_overlap_replace_supersedes_and_preview_shows_the_change(store, tmp_path):
     imported(
         store,

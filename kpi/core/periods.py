@@ -16,7 +16,7 @@ import pandas as pd
 GRAINS: tuple[str, ...] = ("month", "quarter", "semester", "year")
 
 _PER_YEAR = {"month": 12, "quarter": 4, "semester": 2, "year": 1}
-_YEAR_MIN, _YEAR_MAX = 2000, 2099
+YEAR_MIN, YEAR_MAX = 2000, 2099  # the years of every period and date read from a file
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _PREFIXES = {
     **dict.fromkeys(["Q", "TW", "TRIWULAN", "KUARTAL", "QUARTER"], "quarter"),
@@ -111,7 +111,7 @@ def _is_missing(value: object) -> bool:
 
 def _build(year: int, grain: str, index: int | None) -> tuple[str, str] | None:
     """Return (label, grain) when year and index are in range, else None."""
-    if index is None or not _YEAR_MIN <= year <= _YEAR_MAX:
+    if index is None or not YEAR_MIN <= year <= YEAR_MAX:
         return None
     if not 1 <= index <= _PER_YEAR[grain]:
         return None
@@ -197,8 +197,8 @@ def _check_grain(grain: str) -> None:
 def _from_ordinal(grain: str, ordinal: int) -> _Period:
     """Build a period from its ordinal, enforcing the 2000–2099 year range."""
     year, rest = divmod(ordinal, _PER_YEAR[grain])
-    if not _YEAR_MIN <= year <= _YEAR_MAX:
-        raise ValueError(f"Periode di luar rentang tahun {_YEAR_MIN}–{_YEAR_MAX}: tahun {year}")
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise ValueError(f"Periode di luar rentang tahun {YEAR_MIN}–{YEAR_MAX}: tahun {year}")
     return _Period(year, grain, rest + 1)
 
 
@@ -311,3 +311,9 @@ def latest(labels: Iterable[str]) -> str:
         raise ValueError("Tidak ada label periode untuk dipilih yang terbaru")
     label: str = max(present, key=_latest_key)
     return label
+
+
+def year_outside(text: object) -> int | None:
+    """The four-digit year a text names when it lies outside YEAR_MIN–YEAR_MAX (1999 in '1999-10'), else None."""
+    found = [int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", str(text))]
+    return next((y for y in found if not YEAR_MIN <= y <= YEAR_MAX), None)

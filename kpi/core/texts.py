@@ -529,6 +529,141 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "target akhir tahun; target bulanan mengikuti profil kumulatif",
         "en": "year-end targets; monthly targets follow a cumulative profile",
     },
+    # Why the import store cannot be used (kpi.store.problems): the message of the command line, the page, the source
+    "store.damaged": {
+        "id": "Berkas penyimpanan data impor {path} rusak atau bukan basis data DuckDB, sehingga tidak dapat dibuka; "
+        "tidak ada yang diubah. Cara memulihkan: hentikan dasbor, pindahkan berkas itu ke tempat lain (mis. ganti "
+        "namanya menjadi kpi.duckdb.rusak, beserta kpi.duckdb.wal bila ada), lalu salin cadangan terakhir ke {path}, "
+        "atau impor ulang berkas-berkas data dengan python -m kpi.importer BERKAS --kind JENIS --commit.",
+        "en": "The import store file {path} is damaged or not a DuckDB database, so it cannot be opened; nothing was "
+        "changed. To restore it: stop the dashboard, move the file elsewhere (e.g. rename it kpi.duckdb.rusak, with "
+        "kpi.duckdb.wal if there is one), then copy the latest backup to {path}, or import the data files again with "
+        "python -m kpi.importer FILE --kind KIND --commit.",
+    },
+    "store.disk_full": {
+        "id": "Disk penuh: tidak ada ruang tersisa di {folder} untuk menulis penyimpanan data impor, sehingga semua "
+        "perubahan dibatalkan. Kosongkan ruang di disk itu, atau pindahkan penyimpanan ke disk lain dengan "
+        "TANGSEL_KPI_STORE, lalu coba lagi.",
+        "en": "Disk full: there is no room left in {folder} to write the import store, so every change was rolled "
+        "back. Free space on that disk, or move the store to another disk with TANGSEL_KPI_STORE, then try again.",
+    },
+    "store.folder_is_a_file": {
+        "id": "Folder penyimpanan data impor tidak dapat dibuat: {folder} adalah sebuah berkas, bukan folder, "
+        "sehingga {path} tidak dapat ditulis; tidak ada yang diubah. Pindahkan atau ganti nama berkas itu, atau "
+        "arahkan TANGSEL_KPI_STORE (atau --store) ke sebuah folder, lalu coba lagi.",
+        "en": "The import store's folder cannot be made: {folder} is a file, not a folder, so {path} cannot be "
+        "written; nothing was changed. Move or rename that file, or point TANGSEL_KPI_STORE (or --store) to a "
+        "folder, then try again.",
+    },
+    "store.path_is_folder": {
+        "id": "Penyimpanan data impor {path} adalah sebuah folder, bukan berkas basis data, sehingga tidak dapat "
+        "dibuka; tidak ada yang diubah. Pindahkan atau ganti nama folder itu, atau arahkan --store ke berkas .duckdb "
+        "atau ke folder tempat kpi.duckdb disimpan, lalu coba lagi.",
+        "en": "The import store {path} is a folder, not a database file, so it cannot be opened; nothing was changed. "
+        "Move or rename that folder, or point --store to a .duckdb file or to the folder that holds kpi.duckdb, then "
+        "try again.",
+    },
+    # Problems in an input file (kpi.inputs): the Indonesian text is the Issue's message
+    "inputs.cut_text": {"id": "{start}… ({n} karakter)", "en": "{start}… ({n} characters)"},
+    "inputs.days_above_bound": {
+        "id": "'{value}' lebih dari {maximum}; {column} paling lama {maximum} hari kerja (sekitar satu tahun kerja), "
+        "sehingga angka ini hampir pasti salah ketik. Isi batas waktu menurut standar pelayanan, mis. {example}.",
+        "en": "'{value}' is more than {maximum}; {column} is at most {maximum} working days (about one working "
+        "year), so this number is almost certainly a typing error. Enter the service standard's time limit, e.g. "
+        "{example}.",
+    },
+    "inputs.more_rows": {"id": "{rows} dan {n} baris lain", "en": "{rows} and {n} more rows"},
+    "inputs.column_number": {"id": "kolom ke-{n}", "en": "column {n}"},
+    "inputs.mixed_encoding": {
+        "id": "Berkas '{name}' mencampur dua pengodean teks: baris {utf8} tertulis dalam UTF-8, sedangkan baris "
+        "{other} dalam Windows-1252 (ANSI). Tidak ada satu pengodean yang membaca keduanya dengan benar: huruf seperti "
+        "'{word}' akan tersimpan rusak sebagai '{garbled}'. Simpan ulang seluruh berkas dengan satu pengodean, "
+        "sebaiknya UTF-8 (di Excel: Simpan Sebagai › CSV UTF-8), lalu unggah kembali.",
+        "en": "File '{name}' mixes two text encodings: rows {utf8} are UTF-8, while rows {other} are Windows-1252 "
+        "(ANSI). No single encoding reads both correctly: text like '{word}' would be stored garbled as "
+        "'{garbled}'. Save the whole file again in one encoding, preferably UTF-8 (in Excel: Save As › CSV UTF-8), "
+        "then upload it again.",
+    },
+    "inputs.control_character": {
+        "id": "'{value}' berisi karakter kendali yang tak terlihat (mis. NUL, ditampilkan sebagai \\x00); karakter "
+        "seperti itu tidak boleh ada di data dan biasanya terbawa dari sistem lain atau dari berkas yang rusak. Ketik "
+        "ulang isi sel itu tanpa karakter tersebut, lalu simpan dan unggah kembali.",
+        "en": "'{value}' holds an invisible control character (e.g. NUL, shown as \\x00); such characters must not "
+        "be in the data and usually come from another system or a damaged file. Type the cell's content again "
+        "without it, then save and upload again.",
+    },
+    "inputs.replacement_character": {
+        "id": "'{value}' berisi karakter pengganti '\ufffd', tanda teksnya sudah rusak karena salah pengodean (huruf "
+        "yang tidak terbaca diganti '\ufffd'). Ketik ulang teks yang benar, atau ekspor ulang data dari sumbernya "
+        "dengan pengodean UTF-8, lalu unggah kembali.",
+        "en": "'{value}' holds the replacement character '\ufffd', a sign that the text was damaged by a wrong "
+        "encoding (unreadable letters were replaced by '\ufffd'). Type the correct text again, or export the data "
+        "from its source again in UTF-8, then upload it again.",
+    },
+    "inputs.excel_encrypted": {
+        "id": "Berkas '{name}' adalah buku kerja Excel yang dilindungi kata sandi (terenkripsi), sehingga isinya tidak "
+        "dapat dibaca. Buka berkas itu di Excel dengan kata sandinya, hapus kata sandi (File › Info › Lindungi Buku "
+        "Kerja › Enkripsi dengan Kata Sandi, kosongkan isiannya), simpan, lalu unggah kembali.",
+        "en": "File '{name}' is an Excel workbook protected by a password (encrypted), so its content cannot be read. "
+        "Open it in Excel with its password, remove the password (File › Info › Protect Workbook › Encrypt with "
+        "Password, clear the field), save it, then upload it again.",
+    },
+    "inputs.excel_legacy": {
+        "id": "Berkas '{name}' berformat Excel 97–2003 (.xls) atau dokumen Office lama, bukan buku kerja .xlsx. Buka "
+        "berkas itu di Excel atau LibreOffice, simpan sebagai 'Buku Kerja Excel (.xlsx)', lalu unggah kembali.",
+        "en": "File '{name}' is in the Excel 97–2003 format (.xls) or another old Office format, not an .xlsx "
+        "workbook. Open it in Excel or LibreOffice, save it as 'Excel Workbook (.xlsx)', then upload it again.",
+    },
+    "inputs.excel_damaged": {
+        "id": "Berkas '{name}' rusak atau terpotong (misalnya unduhan atau salinan yang tidak selesai), sehingga buku "
+        "kerjanya tidak dapat dibuka. Ambil ulang berkas aslinya, atau buka di Excel lalu simpan ulang sebagai .xlsx, "
+        "kemudian unggah kembali.",
+        "en": "File '{name}' is damaged or cut off (for instance an unfinished download or copy), so the workbook "
+        "cannot be opened. Fetch the original file again, or open it in Excel and save it again as .xlsx, then "
+        "upload it again.",
+    },
+    "inputs.excel_not_workbook": {
+        "id": "Berkas '{name}' bukan buku kerja Excel (.xlsx), walaupun berakhiran .xlsx: isinya berformat lain (mis. "
+        "arsip ZIP biasa, dokumen Word, atau teks). Buka datanya di Excel lalu simpan sebagai 'Buku Kerja Excel "
+        "(.xlsx)', atau beri berkas akhiran yang sesuai isinya (mis. .csv), lalu unggah kembali.",
+        "en": "File '{name}' is not an Excel workbook (.xlsx), though it ends in .xlsx: its content is in another "
+        "format (e.g. a plain ZIP archive, a Word document, or text). Open the data in Excel and save it as 'Excel "
+        "Workbook (.xlsx)', or give the file the extension of its content (e.g. .csv), then upload it again.",
+    },
+    "inputs.excel_formula": {
+        "id": "sel berisi rumus {formula} yang belum pernah dihitung, sehingga berkas tidak menyimpan hasilnya dan sel "
+        "ini terbaca kosong (biasanya berkas dibuat oleh program lain). Buka berkas di Excel atau LibreOffice Calc "
+        "lalu simpan ulang agar rumus dihitung, atau salin sel-selnya dan tempel sebagai nilai (Tempel Spesial › "
+        "Nilai), kemudian unggah kembali.",
+        "en": "the cell holds the formula {formula}, which was never calculated, so the file keeps no result and the "
+        "cell reads as empty (usually a file written by another program). Open the file in Excel or LibreOffice Calc "
+        "and save it again so the formula is calculated, or copy the cells and paste them as values (Paste Special › "
+        "Values), then upload it again.",
+    },
+    "inputs.parquet_damaged": {
+        "id": "Berkas '{name}' bukan berkas Parquet yang utuh: penanda format Parquet tidak ditemukan atau isinya "
+        "rusak atau terpotong. Ekspor ulang berkas Parquet dari sumbernya (mis. pandas DataFrame.to_parquet), atau "
+        "unggah datanya sebagai CSV atau XLSX.",
+        "en": "File '{name}' is not a complete Parquet file: the Parquet format markers are missing, or its content "
+        "is damaged or cut off. Export the Parquet file from its source again (e.g. pandas DataFrame.to_parquet), or "
+        "upload the data as CSV or XLSX.",
+    },
+    "inputs.date_year_outside": {
+        "id": "'{value}' jatuh pada tahun {year}, padahal tanggal harus antara 01/01/{first} dan 31/12/{last}. Periksa "
+        "tahunnya (empat angka, mis. 03/10/2026), dan ingat bahwa tanggal dibaca hari/bulan/tahun.",
+        "en": "'{value}' falls in the year {year}, but dates must lie between 01/01/{first} and 31/12/{last}. Check "
+        "the year (four digits, e.g. 03/10/2026), and remember that dates are read day/month/year.",
+    },
+    "inputs.period_year_outside": {
+        "id": "'{value}' memakai tahun {year}, padahal periode harus dalam tahun {first}–{last}. Periksa tahunnya. {hint}",
+        "en": "'{value}' uses the year {year}, but periods must lie in the years {first}–{last}. Check the year. {hint}",
+    },
+    "inputs.number_above_bound": {
+        "id": "'{value}' lebih besar dari batas {maximum} (10^15) untuk angka observasi; angka sebesar itu tidak "
+        "mungkin benar untuk indikator mana pun (biasanya ada nol berlebih atau satuannya keliru). Periksa angkanya.",
+        "en": "'{value}' is larger than the limit of {maximum} (10^15) for an observation's numbers; no indicator "
+        "can have a number that large (usually extra zeros or the wrong unit). Check the number.",
+    },
 }
 
 

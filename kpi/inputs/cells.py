@@ -19,6 +19,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from kpi.core.texts import tr
+
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
@@ -26,6 +28,9 @@ TEXT = pa.large_string()
 STRING_DTYPE = pd.StringDtype("pyarrow")
 PANDAS_INDEX_COLUMN = re.compile(r"__index_level_\d+__")
 EXACT_INTEGERS = 2.0**53  # every whole float below this prints as its integer
+EXCEL_CONTROL = re.compile(
+    r"_x(00[01][0-9A-Fa-f]|007[Ff])_"
+)  # how a workbook stores a control character: NUL = _x0000_
 FIRST_DAY, LAST_DAY = np.datetime64("0001-01-01", "D"), np.datetime64("9999-12-31", "D")  # Python's date range
 
 
@@ -56,14 +61,28 @@ def cell_text(value: object) -> str | None:
     return str(value)
 
 
-def excel_cells(workbook: Workbook) -> pd.DataFrame:
-    """The cells of a workbook's first worksheet as texts (object grid indexed by spreadsheet row number)."""
+def shortened(text: object, width: int = 30) -> str:
+    """A cell's text for a message, cut to `width` characters (a 300-digit number is named, not printed)."""
+    text = str(text)
+    return text if len(text) <= width else tr("inputs.cut_text", start=text[: width - 1], n=len(text))
+
+
+def excel_cells(workbook: Workbook, texts: bool = True) -> pd.DataFrame:
+    """The cells of a workbook's first worksheet as texts, or as openpyxl's values when not `texts` (object grid
+    indexed by spreadsheet row number)."""
     sheet = workbook.worksheets[0]
     sheet.reset_dimensions()  # some writers store a wrong used range; read what is really there
-    rows = [[cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    rows = [[_excel_text(value) if texts else value for value in row] for row in sheet.iter_rows(values_only=True)]
     width = max(map(len, rows), default=0)
     rows = [row + [None] * (width - len(row)) for row in rows]
     return pd.DataFrame(rows, index=range(1, len(rows) + 1), columns=range(width), dtype=object)
+
+
+def _excel_text(value: object) -> str | None:
+    """`cell_text` of a workbook cell, with the control characters it stores escaped (_x0000_) as the characters."""
+    if isinstance(value, str) and "_x" in value:
+        return EXCEL_CONTROL.sub(lambda m: chr(int(m.group(1), 16)), value)
+    return cell_text(value)
 
 
 def parquet_cells(table: pa.Table) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 
 import pandas as pd
 import pyarrow as pa
@@ -23,10 +24,14 @@ BOM = "\ufeff"
 UTF8_BOM = b"\xef\xbb\xbf"
 ARROW_MIN_CHARS = 1 << 20  # below this pandas alone is quick enough
 TEXT = pa.large_string()
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # invisible characters no text file holds
+BINARY_SHARE = 0.05  # more control characters than this in the sample: binary data, not text with a stray one
+NON_ASCII_LINE = re.compile(rb"[^\n]*[\x80-\xff][^\n]*")
+UTF8_LETTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
-def decode(data: bytes) -> str | None:
-    """Text of CSV bytes: UTF-16 when it has a BOM, else UTF-8 (BOM optional), else Windows-1252."""
+def decode(data: bytes) -> tuple[str, str] | None:
+    """Text and encoding of CSV bytes: UTF-16 when it has a BOM, else UTF-8 (BOM optional), else Windows-1252."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         attempts = (("utf-16", data),)
     else:
@@ -34,10 +39,37 @@ def decode(data: bytes) -> str | None:
         attempts = (("utf-8", plain), ("cp1252", plain))
     for encoding, payload in attempts:
         try:
-            return payload.decode(encoding).lstrip(BOM)
+            return payload.decode(encoding).lstrip(BOM), encoding
         except UnicodeDecodeError:
             continue
     return None
+
+
+def looks_binary(text: str) -> bool:
+    """Whether decoded text is binary data (an .xlsx renamed .csv, UTF-16 without its BOM) rather than a table."""
+    sample = text[:DELIMITER_SAMPLE_CHARS]
+    return len(CONTROL.findall(sample)) > BINARY_SHARE * len(sample)
+
+
+def mixed_lines(data: bytes) -> tuple[list[int], list[int]]:
+    """Line numbers (from 1) of bytes that are no UTF-8 as a whole: the lines holding UTF-8 beyond ASCII, and the
+    lines that are no UTF-8 (Windows-1252); a line that is no UTF-8 but holds a UTF-8 letter (é as C3 A9) is in
+    both. Both non-empty: two encodings in one file, which no single one reads."""
+    utf8: list[int] = []
+    other: list[int] = []
+    line, position = 1, 0
+    for match in NON_ASCII_LINE.finditer(data):
+        line += data.count(b"\n", position, match.start())
+        position = match.start()
+        try:
+            match.group().decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(line)
+            if UTF8_LETTER.search(match.group()):
+                utf8.append(line)
+        else:
+            utf8.append(line)
+    return utf8, other
 
 
 def detect_delimiter(text: str) -> str:

@@ -19,6 +19,13 @@ NUMBER_KINDS = {  # fullmatch patterns (after normalising) for the number spelli
     "space_grouped": r"[+-]?[0-9]{1,3}(?: [0-9]{3})+(?:[.,][0-9]+)?",  # 1 234,5
 }
 NUMBER_SPACES = ("\u00a0", "\u202f")  # no-break spaces used as thousands separators
+# The largest value of every number read from a file, declared once. Each is checked on the parsed float, before the
+# value is cast to an integer or stored: int64 wraps past 2**63, and a float keeps whole numbers exact below 2**53.
+UPPER_BOUNDS: dict[str, int] = {
+    "days": 250,  # sop_hari_kerja: working days of a service standard, about one working year at most
+    "score": 4,  # a survey answer: the scale 1–4 of PermenPANRB 14/2017
+    "observation": 10**15,  # pembilang, penyebut and nilai of an observation: a quadrillion, below 2**53
+}
 
 
 def _number_texts(items: list) -> tuple[list[str], pd.Series]:
@@ -104,3 +111,8 @@ def _non_text_number(value: object) -> tuple[float, bool]:
     if isinstance(value, (numbers.Real, dec.Decimal)) and not isinstance(value, (bool, np.bool_)):
         return float(value), False
     return math.nan, True
+
+
+def above_bound(numbers: pd.Series, kind: str) -> pd.Series:
+    """Mask of the parsed numbers above the upper bound of their kind (UPPER_BOUNDS); missing values never are."""
+    return pd.Series(numbers.to_numpy(dtype="float64") > UPPER_BOUNDS[kind], index=numbers.index, name=numbers.name)

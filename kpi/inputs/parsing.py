@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kpi.core.periods import MONTH_NAMES  # JANUARI/JAN/JANUARY … → 1 …
+from kpi.core.periods import MONTH_NAMES, YEAR_MAX, YEAR_MIN  # MONTH_NAMES: JANUARI/JAN/JANUARY … → 1 …
 from kpi.inputs.kinds import key
 from kpi.inputs.numbers import ARROW_STRING, parse_numbers
 
@@ -33,9 +33,12 @@ DATE_PATTERNS = tuple(
         r"(?P<d>\d{1,2})[\s\-/.]*(?P<mon>[a-z]+)\.?[\s\-/.,]*(?P<y>20\d{2})",  # 3 Oktober 2026, 03-Okt-2026
     )
 )
+ANY_YEAR_PATTERNS = tuple(  # DATE_PATTERNS with any four-digit year: what was meant as a date, in another century
+    re.compile(pattern.pattern.replace(r"20\d{2}", r"\d{4}"), re.IGNORECASE) for pattern in DATE_PATTERNS
+)
 WIB_MINUTES = 7 * 60
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
-EXCEL_SERIALS = (36526, 73051)  # 2000-01-01 up to (not including) 2100-01-01
+EXCEL_SERIALS = (36526, 73051)  # 2000-01-01 up to (not including) 2100-01-01: YEAR_MIN to YEAR_MAX
 TEXT = pa.large_string()
 PLAIN_TEXT = "^[ -~]*$"  # printable ASCII: RE2 and Python's re read DATE_PATTERNS alike
 ISO_FORMAT, ISO_LENGTH = "%Y-%m-%d %H:%M:%S", 19  # as Arrow prints a time stamp in seconds
@@ -152,6 +155,21 @@ def parse_datetimes(values: pd.Series, excel: bool = False) -> tuple[pd.Series, 
         parsed = parsed.fillna(_excel_serials(uniques[parsed.isna()]))
     stamps = spread(parsed, positions, values.index).astype("datetime64[us]")
     return stamps, values.notna() & stamps.isna()
+
+
+def years_outside(values: pd.Series) -> pd.Series:
+    """For each text written as a date but with a year outside YEAR_MIN–YEAR_MAX (1999-10-03, 03/10/1999), that
+    year; <NA> for every other text. DATE_PATTERNS read only the years 20xx."""
+
+    def year(text: object) -> int | None:
+        for pattern in ANY_YEAR_PATTERNS:
+            found = pattern.match(str(text))
+            if found and len(found["y"]) == 4 and not YEAR_MIN <= int(found["y"]) <= YEAR_MAX:
+                return int(found["y"])
+        return None
+
+    uniques, positions = distinct(values)
+    return spread(pd.Series([year(t) for t in uniques], index=uniques.index, dtype="Int64"), positions, values.index)
 
 
 def parse_choices(values: pd.Series, spellings: dict[str, str]) -> tuple[pd.Series, pd.Series]:

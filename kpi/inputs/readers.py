@@ -1,6 +1,7 @@
 """Read an uploaded or on-disk table into a frame of strings, reporting problems as Issues.
 
-Splitting CSV text lives in kpi.inputs.delimited, typed Excel and Parquet cells as text in kpi.inputs.cells.
+Splitting CSV text lives in kpi.inputs.delimited, typed Excel and Parquet cells as text in kpi.inputs.cells, and the
+refusal of damaged text (two encodings in one CSV, control characters, '\ufffd') in kpi.inputs.characters.
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ from typing import IO
 import pandas as pd
 
 from kpi.core.issues import Issue
-from kpi.inputs.cells import excel_cells, parquet_cells
-from kpi.inputs.delimited import decode, detect_delimiter, split
+from kpi.core.texts import tr
+from kpi.inputs import workbooks
+from kpi.inputs.cells import parquet_cells, shortened
+from kpi.inputs.characters import character_issues, mixed_encoding_issue
+from kpi.inputs.delimited import decode, detect_delimiter, looks_binary, split
 
 Source = str | os.PathLike | bytes | bytearray | memoryview | IO[bytes]
 Result = tuple[pd.DataFrame | None, list[Issue]]
@@ -31,6 +35,7 @@ LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n))*")
 FIELD_COUNT_ERROR = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 OPEN_QUOTE_ERROR = re.compile(r"EOF inside string starting at row (\d+)")
 
+CODES = {"inputs.excel_encrypted": "berkas_bersandi"}  # other workbooks that cannot be opened: berkas_tidak_terbaca
 logger = logging.getLogger(__name__)
 
 
@@ -146,13 +151,18 @@ def _empty(name: str, header_row: int | None = None) -> Issue:
 
 def _csv_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Issue]]:
     """Decode and split a CSV into a grid of strings indexed by spreadsheet row number."""
-    text = decode(data)
-    if text is None or "\x00" in text:
+    decoded = decode(data)
+    if decoded is None or looks_binary(decoded[0]):
         reason = (
             "isinya bukan teks (berisi data biner atau pengodean yang tidak dikenali); "
             "CSV harus berupa teks UTF-8 atau Windows-1252, dan berkas Excel harus berakhiran .xlsx"
         )
         return None, [_unreadable(name, "CSV", reason)]
+    text, encoding = decoded
+    if encoding == "cp1252":
+        mixed = mixed_encoding_issue(data, name)
+        if mixed is not None:
+            return None, [mixed]
     skipped = LEADING_BLANK_LINES.match(text).group(0)
     body, offset = text[len(skipped) :], len(re.findall(r"\r\n|\r|\n", skipped))
     if not body or body.isspace():
@@ -188,18 +198,32 @@ def _csv_parse_issue(name: str, error: str, offset: int) -> Issue:
 
 
 def _excel_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Issue]]:
-    """Cells of the first worksheet as strings, indexed by spreadsheet row number."""
-    import openpyxl  # local: only needed for Excel uploads
-
+    """Cells of the first worksheet as strings, indexed by spreadsheet row number; a workbook that cannot be opened,
+    or that holds formulas never calculated, is refused with the reason in Indonesian."""
+    problem = workbooks.open_problem(data)
+    if problem is not None:
+        return None, [Issue(CODES.get(problem, "berkas_tidak_terbaca"), tr(problem, name=name))]
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # a corrupt workbook: zip, zlib, XML, openpyxl errors, also KeyError, TypeError …
+        grid, formulas = workbooks.read_cells(data)
+    except Exception:  # a damaged workbook: zip, zlib, XML and openpyxl errors, also KeyError, TypeError …
         logger.exception("opening the Excel workbook %r failed", name)
-        return None, [_unreadable(name, "Excel (.xlsx)", f"{type(exc).__name__}: {exc}")]
-    try:
-        return excel_cells(workbook), []
-    finally:
-        workbook.close()
+        return None, [Issue("berkas_tidak_terbaca", tr("inputs.excel_damaged", name=name))]
+    if formulas:
+        return None, _formula_issues(grid, formulas)
+    return grid, []
+
+
+def _formula_issues(grid: pd.DataFrame, formulas: workbooks.Formulas) -> list[Issue]:
+    """One problem per formula cell without a calculated result, named by the header's column names."""
+    cells = _clean_cells(grid)
+    header = cells.iloc[0] if not cells.empty else pd.Series(dtype="string")
+    names = {position: normalise_column_name(header.iloc[position]) for position in range(len(header))}
+    issues = []
+    for (row, position), formula in sorted(formulas.items()):
+        column = names.get(position) or tr("inputs.column_number", n=position + 1)
+        text = f"Kolom '{column}' baris {row}: " + tr("inputs.excel_formula", formula=shortened(formula, 40))
+        issues.append(Issue("rumus_belum_dihitung", text, row=row, column=column, value=formula))
+    return issues
 
 
 def _parquet_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Issue]]:
@@ -210,7 +234,8 @@ def _parquet_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Iss
     try:
         table = pq.read_table(io.BytesIO(data))
     except (pa.ArrowException, OSError) as exc:  # a corrupt file: ArrowInvalid, or OSError (Arrow's IOError)
-        return None, [_unreadable(name, "Parquet", f"{type(exc).__name__}: {exc}")]
+        logger.info("reading the Parquet file %r failed: %s: %s", name, type(exc).__name__, exc)
+        return None, [Issue("berkas_tidak_terbaca", tr("inputs.parquet_damaged", name=name))]
     return parquet_cells(table), []
 
 
@@ -230,6 +255,7 @@ def _grid_to_table(grid: pd.DataFrame, name: str) -> Result:
     duplicates = _duplicate_issues(names, keep, header_row, name)
     if duplicates:
         return None, issues + duplicates
+    issues += character_issues(cells, dict(zip(keep, names, strict=True)))
     table = body.iloc[:, keep].set_axis(names, axis=1)
     table = table.assign(**{ROW_COLUMN: body.index.to_numpy(dtype="int64")})
     return table.reset_index(drop=True), issues

@@ -10,14 +10,18 @@ import pandas as pd
 
 from kpi.core.issues import Issue
 from kpi.core.methods.ikm import SCORE_RULE
+from kpi.core.periods import YEAR_MAX, YEAR_MIN
+from kpi.core.texts import tr
 from kpi.core.wilayah import Register
+from kpi.inputs.cells import shortened
 from kpi.inputs.kinds import DATE_HINT, Column, KindSpec
-from kpi.inputs.parsing import parse_choices, parse_datetimes, parse_number_texts
+from kpi.inputs.numbers import UPPER_BOUNDS, above_bound
+from kpi.inputs.parsing import parse_choices, parse_datetimes, parse_number_texts, years_outside
 from kpi.inputs.readers import ROW_COLUMN
 from kpi.inputs.schema import Collector
 
 DAYS_SUFFIX = r"(?i)\s*hari(?:\s+kerja)?\s*$"  # "3 hari kerja" = 3
-SCORES = (1, 2, 3, 4)
+SCORES = tuple(range(1, UPPER_BOUNDS["score"] + 1))  # 1, 2, 3, 4
 NO_ANSWER_COLUMN = "U1..U9"
 WILAYAH_FIX = {"tingkat_wilayah_salah": " Isi kode atau nama kelurahan, mis. 36.74.02.1004 (Pondok Jagung)."}
 DTYPES = {
@@ -147,7 +151,19 @@ class _Checker:
     def _datetime(self, values: pd.Series, column: Column) -> pd.Series:
         """Dates and times; no date may lie after today."""
         stamps, bad = parse_datetimes(values, self.excel)
-        self.flag(bad, "tanggal_tidak_terbaca", column.name, lambda v, _: f"'{v}' bukan tanggal yang sah. {DATE_HINT}")
+        years = years_outside(values.where(bad)) if bad.any() else pd.Series(pd.NA, index=values.index, dtype="Int64")
+        self.flag(
+            bad & years.isna(),
+            "tanggal_tidak_terbaca",
+            column.name,
+            lambda v, _: f"'{v}' bukan tanggal yang sah. {DATE_HINT}",
+        )
+        self.flag(
+            bad & years.notna(),
+            "tanggal_di_luar_rentang",
+            column.name,
+            lambda v, i: tr("inputs.date_year_outside", value=v, year=years.loc[i], first=YEAR_MIN, last=YEAR_MAX),
+        )
         future = stamps.dt.normalize() > pd.Timestamp(self.today)
         self.flag(
             future,
@@ -166,7 +182,7 @@ class _Checker:
         return self._datetime(values, column).dt.normalize()
 
     def _days(self, values: pd.Series, column: Column) -> pd.Series:
-        """Whole working days, at least 1 ('3 hari kerja' = 3)."""
+        """Whole working days, at least 1 and at most UPPER_BOUNDS["days"] ('3 hari kerja' = 3)."""
         days, bad = parse_number_texts(values, self.raw.attrs.get("decimal"), DAYS_SUFFIX)
         self.flag(
             bad,
@@ -189,6 +205,18 @@ class _Checker:
             column.name,
             lambda v, _: (
                 f"'{v}' kurang dari 1; {column.name} paling sedikit 1 hari kerja. Isi batas waktu menurut standar pelayanan."
+            ),
+        )
+        self.flag(
+            above_bound(days, "days"),
+            "di_luar_rentang",
+            column.name,
+            lambda v, _: tr(
+                "inputs.days_above_bound",
+                value=shortened(v),
+                maximum=UPPER_BOUNDS["days"],
+                column=column.name,
+                example=column.example,
             ),
         )
         return days

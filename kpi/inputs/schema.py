@@ -12,8 +12,10 @@ from kpi.core import periods
 from kpi.core.catalogue import Catalogue
 from kpi.core.issues import Issue
 from kpi.core.observations import COLUMNS, KEY, NUMBERS, ratio_value
+from kpi.core.texts import tr
 from kpi.core.wilayah import LEVELS, Register
-from kpi.inputs.numbers import detect_decimal, parse_numbers
+from kpi.inputs.cells import shortened
+from kpi.inputs.numbers import UPPER_BOUNDS, above_bound, detect_decimal, parse_numbers
 
 ALIASES = {
     "period": "periode",
@@ -111,14 +113,28 @@ def _parse(
     out = pd.DataFrame(index=frame.index)
     parsed = periods.parse_periods(frame["periode"])
     out["periode"], out["grain"] = parsed["periode"], parsed["grain"]
+    years = frame["periode"].map(lambda v: None if _blank(v) else periods.year_outside(v)).astype("Int64")
     check.flag(
-        out["periode"].isna(),
+        out["periode"].isna() & years.isna(),
         "periode_tidak_terbaca",
         "periode",
         lambda r: (
             f"kosong; setiap baris wajib berperiode. {_PERIOD_HINT}"
             if _blank(r["periode"])
             else f"'{r['periode']}' bukan periode yang dikenal. {_PERIOD_HINT}"
+        ),
+    )
+    check.flag(
+        out["periode"].isna() & years.notna(),
+        "periode_di_luar_rentang",
+        "periode",
+        lambda r: tr(
+            "inputs.period_year_outside",
+            value=r["periode"],
+            year=years.loc[r.name],
+            first=periods.YEAR_MIN,
+            last=periods.YEAR_MAX,
+            hint=_PERIOD_HINT,
         ),
     )
     ids = frame["indikator"].astype("string").str.strip().str.lower()
@@ -133,13 +149,22 @@ def _parse(
         if col in frame:
             values = frame[col].astype("string")
             nums, bad = parse_numbers(values, decimal or detect_decimal(values))
-            out[col] = nums + 0.0  # '-0' is 0
+            huge = above_bound(nums, "observation")
+            out[col] = nums.mask(huge) + 0.0  # '-0' is 0; a number above the bound takes no part in later rules
             check.flag(
                 bad,
                 "angka_tidak_terbaca",
                 col,
                 lambda r, c=col: (
                     f"'{r[c]}' bukan angka. Tulis angka saja, mis. 1234 atau 12,5, tanpa satuan atau teks."
+                ),
+            )
+            check.flag(
+                huge,
+                "di_luar_rentang",
+                col,
+                lambda r, c=col: tr(
+                    "inputs.number_above_bound", value=shortened(r[c]), maximum=_num(UPPER_BOUNDS["observation"])
                 ),
             )
         else:

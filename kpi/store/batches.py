@@ -5,7 +5,8 @@ Each commit or rollback is one DuckDB transaction (kpi/store/sql.py); reads open
 when the file exists and close it promptly, so the dashboard and the command line can take turns. Nothing here
 raises for a user's mistake: problems come back as Issues (Plan) or as an Indonesian message (Outcome). Reads
 (batches, audit, records, observations, has_data, synthetic) wait up to a few seconds for another process that
-holds the file and then raise StoreLocked, whose message says so in Indonesian.
+holds the file and then raise StoreLocked, whose message says so in Indonesian; a damaged store file raises
+StoreDamaged, with the way to restore it (kpi.store.problems).
 """
 
 from __future__ import annotations
@@ -27,11 +28,13 @@ from kpi.inputs.readers import FORMATS, read_table
 from kpi.inputs.records import load_records
 from kpi.store import kpis as store_kpi
 from kpi.store import sql
+from kpi.store.problems import StoreProblem
 
 KINDS = ("permohonan", "aduan", "survei", "observasi")
 RAW_KINDS = ("permohonan", "aduan", "survei")
 OVERLAP = ("replace", "skip")
 SYNTHETIC_PREFIX = "CONTOH-"
+MAX_BATCH_ID = 2**63 - 1  # batch ids are BIGINT: a larger number names no batch (and DuckDB cannot even bind it)
 StoreLocked = sql.StoreLocked
 logger = logging.getLogger(__name__)
 
@@ -110,8 +113,8 @@ class Store:
             return replace(empty, issues=problems)
         try:
             return self._plan(data, kind, name, sha, today, on_overlap, empty)
-        except StoreLocked as exc:  # a busy store: its message says to wait and try again
-            return replace(empty, issues=[Issue("penyimpanan_terkunci", str(exc))])
+        except StoreProblem as exc:  # busy, damaged …: its message says what to do
+            return replace(empty, issues=[Issue(exc.code, str(exc))])
         except Exception as exc:  # the border: an internal failure becomes an Issue, its traceback goes to the log
             logger.exception("checking %r as %s for import failed", name, kind)
             text = f"Berkas '{name}' tidak dapat diperiksa ({type(exc).__name__}: {exc}). Laporkan ke pengelola dasbor."
@@ -132,7 +135,7 @@ class Store:
             and bool(frame[sql.KEYS[kind][0]].astype(str).str.startswith(SYNTHETIC_PREFIX).all())
         )
         with sql.reading(self.path) as con:
-            already = sql.active_batch_by_sha(con, sha)
+            already = sql.active_batch_by_sha(con, sha, kind)
             overlap = sql.overlapping(con, kind, incoming)
             preview = (
                 empty.preview if already is not None else self._preview(con, kind, incoming, on_overlap, is_synthetic)
@@ -188,11 +191,11 @@ class Store:
 
     def _commit(self, con, plan: Plan, on_overlap: str) -> Outcome:
         """The body of the commit transaction: the sha256 check, the batch, its records and the audit row."""
-        already = sql.active_batch_by_sha(con, plan.sha256)  # re-checked inside the transaction
+        already = sql.active_batch_by_sha(con, plan.sha256, plan.kind)  # re-checked inside the transaction
         if already is not None:
             message = (
-                f"Berkas '{plan.file_name}' sudah diimpor sebagai batch {already['batch_id']} "
-                f"('{already['berkas']}', {already['diimpor_pada']}); tidak ada yang berubah."
+                f"Berkas '{plan.file_name}' sudah diimpor sebagai batch {already['batch_id']} ({plan.kind}, "
+                f"'{already['berkas']}', {already['diimpor_pada']}); tidak ada yang berubah."
             )
             sql.audit(con, "lewati", already["batch_id"], plan.file_name, plan.sha256, plan.rows, "berhasil", message)
             return Outcome(
@@ -219,14 +222,15 @@ class Store:
             return Outcome(False, f"Batch {batch_id} tidak ada: belum ada data yang diimpor.")
         try:
             with sql.writing(self.path) as con:
-                batch = sql.find_batch(con, batch_id)
+                named = 1 <= batch_id <= MAX_BATCH_ID
+                batch = sql.find_batch(con, batch_id) if named else None
                 if batch is None or batch["status"] != sql.ACTIVE:
                     state = "tidak ada" if batch is None else "sudah dibatalkan sebelumnya"
                     message = (
                         f"Batch {batch_id} {state}; tidak ada yang berubah. Lihat daftar batch dengan "
                         "python -m kpi.importer --list."
                     )
-                    sql.audit(con, "batal", batch_id, None, None, None, "gagal", message)
+                    sql.audit(con, "batal", batch_id if named else None, None, None, None, "gagal", message)
                     return Outcome(False, message, batch_id)
                 counts = sql.remove_batch(con, batch["jenis"], batch_id)
                 message = (
@@ -251,7 +255,7 @@ class Store:
         batch_id: int | None = None,
     ) -> Outcome:
         """A refusal, written to the audit log in its own transaction (unless the store itself is unusable)."""
-        if not isinstance(exc, (StoreLocked, sql.SchemaMismatch)):
+        if not isinstance(exc, StoreProblem):  # a store that cannot be used cannot take the audit row either
             try:
                 with sql.writing(self.path) as con:
                     sql.audit(con, aksi, batch_id, berkas, sha256, baris, "gagal", message)
@@ -356,4 +360,4 @@ def _overlap_issue(on_overlap: str) -> Issue:
 
 def _reason(exc: Exception) -> str:
     """An exception as text: our own Indonesian messages as they are, anything else with its type."""
-    return str(exc) if isinstance(exc, (StoreLocked, sql.SchemaMismatch)) else f"{type(exc).__name__}: {exc}"
+    return str(exc).rstrip(".") if isinstance(exc, StoreProblem) else f"{type(exc).__name__}: {exc}"

@@ -24,7 +24,7 @@ from kpi.core.issues import issues_frame
 from kpi.core.wilayah import load_register
 from kpi.report.imports import preview_table
 from kpi.store.batches import KINDS, OVERLAP, Plan, Store, store_path
-from kpi.store.sql import SchemaMismatch, StoreLocked
+from kpi.store.problems import StoreProblem
 
 logger = logging.getLogger(__name__)
 OK, PROBLEM, USAGE = 0, 1, 2
@@ -117,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(outcome.message)
             return OK if outcome.ok else PROBLEM
         return _import(store, Path(args.berkas), args.kind, args.commit, args.on_overlap)
-    except (StoreLocked, SchemaMismatch) as exc:  # the store's own message says what is wrong and what to do
+    except StoreProblem as exc:  # busy, damaged, not a folder …: the store's own message says what to do
         print(f"Perintah gagal: {exc}", file=sys.stderr)
         return PROBLEM
     except Exception as exc:  # the border: one line for the user, the traceback in the log

@@ -19,7 +19,7 @@ from kpi.inputs.observations import load_sample
 from kpi.inputs.readers import ROW_COLUMN
 from kpi.inputs.schema import validate
 from kpi.store.batches import Store, store_path
-from kpi.store.sql import SchemaMismatch, StoreLocked
+from kpi.store.problems import StoreProblem
 
 logger = logging.getLogger(__name__)
 
@@ -67,10 +67,8 @@ def current(
         computed = store.observations()
         frame, issues = accept(computed, catalogue or load_catalogue(), register or load_register(), today)
         return Source(frame, issues, store.synthetic())
-    except StoreLocked as exc:  # busy: its message says to wait and try again
-        return Source(None, [Issue("penyimpanan_terkunci", str(exc))], False)
-    except SchemaMismatch as exc:  # a newer store: its message names the versions and the way out
-        return Source(None, [Issue("skema_tidak_dikenal", str(exc))], False)
+    except StoreProblem as exc:  # busy, a newer schema, damaged …: its message says what to do
+        return Source(None, [Issue(exc.code, str(exc))], False)
     except Exception as exc:  # the border: the traceback goes to the log, a message to the user
         logger.exception("loading the observations on display (store %s) failed", store_path())
         return Source(

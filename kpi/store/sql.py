@@ -24,6 +24,7 @@ import pandas as pd
 
 from kpi import settings
 from kpi.engine import tables
+from kpi.store.problems import SchemaMismatch, StoreLocked, folder_is_a_file, translated
 
 SCHEMA_VERSION = 2  # 2: codes, channels and statuses stored as ENUM
 LOCK_WAIT_SECONDS = 5.0
@@ -87,14 +88,6 @@ ACTIVE, ROLLED_BACK = "aktif", "dibatalkan"
 _PROCESS_LOCK = threading.RLock()  # one connection per process at a time: DuckDB refuses mixed configurations
 
 
-class StoreLocked(RuntimeError):
-    """The store file is held by another process (an import in progress, or the dashboard reading it)."""
-
-
-class SchemaMismatch(RuntimeError):
-    """The store was written with a schema version this application does not know."""
-
-
 class InjectedFault(RuntimeError):
     """A failure injected by a test through TANGSEL_KPI_FAULT."""
 
@@ -106,12 +99,15 @@ def now() -> str:
 
 def fault(point: str) -> None:
     """TEST-ONLY fault injection. TANGSEL_KPI_FAULT='<point>' kills this process with SIGKILL at `point`
-    (inside the open transaction); '<point>:raise' raises InjectedFault there. Unset in normal use."""
+    (inside the open transaction); '<point>:raise' raises InjectedFault there, '<point>:disk_full' the error DuckDB
+    raises on a full disk. Unset in normal use."""
     spec = settings.fault_point()
     if spec == point:
         os.kill(os.getpid(), signal.SIGKILL)
     if spec == f"{point}:raise":
         raise InjectedFault(f"kegagalan uji di titik {point}")
+    if spec == f"{point}:disk_full":  # what DuckDB raises when a write finds no room left on the disk
+        raise duckdb.IOException(f'IO Error: Could not write file "{point}": No space left on device')
 
 
 def run(con: duckdb.DuckDBPyConnection, statement: str, params: list | None = None) -> list[tuple]:
@@ -144,13 +140,17 @@ def schema_statements() -> list[str]:
 
 
 def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
-    """Open the store, waiting up to LOCK_WAIT_SECONDS while another process holds it."""
+    """Open the store, waiting up to LOCK_WAIT_SECONDS while another process holds it; a damaged store, a full disk
+    or a folder in its place raise the store's own problem (kpi.store.problems)."""
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower():
+        except duckdb.Error as exc:
+            if not (isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower()):
+                problem = translated(exc, path)
+                if problem is not None:
+                    raise problem from exc
                 raise
             if time.monotonic() >= deadline:
                 holder = re.search(r"PID (\d+)", str(exc))
@@ -174,6 +174,11 @@ def reading(path: Path) -> Iterator[duckdb.DuckDBPyConnection | None]:
         try:
             tables = {r[0] for r in run(con, "SELECT table_name FROM duckdb_tables()")}
             yield con if "batches" in tables else None
+        except duckdb.Error as exc:  # a damaged block shows only when it is read
+            problem = translated(exc, path)
+            if problem is not None:
+                raise problem from exc
+            raise
         finally:
             con.close()
 
@@ -182,7 +187,10 @@ def reading(path: Path) -> Iterator[duckdb.DuckDBPyConnection | None]:
 def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """One transaction on a writable connection: committed when the block ends, rolled back on any error."""
     with _PROCESS_LOCK:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError) as exc:
+            raise folder_is_a_file(path) from exc
         con = _connect(path, read_only=False)
         try:
             run(con, "BEGIN TRANSACTION")
@@ -190,9 +198,12 @@ def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
                 _ensure_schema(con)
                 yield con
                 run(con, "COMMIT")
-            except BaseException:
+            except BaseException as exc:
                 with suppress(duckdb.Error):  # closing an open transaction discards it as well
                     run(con, "ROLLBACK")
+                problem = translated(exc, path) if isinstance(exc, Exception) else None
+                if problem is not None:  # a full disk, a damaged file: rolled back, and said in Indonesian
+                    raise problem from exc
                 raise
         finally:
             con.close()
@@ -281,14 +292,16 @@ def table_frame(con: duckdb.DuckDBPyConnection | None, table: str, columns, orde
     return frame.astype({c: DTYPES[t] for c, t in columns})
 
 
-def active_batch_by_sha(con: duckdb.DuckDBPyConnection | None, sha256: str) -> dict | None:
-    """The active batch holding a file with this sha256, as batch_id, berkas, diimpor_pada."""
+def active_batch_by_sha(con: duckdb.DuckDBPyConnection | None, sha256: str, kind: str) -> dict | None:
+    """The active batch holding a file with this sha256 imported as this kind, as batch_id, berkas, diimpor_pada.
+    The same bytes imported as another kind are another import (the batches table has always kept the kind)."""
     if con is None:
         return None
     rows = run(
         con,
-        "SELECT batch_id, berkas, diimpor_pada FROM batches WHERE sha256 = ? AND status = ? ORDER BY batch_id LIMIT 1",
-        [sha256, ACTIVE],
+        "SELECT batch_id, berkas, diimpor_pada FROM batches WHERE sha256 = ? AND jenis = ? AND status = ? "
+        "ORDER BY batch_id LIMIT 1",
+        [sha256, kind, ACTIVE],
     )
     row = rows[0] if rows else None
     return None if row is None else {"batch_id": int(row[0]), "berkas": row[1], "diimpor_pada": row[2]}
@@ -310,7 +323,8 @@ def overlapping(con: duckdb.DuckDBPyConnection | None, kind: str, frame: pd.Data
         )
         found = con.execute(sql).df()
     finally:
-        con.unregister("incoming_keys")
+        with suppress(duckdb.Error):  # an aborted transaction refuses even this; the first error is the one to see
+            con.unregister("incoming_keys")
     return found.astype(OVERLAP_DTYPES) if len(found) else empty
 
 
@@ -369,7 +383,8 @@ def insert_batch(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame,
         casts = ", ".join(f"CAST(i.{c} AS {t})" for c, t in kind_columns()[kind])
         run(con, f"INSERT INTO {table} SELECT ?, NULL, {casts} FROM incoming i{where}", [batch_id])
     finally:
-        con.unregister("incoming")
+        with suppress(duckdb.Error):  # an aborted transaction refuses even this; the first error is the one to see
+            con.unregister("incoming")
     counts = {
         "baris": len(frame),
         "dimasukkan": len(frame) - (overlap if on_overlap == "skip" else 0),
