@@ -80,6 +80,12 @@ def _broken(doc, index, **changes):
         ({"headline": "ya"}, "headline", "true atau false"),
         ({"id": "Layanan Daring"}, "id", "huruf kecil"),
         (
+            {"period_date": "permohonan.tanggal"},
+            "period_date",
+            "'permohonan.tanggal' tidak dikenal; pilih salah satu dari permohonan.diajukan, permohonan.selesai, "
+            "aduan.diterima, survei.tanggal",
+        ),
+        (
             {"label": {"id": "Aduan per 10", "en": "x", "000 penduduk": None}},
             "label",
             "tanda kutip",
@@ -127,3 +133,27 @@ def test_a_rate_factor_must_be_a_positive_number(doc):
     index = [r["id"] for r in doc["indicators"]].index("aduan_per_10rb")
     with pytest.raises(CatalogueError, match=r"'aduan_per_10rb', isian 'factor': '0' harus angka lebih dari 0"):
         parse_catalogue(_broken(doc, index, factor=0), load_band_sets())
+
+
+def test_raw_derived_indicators_declare_the_date_that_places_a_record_in_a_period():
+    cat = load_catalogue()
+    declared = {i.id: i.period_date for i in cat.indicators if i.period_date is not None}
+    assert declared == {
+        "ikm": "survei.tanggal",  # survey date
+        "ikm_kecamatan": "survei.tanggal",
+        "layanan_daring": "permohonan.diajukan",  # submission
+        "selesai_tepat_waktu": "permohonan.selesai",  # completion
+        "waktu_penyelesaian": "permohonan.selesai",
+        "aduan_tindak_lanjut": "aduan.diterima",  # receipt
+        "aduan_per_10rb": "aduan.diterima",
+    }
+
+
+def test_period_dates_are_date_columns_of_the_record_kinds():
+    from kpi.core.catalogue import PERIOD_DATES
+    from kpi.inputs.kinds import KINDS
+
+    for value in PERIOD_DATES:
+        kind, column = value.split(".")
+        types = {c.name: c.type for c in KINDS[kind].columns}
+        assert types.get(column) in ("datetime", "date"), value

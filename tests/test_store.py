@@ -469,6 +469,26 @@ def test_complaints_use_the_sourced_population_when_real(store, tmp_path):
     assert value(store, "aduan_per_10rb", "36.74.03.1001", "2026-09") == 0.0  # zero-filled, Pondok Aren
 
 
+def test_a_complaint_elsewhere_leaves_a_kelurahans_follow_up_share_alone(store, tmp_path):
+    # Ciater, October 2026: Thu 1 Oct followed up Fri 2 Oct (1 working day, in time); Wed 28 Oct without a follow-up
+    # (received, not followed up): 1 / 2 = 50 %. Pakulonan's complaint of Mon 9 Nov changes nothing in Ciater: the
+    # dry run previews no change of Ciater's share (it used to preview 100 → 50, and Ciater showed 100 % before).
+    ciater = ADUAN_HEADER + (
+        "A-1,36.74.01.1001,SIARAN,Sampah,2026-10-01 09:00,2026-10-02 09:00,\n"
+        "A-2,36.74.01.1001,SIARAN,Sampah,2026-10-28 09:00,,\n"
+    )
+    imported(store, write(tmp_path, "ciater.csv", ciater), "aduan")
+    assert value(store, "aduan_tindak_lanjut", "36.74.01.1001", "2026-10") == 50.0
+    elsewhere = ADUAN_HEADER + "A-3,36.74.02.1001,SIARAN,Sampah,2026-11-09 09:00,2026-11-09 10:00,\n"
+    plan = store.plan(write(tmp_path, "pakulonan.csv", elsewhere), "aduan", today=TODAY)
+    assert plan.ok, plan.issues
+    shares = plan.preview[plan.preview["indikator"] == "aduan_tindak_lanjut"]
+    assert shares[["kode_wilayah", "periode", "sesudah"]].values.tolist() == [["36.74.02.1001", "2026-11", 100.0]]
+    assert shares["sebelum"].isna().all()  # a new row, not a change
+    assert store.commit(plan).ok
+    assert value(store, "aduan_tindak_lanjut", "36.74.01.1001", "2026-10") == 50.0
+
+
 def test_synthetic_complaints_use_the_sample_population(store, tmp_path):
     text = ADUAN_HEADER + "CONTOH-A-1,36.74.01.1001,SIARAN,Sampah,2026-09-01 09:00,,\n"
     plan = store.plan(write(tmp_path, "aduan.csv", text), "aduan", today=TODAY)

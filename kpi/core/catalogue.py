@@ -25,6 +25,8 @@ ROLLUPS = ("ratio", "mean", "sum")
 OVER_TIME = ("sum", "last", "mean")
 DIRECTIONS = ("higher", "lower")
 LEVELS = ("kelurahan", "kecamatan")
+# The raw-record dates that can place a record in a period (`period_date`: kind.column of kpi/inputs/kinds.py)
+PERIOD_DATES = ("permohonan.diajukan", "permohonan.selesai", "aduan.diterima", "survei.tanggal")
 REQUIRED = (
     "label",
     "short",
@@ -86,6 +88,7 @@ class Indicator:
     bands: str | None = None
     berakhlak: str | None = None
     headline: bool = False
+    period_date: str | None = None
 
     @property
     def has_denominator(self) -> bool:
@@ -162,6 +165,7 @@ def _check(rec: _YamlMap, ctx: Mapping[str, Mapping[str, object]]) -> list[Issue
         ("frequency", periods.GRAINS),
         ("numerator_over_time", OVER_TIME),
         ("denominator_over_time", OVER_TIME),
+        ("period_date", PERIOD_DATES),
     ):
         if rec.get(fld) is not None and rec[fld] not in allowed:
             bad(fld, f"'{rec[fld]}' tidak dikenal; pilih salah satu dari {', '.join(allowed)}.")
