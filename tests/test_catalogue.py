@@ -157,3 +157,37 @@ def test_period_dates_are_date_columns_of_the_record_kinds():
         kind, column = value.split(".")
         types = {c.name: c.type for c in KINDS[kind].columns}
         assert types.get(column) in ("datetime", "date"), value
+
+
+@pytest.mark.parametrize(
+    "changes, field, words",
+    [
+        ({"factor": 100}, "factor", "rollup 'ikm_pooled' memakai faktor 1"),
+        ({"numerator_over_time": "last"}, "numerator_over_time", "menjumlahkan jawaban antarperiode; isi 'sum'"),
+        ({"denominator_over_time": "mean"}, "denominator_over_time", "menjumlahkan jawaban antarperiode"),
+        ({"numerator": None}, "denominator", "perlu deskripsi pembilang dan penyebut"),
+        ({"rollup": "ikm_digabung"}, "rollup", "pilih salah satu dari ratio, mean, sum, ikm_pooled"),
+    ],
+)
+def test_a_pooled_indicator_is_refused_when_its_rules_break(doc, changes, field, words):
+    with pytest.raises(CatalogueError) as err:
+        parse_catalogue(_broken(doc, 0, **changes), load_band_sets())
+    messages = [i.message for i in err.value.issues]
+    assert any(f"'ikm', isian '{field}'" in m and words in m for m in messages), messages
+
+
+def test_pooled_indicators_declare_their_component_rows():
+    cat = load_catalogue()
+    assert [i.id for i in cat.indicators if i.rollup == "ikm_pooled"] == ["ikm", "ikm_kecamatan"]
+    assert cat.get("ikm").components == tuple(f"ikm.u{u}" for u in range(1, 10))
+    assert cat.get("layanan_daring").components == () and cat.get("ikm").has_denominator
+    u3 = cat.components["ikm_kecamatan.u3"]
+    assert (u3.indicator.id, u3.part, u3.level, u3.frequency, u3.range, u3.factor) == (
+        "ikm_kecamatan",
+        "u3",
+        "kecamatan",
+        "semester",
+        (1.0, 4.0),
+        1.0,
+    )
+    assert set(cat.observed) == set(cat.ids) | set(cat.components)
