@@ -21,6 +21,7 @@ from kpi.core.catalogue import load_catalogue, parse_catalogue
 from kpi.core.methods.bands import load_band_sets
 from kpi.core.methods.ikm import UNSUR, compute_ikm, ikm_from_sums
 from kpi.core.observations import COLUMNS as OBS_COLUMNS
+from kpi.core.pooling import family
 from kpi.core.wilayah import load_register
 from kpi.core.workdays import Calendar
 from kpi.engine import reference as engine_ref
@@ -157,10 +158,14 @@ def survei() -> pd.DataFrame:
 
 
 # Serpong (kecamatan office), 2025-S2: one respondent all 4, one all 3 → NRR 3.5 each → IKM 87.5 → 175 / 2.
-# B answered only U1 (U2..U9 have no answer in its semester) → no IKM row.
+# B answered only U1 (U2..U9 have no answer in its semester) → no IKM row, and no component rows either.
+# Components (rollup: ikm_pooled): per unsur, pembilang = the scores' sum, penyebut = the number of answers.
+SURVEY_A_SUMS = [(20, 6), (21, 6), (17, 6), (20, 5), (20, 6), (22, 6), (23, 6), (17, 6), (18, 5)]
 SURVEY_ROWS = [
     ("ikm", A, "2026-S1", SURVEY_A_PEMBILANG, 6),
+    *((f"ikm.u{i}", A, "2026-S1", s, n) for i, (s, n) in enumerate(SURVEY_A_SUMS, start=1)),
     ("ikm_kecamatan", SERPONG, "2025-S2", 175.0, 2),
+    *((f"ikm_kecamatan.u{i}", SERPONG, "2025-S2", 7, 2) for i in range(1, 10)),  # 4 + 3 over 2 answers
 ]
 
 
@@ -252,6 +257,19 @@ def test_ikm_hand_worked_and_equal_to_compute_ikm(compute, calendar):
     one = compute_ikm(pd.DataFrame(SURVEY_A, columns=list(UNSUR)).astype("float64"))
     assert round(one.ikm, 2) == SURVEY_A_IKM
     assert result["pembilang"].iloc[0] == round(one.ikm * 6, 4)
+
+
+@ENGINES
+def test_component_rows_follow_the_declared_rollup(compute, calendar):
+    """Components are written because the catalogue pools ikm (rollup: ikm_pooled); declared a plain ratio, the
+    same answers give the unit rows only."""
+    shipped = load_catalogue()
+    plain = replace(
+        shipped,
+        indicators=tuple(replace(i, rollup="ratio") if i.id.startswith("ikm") else i for i in shipped.indicators),
+    )
+    result = compute({"survei": survei()}, calendar=calendar, catalogue=plain)
+    pd.testing.assert_frame_equal(result, _expected([r for r in SURVEY_ROWS if "." not in r[0]]), check_exact=True)
 
 
 def test_ikm_from_sums_matches_compute_ikm():
@@ -402,7 +420,7 @@ def test_engines_agree_on_random_records(seed, calendar):
     duck = engine.compute(records, population=population, calendar=calendar)
     ref = engine_ref.compute(records, population=population, calendar=calendar)
     pd.testing.assert_frame_equal(duck, ref, check_exact=True)
-    assert set(duck["indikator"]) == {
+    assert set(family(duck["indikator"])) == {
         "layanan_daring",
         "selesai_tepat_waktu",
         "waktu_penyelesaian",
@@ -412,6 +430,9 @@ def test_engines_agree_on_random_records(seed, calendar):
         "ikm_kecamatan",
     }
     assert (duck["pembilang"] <= duck["penyebut"] * 100).all()
+    components = duck[duck["indikator"].str.contains(".", regex=False)]
+    assert set(components["indikator"]) == {f"{i}.u{u}" for i in ("ikm", "ikm_kecamatan") for u in range(1, 10)}
+    assert components["pembilang"].between(components["penyebut"], components["penyebut"] * 4).all()  # scores 1–4
 
 
 def test_bench_smoke(capsys):

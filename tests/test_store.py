@@ -14,6 +14,7 @@ from pandas.testing import assert_frame_equal
 
 from kpi import settings
 from kpi.core.catalogue import load_catalogue
+from kpi.core.pooling import family
 from kpi.store import kpis as store_kpi
 from kpi.store import sql
 from kpi.store.batches import Store, store_path
@@ -510,6 +511,43 @@ def test_survey_ikm_by_office_and_semester(store, tmp_path):
     assert got.loc["ikm_kecamatan"].tolist() == ["2026-S1", "36.74.01", 50.0, 1.0]
 
 
+# Ciater (36.74.01.1001) answers as "Muncul", Rawa Mekar Jaya (36.74.01.1002) as "Setu" of tests/test_rollup_pooled.py:
+# Serpong pooled per unsur 76.7593 (76.76, B), respondent-weighted 76.3889 (76.39, C).
+POOLING_ANSWERS = SURVEI_HEADER + (
+    "R-1,36.74.01.1001,2026-03-02,4,4,4,4,4,4,3,3,3\n"
+    "R-2,36.74.01.1001,2026-03-02,3,3,3,3,3,3,3,3,3\n"
+    "R-3,36.74.01.1001,2026-03-03,3,3,3,3,3,3,3,3,3\n"
+    "R-4,36.74.01.1001,2026-03-03,3,3,3,3,3,3,3,3,3\n"
+    "R-5,36.74.01.1002,2026-03-02,2,3,3,3,3,3,3,3,3\n"
+    "R-6,36.74.01.1002,2026-03-04,2,2,,,,,,,\n"
+)
+
+
+def _serpong_ikm(store: Store) -> float:
+    from kpi.core.wilayah import load_register
+    from kpi.metrics.rollup import rollup_indicator
+
+    ikm = load_catalogue().get("ikm")
+    table = rollup_indicator(store.observations(), ikm, "kecamatan", "semester", load_register())
+    return float(table.set_index(["kode_wilayah", "periode"]).loc[("36.74.01", "2026-S1"), "nilai"])
+
+
+def test_surveys_pool_per_unsur_until_a_unit_ikm_is_overridden(store, tmp_path):
+    plan = store.plan(write(tmp_path, "survei.csv", POOLING_ANSWERS), "survei", today=TODAY)
+    assert plan.ok, plan.issues
+    assert set(plan.preview["indikator"]) == {"ikm"}  # the preview lists KPIs, never the ikm.u1 … components
+    assert store.commit(plan).ok
+    assert value(store, "ikm", "36.74.01.1002", "2026-S1") == pytest.approx(70.8333, abs=1e-4)
+    assert _serpong_ikm(store) == pytest.approx(76.7593, abs=1e-4)
+    # A corrected unit IKM without components replaces the computed row and its components: Serpong falls back to
+    # respondent weighting, (79.1667 × 4 + 70.8333 × 2) / 6 = 76.3889
+    imported(store, obs_file(tmp_path, "koreksi.csv", ["2026-S1,36.74.01.1002,ikm,141.6667,2,"]))
+    rows = store.observations()
+    components = rows[rows["indikator"].str.startswith("ikm.")]
+    assert components.groupby("kode_wilayah").size().to_dict() == {"36.74.01.1001": 9}  # 1002's are gone
+    assert _serpong_ikm(store) == pytest.approx(76.3889, abs=1e-4)
+
+
 def test_imported_observations_override_computed_ones_until_rolled_back(store, tmp_path):
     imported(store, write(tmp_path, "permohonan.csv", FOUR_REQUESTS), "permohonan")
     computed = store.observations()
@@ -544,7 +582,8 @@ def test_the_imported_sample_reproduces_the_shipped_observations(store):
     shipped = pd.read_csv(sample / "observasi.csv", dtype={"periode": str, "kode_wilayah": str})
     shipped = shipped[shipped["indikator"].isin(set(got["indikator"]))]
     shipped = shipped.sort_values(["indikator", "kode_wilayah", "periode"]).reset_index(drop=True)
-    assert sorted(set(got["indikator"])) == ["aduan_per_10rb", "aduan_tindak_lanjut", "ikm", "ikm_kecamatan"]
+    assert sorted(set(family(got["indikator"]))) == ["aduan_per_10rb", "aduan_tindak_lanjut", "ikm", "ikm_kecamatan"]
+    assert (got["indikator"] == "ikm.u9").sum() == (got["indikator"] == "ikm").sum()  # components came along
     assert_frame_equal(
         got[["periode", "kode_wilayah", "indikator", "pembilang", "penyebut"]],
         shipped[["periode", "kode_wilayah", "indikator", "pembilang", "penyebut"]],

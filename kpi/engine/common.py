@@ -23,6 +23,7 @@ import pandas as pd
 from kpi.core.catalogue import Catalogue, load_catalogue
 from kpi.core.methods.ikm import UNSUR, ikm_from_sums
 from kpi.core.observations import DTYPES as OBS_DTYPES
+from kpi.core.pooling import POOLINGS
 from kpi.core.wilayah import Register, load_register
 from kpi.core.workdays import Calendar
 
@@ -206,8 +207,10 @@ def _complaints(complaints: pd.DataFrame, population: pd.DataFrame | None, regis
     return parts
 
 
-def _survey(survey: pd.DataFrame, register: Register) -> list[pd.DataFrame]:
-    """ikm (kelurahan offices) and ikm_kecamatan (kecamatan offices); units with an unanswered unsur get no row."""
+def _survey(survey: pd.DataFrame, register: Register, catalogue: Catalogue) -> list[pd.DataFrame]:
+    """ikm (kelurahan offices) and ikm_kecamatan (kecamatan offices), and, where the catalogue pools the indicator
+    per unsur (rollup: ikm_pooled), one component row per unsur: pembilang = the scores' sum, penyebut = the number
+    of answers. Units with an unanswered unsur have no IKM and get no row at all."""
     sums = survey[[f"jumlah_{u}" for u in UNSUR]].to_numpy(dtype="int64")
     counts = survey[[f"isian_{u}" for u in UNSUR]].to_numpy(dtype="int64")
     respondents = survey["responden"].to_numpy(dtype="int64")
@@ -219,6 +222,9 @@ def _survey(survey: pd.DataFrame, register: Register) -> list[pd.DataFrame]:
     for name, tingkat in (("ikm", "kelurahan"), ("ikm_kecamatan", "kecamatan")):
         keep = (level == tingkat).to_numpy() & ~np.isnan(pembilang)
         parts.append(_rows(name, period[keep], units[keep], pembilang[keep], respondents[keep]))
+        if name in catalogue.ids and catalogue.get(name).pooling is POOLINGS["ikm_pooled"]:
+            for j, component in enumerate(catalogue.get(name).components):  # parts u1..u9 = columns U1..U9
+                parts.append(_rows(component, period[keep], units[keep], sums[keep, j], counts[keep, j]))
     return parts
 
 
@@ -237,6 +243,6 @@ def observations(
     if aggregates.complaints is not None:
         parts += _complaints(aggregates.complaints, population, register)
     if aggregates.survey is not None:
-        parts += _survey(aggregates.survey, register)
+        parts += _survey(aggregates.survey, register, catalogue)
     frame = pd.concat(parts, ignore_index=True).astype(OBS_DTYPES)
     return frame.sort_values(["indikator", "kode_wilayah", "periode"], kind="stable", ignore_index=True)
