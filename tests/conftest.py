@@ -118,6 +118,7 @@ def tiny_catalogue():
                 "ikm",
                 type="index",
                 factor=1,
+                rollup="ikm_pooled",
                 level="kelurahan",
                 frequency="semester",
                 decimals=2,

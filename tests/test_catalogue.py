@@ -80,6 +80,12 @@ def _broken(doc, index, **changes):
         ({"headline": "ya"}, "headline", "true atau false"),
         ({"id": "Layanan Daring"}, "id", "huruf kecil"),
         (
+            {"period_date": "permohonan.tanggal"},
+            "period_date",
+            "'permohonan.tanggal' tidak dikenal; pilih salah satu dari permohonan.diajukan, permohonan.selesai, "
+            "aduan.diterima, survei.tanggal",
+        ),
+        (
             {"label": {"id": "Aduan per 10", "en": "x", "000 penduduk": None}},
             "label",
             "tanda kutip",
@@ -127,3 +133,61 @@ def test_a_rate_factor_must_be_a_positive_number(doc):
     index = [r["id"] for r in doc["indicators"]].index("aduan_per_10rb")
     with pytest.raises(CatalogueError, match=r"'aduan_per_10rb', isian 'factor': '0' harus angka lebih dari 0"):
         parse_catalogue(_broken(doc, index, factor=0), load_band_sets())
+
+
+def test_raw_derived_indicators_declare_the_date_that_places_a_record_in_a_period():
+    cat = load_catalogue()
+    declared = {i.id: i.period_date for i in cat.indicators if i.period_date is not None}
+    assert declared == {
+        "ikm": "survei.tanggal",  # survey date
+        "ikm_kecamatan": "survei.tanggal",
+        "layanan_daring": "permohonan.diajukan",  # submission
+        "selesai_tepat_waktu": "permohonan.selesai",  # completion
+        "waktu_penyelesaian": "permohonan.selesai",
+        "aduan_tindak_lanjut": "aduan.diterima",  # receipt
+        "aduan_per_10rb": "aduan.diterima",
+    }
+
+
+def test_period_dates_are_date_columns_of_the_record_kinds():
+    from kpi.core.catalogue import PERIOD_DATES
+    from kpi.inputs.kinds import KINDS
+
+    for value in PERIOD_DATES:
+        kind, column = value.split(".")
+        types = {c.name: c.type for c in KINDS[kind].columns}
+        assert types.get(column) in ("datetime", "date"), value
+
+
+@pytest.mark.parametrize(
+    "changes, field, words",
+    [
+        ({"factor": 100}, "factor", "rollup 'ikm_pooled' memakai faktor 1"),
+        ({"numerator_over_time": "last"}, "numerator_over_time", "menjumlahkan jawaban antarperiode; isi 'sum'"),
+        ({"denominator_over_time": "mean"}, "denominator_over_time", "menjumlahkan jawaban antarperiode"),
+        ({"numerator": None}, "denominator", "perlu deskripsi pembilang dan penyebut"),
+        ({"rollup": "ikm_digabung"}, "rollup", "pilih salah satu dari ratio, mean, sum, ikm_pooled"),
+    ],
+)
+def test_a_pooled_indicator_is_refused_when_its_rules_break(doc, changes, field, words):
+    with pytest.raises(CatalogueError) as err:
+        parse_catalogue(_broken(doc, 0, **changes), load_band_sets())
+    messages = [i.message for i in err.value.issues]
+    assert any(f"'ikm', isian '{field}'" in m and words in m for m in messages), messages
+
+
+def test_pooled_indicators_declare_their_component_rows():
+    cat = load_catalogue()
+    assert [i.id for i in cat.indicators if i.rollup == "ikm_pooled"] == ["ikm", "ikm_kecamatan"]
+    assert cat.get("ikm").components == tuple(f"ikm.u{u}" for u in range(1, 10))
+    assert cat.get("layanan_daring").components == () and cat.get("ikm").has_denominator
+    u3 = cat.components["ikm_kecamatan.u3"]
+    assert (u3.indicator.id, u3.part, u3.level, u3.frequency, u3.range, u3.factor) == (
+        "ikm_kecamatan",
+        "u3",
+        "kecamatan",
+        "semester",
+        (1.0, 4.0),
+        1.0,
+    )
+    assert set(cat.observed) == set(cat.ids) | set(cat.components)

@@ -8,19 +8,25 @@ kecamatan Serpong = 36.74.01. Working days per kpi.core.workdays (holidays 0.109
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import duckdb
 import numpy as np
 import pandas as pd
 import pytest
+import yaml
 
-from kpi import engine
+from kpi import engine, settings
+from kpi.core.catalogue import load_catalogue, parse_catalogue
+from kpi.core.methods.bands import load_band_sets
 from kpi.core.methods.ikm import UNSUR, compute_ikm, ikm_from_sums
 from kpi.core.observations import COLUMNS as OBS_COLUMNS
+from kpi.core.pooling import family
 from kpi.core.wilayah import load_register
 from kpi.core.workdays import Calendar
 from kpi.engine import reference as engine_ref
 from kpi.engine.bench import bench_engine, synthetic_permohonan
+from kpi.engine.common import EngineCatalogueError
 
 A, B, C, SERPONG = "36.74.01.1001", "36.74.01.1002", "36.74.02.1001", "36.74.01"
 ENGINES = pytest.mark.parametrize("compute", [engine.compute, engine_ref.compute], ids=["duckdb", "pandas"])
@@ -152,8 +158,15 @@ def survei() -> pd.DataFrame:
 
 
 # Serpong (kecamatan office), 2025-S2: one respondent all 4, one all 3 → NRR 3.5 each → IKM 87.5 → 175 / 2.
-# B answered only U1 (U2..U9 have no answer in its semester) → no IKM row.
-SURVEY_ROWS = [("ikm", A, "2026-S1", SURVEY_A_PEMBILANG, 6), ("ikm_kecamatan", SERPONG, "2025-S2", 175.0, 2)]
+# B answered only U1 (U2..U9 have no answer in its semester) → no IKM row, and no component rows either.
+# Components (rollup: ikm_pooled): per unsur, pembilang = the scores' sum, penyebut = the number of answers.
+SURVEY_A_SUMS = [(20, 6), (21, 6), (17, 6), (20, 5), (20, 6), (22, 6), (23, 6), (17, 6), (18, 5)]
+SURVEY_ROWS = [
+    ("ikm", A, "2026-S1", SURVEY_A_PEMBILANG, 6),
+    *((f"ikm.u{i}", A, "2026-S1", s, n) for i, (s, n) in enumerate(SURVEY_A_SUMS, start=1)),
+    ("ikm_kecamatan", SERPONG, "2025-S2", 175.0, 2),
+    *((f"ikm_kecamatan.u{i}", SERPONG, "2025-S2", 7, 2) for i in range(1, 10)),  # 4 + 3 over 2 answers
+]
 
 
 def _expected(rows: list[tuple]) -> pd.DataFrame:
@@ -168,6 +181,61 @@ def _expected(rows: list[tuple]) -> pd.DataFrame:
 def test_requests_hand_worked(compute, calendar):
     result = compute({"permohonan": permohonan()}, calendar=calendar)
     pd.testing.assert_frame_equal(result, _expected(REQUEST_ROWS), check_exact=True)
+
+
+def _catalogue_with(**period_dates: str):
+    """The shipped catalogue with some indicators' period_date changed."""
+    doc = yaml.safe_load(settings.INDICATORS_FILE.read_text(encoding="utf-8"))
+    for rec in doc["indicators"]:
+        rec["period_date"] = period_dates.get(rec["id"], rec.get("period_date"))
+    return parse_catalogue(doc, load_band_sets())
+
+
+# The other dates: online share of the requests completed in the month (status selesai, by month of selesai); on time
+# and completion time of the completed requests submitted in the month (request 4 was submitted on 30 April).
+REQUEST_ROWS_OTHER_DATES = [
+    ("layanan_daring", A, "2024-04", 1, 3),  # 1, 2, 3: 1 online
+    ("layanan_daring", A, "2024-05", 1, 1),  # 4 online
+    ("layanan_daring", B, "2024-04", 2, 3),  # 7, 8 online, 9 not
+    ("layanan_daring", B, "2024-05", 0, 1),  # 10
+    ("selesai_tepat_waktu", A, "2024-04", 3, 4),  # 1 yes, 2 yes, 3 no, 4 yes
+    ("selesai_tepat_waktu", B, "2024-03", 1, 1),  # 8 yes
+    ("selesai_tepat_waktu", B, "2024-04", 2, 2),  # 7, 9 yes
+    ("selesai_tepat_waktu", B, "2024-05", 0, 1),  # 10 no
+    ("waktu_penyelesaian", A, "2024-04", 8, 4),  # 2 + 1 + 4 + 1
+    ("waktu_penyelesaian", B, "2024-03", 2, 1),
+    ("waktu_penyelesaian", B, "2024-04", 5, 2),  # 0 + 5
+    ("waktu_penyelesaian", B, "2024-05", 6, 1),
+]
+
+
+@ENGINES
+def test_requests_are_placed_by_the_date_the_catalogue_declares(compute, calendar):
+    swapped = _catalogue_with(
+        layanan_daring="permohonan.selesai",
+        selesai_tepat_waktu="permohonan.diajukan",
+        waktu_penyelesaian="permohonan.diajukan",
+    )
+    result = compute({"permohonan": permohonan()}, calendar=calendar, catalogue=swapped)
+    pd.testing.assert_frame_equal(result, _expected(REQUEST_ROWS_OTHER_DATES), check_exact=True)
+
+
+@ENGINES
+@pytest.mark.parametrize(
+    "declared, words",
+    [
+        ({"layanan_daring": "aduan.diterima"}, "'layanan_daring', isian 'period_date': 'aduan.diterima' tidak dapat"),
+        ({"aduan_tindak_lanjut": "aduan.selesai"}, "dari catatan aduan, isi salah satu dari aduan.diterima"),
+        ({"ikm": None}, "Indikator 'ikm', isian 'period_date': kosong; indikator ini dihitung dari catatan survei"),
+    ],
+)
+def test_a_period_date_the_engine_cannot_use_is_refused_in_indonesian(compute, calendar, declared, words):
+    shipped = load_catalogue()  # values the loader would refuse as well: the engine checks what it is given
+    catalogue = replace(
+        shipped, indicators=tuple(replace(i, period_date=declared.get(i.id, i.period_date)) for i in shipped.indicators)
+    )
+    with pytest.raises(EngineCatalogueError, match=re.escape(words)):
+        compute({"permohonan": permohonan()}, calendar=calendar, catalogue=catalogue)
 
 
 @ENGINES
@@ -189,6 +257,19 @@ def test_ikm_hand_worked_and_equal_to_compute_ikm(compute, calendar):
     one = compute_ikm(pd.DataFrame(SURVEY_A, columns=list(UNSUR)).astype("float64"))
     assert round(one.ikm, 2) == SURVEY_A_IKM
     assert result["pembilang"].iloc[0] == round(one.ikm * 6, 4)
+
+
+@ENGINES
+def test_component_rows_follow_the_declared_rollup(compute, calendar):
+    """Components are written because the catalogue pools ikm (rollup: ikm_pooled); declared a plain ratio, the
+    same answers give the unit rows only."""
+    shipped = load_catalogue()
+    plain = replace(
+        shipped,
+        indicators=tuple(replace(i, rollup="ratio") if i.id.startswith("ikm") else i for i in shipped.indicators),
+    )
+    result = compute({"survei": survei()}, calendar=calendar, catalogue=plain)
+    pd.testing.assert_frame_equal(result, _expected([r for r in SURVEY_ROWS if "." not in r[0]]), check_exact=True)
 
 
 def test_ikm_from_sums_matches_compute_ikm():
@@ -228,19 +309,13 @@ def test_categorical_object_and_nanosecond_inputs(compute, calendar):
     pd.testing.assert_frame_equal(result, _expected(REQUEST_ROWS + COMPLAINT_ROWS + SURVEY_ROWS), check_exact=True)
 
 
-def _open_complaints() -> pd.DataFrame:
-    rows = [  # diterima, tindak_lanjut, selesai; the as-of day is the latest timestamp: Friday 30 October 2026
-        ("2026-10-01 09:00", "2026-10-02 09:00", "2026-10-30 15:00"),  # followed up after 1 working day: yes
-        ("2026-10-05 09:00", NAT, NAT),  # 19 working days without: late
-        ("2026-10-26 09:00", NAT, NAT),  # Mon: 27, 28, 29, 30 = 4 > 3: late
-        ("2026-10-27 09:00", NAT, NAT),  # Tue: 28, 29, 30 = 3: may still be in time
-        ("2026-10-28 09:00", NAT, NAT),  # Wed: 29, 30 = 2: still open
-    ]
-    diterima, tindak, selesai = zip(*rows, strict=True)
+def _complaints(rows: list[tuple]) -> pd.DataFrame:
+    """Complaint records from (kode, diterima, tindak_lanjut, selesai) tuples."""
+    kode, diterima, tindak, selesai = zip(*rows, strict=True)
     return pd.DataFrame(
         {
-            "id_aduan": [f"T{i}" for i in range(5)],
-            "kode_wilayah": A,
+            "id_aduan": [f"T{i}" for i in range(len(rows))],
+            "kode_wilayah": kode,
             "kanal": "SIARAN",
             "kategori": "Banjir",
             "diterima": _stamps(list(diterima)),
@@ -250,13 +325,43 @@ def _open_complaints() -> pd.DataFrame:
     )
 
 
+OPEN_COMPLAINTS = [  # kode, diterima, tindak_lanjut, selesai; the data end on Friday 30 October 2026
+    (A, "2026-10-01 09:00", "2026-10-02 09:00", "2026-10-30 15:00"),  # followed up after 1 working day: yes
+    (A, "2026-10-05 09:00", NAT, NAT),  # 19 working days without: no
+    (A, "2026-10-26 09:00", NAT, NAT),  # Mon: 27, 28, 29, 30 = 4 > 3: no
+    (A, "2026-10-27 09:00", NAT, NAT),  # Tue: 28, 29, 30 = 3: may still be in time, not followed up yet: no
+    (A, "2026-10-28 09:00", NAT, NAT),  # Wed: 29, 30 = 2: still open, not followed up yet: no
+]
+
+
 @ENGINES
-def test_complaints_still_within_the_follow_up_time_are_open_not_late(compute, calendar):
-    result = compute({"aduan": _open_complaints()}, population=POPULATION, calendar=calendar)
+def test_every_complaint_received_is_in_the_denominator_open_ones_not_followed_up(compute, calendar):
+    """aduan_tindak_lanjut divides by the complaints received in the month, as the catalogue declares; one without
+    a follow-up counts as not followed up, even while its 3 working days are running (1 of 5 = 20 %)."""
+    result = compute({"aduan": _complaints(OPEN_COMPLAINTS)}, population=POPULATION, calendar=calendar)
     rows = result.set_index("indikator")[["kode_wilayah", "periode", "pembilang", "penyebut"]]
-    assert rows.loc["aduan_tindak_lanjut"].tolist() == [A, "2026-10", 1.0, 3.0]  # 1 of the 3 that can be judged
+    assert rows.loc["aduan_tindak_lanjut"].tolist() == [A, "2026-10", 1.0, 5.0]
     rate = result[(result["indikator"] == "aduan_per_10rb") & (result["kode_wilayah"] == A)]
     assert rate[["periode", "pembilang"]].values.tolist() == [["2026-10", 5.0]]  # all 5 were received
+
+
+A_OCTOBER = [
+    (A, "2026-10-01 09:00", "2026-10-02 09:00", NAT),  # Thu, followed up Fri: 1 working day → yes
+    (A, "2026-10-28 09:00", NAT, NAT),  # Wed, no follow-up in the records → received, not followed up
+]
+ELSEWHERE = [(C, "2026-11-09 09:00", "2026-11-09 10:00", NAT)]  # Pakulonan, a later month
+
+
+@ENGINES
+@pytest.mark.parametrize("others", [[], ELSEWHERE], ids=["alone", "with_a_later_complaint_elsewhere"])
+def test_a_kelurahans_value_ignores_other_kelurahans_records(compute, calendar, others):
+    """A received 2 complaints in October 2026, 1 followed up within 3 working days: 1 / 2 = 50 %, whether or not
+    Pakulonan's complaint of 9 November is in the records. Before the fix the as-of day was the latest timestamp of
+    all records: alone, A's own 28 October made the open complaint "not yet judged" (1 / 1 = 100 %); Pakulonan's
+    9 November put 8 working days behind it (29, 30 Oct, 2–6, 9 Nov > 3), so it became late (1 / 2 = 50 %)."""
+    result = compute({"aduan": _complaints(A_OCTOBER + others)}, calendar=calendar)
+    row = result[(result["indikator"] == "aduan_tindak_lanjut") & (result["kode_wilayah"] == A)]
+    assert row[["periode", "pembilang", "penyebut"]].values.tolist() == [["2026-10", 1.0, 2.0]]
 
 
 def test_engine_in_duckdb_equals_the_engine_on_frames(calendar):
@@ -315,7 +420,7 @@ def test_engines_agree_on_random_records(seed, calendar):
     duck = engine.compute(records, population=population, calendar=calendar)
     ref = engine_ref.compute(records, population=population, calendar=calendar)
     pd.testing.assert_frame_equal(duck, ref, check_exact=True)
-    assert set(duck["indikator"]) == {
+    assert set(family(duck["indikator"])) == {
         "layanan_daring",
         "selesai_tepat_waktu",
         "waktu_penyelesaian",
@@ -325,6 +430,9 @@ def test_engines_agree_on_random_records(seed, calendar):
         "ikm_kecamatan",
     }
     assert (duck["pembilang"] <= duck["penyebut"] * 100).all()
+    components = duck[duck["indikator"].str.contains(".", regex=False)]
+    assert set(components["indikator"]) == {f"{i}.u{u}" for i in ("ikm", "ikm_kecamatan") for u in range(1, 10)}
+    assert components["pembilang"].between(components["penyebut"], components["penyebut"] * 4).all()  # scores 1–4
 
 
 def test_bench_smoke(capsys):

@@ -299,6 +299,10 @@ def test_dictionary_ikm_shows_band_edges_and_formula(tiny_catalogue):
     )
     assert ikm["Rumus"] == "pembilang ÷ penyebut — pembilang: n; penyebut: d"
     assert ikm["Target per tahun"] == "2026: 85" and ikm["Rentang sah"] == "25–100"
+    assert ikm["Agregasi antarwilayah"].startswith("jawaban semua responden unit di bawahnya digabung per unsur")
+    assert ikm["Agregasi antarperiode"].startswith("jawaban semua laporan dalam periode digabung per unsur")
+    english = _dictionary_row(tiny_catalogue, "ikm", "en")
+    assert "pooled per element" in english["Across areas"] and "pooled per element" in english["Over time"]
     assert (
         _dictionary_row(tiny_catalogue, "ikm", "en")["Official bands"]
         .split(": ", 1)[1]

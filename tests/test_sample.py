@@ -81,7 +81,8 @@ def test_columns_order_and_round_trip(obs):
 
 def test_every_indicator_only_at_its_level_and_frequency(obs):
     catalogue, register = load_catalogue(), load_register()
-    assert set(obs["indikator"]) == set(catalogue.ids)
+    assert set(obs["indikator"]) == set(catalogue.observed)  # the indicators and the IKM components ikm.u1 …
+    assert set(catalogue.components) == {f"{i}.u{u}" for i in ("ikm", "ikm_kecamatan") for u in range(1, 10)}
     for ind in catalogue.indicators:
         rows = _rows(obs, ind.id)
         units = {u.kode for u in register.level(ind.level)}

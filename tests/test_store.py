@@ -14,6 +14,7 @@ from pandas.testing import assert_frame_equal
 
 from kpi import settings
 from kpi.core.catalogue import load_catalogue
+from kpi.core.pooling import family
 from kpi.store import kpis as store_kpi
 from kpi.store import sql
 from kpi.store.batches import Store, store_path
@@ -469,6 +470,26 @@ def test_complaints_use_the_sourced_population_when_real(store, tmp_path):
     assert value(store, "aduan_per_10rb", "36.74.03.1001", "2026-09") == 0.0  # zero-filled, Pondok Aren
 
 
+def test_a_complaint_elsewhere_leaves_a_kelurahans_follow_up_share_alone(store, tmp_path):
+    # Ciater, October 2026: Thu 1 Oct followed up Fri 2 Oct (1 working day, in time); Wed 28 Oct without a follow-up
+    # (received, not followed up): 1 / 2 = 50 %. Pakulonan's complaint of Mon 9 Nov changes nothing in Ciater: the
+    # dry run previews no change of Ciater's share (it used to preview 100 → 50, and Ciater showed 100 % before).
+    ciater = ADUAN_HEADER + (
+        "A-1,36.74.01.1001,SIARAN,Sampah,2026-10-01 09:00,2026-10-02 09:00,\n"
+        "A-2,36.74.01.1001,SIARAN,Sampah,2026-10-28 09:00,,\n"
+    )
+    imported(store, write(tmp_path, "ciater.csv", ciater), "aduan")
+    assert value(store, "aduan_tindak_lanjut", "36.74.01.1001", "2026-10") == 50.0
+    elsewhere = ADUAN_HEADER + "A-3,36.74.02.1001,SIARAN,Sampah,2026-11-09 09:00,2026-11-09 10:00,\n"
+    plan = store.plan(write(tmp_path, "pakulonan.csv", elsewhere), "aduan", today=TODAY)
+    assert plan.ok, plan.issues
+    shares = plan.preview[plan.preview["indikator"] == "aduan_tindak_lanjut"]
+    assert shares[["kode_wilayah", "periode", "sesudah"]].values.tolist() == [["36.74.02.1001", "2026-11", 100.0]]
+    assert shares["sebelum"].isna().all()  # a new row, not a change
+    assert store.commit(plan).ok
+    assert value(store, "aduan_tindak_lanjut", "36.74.01.1001", "2026-10") == 50.0
+
+
 def test_synthetic_complaints_use_the_sample_population(store, tmp_path):
     text = ADUAN_HEADER + "CONTOH-A-1,36.74.01.1001,SIARAN,Sampah,2026-09-01 09:00,,\n"
     plan = store.plan(write(tmp_path, "aduan.csv", text), "aduan", today=TODAY)
@@ -488,6 +509,43 @@ def test_survey_ikm_by_office_and_semester(store, tmp_path):
     got = store.observations().set_index("indikator")[["periode", "kode_wilayah", "pembilang", "penyebut"]]
     assert got.loc["ikm"].tolist() == ["2026-S2", "36.74.01.1001", 175.0, 2.0]  # IKM 25 × 3,5 = 87,5
     assert got.loc["ikm_kecamatan"].tolist() == ["2026-S1", "36.74.01", 50.0, 1.0]
+
+
+# Ciater (36.74.01.1001) answers as "Muncul", Rawa Mekar Jaya (36.74.01.1002) as "Setu" of tests/test_rollup_pooled.py:
+# Serpong pooled per unsur 76.7593 (76.76, B), respondent-weighted 76.3889 (76.39, C).
+POOLING_ANSWERS = SURVEI_HEADER + (
+    "R-1,36.74.01.1001,2026-03-02,4,4,4,4,4,4,3,3,3\n"
+    "R-2,36.74.01.1001,2026-03-02,3,3,3,3,3,3,3,3,3\n"
+    "R-3,36.74.01.1001,2026-03-03,3,3,3,3,3,3,3,3,3\n"
+    "R-4,36.74.01.1001,2026-03-03,3,3,3,3,3,3,3,3,3\n"
+    "R-5,36.74.01.1002,2026-03-02,2,3,3,3,3,3,3,3,3\n"
+    "R-6,36.74.01.1002,2026-03-04,2,2,,,,,,,\n"
+)
+
+
+def _serpong_ikm(store: Store) -> float:
+    from kpi.core.wilayah import load_register
+    from kpi.metrics.rollup import rollup_indicator
+
+    ikm = load_catalogue().get("ikm")
+    table = rollup_indicator(store.observations(), ikm, "kecamatan", "semester", load_register())
+    return float(table.set_index(["kode_wilayah", "periode"]).loc[("36.74.01", "2026-S1"), "nilai"])
+
+
+def test_surveys_pool_per_unsur_until_a_unit_ikm_is_overridden(store, tmp_path):
+    plan = store.plan(write(tmp_path, "survei.csv", POOLING_ANSWERS), "survei", today=TODAY)
+    assert plan.ok, plan.issues
+    assert set(plan.preview["indikator"]) == {"ikm"}  # the preview lists KPIs, never the ikm.u1 … components
+    assert store.commit(plan).ok
+    assert value(store, "ikm", "36.74.01.1002", "2026-S1") == pytest.approx(70.8333, abs=1e-4)
+    assert _serpong_ikm(store) == pytest.approx(76.7593, abs=1e-4)
+    # A corrected unit IKM without components replaces the computed row and its components: Serpong falls back to
+    # respondent weighting, (79.1667 × 4 + 70.8333 × 2) / 6 = 76.3889
+    imported(store, obs_file(tmp_path, "koreksi.csv", ["2026-S1,36.74.01.1002,ikm,141.6667,2,"]))
+    rows = store.observations()
+    components = rows[rows["indikator"].str.startswith("ikm.")]
+    assert components.groupby("kode_wilayah").size().to_dict() == {"36.74.01.1001": 9}  # 1002's are gone
+    assert _serpong_ikm(store) == pytest.approx(76.3889, abs=1e-4)
 
 
 def test_imported_observations_override_computed_ones_until_rolled_back(store, tmp_path):
@@ -524,7 +582,8 @@ def test_the_imported_sample_reproduces_the_shipped_observations(store):
     shipped = pd.read_csv(sample / "observasi.csv", dtype={"periode": str, "kode_wilayah": str})
     shipped = shipped[shipped["indikator"].isin(set(got["indikator"]))]
     shipped = shipped.sort_values(["indikator", "kode_wilayah", "periode"]).reset_index(drop=True)
-    assert sorted(set(got["indikator"])) == ["aduan_per_10rb", "aduan_tindak_lanjut", "ikm", "ikm_kecamatan"]
+    assert sorted(set(family(got["indikator"]))) == ["aduan_per_10rb", "aduan_tindak_lanjut", "ikm", "ikm_kecamatan"]
+    assert (got["indikator"] == "ikm.u9").sum() == (got["indikator"] == "ikm").sum()  # components came along
     assert_frame_equal(
         got[["periode", "kode_wilayah", "indikator", "pembilang", "penyebut"]],
         shipped[["periode", "kode_wilayah", "indikator", "pembilang", "penyebut"]],

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -16,15 +16,18 @@ from kpi import settings
 from kpi.core import periods
 from kpi.core.issues import Issue
 from kpi.core.methods.bands import BandSet, load_band_sets
+from kpi.core.pooling import POOLINGS, Pooling, component_id
 
 DEFAULT_PATH = settings.INDICATORS_FILE  # the shipped catalogue; load_catalogue() reads settings.indicators_file()
 _YamlMap = dict[str, Any]  # a mapping as parsed from YAML; its values are unchecked until _check has run
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
 TYPES = ("percent", "rate", "index", "count", "duration")
-ROLLUPS = ("ratio", "mean", "sum")
+ROLLUPS = ("ratio", "mean", "sum", *POOLINGS)
 OVER_TIME = ("sum", "last", "mean")
 DIRECTIONS = ("higher", "lower")
 LEVELS = ("kelurahan", "kecamatan")
+# The raw-record dates that can place a record in a period (`period_date`: kind.column of kpi/inputs/kinds.py)
+PERIOD_DATES = ("permohonan.diajukan", "permohonan.selesai", "aduan.diterima", "survei.tanggal")
 REQUIRED = (
     "label",
     "short",
@@ -86,11 +89,23 @@ class Indicator:
     bands: str | None = None
     berakhlak: str | None = None
     headline: bool = False
+    period_date: str | None = None
 
     @property
     def has_denominator(self) -> bool:
-        """True when the value is numerator / denominator × factor."""
-        return self.rollup == "ratio"
+        """True when a report's value is numerator / denominator × factor (ratio and pooled indicators)."""
+        return self.rollup == "ratio" or self.rollup in POOLINGS
+
+    @property
+    def pooling(self) -> Pooling | None:
+        """How the components of a pooled indicator combine (kpi.core.pooling), else None."""
+        return POOLINGS.get(self.rollup)
+
+    @property
+    def components(self) -> tuple[str, ...]:
+        """The observation ids of a pooled indicator's components ('ikm.u1' …), else empty."""
+        pooling = self.pooling
+        return () if pooling is None else tuple(component_id(self.id, p) for p in pooling.parts)
 
     @property
     def higher_is_better(self) -> bool:
@@ -107,6 +122,37 @@ class Indicator:
         if target is None or self.target_profile is None:
             return target
         return target * self.target_profile[periods.month_index(period) - 1]
+
+
+@dataclass(frozen=True)
+class Component:
+    """One component row kind of a pooled indicator ('ikm.u1'): reported at the indicator's level and frequency,
+    with pembilang = the sum of the part's scores and penyebut = the number of answers (factor 1)."""
+
+    id: str
+    indicator: Indicator
+    part: str
+    factor: float = 1.0
+    type: str = "component"
+
+    @property
+    def level(self) -> str:
+        return self.indicator.level
+
+    @property
+    def frequency(self) -> str:
+        return self.indicator.frequency
+
+    @property
+    def range(self) -> tuple[float, float]:
+        """The valid mean of one component (pembilang ÷ penyebut), e.g. a score 1–4."""
+        pooling = self.indicator.pooling
+        assert pooling is not None  # a Component is only built for a pooled indicator
+        return pooling.part_range
+
+    @property
+    def has_denominator(self) -> bool:
+        return True
 
 
 @dataclass(frozen=True)
@@ -129,6 +175,21 @@ class Catalogue:
     @property
     def ids(self) -> tuple[str, ...]:
         return tuple(i.id for i in self.indicators)
+
+    @property
+    def components(self) -> dict[str, Component]:
+        """Every component id of the pooled indicators ('ikm.u1' …) → its Component."""
+        pooled = (i for i in self.indicators if i.pooling is not None)
+        return {
+            cid: Component(cid, ind, part)
+            for ind in pooled
+            for cid, part in zip(ind.components, cast(Pooling, ind.pooling).parts, strict=True)
+        }
+
+    @property
+    def observed(self) -> dict[str, Indicator | Component]:
+        """Every id an observation row may carry: the indicators and the components of the pooled ones."""
+        return {**{i.id: i for i in self.indicators}, **self.components}
 
     def band_set(self, indicator: Indicator) -> BandSet | None:
         """The official band set of an indicator, if it has one."""
@@ -162,13 +223,15 @@ def _check(rec: _YamlMap, ctx: Mapping[str, Mapping[str, object]]) -> list[Issue
         ("frequency", periods.GRAINS),
         ("numerator_over_time", OVER_TIME),
         ("denominator_over_time", OVER_TIME),
+        ("period_date", PERIOD_DATES),
     ):
         if rec.get(fld) is not None and rec[fld] not in allowed:
             bad(fld, f"'{rec[fld]}' tidak dikenal; pilih salah satu dari {', '.join(allowed)}.")
     if rec.get("type") == "percent" and rec.get("factor") != 100:
         bad("factor", "indikator persen harus memakai faktor 100.")
-    if rec.get("rollup") == "ratio" and not (rec.get("numerator") and rec.get("denominator")):
+    if rec.get("rollup") in ("ratio", *POOLINGS) and not (rec.get("numerator") and rec.get("denominator")):
         bad("denominator", "indikator rasio perlu deskripsi pembilang dan penyebut.")
+    _check_pooled(rec, bad)
     for fld in ("label", "short", "definition", "numerator", "denominator", "unit", "source"):
         text = rec.get(fld)
         if text is not None and (
@@ -204,6 +267,17 @@ def _check_id_and_fields(rec: _YamlMap, bad: Callable[[str, str], None]) -> None
         bad("decimals", f"'{decimals}' harus bilangan bulat 0–6.")
     if not isinstance(rec.get("headline", False), bool):
         bad("headline", f"'{rec['headline']}' harus true atau false.")
+
+
+def _check_pooled(rec: _YamlMap, bad: Callable[[str, str], None]) -> None:
+    """A pooled indicator's value is the combined components as they are (factor 1), summed over periods."""
+    if rec.get("rollup") not in POOLINGS:
+        return
+    if rec.get("factor") not in (None, 1):
+        bad("factor", f"rollup '{rec['rollup']}' memakai faktor 1: nilainya langsung hasil gabungan komponen.")
+    for fld in ("numerator_over_time", "denominator_over_time"):
+        if rec.get(fld, "sum") != "sum":
+            bad(fld, f"rollup '{rec['rollup']}' menjumlahkan jawaban antarperiode; isi 'sum' atau hapus isian ini.")
 
 
 def _check_numbers(rec: _YamlMap, bad: Callable[[str, str], None]) -> None:

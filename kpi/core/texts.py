@@ -516,6 +516,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "pembilang dan penyebut dijumlahkan, lalu dibagi (bukan rata-rata rasio)",
         "en": "numerators and denominators summed, then divided (never a mean of ratios)",
     },
+    "export.space.ikm_pooled": {
+        "id": "jawaban semua responden unit di bawahnya digabung per unsur (jumlah skor ÷ jumlah jawaban), lalu IKM "
+        "dihitung ulang; tertimbang jumlah responden bila ada laporan tanpa rincian unsur",
+        "en": "the answers of all respondents of the units below pooled per element (score sum ÷ answers), then the "
+        "IKM recomputed; weighted by respondents where a report has no element detail",
+    },
+    "export.time.ikm_pooled": {
+        "id": "jawaban semua laporan dalam periode digabung per unsur, lalu IKM dihitung ulang",
+        "en": "the answers of every report in the period pooled per element, then the IKM recomputed",
+    },
     "export.space.mean": {"id": "rata-rata nilai wilayah di bawahnya", "en": "mean of the values of the areas below"},
     "export.space.sum": {"id": "nilai wilayah di bawahnya dijumlahkan", "en": "values of the areas below summed"},
     "export.time.mean": {"id": "rata-rata laporan dalam periode", "en": "mean of the reports in the period"},

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from kpi.core.catalogue import Catalogue
 from kpi.core.methods.ikm import UNSUR
 from kpi.core.workdays import Calendar
 from kpi.engine import common
@@ -20,40 +21,33 @@ def _month(stamps: pd.Series) -> pd.Series:
     return stamps.dt.year * 12 + stamps.dt.month - 1
 
 
-def _requests(frame: pd.DataFrame) -> pd.DataFrame:
-    """Requests per month of submission and kelurahan: all, and online."""
-    keys = [_month(frame["diajukan"]).rename("bulan"), frame["kode_wilayah"]]
-    grouped = frame["kanal"].eq("daring").groupby(keys, observed=True)
-    return grouped.agg(semua="size", daring="sum").reset_index()
-
-
-def _completed(frame: pd.DataFrame, calendar: Calendar) -> pd.DataFrame:
-    """Completed requests per month of completion and kelurahan: count, within SOP, total working days."""
+def _requests(frame: pd.DataFrame, calendar: Calendar) -> pd.DataFrame:
+    """Requests per kelurahan, month submitted and month completed (common.NOT_COMPLETED unless the status is
+    'selesai'): all, online, and of the completed ones those within SOP and their working days."""
     days = pd.Series(calendar.between(frame["diajukan"], frame["selesai"]), index=frame.index, dtype="int64")
-    table = pd.DataFrame({"tepat_waktu": days <= frame["sop_hari_kerja"], "hari_kerja": days})
-    month = _month(frame["selesai"]).where(frame["status"].eq("selesai"))  # NaN (dropped) unless completed
-    grouped = table.groupby([month.rename("bulan"), frame["kode_wilayah"]], observed=True)
-    result = grouped.agg(
-        selesai=("hari_kerja", "size"), tepat_waktu=("tepat_waktu", "sum"), hari_kerja=("hari_kerja", "sum")
-    ).reset_index()
-    return result.astype({"bulan": "int64"})
+    completed = frame["status"].eq("selesai").astype(bool) & frame["selesai"].notna()
+    table = pd.DataFrame(
+        {
+            "kode_wilayah": frame["kode_wilayah"],
+            "bulan_diajukan": _month(frame["diajukan"]),
+            "bulan_selesai": _month(frame["selesai"]).where(completed, common.NOT_COMPLETED).astype("int64"),
+            "semua": 1,
+            "daring": frame["kanal"].eq("daring").astype("int64"),
+            "tepat_waktu": (completed & (days <= frame["sop_hari_kerja"])).astype("int64"),
+            "hari_kerja": days.where(completed, 0),
+        }
+    )
+    keys = ["kode_wilayah", "bulan_diajukan", "bulan_selesai"]
+    return table.groupby(keys, observed=True).sum().reset_index()
 
 
 def _complaints(frame: pd.DataFrame, calendar: Calendar) -> pd.DataFrame:
-    """Complaints per month of receipt and kelurahan: received, judged (followed up, or past the follow-up time by
-    the as-of day: the latest timestamp in the records), followed up within FOLLOW_UP_DAYS working days."""
+    """Complaints per month of receipt and kelurahan: received, and followed up within FOLLOW_UP_DAYS working days
+    (a complaint without a follow-up is received, not followed up)."""
     days = pd.Series(calendar.between(frame["diterima"], frame["tindak_lanjut"]), index=frame.index)
     followed = frame["tindak_lanjut"].notna() & (days <= common.FOLLOW_UP_DAYS)
-    as_of = frame[["diterima", "tindak_lanjut", "selesai"]].max().max()
-    waited = pd.Series(calendar.between(frame["diterima"], pd.Series(as_of, index=frame.index)), index=frame.index)
-    table = pd.DataFrame(
-        {"dinilai": frame["tindak_lanjut"].notna() | (waited > common.FOLLOW_UP_DAYS), "ditindaklanjuti": followed}
-    )
     keys = [_month(frame["diterima"]).rename("bulan"), frame["kode_wilayah"]]
-    grouped = table.groupby(keys, observed=True)
-    return grouped.agg(
-        diterima=("dinilai", "size"), dinilai=("dinilai", "sum"), ditindaklanjuti=("ditindaklanjuti", "sum")
-    ).reset_index()
+    return followed.groupby(keys, observed=True).agg(diterima="size", ditindaklanjuti="sum").reset_index()
 
 
 def _survey(frame: pd.DataFrame) -> pd.DataFrame:
@@ -66,16 +60,20 @@ def _survey(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def compute(
-    records: Mapping[str, pd.DataFrame], *, population: pd.DataFrame | None = None, calendar: Calendar | None = None
+    records: Mapping[str, pd.DataFrame],
+    *,
+    population: pd.DataFrame | None = None,
+    calendar: Calendar | None = None,
+    catalogue: Catalogue | None = None,
 ) -> pd.DataFrame:
-    """Observations (periode, kode_wilayah, indikator, pembilang, penyebut, nilai) of the raw records given."""
+    """Observations (periode, kode_wilayah, indikator, pembilang, penyebut, nilai) of the raw records given; each
+    indicator's period date and roll-up kind as `catalogue` declares them (the configured one by default)."""
     given = common.kinds(records)
     calendar = common.default_calendar(calendar)
     permohonan, aduan, survei = (given.get(kind) for kind in ("permohonan", "aduan", "survei"))
     aggregates = common.Aggregates(
-        requests=None if permohonan is None else _requests(permohonan),
-        completed=None if permohonan is None else _completed(permohonan, calendar),
+        requests=None if permohonan is None else _requests(permohonan, calendar),
         complaints=None if aduan is None else _complaints(aduan, calendar),
         survey=None if survei is None else _survey(survei),
     )
-    return common.observations(aggregates, population)
+    return common.observations(aggregates, population, catalogue=catalogue)

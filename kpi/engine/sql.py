@@ -5,7 +5,8 @@ scans the typed frames without copying them (as Arrow, or as pandas when Categor
 Working days come from kpi.core.workdays.Calendar's cumulative index, shipped as one small row of lists
 (cumulative working days and month ordinal per day): working days from a to b = kumulatif[b] - kumulatif[a],
 looked up by list position from each row's integer day number. DuckDB only counts and sums integers per
-period ordinal and code; kpi.engine.common does the rest, shared with the pandas reference kpi.engine.reference.
+period ordinal and code; kpi.engine.common does the rest (including which month places a request, as the catalogue
+declares), shared with the pandas reference kpi.engine.reference.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from kpi.core.catalogue import Catalogue
 from kpi.core.methods.ikm import UNSUR
 from kpi.core.workdays import Calendar
 from kpi.engine import common
@@ -29,7 +31,7 @@ _COLUMNS = {
     "aduan": ("kode_wilayah", "diterima", "tindak_lanjut", "selesai"),
     "survei": ("kode_unit", "tanggal", *UNSUR),
 }
-# (start, end) timestamps that size the calendar; complaints also give the as-of moment (kpi.engine.common)
+# (start, end) timestamps that size the calendar
 _DATES = {"permohonan": ("diajukan", "selesai"), "aduan": ("diterima", "tindak_lanjut", "selesai")}
 
 
@@ -38,36 +40,26 @@ def _day(column: str) -> str:
     return f"(CAST({column} AS DATE) - DATE '1970-01-01' - k.sebelum)"
 
 
-# One scan of the requests: counts per kelurahan, month submitted, month completed (NULL while open) and
-# whether the status is 'selesai'; both indicator families are then summed from this small table.
-REQUESTS_FINE_SQL = f"""
-SELECT kode_wilayah, bulan[a] AS bulan_diajukan, bulan[b] AS bulan_selesai, status_selesai,
+# One scan of the requests: counts per kelurahan, month submitted and month completed (-1 unless the status is
+# 'selesai'); kpi.engine.common sums the three indicators from this small table by the month each is placed by.
+REQUESTS_SQL = f"""
+SELECT kode_wilayah, bulan[a] AS bulan_diajukan,
+       CASE WHEN status_selesai THEN coalesce(bulan[b], {common.NOT_COMPLETED}) ELSE {common.NOT_COMPLETED} END
+           AS bulan_selesai,
        count(*) AS semua, count(*) FILTER (daring) AS daring,
-       count(*) FILTER (kumulatif[b] - kumulatif[a] <= sop_hari_kerja) AS tepat_waktu,
-       sum(kumulatif[b] - kumulatif[a])::BIGINT AS hari_kerja
+       count(*) FILTER (status_selesai AND kumulatif[b] - kumulatif[a] <= sop_hari_kerja) AS tepat_waktu,
+       coalesce(sum(kumulatif[b] - kumulatif[a]) FILTER (status_selesai), 0)::BIGINT AS hari_kerja
 FROM (SELECT p.kode_wilayah, {_day("p.diajukan")} AS a, {_day("p.selesai")} AS b,
              p.status = 'selesai' AS status_selesai, p.kanal = 'daring' AS daring, p.sop_hari_kerja,
              k.kumulatif, k.bulan
       FROM {{permohonan}} p, _kpi_kalender k)
 GROUP BY ALL"""
 
-REQUESTS_SQL = """
-SELECT bulan_diajukan AS bulan, kode_wilayah, sum(semua)::BIGINT AS semua, sum(daring)::BIGINT AS daring
-FROM _kpi_permohonan_halus GROUP BY ALL"""
-
-COMPLETED_SQL = """
-SELECT bulan_selesai AS bulan, kode_wilayah, sum(semua)::BIGINT AS selesai, sum(tepat_waktu)::BIGINT AS tepat_waktu,
-       sum(hari_kerja)::BIGINT AS hari_kerja
-FROM _kpi_permohonan_halus WHERE status_selesai GROUP BY ALL"""
-
-# A complaint without a follow-up whose 3 working days have not yet run out by the as-of day (k.batas) is still
-# open, not late: it counts as received but is left out of aduan_tindak_lanjut (kpi.engine.common).
+# Every complaint received counts; one without a follow-up (b NULL) is received, not followed up.
 COMPLAINTS_SQL = f"""
 SELECT bulan[a] AS bulan, kode_wilayah, count(*) AS diterima,
-       count(*) FILTER (b IS NOT NULL OR kumulatif[batas] - kumulatif[a] > {common.FOLLOW_UP_DAYS}) AS dinilai,
        count(*) FILTER (kumulatif[b] - kumulatif[a] <= {common.FOLLOW_UP_DAYS}) AS ditindaklanjuti
-FROM (SELECT x.kode_wilayah, {_day("x.diterima")} AS a, {_day("x.tindak_lanjut")} AS b, k.kumulatif, k.bulan,
-             k.batas
+FROM (SELECT x.kode_wilayah, {_day("x.diterima")} AS a, {_day("x.tindak_lanjut")} AS b, k.kumulatif, k.bulan
       FROM {{aduan}} x, _kpi_kalender k)
 GROUP BY ALL"""
 
@@ -86,12 +78,10 @@ def _ticks(stamps: pd.Series) -> tuple[np.ndarray, str]:
 
 @dataclass(frozen=True)
 class _Bounds:
-    """The days the records touch: the earliest start, the latest day of any kind, and the complaints' as-of day
-    (their latest timestamp of any column; None without complaints)."""
+    """The days the records touch: the earliest start and the latest day of any kind."""
 
     first: np.datetime64 | None = None
     last: np.datetime64 | None = None
-    as_of: np.datetime64 | None = None
 
 
 def _day_of(tick: int, unit: str) -> np.datetime64:
@@ -102,7 +92,7 @@ def _frame_bounds(given: Mapping[str, pd.DataFrame]) -> _Bounds:
     """Bounds of in-memory frames. The first day is the earliest start date (diajukan, diterima): end dates are
     never earlier, a rule checked when records are loaded. NaT is the smallest int64, so plain maxima skip it."""
     nat, big = np.iinfo("int64").min, np.iinfo("int64").max
-    lows, highs, as_of = [], [], None
+    lows, highs = [], []
     for kind, (start, *ends) in _DATES.items():
         if kind not in given:
             continue
@@ -121,43 +111,36 @@ def _frame_bounds(given: Mapping[str, pd.DataFrame]) -> _Bounds:
             if nat < t < big
         ]
         highs += latest
-        if kind == "aduan" and latest:
-            as_of = max(latest)
-    return _Bounds(min(lows) if lows else None, max(highs) if highs else None, as_of)
+    return _Bounds(min(lows) if lows else None, max(highs) if highs else None)
 
 
 def _sql_bounds(con: duckdb.DuckDBPyConnection, sources: Mapping[str, str]) -> _Bounds:
     """Bounds of records already in DuckDB (each source a table name or a parenthesised query)."""
-    lows, highs, as_of = [], [], None
+    lows, highs = [], []
     for kind, (start, *ends) in _DATES.items():
         if kind not in sources:
             continue
         columns = ", ".join(f"CAST(max({c}) AS DATE)" for c in (start, *ends))
         low, *latest = con.execute(f"SELECT CAST(min({start}) AS DATE), {columns} FROM {sources[kind]}").fetchall()[0]
         lows += [np.datetime64(low, "D")] if low is not None else []
-        latest = [np.datetime64(d, "D") for d in latest if d is not None]
-        highs += latest
-        if kind == "aduan" and latest:
-            as_of = max(latest)
-    return _Bounds(min(lows) if lows else None, max(highs) if highs else None, as_of)
+        highs += [np.datetime64(d, "D") for d in latest if d is not None]
+    return _Bounds(min(lows) if lows else None, max(highs) if highs else None)
 
 
 def _calendar_table(bounds: _Bounds, calendar: Calendar) -> pa.Table:
     """One row: sebelum (day number before the first day), kumulatif (working days from the first day through
-    each day), bulan (month ordinal of each day) and batas (list position of the as-of day), over every day the
-    records touch; looked up per row by list position, which DuckDB does faster than joining a calendar table."""
+    each day) and bulan (month ordinal of each day), over every day the records touch; looked up per row by list
+    position, which DuckDB does faster than joining a calendar table."""
     if bounds.first is not None:
         first_day, cum = calendar.cumulative(bounds.first, max(bounds.last, bounds.first))
     else:
         first_day, cum = np.datetime64(0, "D"), np.zeros(0, "int32")
     months = (first_day + np.arange(cum.size)).astype("datetime64[M]").astype("int64") + 1970 * 12
-    batas = None if bounds.as_of is None else int((bounds.as_of - first_day).astype("int64")) + 1
     return pa.table(
         {
             "sebelum": [int(first_day.astype("int64")) - 1],
             "kumulatif": pa.array([cum], pa.list_(pa.int32())),
             "bulan": pa.array([months], pa.list_(pa.int64())),
-            "batas": pa.array([batas], pa.int64()),
         }
     )
 
@@ -194,16 +177,8 @@ def _aggregate(
     """Run the queries over the sources (kind → table name or parenthesised query) with the calendar of `bounds`."""
     con.register("_kpi_kalender", _calendar_table(bounds, common.default_calendar(calendar)))
     try:
-        requests = completed = None
-        if "permohonan" in sources:
-            con.register("_kpi_permohonan_halus", con.sql(REQUESTS_FINE_SQL.format(**sources)).to_arrow_table())
-            try:
-                requests, completed = _query(con, REQUESTS_SQL), _query(con, COMPLETED_SQL)
-            finally:
-                con.unregister("_kpi_permohonan_halus")
         return common.Aggregates(
-            requests=requests,
-            completed=completed,
+            requests=_query(con, REQUESTS_SQL.format(**sources)) if "permohonan" in sources else None,
             complaints=_query(con, COMPLAINTS_SQL.format(**sources)) if "aduan" in sources else None,
             survey=_query(con, SURVEY_SQL.format(**sources)) if "survei" in sources else None,
         )
@@ -217,8 +192,10 @@ def compute(
     population: pd.DataFrame | None = None,
     calendar: Calendar | None = None,
     connection: duckdb.DuckDBPyConnection | None = None,
+    catalogue: Catalogue | None = None,
 ) -> pd.DataFrame:
-    """Observations (periode, kode_wilayah, indikator, pembilang, penyebut, nilai) of the raw records given."""
+    """Observations (periode, kode_wilayah, indikator, pembilang, penyebut, nilai) of the raw records given; each
+    indicator's period date and roll-up kind as `catalogue` declares them (the configured one by default)."""
     given = common.kinds(records)
     with _session(connection) as con:
         sources: dict[
@@ -232,7 +209,7 @@ def compute(
         finally:
             for name in sources.values():
                 con.unregister(name)
-    return common.observations(aggregates, population)
+    return common.observations(aggregates, population, catalogue=catalogue)
 
 
 def compute_in(
@@ -241,8 +218,10 @@ def compute_in(
     *,
     population: pd.DataFrame | None = None,
     calendar: Calendar | None = None,
+    catalogue: Catalogue | None = None,
 ) -> pd.DataFrame:
     """The same observations of records already in DuckDB, e.g. the import store's active rows: `sources` maps a
     kind to a table name or a parenthesised query giving the contract's columns. Nothing is copied out."""
     sources = {kind: source for kind, source in sources.items() if kind in _COLUMNS}
-    return common.observations(_aggregate(con, sources, _sql_bounds(con, sources), calendar), population)
+    aggregates = _aggregate(con, sources, _sql_bounds(con, sources), calendar)
+    return common.observations(aggregates, population, catalogue=catalogue)

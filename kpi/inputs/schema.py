@@ -15,6 +15,7 @@ from kpi.core.observations import COLUMNS, KEY, NUMBERS, ratio_value
 from kpi.core.texts import tr
 from kpi.core.wilayah import LEVELS, Register
 from kpi.inputs.cells import shortened
+from kpi.inputs.components import check_components
 from kpi.inputs.numbers import UPPER_BOUNDS, above_bound, detect_decimal, parse_numbers
 
 ALIASES = {
@@ -72,8 +73,8 @@ class Collector:
 
 
 def _meta(out: pd.DataFrame, catalogue: Catalogue, attr) -> pd.Series:
-    """One attribute of each row's indicator (NaN where the indicator is unknown)."""
-    return out["indikator"].astype(object).map({i.id: attr(i) for i in catalogue.indicators})
+    """One attribute of each row's indicator, or of the pooled indicator's component (NaN where unknown)."""
+    return out["indikator"].astype(object).map({k: attr(v) for k, v in catalogue.observed.items()})
 
 
 def normalise_columns(frame: pd.DataFrame) -> pd.DataFrame:
@@ -138,7 +139,7 @@ def _parse(
         ),
     )
     ids = frame["indikator"].astype("string").str.strip().str.lower()
-    known = ids.isin(catalogue.ids)
+    known = ids.isin(list(catalogue.observed))  # the indicators, and the components of pooled ones ('ikm.u1')
     out["indikator"] = ids.where(known)
     check.flag(
         ~known, "indikator_tidak_dikenal", "indikator", lambda r: _unknown_indicator(r["indikator"], catalogue.ids)
@@ -239,6 +240,7 @@ def _rules(out: pd.DataFrame, catalogue: Catalogue, register: Register, today: d
         out,
     )
     _value_rules(out, catalogue, check)
+    check_components(out, catalogue, check)
     _duplicates(out, check, register)
     starts = {p: periods.start_date(p) > today for p in out["periode"].dropna().unique()}
     future = out["periode"].astype(object).map(starts).eq(True)

@@ -1,7 +1,9 @@
 """Roll-ups: kelurahan → kecamatan → kota and month → quarter → semester → year, by each indicator's rule.
 
 Ratios are never averaged: numerators and denominators are aggregated first (summed, or the last value of a
-stock over time), then divided. Missing reports stay missing (NaN) and are counted in `laporan_diharapkan`.
+stock over time), then divided. Pooled indicators (`rollup: ikm_pooled`) take their value from their components,
+summed the same way and then combined (kpi.metrics.pooled); their numerator is then that value × the denominator.
+Missing reports stay missing (NaN) and are counted in `laporan_diharapkan`.
 All indicators are rolled up together in two group-bys, so a whole table costs tens of milliseconds.
 """
 
@@ -18,6 +20,7 @@ from kpi.core import periods
 from kpi.core.catalogue import Catalogue, Indicator
 from kpi.core.observations import ratio_value
 from kpi.core.wilayah import LEVELS, Register
+from kpi.metrics.pooled import pooled_values
 
 OUTPUT = [
     "indikator",
@@ -49,7 +52,7 @@ def _rules(inds: list[Indicator]) -> pd.DataFrame:
             "num_mean": [i.numerator_over_time == "mean" for i in inds],
             "den_last": [i.denominator_over_time == "last" for i in inds],
             "den_mean": [i.denominator_over_time == "mean" for i in inds],
-            "ratio": [i.rollup == "ratio" for i in inds],
+            "ratio": [i.has_denominator for i in inds],
             "plain_sum": [i.rollup == "sum" for i in inds],
             "factor": [float(i.factor) for i in inds],
         },
@@ -117,6 +120,22 @@ def _over_space(frame: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
     ]
 
 
+def _pooled(
+    values: pd.DataFrame, obs: pd.DataFrame, inds: list[Indicator], grain: str, parents: dict[str, str]
+) -> pd.DataFrame:
+    """Pooled indicators: the value combined from the components where every report has them, and the numerator
+    that gives it back (value ÷ factor × denominator); elsewhere the ratio of the summed rows stays."""
+    pooled = pooled_values(obs, inds, grain, parents)
+    if pooled.empty:
+        return values
+    values = values.merge(pooled, on=KEY, how="left", validate="one_to_one")
+    use = values["nilai_gabungan"].notna()
+    factor = values["indikator"].map({i.id: float(i.factor) for i in inds})
+    values.loc[use, "nilai"] = values.loc[use, "nilai_gabungan"]
+    values.loc[use, "pembilang"] = values.loc[use, "nilai"] / factor[use] * values.loc[use, "penyebut"]
+    return values.drop(columns="nilai_gabungan")
+
+
 def _expected_until(last: str, data_date: datetime.date) -> str:
     """The last native period a report is expected for: the indicator's latest, moved on over every later period
     that has ended by the data date (an indicator whose reports stop in August still owes September and October)."""
@@ -158,7 +177,7 @@ def _rollup(obs: pd.DataFrame, inds: list[Indicator], register: Register, level:
     }
     data = data.assign(target=data["periode"].map(targets))
     rules = _rules(inds)
-    values = _over_space(_over_time(data, rules, parents), rules)
+    values = _pooled(_over_space(_over_time(data, rules, parents), rules), obs, inds, grain, parents)
     out = _grid(data, inds, level, grain, register, data_date).merge(values, on=KEY, how="left", validate="one_to_one")
     out["laporan"] = out["laporan"].fillna(0).astype(int)
     out["tingkat"] = level

@@ -9,6 +9,7 @@ import pandas as pd
 
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue
+from kpi.core.pooling import family
 from kpi.core.wilayah import Register
 
 
@@ -72,8 +73,10 @@ def like_for_like(
     windows = _windows(table, catalogue, grain) if "periode_akhir" in table else {}
     if not windows:
         return table
-    sub = obs[obs["indikator"].isin(list(windows))]
-    key = sub["indikator"].astype(str) + "|" + sub["periode"].astype(str)
+    owner = family(obs["indikator"])  # a pooled indicator's components come along with it
+    inside = owner.isin(list(windows))
+    sub = obs[inside]
+    key = owner[inside] + "|" + sub["periode"].astype(str)
     keep = {
         k
         for k in key.unique()

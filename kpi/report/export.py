@@ -317,7 +317,7 @@ def _plain(value: float, lang: str) -> str:
 
 
 def _formula(ind: Indicator, lang: str) -> str:
-    if ind.rollup != "ratio":
+    if not ind.has_denominator:
         return tr(f"export.formula.{ind.rollup}", lang)
     num, den = _w("pembilang", lang).lower(), _w("penyebut", lang).lower()
     factor = "" if ind.factor == 1 else f" × {_plain(ind.factor, lang)}"

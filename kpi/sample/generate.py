@@ -25,6 +25,7 @@ from kpi import settings
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue, load_catalogue
 from kpi.core.observations import COLUMNS, DTYPES, NUMBERS, ratio_value
+from kpi.core.pooling import family
 from kpi.core.wilayah import Register, Wilayah, load_register
 from kpi.core.workdays import Calendar
 from kpi.engine import compute
@@ -174,9 +175,11 @@ def _kecamatan_series(ctx: parts.Context, values: tuple[str, ...]) -> dict[str, 
 
 
 def _derived(raw: dict[str, pd.DataFrame], population: pd.DataFrame, calendar: Calendar) -> dict[str, pd.DataFrame]:
-    """The raw-derived indicators as the engine computes them from the raw frames, one frame per indicator."""
+    """The raw-derived indicators as the engine computes them from the raw frames, one frame per indicator (with
+    the component rows of a pooled one, e.g. ikm.u1 … ikm.u9)."""
     rows = compute(raw, population=population, calendar=calendar)
-    return {ind: rows[rows["indikator"] == ind] for ind in RAW_DERIVED}
+    owner = family(rows["indikator"])
+    return {ind: rows[owner == ind] for ind in RAW_DERIVED}
 
 
 def _generic(ctx: parts.Context, catalogue: Catalogue, simulated: set[str]) -> dict[str, pd.DataFrame]:
@@ -204,8 +207,9 @@ def _assemble(frames: dict[str, pd.DataFrame], catalogue: Catalogue) -> pd.DataF
 
 
 def _check(table: pd.DataFrame, catalogue: Catalogue, register: Register) -> None:
-    """Raise when a row breaks the catalogue: level, frequency, sign, numerator ≤ denominator, range."""
-    meta = {i.id: i for i in catalogue.indicators}
+    """Raise when a row breaks the catalogue: level, frequency, sign, numerator ≤ denominator, range (of an
+    indicator, or of a pooled indicator's component)."""
+    meta = catalogue.observed
     ind = table["indikator"].map(meta)
     level = table["kode_wilayah"].map({u.kode: u.tingkat for u in register.units})
     grain = table["periode"].map({p: periods.grain_of(p) for p in table["periode"].unique()})
@@ -265,6 +269,8 @@ kecamatan, serta kelurahan di Serpong dan Pondok Aren); pembagian ke kelurahan l
   periode {first} sampai {last}. Indikator berikut **dihitung dari catatan mentah di atas oleh mesin penghitung**
   (`kpi.engine.compute`, hari kerja menurut `kpi/core/workdays.py`):
   {derived}.
+  Laporan IKM tiap unit (`ikm`, `ikm_kecamatan`) disertai sembilan baris komponen `ikm.u1` … `ikm.u9` (jumlah skor
+  dan jumlah jawaban per unsur), yang digabung per unsur untuk nilai kecamatan, kota dan tahunan.
   Indikator lain disimulasikan langsung sebagai angka agregat. Beberapa laporan kelurahan-bulan sengaja
   dihilangkan (permohonan yang diajukan pada bulan itu tidak ada) dan ada dua pencilan: satu bulan penumpukan
   permohonan dan satu lonjakan aduan.
@@ -287,6 +293,8 @@ and the kelurahan of Serpong and Pondok Aren); other kelurahan get their kecamat
 - `observasi.csv`: one row per period, wilayah code and indicator ({first} to {last}). These indicators are
   **computed from the raw records by the engine** (`kpi.engine.compute`, working days per `kpi/core/workdays.py`):
   {derived}.
+  Each unit's IKM report (`ikm`, `ikm_kecamatan`) comes with nine component rows `ikm.u1` … `ikm.u9` (score sum and
+  number of answers per unsur), pooled per unsur for kecamatan, city and yearly values.
   The others are simulated directly as aggregates. A few kelurahan-months are deliberately missing (no requests
   submitted in them) and there are two outliers: a request backlog month and a complaint surge.
 - `penduduk_sampel.csv`: synthetic population per kelurahan and year.

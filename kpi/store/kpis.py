@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from kpi import settings
-from kpi.core import observations
+from kpi.core import observations, pooling
 from kpi.core.catalogue import Catalogue
 from kpi.core.wilayah import load_register
 from kpi.engine import compute_in
@@ -49,15 +49,20 @@ def population(synthetic: bool) -> pd.DataFrame:
     return table[columns].astype({"kode_wilayah": "str", "tahun": "int64", "penduduk": "int64"}).reset_index(drop=True)
 
 
+def _report_keys(frame: pd.DataFrame) -> pd.MultiIndex:
+    """(periode, kode_wilayah, indicator) of each row, a pooled indicator's component rows under their indicator."""
+    return pd.MultiIndex.from_arrays([frame["periode"], frame["kode_wilayah"], pooling.family(frame["indikator"])])
+
+
 def kpis(con, sources: Mapping[str, str], observasi: pd.DataFrame, synthetic: bool) -> pd.DataFrame:
     """Engine observations of the raw records in DuckDB (`sources`: kind → table or parenthesised query), where
-    an imported observation of the same key replaces the computed one; columns OBS_COLUMNS sorted by indikator,
-    kode_wilayah, periode."""
+    an imported observation of the same key replaces the computed one, and a unit's imported report replaces its
+    computed components too (kpi.core.pooling); columns OBS_COLUMNS sorted by indikator, kode_wilayah, periode."""
     imported = observasi[list(OBS_COLUMNS)]
     parts = [imported]
     if sources:
         computed = compute_in(con, sources, population=population(synthetic))[list(OBS_COLUMNS)]
-        overlaid = pd.MultiIndex.from_frame(computed[OBS_KEY]).isin(pd.MultiIndex.from_frame(imported[OBS_KEY]))
+        overlaid = _report_keys(computed).isin(_report_keys(imported))
         parts.insert(0, computed[~overlaid])
     frame = pd.concat([p.astype(OBS_DTYPES) for p in parts], ignore_index=True)
     return frame.sort_values(["indikator", "kode_wilayah", "periode"], kind="stable").reset_index(drop=True)
@@ -75,8 +80,10 @@ def apply(active: pd.DataFrame, incoming: pd.DataFrame, keys: tuple[str, ...], o
 
 def values(frame: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
     """The key columns and each observation's value: pembilang / penyebut × factor, or nilai without penyebut.
+    Component rows of pooled indicators (ikm.u1 …) are parts of a report, not KPIs: they are left out.
 
     An indicator missing from the catalogue counts as a plain ratio (factor 1)."""
+    frame = frame[~frame["indikator"].isin(list(catalogue.components))]
     factor = frame["indikator"].map({i.id: float(i.factor) for i in catalogue.indicators}).astype("float64")
     ratio = observations.ratio_value(frame["pembilang"], frame["penyebut"], factor.fillna(1.0))
     value = np.where(frame["penyebut"].notna(), ratio, frame["nilai"])

@@ -27,7 +27,9 @@ UNSUR_LABELS: dict[str, str] = {
     "U9": "Penanganan pengaduan, saran dan masukan",
 }
 IKM_SCALE: int = 25
-SCORE_RULE: str = "skor harus bilangan bulat 1–4 (kosong/NaN = unsur tidak dijawab)"
+SCORE_MIN: int = 1
+SCORE_MAX: int = 4
+SCORE_RULE: str = f"skor harus bilangan bulat {SCORE_MIN}–{SCORE_MAX} (kosong/NaN = unsur tidak dijawab)"
 KM_CHI_SQUARE: float = 3.841
 KM_PROPORTION: float = 0.5
 KM_MARGIN: float = 0.05
@@ -60,7 +62,7 @@ def _checked_column(column: pd.Series, name: str) -> pd.Series:
     else:
         scores = pd.to_numeric(column, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
     with np.errstate(invalid="ignore"):
-        valid = (scores >= 1) & (scores <= 4) & (scores == np.floor(scores))
+        valid = (scores >= SCORE_MIN) & (scores <= SCORE_MAX) & (scores == np.floor(scores))
     bad = np.flatnonzero(answered & ~valid)
     if bad.size:
         position = int(bad[0])
