@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "data"
 SAMPLE_DIR = DATA_DIR / "sample"
 TEMPLATE_DIR = DATA_DIR / "templates"
+PROFILE_DIR = DATA_DIR / "profil_impor"  # shipped import profiles: column layouts of other systems' exports
 
 INDICATORS_FILE = DATA_DIR / "indicators.yaml"
 BANDS_FILE = DATA_DIR / "bands.yaml"
@@ -74,6 +75,11 @@ def sample_population_file() -> Path:
 def boundaries_dir() -> Path:
     """Where installed official boundaries live."""
     return store_dir() / "boundaries"
+
+
+def saved_profiles_dir() -> Path:
+    """Where import profiles saved by users live (the shipped ones are in PROFILE_DIR)."""
+    return store_dir() / "profil_impor"
 
 
 def log_file() -> Path:

@@ -332,6 +332,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "{period} baru berisi data sampai {until}; pembandingnya bulan yang sama setahun sebelumnya.",
         "en": "{period} only holds data up to {until}; it is compared with the same months a year earlier.",
     },
+    # The mapping step of an import (kpi.inputs.mapping)
+    "mapping.col.target": {"id": "Kolom templat", "en": "Template column"},
+    "mapping.col.source": {"id": "Kolom di berkas", "en": "Column in the file"},
+    "mapping.col.basis": {"id": "Dasar", "en": "Basis"},
+    "mapping.basis.nama": {"id": "nama sama", "en": "same name"},
+    "mapping.basis.sinonim": {"id": "nama lain yang dikenal", "en": "known other name"},
+    "mapping.basis.profil": {"id": "profil {profile}", "en": "profile {profile}"},
+    "mapping.basis.mirip": {
+        "id": "ejaan mirip: periksa dan konfirmasi",
+        "en": "similar spelling: check and confirm",
+    },
+    "mapping.basis.pengguna": {"id": "dipilih pengguna", "en": "chosen by the user"},
+    "mapping.basis.tidak_ada": {"id": "tidak ada di berkas", "en": "not in the file"},
+    "mapping.basis.dipakai_tidak": {"id": "tidak diimpor", "en": "not imported"},
     # Trend words (kpi.report.trend, charts.trend)
     "trend.partial_point": {
         "id": "Titik berongga di ujung garis titik-titik: periode yang belum lengkap ({periods}).",

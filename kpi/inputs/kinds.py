@@ -360,7 +360,8 @@ SURVEI = KindSpec(
             "Nomor atau kode unik responden/kuesioner.",
             "Unique respondent or questionnaire number.",
             "CONTOH-S-0001",
-            ("id", "responden", "nomor_responden", "no_responden", "nomor_kuesioner", "no_kuesioner"),
+            # "No" / "Nomor" last: a questionnaire's running number, the usual first column of a survey sheet
+            ("id", "responden", "nomor_responden", "no_responden", "nomor_kuesioner", "no_kuesioner", "no", "nomor"),
         ),
         Column(
             "kode_unit",
@@ -379,6 +380,8 @@ SURVEI = KindSpec(
                 "kantor",
                 "kode_wilayah",
                 "wilayah",
+                "kelurahan",  # a survey sheet of kelurahan offices names its office column so
+                "kecamatan",
             ),
         ),
         Column(

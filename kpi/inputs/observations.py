@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -24,6 +25,7 @@ class LoadResult:
 
     frame: pd.DataFrame | None
     issues: list[Issue] = field(default_factory=list)
+    mapping: Any = None  # raw records: the kpi.inputs.mapping.Proposal the file was read with (shown by the dry run)
 
     @property
     def ok(self) -> bool:

@@ -24,8 +24,10 @@ from kpi import settings
 from kpi.core.issues import Issue
 from kpi.core.texts import tr
 from kpi.core.wilayah import Register, load_register
-from kpi.inputs.kinds import KINDS, KindSpec, key
+from kpi.inputs.kinds import KINDS, KindSpec
+from kpi.inputs.mapping import Proposal, Request, apply_values
 from kpi.inputs.observations import LoadResult
+from kpi.inputs.profiles import ProfileError, load_profiles
 from kpi.inputs.readers import FORMATS, ROW_COLUMN, Source, read_table, source_name
 from kpi.inputs.rules import check_records
 
@@ -48,8 +50,14 @@ def load_records(
     filename: str | None = None,
     register: Register | None = None,
     today: dt.date | None = None,
+    mapping: Proposal | Request | None = None,
 ) -> LoadResult:
-    """Read and check a file of raw records of `kind` (CSV, XLSX or Parquet); never raises, never half-loads."""
+    """Read and check a file of raw records of `kind` (CSV, XLSX or Parquet); never raises, never half-loads.
+
+    Columns are taken from `mapping` when the user confirmed one (a Proposal), else from the proposal of
+    kpi.inputs.mapping (names, declared spellings, import profiles) with a Request's profile and hand-chosen columns
+    applied; a column proposed only for its close spelling is not used until confirmed.
+    The result carries the mapping used, for the dry run to show."""
     try:
         spec = KINDS.get(kind)
         if spec is None:
@@ -64,19 +72,20 @@ def load_records(
                 ],
             )
         name = source_name(source, filename)
-        early = _header_issues(source, name, spec)
+        early = _header_issues(source, name, spec, mapping)
         if early:
             return LoadResult(None, early)
         raw, read_issues = read_table(source, name)
         if raw is None:
             return LoadResult(None, read_issues)
-        names, missing = _match(raw.columns, spec)
+        names, missing, used = _match(raw.columns, spec, mapping)
         if missing:
-            return LoadResult(None, read_issues + missing)
+            return LoadResult(None, read_issues + missing, used)
         excel = FORMATS.get(Path(name).suffix.lower()) == "excel"
+        raw = apply_values(raw, used) if used is not None else raw
         frame, issues = check_records(raw, spec, names, register or load_register(), today or dt.date.today(), excel)
         issues = read_issues + issues
-        return LoadResult(frame if not issues else None, issues)
+        return LoadResult(frame if not issues else None, issues, used)
     except Exception as exc:  # the border: the traceback goes to the log, a message to the user
         label = filename or str(source)[:80]
         logger.exception("loading %s records from %r failed", kind, label)
@@ -92,13 +101,13 @@ def load_records(
         )
 
 
-def _header_issues(source: Source, name: str | None, spec: KindSpec) -> list[Issue]:
+def _header_issues(source: Source, name: str | None, spec: KindSpec, mapping: Proposal | Request | None) -> list[Issue]:
     """For a CSV longer than HEAD_BYTES: the problems of its header when columns are missing, else []."""
     head = _head(source) if name and FORMATS.get(Path(name).suffix.lower()) == "csv" else None
     if head is None:
         return []
     frame, issues = read_table(head, name)
-    missing = [] if frame is None else _match(frame.columns, spec)[1]
+    missing = [] if frame is None else _match(frame.columns, spec, mapping)[1]
     return issues + missing if missing else []
 
 
@@ -122,23 +131,27 @@ def _head(source: Source) -> bytes | None:
     return data[: cut + 1] if len(data) > HEAD_BYTES and cut > 0 else None
 
 
-def _match(columns: pd.Index, spec: KindSpec) -> tuple[dict[str, str], list[Issue]]:
-    """Canonical column → the file's column (by name or alias, best alias first), and a kolom_hilang per gap."""
+def _match(
+    columns: pd.Index, spec: KindSpec, mapping: Proposal | Request | None = None
+) -> tuple[dict[str, str], list[Issue], Proposal | None]:
+    """Template column → the file's column, a kolom_hilang per gap, and the mapping used (see load_records)."""
     found = [str(c) for c in columns if c != ROW_COLUMN]
-    by_key: dict[str, str] = {}
-    for column in found:
-        by_key.setdefault(key(column), column)
-    names: dict[str, str] = {}
-    for column in spec.columns:
-        hits = [by_key[key(a)] for a in (column.name, *column.aliases) if key(a) in by_key]
-        hits = [h for h in hits if h not in names.values()]
-        if hits:
-            names[column.name] = hits[0]
+    if isinstance(mapping, Proposal):
+        used, close = mapping, {}
+    else:
+        try:
+            used, absent = (mapping or Request()).resolve(found, spec.kind, load_profiles())
+        except ProfileError as exc:  # a saved profile that cannot be read: said, never skipped
+            return {}, [Issue("profil_rusak", str(exc))], None
+        if absent:
+            return {}, [_not_in_file(absent, found)], used
+        close = {c.target: c.source for c in used.choices if c.basis == "mirip"}
+    names = {t: s for t, s in used.names().items() if s in found and t not in close}
     gaps = [c.name for c in spec.columns if c.required and c.name not in names]
     merged = _merged_header(found, spec)
     if gaps and merged:
-        return names, [_wrong_separator(merged, gaps, spec)]
-    return names, [_missing(name, found, spec) for name in gaps]
+        return names, [_wrong_separator(merged, gaps, spec)], used
+    return names, [_missing(name, found, spec, close.get(name)) for name in gaps], used
 
 
 def _expected(spec: KindSpec) -> str:
@@ -146,14 +159,33 @@ def _expected(spec: KindSpec) -> str:
     return ", ".join(c.name + ("" if c.required else " (opsional)") for c in spec.columns)
 
 
-def _missing(name: str, found: list[str], spec: KindSpec) -> Issue:
-    """Issue for a required column that the file lacks, listing what it has and what is expected."""
+def _not_in_file(absent: list[str], found: list[str]) -> Issue:
+    """Issue for columns chosen by hand (--kolom) that the file does not have."""
+    shown = ", ".join(f"'{_short(c)}'" for c in found) or "(tidak ada)"
+    text = (
+        f"Kolom {', '.join(repr(a) for a in absent)} yang dipilih pada pemetaan tidak ada di berkas. Kolom yang ada: "
+        f"{shown}. Tulis nama kolom seperti di baris judul berkas."
+    )
+    return Issue("kolom_pemetaan_tidak_ada", text, row=1, value=", ".join(absent))
+
+
+def _missing(name: str, found: list[str], spec: KindSpec, close: str | None = None) -> Issue:
+    """Issue for a required column that the file lacks, listing what it has and what is expected; when a column of
+    the file has a close spelling, how to confirm it as this column instead."""
     column = spec.column(name)
+    if close is not None:
+        text = (
+            f"Kolom '{name}' ({column.id.rstrip('.')}) tidak ditemukan dengan nama yang dikenal, tetapi kolom "
+            f"'{_short(close)}' di berkas ejaannya mirip. Bila itu maksudnya, konfirmasi pemetaannya: di halaman "
+            f'Impor Data pada tabel pemetaan kolom, atau di perintah dengan --kolom "{name}={close}".'
+        )
+        return Issue("kolom_mirip", text, row=1, column=name, value=close)
     aliases = f"; nama lain yang diterima: {', '.join(column.aliases)}" if column.aliases else ""
     shown = ", ".join(f"'{_short(c)}'" for c in found) or "(tidak ada)"
     text = (
         f"Kolom '{name}' tidak ditemukan di berkas {spec.label['id'].lower()}. Kolom yang ada: {shown}. Kolom yang "
-        f"diharapkan: {_expected(spec)}. Tambahkan kolom '{name}' ({column.id.rstrip('.')}) di baris judul{aliases}."
+        f"diharapkan: {_expected(spec)}. Tambahkan kolom '{name}' ({column.id.rstrip('.')}) di baris judul{aliases}, "
+        f'atau pilih kolom berkas yang berisi data itu pada pemetaan kolom (perintah: --kolom "{name}=NAMA KOLOM").'
     )
     return Issue("kolom_hilang", text, row=1, column=name)
 

@@ -23,6 +23,7 @@ import pandas as pd
 from kpi import settings
 from kpi.core.catalogue import load_catalogue
 from kpi.core.issues import Issue
+from kpi.inputs.mapping import Proposal
 from kpi.inputs.observations import LoadResult, load_observations
 from kpi.inputs.readers import FORMATS, read_table
 from kpi.inputs.records import load_records
@@ -58,6 +59,7 @@ class Plan:
     overlap: pd.DataFrame
     preview: pd.DataFrame
     synthetic: bool
+    mapping: Proposal | None = None  # raw records: the column mapping the file was read with (see kpi.inputs.mapping)
 
     @property
     def ok(self) -> bool:
@@ -84,9 +86,17 @@ class Store:
     # ------------------------------------------------------------ dry run
 
     def plan(
-        self, source, kind: str, filename: str | None = None, today: dt.date | None = None, on_overlap: str = "replace"
+        self,
+        source,
+        kind: str,
+        filename: str | None = None,
+        today: dt.date | None = None,
+        on_overlap: str = "replace",
+        mapping: Proposal | None = None,
     ) -> Plan:
-        """Validate a file and describe what importing it would do; never changes the store, never raises."""
+        """Validate a file and describe what importing it would do; never changes the store, never raises. Raw
+        records are read with `mapping` when the user confirmed one, else with the proposed one (kpi.inputs.mapping);
+        the plan shows which."""
         data, name, problems = _read_source(source, filename)
         sha = hashlib.sha256(data).hexdigest() if data is not None else ""
         empty = Plan(
@@ -112,7 +122,7 @@ class Store:
         if data is None or problems:
             return replace(empty, issues=problems)
         try:
-            return self._plan(data, kind, name, sha, today, on_overlap, empty)
+            return self._plan(data, kind, name, sha, today, on_overlap, empty, mapping)
         except StoreProblem as exc:  # busy, damaged …: its message says what to do
             return replace(empty, issues=[Issue(exc.code, str(exc))])
         except Exception as exc:  # the border: an internal failure becomes an Issue, its traceback goes to the log
@@ -121,12 +131,20 @@ class Store:
             return replace(empty, issues=[Issue("galat_internal", text)])
 
     def _plan(
-        self, data: bytes, kind: str, name: str, sha: str, today: dt.date | None, on_overlap: str, empty: Plan
+        self,
+        data: bytes,
+        kind: str,
+        name: str,
+        sha: str,
+        today: dt.date | None,
+        on_overlap: str,
+        empty: Plan,
+        mapping: Proposal | None = None,
     ) -> Plan:
         """The dry run of bytes that were read: validate, then compare with the store's active state."""
-        result = _load(kind, data, name, today)
+        result = _load(kind, data, name, today, mapping)
         if not result.ok:
-            return replace(empty, rows=_data_rows(data, name), issues=result.issues)
+            return replace(empty, rows=_data_rows(data, name), issues=result.issues, mapping=result.mapping)
         frame = result.frame
         incoming = sql.typed(frame, kind)
         is_synthetic = (
@@ -140,7 +158,7 @@ class Store:
             preview = (
                 empty.preview if already is not None else self._preview(con, kind, incoming, on_overlap, is_synthetic)
             )
-        return Plan(kind, name, sha, len(frame), [], frame, already, overlap, preview, is_synthetic)
+        return Plan(kind, name, sha, len(frame), [], frame, already, overlap, preview, is_synthetic, result.mapping)
 
     @staticmethod
     def _preview(con, kind: str, incoming: pd.DataFrame, on_overlap: str, is_synthetic: bool) -> pd.DataFrame:
@@ -316,11 +334,11 @@ def _data_rows(data: bytes, name: str) -> int:
     return 0 if raw is None else len(raw)
 
 
-def _load(kind: str, data: bytes, name: str, today: dt.date | None) -> LoadResult:
-    """Validate the bytes with the loader of the kind."""
+def _load(kind: str, data: bytes, name: str, today: dt.date | None, mapping: Proposal | None = None) -> LoadResult:
+    """Validate the bytes with the loader of the kind (raw records with the confirmed mapping, if any)."""
     if kind == "observasi":
         return load_observations(data, name, today=today)
-    return load_records(data, kind, name, today=today)
+    return load_records(data, kind, name, today=today, mapping=mapping)
 
 
 def _read_source(source, filename: str | None) -> tuple[bytes | None, str, list[Issue]]:

@@ -22,6 +22,9 @@ from kpi import settings
 from kpi.core.catalogue import load_catalogue
 from kpi.core.issues import issues_frame
 from kpi.core.wilayah import load_register
+from kpi.inputs.kinds import KINDS as RECORD_KINDS
+from kpi.inputs.mapping import Request
+from kpi.inputs.profiles import ProfileError, find_profile, save_profile
 from kpi.report.imports import preview_table
 from kpi.store.batches import KINDS, OVERLAP, Plan, Store, store_path
 from kpi.store.problems import StoreProblem
@@ -84,6 +87,23 @@ def _parser() -> argparse.ArgumentParser:
         help="data dengan id yang sudah ada: replace = ganti data lama (bawaan), skip = pertahankan",
     )
     parser.add_argument(
+        "--profile",
+        metavar="NAMA",
+        help="pakai profil impor bernama NAMA (mis. 'Ekspor SP4N-LAPOR!'); tanpa ini profil dipilih dari judul kolom",
+    )
+    parser.add_argument(
+        "--kolom",
+        action="append",
+        default=[],
+        metavar="TEMPLAT=BERKAS",
+        help='pilih sendiri kolom berkas untuk kolom templat, mis. --kolom "diterima=Tgl Masuk" (boleh berulang)',
+    )
+    parser.add_argument(
+        "--simpan-profil",
+        metavar="NAMA",
+        help="simpan pemetaan kolom uji coba ini sebagai profil impor NAMA, untuk dipakai lagi dengan --profile",
+    )
+    parser.add_argument(
         "--store",
         type=Path,
         help="folder penyimpanan atau berkas .duckdb (bawaan: $TANGSEL_KPI_STORE/kpi.duckdb atau .store/kpi.duckdb)",
@@ -116,7 +136,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             outcome = store.rollback(args.rollback)
             print(outcome.message)
             return OK if outcome.ok else PROBLEM
-        return _import(store, Path(args.berkas), args.kind, args.commit, args.on_overlap)
+        request = _request(parser, args)
+        return _import(store, Path(args.berkas), args.kind, args.commit, args.on_overlap, request, args.simpan_profil)
+    except ProfileError as exc:  # a profile that does not exist or cannot be read: its message names it
+        print(f"Perintah gagal: {exc}", file=sys.stderr)
+        return PROBLEM
     except StoreProblem as exc:  # busy, damaged, not a folder …: the store's own message says what to do
         print(f"Perintah gagal: {exc}", file=sys.stderr)
         return PROBLEM
@@ -154,10 +178,42 @@ def _show(frame: pd.DataFrame, empty: str) -> int:
     return OK
 
 
-def _import(store: Store, path: Path, kind: str, commit: bool, on_overlap: str) -> int:
-    """Dry run (and with --commit the import itself); prints the report."""
-    plan = store.plan(path, kind, on_overlap=on_overlap)
+def _request(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Request | None:
+    """The mapping asked for by --profile and --kolom (None: the proposal alone); a usage error for a --kolom that
+    is not TEMPLAT=BERKAS or names no template column of the kind."""
+    if args.kind == "observasi" and (args.profile or args.kolom or args.simpan_profil):
+        parser.error("--profile, --kolom dan --simpan-profil hanya untuk data mentah (permohonan, aduan, survei)")
+    columns = {}
+    known = [c.name for c in RECORD_KINDS[args.kind].columns] if args.kind in RECORD_KINDS else []
+    for pair in args.kolom:
+        target, sep, source = pair.partition("=")
+        if not sep or not source.strip() or target.strip() not in known:
+            parser.error(
+                f"--kolom '{pair}' harus berbentuk TEMPLAT=BERKAS, dengan TEMPLAT salah satu: {', '.join(known)}"
+            )
+        columns[target.strip()] = source.strip()
+    if not args.profile and not columns:
+        return None
+    profile = find_profile(args.profile) if args.profile else None
+    if profile is not None and profile.kind != args.kind:
+        parser.error(f"profil '{profile.name}' untuk jenis {profile.kind}, bukan {args.kind}")
+    return Request(profile, columns)
+
+
+def _import(
+    store: Store,
+    path: Path,
+    kind: str,
+    commit: bool,
+    on_overlap: str,
+    request: Request | None = None,
+    save_as: str | None = None,
+) -> int:
+    """Dry run (and with --commit the import itself); prints the report; saves the mapping as a profile if asked."""
+    plan = store.plan(path, kind, on_overlap=on_overlap, mapping=request)
     print(report(plan, on_overlap))
+    if save_as:
+        print("\n" + _save(plan, save_as))
     if not commit:
         print("\nIni uji coba: penyimpanan tidak berubah. Tambahkan --commit untuk mengimpor.")
         return OK if plan.ok else PROBLEM
@@ -166,9 +222,26 @@ def _import(store: Store, path: Path, kind: str, commit: bool, on_overlap: str) 
     return OK if outcome.ok else PROBLEM
 
 
+def _save(plan: Plan, name: str) -> str:
+    """Save the plan's mapping as a profile; the sentence that says where, or why not."""
+    if plan.mapping is None or any(i.code.startswith("kolom_") for i in plan.issues):
+        return "Profil tidak disimpan: pemetaan kolomnya belum lengkap (lihat masalah di atas)."
+    path = save_profile(plan.mapping.to_profile(name))
+    return f"Profil impor '{name}' disimpan di {path}; pakai lagi dengan --profile \"{name}\"."
+
+
+def _mapping_lines(plan: Plan) -> list[str]:
+    """The mapping the file was read with (raw records), one row per template column and unused file column."""
+    if plan.mapping is None:
+        return []
+    table = plan.mapping.table("id")
+    return ["Pemetaan kolom:", *("  " + line for line in table.to_string(index=False).splitlines())]
+
+
 def report(plan: Plan, on_overlap: str) -> str:
-    """The dry run in Indonesian: the file, every problem, the overlap and the largest KPI changes."""
+    """The dry run in Indonesian: the file, the column mapping, every problem, the overlap and the KPI changes."""
     lines = [f"Berkas  : {plan.file_name} (jenis {plan.kind}, {plan.rows} baris, sha256 {plan.sha256[:16]}…)"]
+    lines += _mapping_lines(plan)
     if plan.synthetic:
         lines.append("Catatan : semua id diawali 'CONTOH-': ini data contoh (sintetis), bukan data resmi.")
     if plan.issues:
