@@ -10,7 +10,7 @@ from kpi.inputs import records
 from kpi.report import imports as report
 from kpi.store.batches import KINDS, Store, StoreLocked
 from kpi.store.problems import StoreProblem
-from ui import data, state
+from ui import data, mapping, state
 from ui.frame import page
 from ui.i18n import labeller, lang, t
 
@@ -55,12 +55,15 @@ def last_outcome() -> None:
 
 
 def dry_run(content: bytes, name: str, kind: str):
-    """The dry run of this file against the store as it is now (kept for the session while nothing changes)."""
-    key = (hashlib.sha256(content).hexdigest(), name, kind, data.store_version())
+    """The dry run of this file against the store as it is now, with the mapping the user applied (kept for the
+    session while nothing changes)."""
+    sha = hashlib.sha256(content).hexdigest()
+    chosen = mapping.confirmed(sha, kind)
+    key = (sha, name, kind, data.store_version(), None if chosen is None else tuple(chosen.names().items()))
     cached = st.session_state.get("impor_plan")
     if cached is None or cached[0] != key:
         with st.spinner(t("impor_checking")):
-            cached = (key, store.plan(content, kind, name))
+            cached = (key, store.plan(content, kind, name, mapping=chosen))
         st.session_state["impor_plan"] = cached
     return cached[1]
 
@@ -82,6 +85,7 @@ def show_problems(plan) -> None:
 def show_plan(plan, kind: str) -> None:
     """The dry run: problems, or the overlap choice, the KPI preview and the save button."""
     st.caption(t("impor_checked").format(file=plan.file_name, rows=plan.rows, sha=plan.sha256[:12]))
+    mapping.editor(plan)
     if not plan.ok:
         show_problems(plan)
         return

@@ -104,3 +104,20 @@ def test_a_good_file_is_previewed_saved_and_shown_on_the_other_pages(page, serve
     expect(main.get_by_test_id("stException")).to_have_count(0)
     expect(main.get_by_text("Data contoh (sintetis)")).to_have_count(0)
     expect(main.get_by_test_id("stDataFrame").first).to_be_visible()
+
+
+def test_a_close_column_name_is_confirmed_in_the_mapping_step(page, server):
+    # "Tanggal Diterimaa" is only a close spelling of "diterima": refused until the user confirms the mapping.
+    page.goto(f"{server}/Impor?jenis=aduan", timeout=WAIT_MS)
+    _settle(page)
+    close = "id_aduan,kelurahan,Tanggal Diterimaa,tindak_lanjut\nB-1,Setu,08/10/2026 09.00,09/10/2026 10.00\n"
+    _upload(page, "aduan_mirip.csv", close)
+    _shoot(page, "mapping_close")
+    main = page.get_by_test_id("stMain")
+    expander = main.get_by_test_id("stExpander").filter(has_text="Pemetaan kolom")
+    expect(expander.get_by_test_id("stDataFrame")).to_be_visible()  # opened by itself: a column awaits confirmation
+    expect(main.get_by_text("masalah ditemukan. Tidak ada yang disimpan")).to_be_visible()
+    main.get_by_role("button", name="Periksa ulang dengan pemetaan ini").click()
+    _settle(page)
+    expect(main.get_by_text("1 baris siap disimpan")).to_be_visible(timeout=WAIT_MS)
+    _shoot(page, "mapping_confirmed")

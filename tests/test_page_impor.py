@@ -49,6 +49,11 @@ def upload(at, content: bytes, name: str = "permohonan_okt.csv"):
     return at.run()
 
 
+def table(at, column: str):
+    """The first table on the page with this column (the mapping, the problems or the KPI preview)."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
 def texts(elements) -> str:
     return "\n".join(str(e.value) for e in elements)
 
@@ -67,7 +72,7 @@ def test_a_bad_file_lists_every_problem_and_saves_nothing(fresh_store):
     assert_clean(at, errors_allowed=True)
     assert "2 masalah ditemukan. Tidak ada yang disimpan" in texts(at.error)
     assert "permohonan_okt.csv · 2 baris" in texts(at.caption)
-    problems = at.dataframe[0].value
+    problems = table(at, "Kode")
     assert set(problems["Kode"]) == {"wilayah_tidak_dikenal", "duplikat"}
     assert list(problems["Baris"]) == [2, 3]
     assert not [b for b in at.button if b.label == "Simpan ke penyimpanan"]
@@ -78,7 +83,7 @@ def test_dry_run_previews_the_kpis_then_save_switches_the_dashboard_to_the_store
     at = upload(open_page(PAGE), GOOD)
     assert_clean(at)
     assert "4 baris siap disimpan" in texts(at.success)
-    preview = at.dataframe[0].value
+    preview = table(at, "Sesudah")
     daring = preview[preview["Indikator"] == "Layanan daring"]
     assert daring[["Wilayah", "Periode", "Sebelum", "Sesudah"]].values.tolist() == [
         ["Kelurahan Ciater", "Okt 2026", "—", "75,0%"]
@@ -188,7 +193,7 @@ def test_a_hostile_file_is_named_in_indonesian_without_a_traceback(fresh_store, 
     at.get("file_uploader")[0].upload(name, content, "application/octet-stream")
     at.run()
     assert_clean(at, errors_allowed=True)
-    problems = at.dataframe[0].value
+    problems = table(at, "Kode")
     assert problems["Kode"].tolist() == [code]
     message = problems["Pesan"].iloc[0]
     assert words in message and "Error" not in message and "Exception" not in message
@@ -203,3 +208,37 @@ def test_a_full_disk_on_save_says_so_and_saves_nothing(fresh_store, monkeypatch)
     shown = texts(at.error)
     assert "gagal dan dibatalkan seluruhnya; penyimpanan tidak berubah (Disk penuh" in shown
     assert "Exception" not in shown and fresh_store.batches().empty
+
+
+# ---------------------------------------------------------------- the mapping step (issue 13, item 1)
+
+CLOSE = f"id_aduan,kode_wilayah,Tanggal Diterimaa,tindak_lanjut\nA-1,{CIATER},2026-10-01 09:00,\n".encode()
+
+
+def _aduan_page():
+    at = open_page(PAGE)
+    at.get("segmented_control")[0].set_value("aduan").run()  # the kind of the file
+    return at
+
+
+def test_the_mapping_shows_each_column_and_a_close_spelling_is_confirmed_on_the_page(fresh_store):
+    at = upload(_aduan_page(), CLOSE, "aduan_okt.csv")
+    assert_clean(at, errors_allowed=True)
+    assert "kolom_mirip" in set(table(at, "Kode")["Kode"])  # refused until confirmed
+    mapping = table(at, "Kolom templat")
+    assert mapping.set_index("Kolom templat").loc["diterima"].tolist() == [
+        "tanggal_diterimaa",
+        "ejaan mirip: periksa dan konfirmasi",
+    ]
+    assert at.selectbox(key=next(s.key for s in at.selectbox if s.key.endswith("_diterima"))).value == (
+        "tanggal_diterimaa"
+    )
+    at.button(key="impor_mapping_apply").click().run()
+    assert_clean(at)
+    assert "1 baris siap disimpan" in texts(at.success)
+    assert table(at, "Kolom templat").set_index("Kolom templat").loc["diterima", "Dasar"] == "dipilih pengguna"
+    at.text_input(key="impor_mapping_name").input("Rekap Kelurahan Ciater").run()
+    at.button(key="impor_mapping_save").click().run()
+    assert "Profil 'Rekap Kelurahan Ciater' disimpan" in texts(at.success)
+    at.button(key="impor_commit").click().run()
+    assert fresh_store.records("aduan")["id_aduan"].tolist() == ["A-1"]

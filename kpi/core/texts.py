@@ -255,6 +255,29 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "impor_template_csv": {"id": "Templat CSV", "en": "CSV template"},
     "impor_template_xlsx": {"id": "Templat XLSX", "en": "XLSX template"},
+    "impor_mapping_title": {"id": "Pemetaan kolom", "en": "Column mapping"},
+    "impor_mapping_help": {
+        "id": "Kolom templat mana diisi kolom berkas mana, dan dasarnya. Ubah pilihan di bawah bila perlu, lalu "
+        "periksa ulang: berkas diperiksa lagi dengan pemetaan itu.",
+        "en": "Which file column fills which template column, and on what basis. Change the choices below if "
+        "needed, then check again: the file is checked again with that mapping.",
+    },
+    "impor_mapping_required": {
+        "id": "Tanda * = kolom wajib. Kolom berkas yang tidak dipilih tidak diimpor.",
+        "en": "* = required column. File columns not chosen are not imported.",
+    },
+    "impor_mapping_apply": {"id": "Periksa ulang dengan pemetaan ini", "en": "Check again with this mapping"},
+    "impor_mapping_save_name": {"id": "Simpan pemetaan sebagai profil", "en": "Save the mapping as a profile"},
+    "impor_mapping_save": {"id": "Simpan profil", "en": "Save profile"},
+    "impor_mapping_save_noname": {"id": "Tulis dulu nama profilnya.", "en": "Write the profile's name first."},
+    "impor_mapping_save_incomplete": {
+        "id": "Pemetaan baru bisa disimpan sebagai profil sesudah semua kolom wajib terisi.",
+        "en": "The mapping can be saved as a profile once every required column is filled.",
+    },
+    "impor_mapping_saved": {
+        "id": "Profil '{name}' disimpan ({file}). Berkas berikutnya dengan judul kolom yang sama memakai profil ini.",
+        "en": "Profile '{name}' saved ({file}). The next file with the same column headers uses this profile.",
+    },
     "impor_cli": {
         "id": "Dari baris perintah: `python -m kpi.importer BERKAS --kind {kind}` (uji coba), tambahkan `--commit` untuk menyimpan.",
         "en": "From the command line: `python -m kpi.importer FILE --kind {kind}` (dry run); add `--commit` to save.",

@@ -1,0 +1,81 @@
+"""The mapping step on the Impor Data page: the column mapping a file was read with, one choice per template
+column, applied on request (the file is checked again with the confirmed mapping), and saved as a named profile.
+
+A mapping applied here is a confirmed one: every row is used as shown, a close spelling included."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kpi.inputs.kinds import KINDS
+from kpi.inputs.mapping import Proposal
+from kpi.inputs.profiles import ProfileError, save_profile
+from ui.i18n import lang, t
+
+NONE = "—"
+KEY = "impor_mapping"
+
+
+def confirmed(sha: str, kind: str) -> Proposal | None:
+    """The mapping the user applied to this file and kind in this session, if any."""
+    held = st.session_state.get(KEY)
+    return held[1] if held is not None and held[0] == (sha, kind) else None
+
+
+def editor(plan) -> None:
+    """The mapping of a dry run of raw records, with a choice per template column, 'apply' and 'save as profile'."""
+    proposal: Proposal | None = plan.mapping
+    if proposal is None:
+        return
+    gaps = any(i.code.startswith("kolom_") for i in plan.issues)
+    with st.expander(t("impor_mapping_title"), expanded=gaps or proposal.needs_confirmation(), icon=":material/link:"):
+        st.caption(t("impor_mapping_help"))
+        st.dataframe(proposal.table(lang()), hide_index=True, width="stretch")
+        options = [NONE, *proposal.header]
+        spec = KINDS[proposal.kind]
+        picked: dict[str, str | None] = {}
+        columns = st.columns(3)
+        for n, choice in enumerate(proposal.choices):
+            required = spec.column(choice.target).required
+            label = choice.target + (" *" if required else "")
+            current = choice.source if choice.source in proposal.header else NONE
+            with columns[n % 3]:
+                value = st.selectbox(
+                    label,
+                    options,
+                    index=options.index(current),
+                    key=f"impor_map_{plan.sha256[:12]}_{choice.target}",
+                )
+            picked[choice.target] = None if value == NONE else value
+        st.caption(t("impor_mapping_required"))
+        if st.button(t("impor_mapping_apply"), icon=":material/published_with_changes:", key="impor_mapping_apply"):
+            st.session_state[KEY] = ((plan.sha256, proposal.kind), _applied(proposal, picked))
+            st.rerun()
+        _save_form(proposal, gaps)
+
+
+def _applied(proposal: Proposal, picked: dict[str, str | None]) -> Proposal:
+    """The proposal with the user's choices; a row the user left as proposed stays, now confirmed."""
+    out = proposal
+    for target, source in picked.items():
+        out = out.with_choice(target, source)
+    return out
+
+
+def _save_form(proposal: Proposal, gaps: bool) -> None:
+    """Save the mapping as a named profile (only a complete one)."""
+    if gaps:
+        st.caption(t("impor_mapping_save_incomplete"))
+        return
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        name = st.text_input(t("impor_mapping_save_name"), key="impor_mapping_name", max_chars=80)
+        if st.button(t("impor_mapping_save"), icon=":material/bookmark_add:", key="impor_mapping_save"):
+            if not name.strip():
+                st.warning(t("impor_mapping_save_noname"))
+                return
+            try:
+                path = save_profile(proposal.to_profile(name))
+            except ProfileError as exc:
+                st.warning(str(exc))
+                return
+            st.success(t("impor_mapping_saved").format(name=name.strip(), file=path.name))
