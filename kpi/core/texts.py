@@ -674,6 +674,41 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "'{value}' is larger than the limit of {maximum} (10^15) for an observation's numbers; no indicator "
         "can have a number that large (usually extra zeros or the wrong unit). Check the number.",
     },
+    # Percentages and fractions in an observation file (kpi/inputs/shares.py): one message per indicator
+    "inputs.percent_only": {
+        "id": "indikator '{indicator}' ({name}) diisi nilai jadinya saja di kolom nilai (mis. persentase) pada {n} "
+        "baris, tanpa pembilang dan penyebut. Indikator ini dihitung dari jumlahnya, pembilang ÷ penyebut{times}, agar "
+        "nilai kecamatan, kota dan periode yang lebih panjang dihitung dengan benar; persentase saja tidak dapat "
+        "dijumlahkan. {fix} pembilang = {numerator}; penyebut = {denominator}. Kolom nilai boleh dikosongkan.",
+        "en": "indicator '{indicator}' ({name}) is given only as its final value in the nilai column (e.g. a "
+        "percentage) in {n} rows, without pembilang and penyebut. This indicator is computed from its counts, "
+        "numerator ÷ denominator{times}, so that kecamatan, city and longer-period values come out right; percentages "
+        "alone cannot be added up. {fix} pembilang = {numerator}; penyebut = {denominator}. The nilai column may be "
+        "left empty.",
+    },
+    "inputs.percent_only_fill": {
+        "id": "Isi kedua jumlah di setiap baris itu:",
+        "en": "Enter both counts in each of those rows:",
+    },
+    "inputs.percent_only_add": {
+        "id": "Tambahkan kolom 'pembilang' dan 'penyebut' di baris judul, lalu isi kedua jumlah di setiap baris itu:",
+        "en": "Add the columns 'pembilang' and 'penyebut' to the title row, then enter both counts in each of those "
+        "rows:",
+    },
+    "inputs.likely_fraction": {
+        "id": "{n} dari {total} nilai indikator '{indicator}' ({name}) yang lebih dari 0 di berkas ini berada antara 0 "
+        "dan 1 (mis. {example}), padahal skalanya {low}–{high} {unit}{why}. Angka seperti itu hampir pasti pecahan "
+        "dari sel berformat persen di Excel: {example} berarti {scaled}. Kalikan nilainya dengan 100 (tulis {scaled}, "
+        "bukan {example}), atau ubah format sel menjadi angka biasa (bukan persen), lalu unggah kembali.",
+        "en": "{n} of the {total} values above 0 of indicator '{indicator}' ({name}) in this file lie between 0 and 1 "
+        "(e.g. {example}), but its scale is {low}–{high} {unit}{why}. Such numbers are almost certainly fractions "
+        "from Excel cells formatted as percent: {example} means {scaled}. Multiply the values by 100 (enter {scaled}, "
+        "not {example}), or format the cells as plain numbers (not percent), then upload again.",
+    },
+    "inputs.likely_fraction_below": {
+        "id": ", dan nilai di bawah {low} tidak sah",
+        "en": ", and values below {low} are not valid",
+    },
 }
 
 
