@@ -366,6 +366,27 @@ TEXTS: dict[str, dict[str, str]] = {
     "imports.preview.sebelum": {"id": "Sebelum", "en": "Before"},
     "imports.preview.sesudah": {"id": "Sesudah", "en": "After"},
     "imports.preview.selisih": {"id": "Selisih", "en": "Change"},
+    "imports.superseded.indikator": {"id": "Indikator", "en": "Indicator"},
+    "imports.superseded.wilayah": {"id": "Wilayah", "en": "Area"},
+    "imports.superseded.periode": {"id": "Periode", "en": "Period"},
+    "imports.superseded.nilai": {"id": "Nilai observasi", "en": "Observation's value"},
+    "imports.superseded.sumber": {"id": "KPI dihitung dari catatan", "en": "KPI computed from the records"},
+    "imports.superseded_note": {
+        "id": "{n} observasi impor tidak ditampilkan sesudah impor ini: KPI di wilayah dan periode itu dihitung dari "
+        "catatan mentah. Setiap indikator, wilayah dan periode hanya punya satu sumber, dan catatan mentah yang menang "
+        "(lihat README, bagian impor). Observasi itu tetap tersimpan dan berlaku lagi bila batch catatannya "
+        "dibatalkan.",
+        "en": "{n} imported observations are not shown after this import: the KPIs of those wilayah and periods are "
+        "computed from raw records. Each indicator, wilayah and period has one source, and raw records win (see the "
+        "README, import section). The observations stay in the store and apply again if the batch of records is "
+        "rolled back.",
+    },
+    "imports.superseded_standing": {
+        "id": "{n} observasi impor tidak ditampilkan karena KPI di wilayah dan periode itu dihitung dari catatan "
+        "mentah (catatan mentah yang menang; lihat README, bagian impor).",
+        "en": "{n} imported observations are not shown because the KPIs of those wilayah and periods are computed "
+        "from raw records (raw records win; see the README, import section).",
+    },
     "imports.issue.baris": {"id": "Baris", "en": "Row"},
     "imports.issue.kolom": {"id": "Kolom", "en": "Column"},
     "imports.issue.kode": {"id": "Kode", "en": "Code"},
@@ -573,6 +594,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "Move or rename that folder, or point --store to a .duckdb file or to the folder that holds kpi.duckdb, then "
         "try again.",
     },
+    # One source per indicator, wilayah and period (kpi/store/kpis.py): raw records win over observation files
+    "store.records_win": {
+        "id": "indikator '{indicator}' ({name}) di {n} baris ini memberi angka lain untuk wilayah dan periode yang "
+        "KPI-nya sudah dihitung dari catatan {kind} di penyimpanan: {places}. Setiap indikator, wilayah dan periode "
+        "hanya punya satu sumber, dan catatan mentah yang menang: bila ada catatan {kind} untuk suatu wilayah dan "
+        "periode, {family} di sana dihitung dari catatan itu, agar semuanya dihitung dari himpunan catatan yang sama. "
+        "Hapus baris-baris itu dari berkas lalu periksa ulang. Bila angkanya perlu dikoreksi, perbaiki catatan {kind} "
+        "lalu impor ulang; bila justru berkas ini yang benar, batalkan dulu batch catatan {kind} itu.",
+        "en": "indicator '{indicator}' ({name}) in these {n} rows gives other numbers for wilayah and periods whose "
+        "KPIs are already computed from the {kind} records in the store: {places}. Each indicator, wilayah and period "
+        "has one source, and raw records win: where there are {kind} records for a wilayah and period, {family} there "
+        "are computed from those records, so that all of them are computed from the same set of records. Remove those "
+        "rows from the file and check it again. If the numbers need a correction, correct the {kind} records and "
+        "import them again; if this file is the right one, roll back that batch of {kind} records first.",
+    },
+    "store.records_win_and": {"id": "{first} dan {last}", "en": "{first} and {last}"},
+    "store.records_win_more_places": {"id": "{places}; dan {n} wilayah lain", "en": "{places}; and {n} more wilayah"},
     # Problems in an input file (kpi.inputs): the Indonesian text is the Issue's message
     "inputs.cut_text": {"id": "{start}… ({n} karakter)", "en": "{start}… ({n} characters)"},
     "inputs.days_above_bound": {
