@@ -16,7 +16,7 @@ from kpi import settings
 from kpi.core.catalogue import load_catalogue
 from kpi.core.pooling import family
 from kpi.store import kpis as store_kpi
-from kpi.store import source, sql
+from kpi.store import precedence, source, sql
 from kpi.store.batches import Store, store_path
 from tests.conftest import TODAY
 
@@ -645,6 +645,18 @@ def test_the_message_names_the_whole_family_and_every_row(store, tmp_path):
     )
     assert "waktu_penyelesaian di sana dihitung dari catatan itu" in issue.message
     assert issue.value == "layanan_daring"
+
+
+def test_the_places_name_five_wilayah_then_count_the_rest(reg):
+    rows = pd.DataFrame(
+        {
+            "kode_wilayah": [f"36.74.01.100{i}" for i in range(1, 8)] + [CIATER],
+            "periode": ["2026-09"] * 7 + ["2026-10"],
+        }
+    )
+    text = precedence.places(rows, reg)
+    assert text.startswith("Kelurahan Ciater (36.74.01.1001): 2026-09, 2026-10; Kelurahan Rawabuntu (36.74.01.1002)")
+    assert text.count("Kelurahan ") == 5 and text.endswith("(36.74.01.1005): 2026-09; dan 2 wilayah lain")
 
 
 def test_observations_that_agree_with_the_records_or_sit_elsewhere_are_accepted(store, tmp_path):

@@ -25,7 +25,9 @@ def _rows(numbers: list[int]) -> str:
 def family(kind: str, catalogue: Catalogue) -> str:
     """The indicators computed from one record kind: 'layanan_daring, selesai_tepat_waktu dan waktu_penyelesaian'."""
     ids = [i for i, k in RECORD_KINDS.items() if k == kind and i in catalogue.ids]
-    return ids[0] if len(ids) == 1 else tr("store.records_win_and", first=", ".join(ids[:-1]), last=ids[-1])
+    if len(ids) < 2:
+        return ids[0] if ids else kind
+    return tr("store.records_win_and", first=", ".join(ids[:-1]), last=ids[-1])
 
 
 def places(rows: pd.DataFrame, register: Register) -> str:
