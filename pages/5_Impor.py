@@ -45,6 +45,11 @@ def source_note(batches) -> None:
         st.info(t("impor_source_store_sample").format(n=active), icon=":material/science:")
     else:
         st.info(t("impor_source_store").format(n=active), icon=":material/database:")
+    hidden = data.superseded()
+    shown = None if hidden is None else report.superseded_kpis(hidden, catalogue)
+    if shown is not None and len(shown):  # observations the records win over (kpi.store.kpis), never hidden unsaid
+        with st.expander(t("imports.superseded_standing").format(n=len(shown)), icon=":material/layers:"):
+            st.dataframe(report.superseded_table(hidden, catalogue, register, code), hide_index=True, width="stretch")
 
 
 def last_outcome() -> None:
@@ -111,6 +116,7 @@ def show_plan(plan, kind: str) -> None:
             horizontal=True,
             format_func=labeller(lambda v, lg: t(f"impor_overlap_{v}", lg)),
         )
+    show_superseded(plan)
     st.subheader(t("impor_preview"))
     if plan.preview.empty:
         st.caption(t("impor_preview_none"))
@@ -122,6 +128,16 @@ def show_plan(plan, kind: str) -> None:
         st.session_state.pop("impor_plan", None)
         st.session_state["impor_round"] = st.session_state.get("impor_round", 0) + 1  # an empty uploader again
         st.rerun()
+
+
+def show_superseded(plan) -> None:
+    """The imported observations this import leaves out because records give their place (records win)."""
+    hidden = report.superseded_kpis(plan.superseded, catalogue)
+    if len(hidden):
+        st.warning(t("imports.superseded_note").format(n=len(hidden)), icon=":material/layers:")
+        st.dataframe(
+            report.superseded_table(plan.superseded, catalogue, register, code), hide_index=True, width="stretch"
+        )
 
 
 def upload_tab() -> None:

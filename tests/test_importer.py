@@ -79,6 +79,46 @@ def test_overlap_summary_and_skip(folder, capsys):
     assert code == 0 and "1 dimasukkan, 0 menggantikan data lama, 1 dilewati" in out
 
 
+REQUESTS = (
+    "id_permohonan,kelurahan,jenis_layanan,kanal,diajukan,selesai,status,sop_hari_kerja\n"
+    "P-1,36.74.01.1001,KTP,daring,2026-09-01 09:00,2026-09-02 10:00,selesai,3\n"
+    "P-2,36.74.01.1001,KK,luring,2026-09-03 09:00,2026-09-10 10:00,selesai,3\n"
+)  # Ciater, September: layanan_daring 1/2 = 50 %, selesai_tepat_waktu 1/2 (P-2 took 5 working days)
+
+
+def test_one_source_per_place_in_both_directions(folder, capsys):
+    """Records imported after an observation of the same place: the dry run names the observation they leave out.
+    An observation file for a place the records give: refused, naming the indicator, the place and the fix."""
+    run(
+        capsys,
+        obs(folder, "laporan.csv", "2026-09,36.74.01.1001,layanan_daring,3,4,"),
+        "--kind",
+        "observasi",
+        "--commit",
+    )
+    requests = folder / "permohonan.csv"
+    requests.write_text(REQUESTS, encoding="utf-8")
+    code, out, _ = run(capsys, str(requests), "--kind", "permohonan")
+    assert code == 0
+    words = " ".join(out.split())  # table columns are padded to their widest cell
+    assert "Sumber KPI: 1 observasi impor tidak ditampilkan sesudah impor ini" in words
+    assert "Layanan daring Kelurahan Ciater Sep 2026 75,0% Permohonan layanan" in words  # the observation: 3/4
+    assert "Layanan daring Kelurahan Ciater Sep 2026 75,0% 50,0% -25,0" in words  # the preview: 3/4, then 1/2
+    assert run(capsys, str(requests), "--kind", "permohonan", "--commit")[0] == 0
+    code, out, _ = run(
+        capsys,
+        obs(folder, "koreksi.csv", "2026-09,36.74.01.1001,selesai_tepat_waktu,2,2,"),
+        "--kind",
+        "observasi",
+        "--commit",
+    )
+    assert code == 1
+    assert "[sumber_ganda] baris 2, kolom indikator: Kolom 'indikator' baris 2: indikator 'selesai_tepat_waktu'" in out
+    assert "catatan permohonan di penyimpanan: Kelurahan Ciater (36.74.01.1001): 2026-09." in out
+    assert "Berkas 'koreksi.csv' ditolak: 1 masalah" in out
+    assert Store().batches()["jenis"].tolist() == ["observasi", "permohonan"]
+
+
 def test_list_audit_and_rollback(folder, capsys):
     code, out, _ = run(capsys, "--list")
     assert code == 0 and "Belum ada batch" in out

@@ -101,6 +101,59 @@ def test_dry_run_previews_the_kpis_then_save_switches_the_dashboard_to_the_store
     assert_clean(home)
 
 
+def _commit(store: Store, tmp_path, name: str, content: bytes, kind: str) -> None:
+    """Import a file outside the page, as the command line would."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    plan = store.plan(path, kind)
+    assert plan.ok, plan.issues
+    assert store.commit(plan).ok
+
+
+OBS_HEADER = "periode,kode_wilayah,indikator,pembilang,penyebut,nilai\n"
+
+
+def test_an_observation_file_where_records_give_the_kpis_is_refused_naming_the_place(fresh_store, tmp_path):
+    _commit(fresh_store, tmp_path, "permohonan_okt.csv", GOOD, "permohonan")  # Ciater, October: 3/4 online
+    at = open_page(PAGE, direct=True, jenis="observasi")
+    at = upload(at, (OBS_HEADER + f"2026-10,{CIATER},layanan_daring,1,4,\n").encode(), "laporan_okt.csv")
+    assert_clean(at, errors_allowed=True)
+    assert "1 masalah ditemukan. Tidak ada yang disimpan" in texts(at.error)
+    problems = at.dataframe[0].value
+    assert problems[["Baris", "Kolom", "Kode"]].values.tolist() == [[2, "indikator", "sumber_ganda"]]
+    message = problems["Pesan"].iloc[0]
+    assert "dari catatan permohonan di penyimpanan: Kelurahan Ciater (36.74.01.1001): 2026-10." in message
+    assert "catatan mentah yang menang" in message and "Hapus baris-baris itu dari berkas" in message
+    assert not [b for b in at.button if b.label == "Simpan ke penyimpanan"]
+    assert fresh_store.batches()["jenis"].tolist() == ["permohonan"]
+
+
+def test_records_that_leave_an_imported_observation_out_say_so_before_and_after_saving(fresh_store, tmp_path):
+    # The office reported 1 of 4 requests online in October; the register's records give 3 of 4, and win.
+    _commit(
+        fresh_store,
+        tmp_path,
+        "laporan_okt.csv",
+        (OBS_HEADER + f"2026-10,{CIATER},layanan_daring,1,4,\n").encode(),
+        "observasi",
+    )
+    at = upload(open_page(PAGE), GOOD)
+    assert_clean(at)
+    assert "1 observasi impor tidak ditampilkan sesudah impor ini" in texts(at.warning)
+    assert at.dataframe[0].value.values.tolist() == [
+        ["Layanan daring", "Kelurahan Ciater", "Okt 2026", "25,0%", "Permohonan layanan"]
+    ]
+    preview = at.dataframe[1].value
+    daring = preview[preview["Indikator"] == "Layanan daring"]
+    assert daring[["Sebelum", "Sesudah"]].values.tolist() == [["25,0%", "75,0%"]]
+    at.button(key="impor_commit").click().run()
+    assert_clean(at)
+    [note] = [e for e in at.expander if "observasi impor tidak ditampilkan" in e.label]
+    assert note.label.startswith("1 observasi impor tidak ditampilkan karena KPI di wilayah dan periode itu")
+    english = open_page(PAGE, lang="en")
+    assert any(e.label.startswith("1 imported observations are not shown") for e in english.expander)
+
+
 def test_the_same_file_again_is_recognised_and_changes_nothing(fresh_store):
     at = upload(open_page(PAGE), GOOD)
     at.button(key="impor_commit").click().run()

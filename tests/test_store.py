@@ -16,7 +16,7 @@ from kpi import settings
 from kpi.core.catalogue import load_catalogue
 from kpi.core.pooling import family
 from kpi.store import kpis as store_kpi
-from kpi.store import sql
+from kpi.store import precedence, source, sql
 from kpi.store.batches import Store, store_path
 from tests.conftest import TODAY
 
@@ -532,30 +532,151 @@ def _serpong_ikm(store: Store) -> float:
     return float(table.set_index(["kode_wilayah", "periode"]).loc[("36.74.01", "2026-S1"), "nilai"])
 
 
-def test_surveys_pool_per_unsur_until_a_unit_ikm_is_overridden(store, tmp_path):
+def test_surveys_pool_per_unsur_and_a_unit_without_answers_brings_respondent_weighting(store, tmp_path):
     plan = store.plan(write(tmp_path, "survei.csv", POOLING_ANSWERS), "survei", today=TODAY)
     assert plan.ok, plan.issues
     assert set(plan.preview["indikator"]) == {"ikm"}  # the preview lists KPIs, never the ikm.u1 … components
     assert store.commit(plan).ok
     assert value(store, "ikm", "36.74.01.1002", "2026-S1") == pytest.approx(70.8333, abs=1e-4)
     assert _serpong_ikm(store) == pytest.approx(76.7593, abs=1e-4)
-    # A corrected unit IKM without components replaces the computed row and its components: Serpong falls back to
-    # respondent weighting, (79.1667 × 4 + 70.8333 × 2) / 6 = 76.3889
-    imported(store, obs_file(tmp_path, "koreksi.csv", ["2026-S1,36.74.01.1002,ikm,141.6667,2,"]))
+    # A corrected unit IKM where survey answers exist is refused: the answers are the source (records win).
+    refused = store.plan(obs_file(tmp_path, "koreksi.csv", ["2026-S1,36.74.01.1002,ikm,150,2,"]), "observasi")
+    assert [(i.code, i.row, i.column) for i in refused.issues] == [("sumber_ganda", 2, "indikator")]
+    # A unit without answers (36.74.01.1003) reports its IKM only, 85 from 3 respondents: Serpong falls back to
+    # respondent weighting, (79.1667 × 4 + 70.8333 × 2 + 85 × 3) / 9 = 713.3333 / 9 = 79.2593
+    imported(store, obs_file(tmp_path, "laporan.csv", ["2026-S1,36.74.01.1003,ikm,255,3,"]))
     rows = store.observations()
     components = rows[rows["indikator"].str.startswith("ikm.")]
-    assert components.groupby("kode_wilayah").size().to_dict() == {"36.74.01.1001": 9}  # 1002's are gone
-    assert _serpong_ikm(store) == pytest.approx(76.3889, abs=1e-4)
+    assert components.groupby("kode_wilayah").size().to_dict() == {"36.74.01.1001": 9, "36.74.01.1002": 9}
+    assert _serpong_ikm(store) == pytest.approx(79.2593, abs=1e-4)
 
 
-def test_imported_observations_override_computed_ones_until_rolled_back(store, tmp_path):
+# ---------------------------------------------------------------- one source per indicator, wilayah and period
+
+CIATER = "36.74.01.1001"  # FOUR_REQUESTS: layanan_daring 3/4, selesai_tepat_waktu 1/2, waktu_penyelesaian 6/2
+
+
+def test_observations_imported_first_give_way_to_records_until_those_are_rolled_back(store, tmp_path):
+    imported(
+        store,
+        obs_file(
+            tmp_path,
+            "laporan.csv",
+            [
+                f"2026-09,{CIATER},layanan_daring,1,4,",  # records come later for this place: they win
+                f"2026-09,{CIATER},tte,2,2,",  # no records compute tte: it stays
+                "2026-09,36.74.01.1002,selesai_tepat_waktu,1,1,",  # no records of Rawabuntu: it stays
+            ],
+        ),
+    )
+    shown = store.observations()
+    assert value(store, "layanan_daring", CIATER, "2026-09") == 25.0
+    plan = store.plan(write(tmp_path, "permohonan.csv", FOUR_REQUESTS), "permohonan", today=TODAY)
+    assert plan.ok
+    assert plan.superseded[["indikator", "kode_wilayah", "periode", "jenis"]].values.tolist() == [
+        ["layanan_daring", CIATER, "2026-09", "permohonan"]
+    ]
+    changes = plan.preview.set_index("indikator")
+    assert changes.loc["layanan_daring", ["sebelum", "sesudah"]].tolist() == [25.0, 75.0]  # 1/4, then 3/4
+    outcome = store.commit(plan)
+    assert value(store, "layanan_daring", CIATER, "2026-09") == 75.0
+    assert value(store, "selesai_tepat_waktu", CIATER, "2026-09") == 50.0  # the same requests: 1/2
+    assert value(store, "tte", CIATER, "2026-09") == 100.0
+    assert value(store, "selesai_tepat_waktu", "36.74.01.1002", "2026-09") == 100.0
+    assert store.kpis().superseded["indikator"].tolist() == ["layanan_daring"]
+    assert len(store.records("observasi")) == 3  # left out, never deleted
+    on_display = source.current(today=TODAY)  # what every page shows: the same assembly
+    daring = on_display.frame.query("indikator == 'layanan_daring'")
+    assert daring[["kode_wilayah", "periode", "nilai"]].values.tolist() == [[CIATER, "2026-09", 75.0]]
+    assert on_display.superseded["indikator"].tolist() == ["layanan_daring"]
+    assert store.rollback(outcome.batch_id).ok
+    assert_frame_equal(store.observations(), shown)
+    assert store.kpis().superseded.empty
+
+
+# An observation file that would give another number where records give the family of the indicator: the rows, the
+# column, and where (kode, period). October: P-5 was submitted and is still open, so the records give the request
+# family for Ciater in October (layanan_daring 0/1) though no request was completed there.
+REQUESTS_AND_OPEN = FOUR_REQUESTS + "P-5,36.74.01.1001,KTP,luring,2026-10-05 09:00,,proses,3\n"
+COMPLAINT = ADUAN_HEADER + "A-1,36.74.01.1001,SIARAN,Sampah,2026-09-01 09:00,2026-09-02 09:00,\n"
+CONFLICTS = [  # rows of the observation file, the rows refused, the place named
+    (
+        [f"2026-09,{CIATER},selesai_tepat_waktu,2,2,"],
+        [2],
+        "Kelurahan Ciater (36.74.01.1001): 2026-09",
+    ),  # 1/2 in records
+    ([f"2026-09,{CIATER},waktu_penyelesaian,4,2,"], [2], "2026-09"),  # 6/2 in the records
+    ([f"2026-10,{CIATER},selesai_tepat_waktu,3,4,"], [2], "2026-10"),  # the family is there, not this indicator
+    (
+        [
+            f"2026-09,{CIATER},tte,1,2,",
+            f"2026-09,{CIATER},layanan_daring,4,4,",
+            f"2026-10,{CIATER},layanan_daring,1,1,",
+        ],
+        [3],  # one message for the indicator, naming its first row: 3 (and row 4)
+        "2026-09, 2026-10",
+    ),
+    (["2026-09,36.74.03.1001,aduan_tindak_lanjut,8,10,"], [2], "Kelurahan Pondok Betung (36.74.03.1001): 2026-09"),
+]
+
+
+@pytest.mark.parametrize("rows, refused, where", CONFLICTS)
+def test_an_observation_file_is_refused_where_records_give_another_number(store, tmp_path, rows, refused, where):
+    imported(store, write(tmp_path, "permohonan.csv", REQUESTS_AND_OPEN), "permohonan")
+    # One complaint in Ciater in September: the complaint rate is computed for every kelurahan with a sourced
+    # population, 0 in Pondok Betung (36.74.03.1001), so the complaint family there comes from the records too.
+    imported(store, write(tmp_path, "aduan.csv", COMPLAINT), "aduan")
+    before = digest(store)
+    plan = store.plan(obs_file(tmp_path, "laporan.csv", rows), "observasi", today=TODAY)
+    assert [(i.code, i.row, i.column) for i in plan.issues] == [("sumber_ganda", r, "indikator") for r in refused]
+    message = plan.issues[0].message
+    assert message.startswith(f"Kolom 'indikator' baris {refused[0]}") and where in message, message
+    assert "catatan mentah yang menang" in message and "Hapus baris-baris itu" in message
+    assert not store.commit(plan).ok and digest(store) == before
+
+
+def test_the_message_names_the_whole_family_and_every_row(store, tmp_path):
+    imported(store, write(tmp_path, "permohonan.csv", REQUESTS_AND_OPEN), "permohonan")
+    rows = [f"2026-{m:02d},{CIATER},layanan_daring,1,2," for m in (9, 10)]
+    [issue] = store.plan(obs_file(tmp_path, "laporan.csv", rows), "observasi", today=TODAY).issues
+    assert issue.message.startswith("Kolom 'indikator' baris 2, 3: indikator 'layanan_daring' (Layanan daring) di 2")
+    assert (
+        "catatan permohonan untuk suatu wilayah dan periode, layanan_daring, selesai_tepat_waktu dan " in issue.message
+    )
+    assert "waktu_penyelesaian di sana dihitung dari catatan itu" in issue.message
+    assert issue.value == "layanan_daring"
+
+
+def test_the_places_name_five_wilayah_then_count_the_rest(reg):
+    rows = pd.DataFrame(
+        {
+            "kode_wilayah": [f"36.74.01.100{i}" for i in range(1, 8)] + [CIATER],
+            "periode": ["2026-09"] * 7 + ["2026-10"],
+        }
+    )
+    text = precedence.places(rows, reg)
+    assert text.startswith("Kelurahan Ciater (36.74.01.1001): 2026-09, 2026-10; Kelurahan Rawabuntu (36.74.01.1002)")
+    assert text.count("Kelurahan ") == 5 and text.endswith("(36.74.01.1005): 2026-09; dan 2 wilayah lain")
+
+
+def test_observations_that_agree_with_the_records_or_sit_elsewhere_are_accepted(store, tmp_path):
     imported(store, write(tmp_path, "permohonan.csv", FOUR_REQUESTS), "permohonan")
-    computed = store.observations()
-    overlay = imported(store, obs_file(tmp_path, "koreksi.csv", ["2026-09,36.74.01.1001,layanan_daring,1,4,"]))
-    assert value(store, "layanan_daring", "36.74.01.1001", "2026-09") == 25.0
-    assert len(store.observations()) == len(computed)
-    assert store.rollback(overlay.batch_id).ok
-    assert_frame_equal(store.observations(), computed)
+    rows = [
+        f"2026-09,{CIATER},layanan_daring,3,4,",  # the records' own numbers: no second source
+        f"2026-08,{CIATER},layanan_daring,1,2,",  # no records in August
+        "2026-09,36.74.01.1002,layanan_daring,1,2,",  # no records of Rawabuntu
+    ]
+    plan = store.plan(obs_file(tmp_path, "laporan.csv", rows), "observasi", today=TODAY)
+    assert plan.ok, plan.issues
+    assert plan.superseded[["indikator", "kode_wilayah", "periode"]].values.tolist() == [
+        ["layanan_daring", CIATER, "2026-09"]
+    ]
+    assert sorted(plan.preview["periode"] + " " + plan.preview["kode_wilayah"]) == [
+        f"2026-08 {CIATER}",
+        "2026-09 36.74.01.1002",
+    ]  # the agreeing row changes nothing
+    assert store.commit(plan).ok
+    assert value(store, "layanan_daring", CIATER, "2026-09") == 75.0
 
 
 def test_rollback_of_raw_records_restores_kpis_exactly(store, tmp_path):

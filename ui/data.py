@@ -64,6 +64,11 @@ def is_sample() -> bool:
     return _source(store_version()).synthetic
 
 
+def superseded() -> pd.DataFrame | None:
+    """The imported observations left out because raw records give their place (None while the sample shows)."""
+    return _source(store_version()).superseded
+
+
 def latest_date():
     """The last day the data covers."""
     obs, _ = observations()

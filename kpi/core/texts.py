@@ -403,6 +403,27 @@ TEXTS: dict[str, dict[str, str]] = {
     "imports.preview.sebelum": {"id": "Sebelum", "en": "Before"},
     "imports.preview.sesudah": {"id": "Sesudah", "en": "After"},
     "imports.preview.selisih": {"id": "Selisih", "en": "Change"},
+    "imports.superseded.indikator": {"id": "Indikator", "en": "Indicator"},
+    "imports.superseded.wilayah": {"id": "Wilayah", "en": "Area"},
+    "imports.superseded.periode": {"id": "Periode", "en": "Period"},
+    "imports.superseded.nilai": {"id": "Nilai observasi", "en": "Observation's value"},
+    "imports.superseded.sumber": {"id": "KPI dihitung dari catatan", "en": "KPI computed from the records"},
+    "imports.superseded_note": {
+        "id": "{n} observasi impor tidak ditampilkan sesudah impor ini: KPI di wilayah dan periode itu dihitung dari "
+        "catatan mentah. Setiap indikator, wilayah dan periode hanya punya satu sumber, dan catatan mentah yang menang "
+        "(lihat README, bagian impor). Observasi itu tetap tersimpan dan berlaku lagi bila batch catatannya "
+        "dibatalkan.",
+        "en": "{n} imported observations are not shown after this import: the KPIs of those wilayah and periods are "
+        "computed from raw records. Each indicator, wilayah and period has one source, and raw records win (see the "
+        "README, import section). The observations stay in the store and apply again if the batch of records is "
+        "rolled back.",
+    },
+    "imports.superseded_standing": {
+        "id": "{n} observasi impor tidak ditampilkan karena KPI di wilayah dan periode itu dihitung dari catatan "
+        "mentah (catatan mentah yang menang; lihat README, bagian impor).",
+        "en": "{n} imported observations are not shown because the KPIs of those wilayah and periods are computed "
+        "from raw records (raw records win; see the README, import section).",
+    },
     "imports.issue.baris": {"id": "Baris", "en": "Row"},
     "imports.issue.kolom": {"id": "Kolom", "en": "Column"},
     "imports.issue.kode": {"id": "Kode", "en": "Code"},
@@ -610,6 +631,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "Move or rename that folder, or point --store to a .duckdb file or to the folder that holds kpi.duckdb, then "
         "try again.",
     },
+    # One source per indicator, wilayah and period (kpi/store/kpis.py): raw records win over observation files
+    "store.records_win": {
+        "id": "indikator '{indicator}' ({name}) di {n} baris ini memberi angka lain untuk wilayah dan periode yang "
+        "KPI-nya sudah dihitung dari catatan {kind} di penyimpanan: {places}. Setiap indikator, wilayah dan periode "
+        "hanya punya satu sumber, dan catatan mentah yang menang: bila ada catatan {kind} untuk suatu wilayah dan "
+        "periode, {family} di sana dihitung dari catatan itu, agar semuanya dihitung dari himpunan catatan yang sama. "
+        "Hapus baris-baris itu dari berkas lalu periksa ulang. Bila angkanya perlu dikoreksi, perbaiki catatan {kind} "
+        "lalu impor ulang; bila justru berkas ini yang benar, batalkan dulu batch catatan {kind} itu.",
+        "en": "indicator '{indicator}' ({name}) in these {n} rows gives other numbers for wilayah and periods whose "
+        "KPIs are already computed from the {kind} records in the store: {places}. Each indicator, wilayah and period "
+        "has one source, and raw records win: where there are {kind} records for a wilayah and period, {family} there "
+        "are computed from those records, so that all of them are computed from the same set of records. Remove those "
+        "rows from the file and check it again. If the numbers need a correction, correct the {kind} records and "
+        "import them again; if this file is the right one, roll back that batch of {kind} records first.",
+    },
+    "store.records_win_and": {"id": "{first} dan {last}", "en": "{first} and {last}"},
+    "store.records_win_more_places": {"id": "{places}; dan {n} wilayah lain", "en": "{places}; and {n} more wilayah"},
     # Problems in an input file (kpi.inputs): the Indonesian text is the Issue's message
     "inputs.cut_text": {"id": "{start}… ({n} karakter)", "en": "{start}… ({n} characters)"},
     "inputs.days_above_bound": {
@@ -710,6 +748,41 @@ TEXTS: dict[str, dict[str, str]] = {
         "mungkin benar untuk indikator mana pun (biasanya ada nol berlebih atau satuannya keliru). Periksa angkanya.",
         "en": "'{value}' is larger than the limit of {maximum} (10^15) for an observation's numbers; no indicator "
         "can have a number that large (usually extra zeros or the wrong unit). Check the number.",
+    },
+    # Percentages and fractions in an observation file (kpi/inputs/shares.py): one message per indicator
+    "inputs.percent_only": {
+        "id": "indikator '{indicator}' ({name}) diisi nilai jadinya saja di kolom nilai (mis. persentase) pada {n} "
+        "baris, tanpa pembilang dan penyebut. Indikator ini dihitung dari jumlahnya, pembilang ÷ penyebut{times}, agar "
+        "nilai kecamatan, kota dan periode yang lebih panjang dihitung dengan benar; persentase saja tidak dapat "
+        "dijumlahkan. {fix} pembilang = {numerator}; penyebut = {denominator}. Kolom nilai boleh dikosongkan.",
+        "en": "indicator '{indicator}' ({name}) is given only as its final value in the nilai column (e.g. a "
+        "percentage) in {n} rows, without pembilang and penyebut. This indicator is computed from its counts, "
+        "numerator ÷ denominator{times}, so that kecamatan, city and longer-period values come out right; percentages "
+        "alone cannot be added up. {fix} pembilang = {numerator}; penyebut = {denominator}. The nilai column may be "
+        "left empty.",
+    },
+    "inputs.percent_only_fill": {
+        "id": "Isi kedua jumlah di setiap baris itu:",
+        "en": "Enter both counts in each of those rows:",
+    },
+    "inputs.percent_only_add": {
+        "id": "Tambahkan kolom 'pembilang' dan 'penyebut' di baris judul, lalu isi kedua jumlah di setiap baris itu:",
+        "en": "Add the columns 'pembilang' and 'penyebut' to the title row, then enter both counts in each of those "
+        "rows:",
+    },
+    "inputs.likely_fraction": {
+        "id": "{n} dari {total} nilai indikator '{indicator}' ({name}) yang lebih dari 0 di berkas ini berada antara 0 "
+        "dan 1 (mis. {example}), padahal skalanya {low}–{high} {unit}{why}. Angka seperti itu hampir pasti pecahan "
+        "dari sel berformat persen di Excel: {example} berarti {scaled}. Kalikan nilainya dengan 100 (tulis {scaled}, "
+        "bukan {example}), atau ubah format sel menjadi angka biasa (bukan persen), lalu unggah kembali.",
+        "en": "{n} of the {total} values above 0 of indicator '{indicator}' ({name}) in this file lie between 0 and 1 "
+        "(e.g. {example}), but its scale is {low}–{high} {unit}{why}. Such numbers are almost certainly fractions "
+        "from Excel cells formatted as percent: {example} means {scaled}. Multiply the values by 100 (enter {scaled}, "
+        "not {example}), or format the cells as plain numbers (not percent), then upload again.",
+    },
+    "inputs.likely_fraction_below": {
+        "id": ", dan nilai di bawah {low} tidak sah",
+        "en": ", and values below {low} are not valid",
     },
 }
 

@@ -13,7 +13,7 @@ from kpi import settings
 from kpi.core.catalogue import Catalogue, load_catalogue
 from kpi.core.issues import Issue
 from kpi.core.wilayah import Register, load_register
-from kpi.inputs.readers import read_table
+from kpi.inputs.readers import ROW_COLUMN, read_table
 from kpi.inputs.schema import validate
 
 logger = logging.getLogger(__name__)
@@ -21,11 +21,13 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class LoadResult:
-    """The outcome of loading a file: a clean frame and no issues, or no frame and every issue."""
+    """The outcome of loading a file: a clean frame and no issues, or no frame and every issue. `rows` gives the
+    spreadsheet row of each row of the frame (same index), for problems found after loading (kpi.store)."""
 
     frame: pd.DataFrame | None
     issues: list[Issue] = field(default_factory=list)
     mapping: Any = None  # raw records: the kpi.inputs.mapping.Proposal the file was read with (shown by the dry run)
+    rows: pd.Series | None = None
 
     @property
     def ok(self) -> bool:
@@ -46,7 +48,10 @@ def load_observations(
             return LoadResult(None, read_issues)
         frame, issues = validate(raw, catalogue or load_catalogue(), register or load_register(), today)
         issues = read_issues + issues  # header problems (row 1) first, then every row problem at once
-        return LoadResult(frame if not issues else None, issues)
+        if issues or frame is None:
+            return LoadResult(None, issues)
+        rows = raw[ROW_COLUMN].reset_index(drop=True).astype("int64") if ROW_COLUMN in raw else None
+        return LoadResult(frame, [], rows=rows)
     except Exception as exc:  # the border: the traceback goes to the log, a message to the user
         name = filename or str(source)
         logger.exception("loading observations from %r failed", name)

@@ -17,6 +17,7 @@ from kpi.core.wilayah import LEVELS, Register
 from kpi.inputs.cells import shortened
 from kpi.inputs.components import check_components
 from kpi.inputs.numbers import UPPER_BOUNDS, above_bound, detect_decimal, parse_numbers
+from kpi.inputs.shares import likely_fractions, percent_only, percent_only_rows
 
 ALIASES = {
     "period": "periode",
@@ -146,6 +147,7 @@ def _parse(
     )
     levels = _meta(out, catalogue, lambda i: i.level)
     out["kode_wilayah"], out["tingkat"] = _resolve_wilayah(frame, levels, register, check)
+    only = percent_only_rows(frame, out["indikator"], catalogue)  # their nilai is not used: one message asks for counts
     for col in NUMBERS:
         if col in frame:
             values = frame[col].astype("string")
@@ -153,7 +155,7 @@ def _parse(
             huge = above_bound(nums, "observation")
             out[col] = nums.mask(huge) + 0.0  # '-0' is 0; a number above the bound takes no part in later rules
             check.flag(
-                bad,
+                bad & ~only if col == "nilai" else bad,
                 "angka_tidak_terbaca",
                 col,
                 lambda r, c=col: (
@@ -260,6 +262,8 @@ def _value_rules(out: pd.DataFrame, catalogue: Catalogue, check: Collector) -> N
     """Required values, negative numbers, numerator above denominator, and the valid range."""
     ratio = _meta(out, catalogue, lambda i: i.has_denominator).eq(True)
     plain = _meta(out, catalogue, lambda i: not i.has_denominator).eq(True)
+    only = percent_only_rows(check.frame, out["indikator"], catalogue)
+    percent_only(out, only, catalogue, check)
     for col, need in (("pembilang", ratio), ("penyebut", ratio), ("nilai", plain)):
         present = col in check.frame
         blank = (
@@ -271,7 +275,7 @@ def _value_rules(out: pd.DataFrame, catalogue: Catalogue, check: Collector) -> N
             else f"Berkas tidak punya kolom '{col}'; tambahkan kolom itu di baris judul lalu isi angkanya."
         )
         check.flag(
-            need & blank,
+            need & blank & ~only,
             "nilai_kosong",
             col,
             lambda r, c=col, f=fix: f"kosong, padahal indikator '{r['indikator']}' memerlukan {c}. {f}",
@@ -311,7 +315,8 @@ def _value_rules(out: pd.DataFrame, catalogue: Catalogue, check: Collector) -> N
         ),
         out,
     )
-    _range_rule(out, catalogue, check, ratio, ~over & ~negative)
+    fraction = likely_fractions(out, catalogue, check)
+    _range_rule(out, catalogue, check, ratio, ~over & ~negative & ~fraction)
 
 
 def _range_rule(

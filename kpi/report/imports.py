@@ -12,6 +12,7 @@ from kpi.core.wilayah import Register
 from kpi.report import numfmt
 
 PREVIEW_COLUMNS = ("indikator", "wilayah", "periode", "sebelum", "sesudah", "selisih")
+SUPERSEDED_COLUMNS = ("indikator", "wilayah", "periode", "nilai", "sumber")
 
 
 def preview_table(
@@ -32,6 +33,35 @@ def preview_table(
                 numfmt.with_unit(r.sebelum, ind, lang),
                 numfmt.with_unit(r.sesudah, ind, lang),
                 "—" if delta is None else numfmt.signed(delta, ind.decimals, lang),
+            )
+        )
+    return pd.DataFrame(out, columns=list(headers), dtype="string")
+
+
+def superseded_kpis(superseded: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
+    """The observations left out because records give their place (kpi.store.kpis), without the component rows of
+    pooled indicators (parts of a report, not KPIs)."""
+    return superseded[~superseded["indikator"].isin(list(catalogue.components))]
+
+
+def superseded_table(
+    superseded: pd.DataFrame, catalogue: Catalogue, register: Register, lang: str = "id", limit: int | None = 500
+) -> pd.DataFrame:
+    """Those observations as text: indicator, area, period, the value the observation gave, and the records the
+    KPI is computed from instead."""
+    headers = [tr(f"imports.superseded.{c}", lang) for c in SUPERSEDED_COLUMNS]
+    rows = superseded_kpis(superseded, catalogue)
+    rows = rows if limit is None else rows.head(limit)
+    out = []
+    for r in rows.itertuples(index=False):
+        ind = catalogue.get(r.indikator)
+        out.append(
+            (
+                ind.text("short", lang),
+                register.display_name(r.kode_wilayah, lang),
+                periods.display(r.periode, lang),
+                numfmt.with_unit(r.nilai, ind, lang),
+                tr(f"impor_kind_{r.jenis}", lang),
             )
         )
     return pd.DataFrame(out, columns=list(headers), dtype="string")

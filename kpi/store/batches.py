@@ -23,12 +23,14 @@ import pandas as pd
 from kpi import settings
 from kpi.core.catalogue import load_catalogue
 from kpi.core.issues import Issue
+from kpi.core.wilayah import load_register
 from kpi.inputs.mapping import Proposal
 from kpi.inputs.observations import LoadResult, load_observations
 from kpi.inputs.readers import FORMATS, read_table
 from kpi.inputs.records import load_records
 from kpi.store import kpis as store_kpi
 from kpi.store import sql
+from kpi.store.precedence import conflict_issues
 from kpi.store.problems import StoreProblem
 
 KINDS = ("permohonan", "aduan", "survei", "observasi")
@@ -47,7 +49,8 @@ def store_path() -> Path:
 
 @dataclass(frozen=True)
 class Plan:
-    """The dry run of an import: validation, idempotence, overlap with active records, and the KPI changes."""
+    """The dry run of an import: validation, idempotence, overlap with active records, the KPI changes, and the
+    imported observations it would leave out because records give their place (kpi.store.kpis: records win)."""
 
     kind: str
     file_name: str
@@ -59,6 +62,7 @@ class Plan:
     overlap: pd.DataFrame
     preview: pd.DataFrame
     synthetic: bool
+    superseded: pd.DataFrame = field(default_factory=lambda: sql.empty_frame(store_kpi.SUPERSEDED_DTYPES))
     mapping: Proposal | None = None  # raw records: the column mapping the file was read with (see kpi.inputs.mapping)
 
     @property
@@ -155,31 +159,56 @@ class Store:
         with sql.reading(self.path) as con:
             already = sql.active_batch_by_sha(con, sha, kind)
             overlap = sql.overlapping(con, kind, incoming)
-            preview = (
-                empty.preview if already is not None else self._preview(con, kind, incoming, on_overlap, is_synthetic)
-            )
-        return Plan(kind, name, sha, len(frame), [], frame, already, overlap, preview, is_synthetic, result.mapping)
+            if already is not None:
+                return Plan(
+                    kind,
+                    name,
+                    sha,
+                    len(frame),
+                    [],
+                    frame,
+                    already,
+                    overlap,
+                    empty.preview,
+                    is_synthetic,
+                    mapping=result.mapping,
+                )
+            before, after = self._before_after(con, kind, incoming, on_overlap, is_synthetic)
+        if kind == "observasi":
+            disagree = store_kpi.disagreeing(incoming, after.computed)
+            if disagree.any():
+                issues = conflict_issues(incoming, result.rows, disagree, load_catalogue(), load_register())
+                return replace(empty, rows=len(frame), issues=issues)
+        preview = store_kpi.preview(before.frame, after.frame, load_catalogue())
+        superseded = store_kpi.newly_superseded(before, after)
+        return Plan(
+            kind, name, sha, len(frame), [], frame, None, overlap, preview, is_synthetic, superseded, result.mapping
+        )
 
     @staticmethod
-    def _preview(con, kind: str, incoming: pd.DataFrame, on_overlap: str, is_synthetic: bool) -> pd.DataFrame:
-        """The KPIs before and after this import, both computed by the engine inside DuckDB, compared."""
+    def _before_after(
+        con, kind: str, incoming: pd.DataFrame, on_overlap: str, is_synthetic: bool
+    ) -> tuple[store_kpi.Assembly, store_kpi.Assembly]:
+        """The store's KPIs before and after this import, both computed by the engine inside DuckDB."""
         own = con is None
         con = sql.scratch() if own else con  # no store yet: the same queries on empty tables
         try:
             synthetic = sql.any_active(con, synthetic_only=True)
             sources = {k: sql.active_source(k) for k in RAW_KINDS if sql.has_active(con, k)}
             observasi = sql.active_records(con, "observasi")
-            before = store_kpi.kpis(con, sources, observasi, synthetic)
+            engine = store_kpi.computed(con, sources, synthetic)
+            before = store_kpi.assemble(engine, observasi)
+            if kind == "observasi":  # the records do not change: the engine's rows neither
+                return before, store_kpi.assemble(
+                    engine, store_kpi.apply(observasi, incoming, sql.KEYS[kind], on_overlap)
+                )
             con.register("_impor_masuk", incoming)
             try:
-                if kind == "observasi":
-                    observasi = store_kpi.apply(observasi, incoming, sql.KEYS[kind], on_overlap)
-                else:
-                    sources[kind] = sql.after_source(kind, "_impor_masuk", on_overlap)
-                after = store_kpi.kpis(con, sources, observasi, synthetic or is_synthetic)
+                sources[kind] = sql.after_source(kind, "_impor_masuk", on_overlap)
+                after = store_kpi.assembly(con, sources, observasi, synthetic or is_synthetic)
             finally:
                 con.unregister("_impor_masuk")
-            return store_kpi.preview(before, after, load_catalogue())
+            return before, after
         finally:
             if own:
                 con.close()
@@ -301,14 +330,20 @@ class Store:
         with sql.reading(self.path) as con:
             return sql.active_records(con, kind)
 
-    def observations(self) -> pd.DataFrame | None:
-        """The KPIs of everything active (engine on raw records, overlaid by observation files), or None."""
+    def kpis(self) -> store_kpi.Assembly | None:
+        """The KPIs of everything active, with the observations the records leave out (kpi.store.kpis), or None."""
         with sql.reading(self.path) as con:
             if not sql.any_active(con):
                 return None
             synthetic = sql.any_active(con, synthetic_only=True)
             sources = {k: sql.active_source(k) for k in RAW_KINDS if sql.has_active(con, k)}
-            return store_kpi.kpis(con, sources, sql.active_records(con, "observasi"), synthetic)
+            return store_kpi.assembly(con, sources, sql.active_records(con, "observasi"), synthetic)
+
+    def observations(self) -> pd.DataFrame | None:
+        """The KPIs of everything active (engine on raw records, then observation files where no records give the
+        place: kpi.store.kpis), or None."""
+        assembled = self.kpis()
+        return None if assembled is None else assembled.frame
 
     def has_data(self) -> bool:
         """Whether any batch is active."""

@@ -21,11 +21,12 @@ import pandas as pd
 from kpi import settings
 from kpi.core.catalogue import load_catalogue
 from kpi.core.issues import issues_frame
+from kpi.core.texts import tr
 from kpi.core.wilayah import load_register
 from kpi.inputs.kinds import KINDS as RECORD_KINDS
 from kpi.inputs.mapping import Request
 from kpi.inputs.profiles import ProfileError, find_profile, save_profile
-from kpi.report.imports import preview_table
+from kpi.report.imports import preview_table, superseded_kpis, superseded_table
 from kpi.store.batches import KINDS, OVERLAP, Plan, Store, store_path
 from kpi.store.problems import StoreProblem
 
@@ -266,6 +267,7 @@ def report(plan: Plan, on_overlap: str) -> str:
         )
         return "\n".join(lines)
     lines += _overlap_lines(plan, on_overlap)
+    lines += _superseded_lines(plan)
     lines += _change_lines(plan)
     return "\n".join(lines)
 
@@ -280,6 +282,17 @@ def _overlap_lines(plan: Plan, on_overlap: str) -> list[str]:
         f"Data ganda: {len(plan.overlap)} baris sudah ada ({where}); dengan --on-overlap {on_overlap} baris itu "
         f"{action}."
     ]
+
+
+def _superseded_lines(plan: Plan) -> list[str]:
+    """The imported observations this import leaves out because records give their place (records win)."""
+    catalogue = load_catalogue()
+    n = len(superseded_kpis(plan.superseded, catalogue))
+    if not n:
+        return []
+    table = superseded_table(plan.superseded, catalogue, load_register(), "id", limit=TOP_CHANGES)
+    shown = [f"{TOP_CHANGES} pertama dari {n}:"] if n > TOP_CHANGES else []
+    return [f"Sumber KPI: {tr('imports.superseded_note', n=n)}", *shown, table.to_string(index=False)]
 
 
 def _change_lines(plan: Plan) -> list[str]:

@@ -1,9 +1,21 @@
-"""The KPIs of the import store: which population divides complaints, the engine run overlaid by imported
-observations, and the before/after preview of a dry run."""
+"""The KPIs of the import store: which population divides complaints, the engine run joined with imported
+observations under one rule of precedence, and the before/after preview of a dry run.
+
+One source per (indicator, wilayah, period), decided here and nowhere else: **raw records win.** The indicators the
+engine computes come in families, one per record kind (`RECORD_KINDS`): layanan_daring, selesai_tepat_waktu and
+waktu_penyelesaian from permohonan; aduan_tindak_lanjut and aduan_per_10rb from aduan; ikm and ikm_kecamatan (with
+their per-unsur components) from survei. Where the engine yields any row of a family for a wilayah and period (its
+records place something there, or its zero-filled complaint rate says there were no complaints), every indicator of
+that family there comes from the records, and imported observations of that family for the same wilayah and period
+are left out (`Assembly.superseded`). Elsewhere imported observations stand: indicators that no records compute,
+and places the records do not reach. So one kelurahan-month never shows on-time completion over one set of requests
+and average days over another, and the result does not depend on the order of the imports.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -13,6 +25,7 @@ from kpi.core import observations, pooling
 from kpi.core.catalogue import Catalogue
 from kpi.core.wilayah import load_register
 from kpi.engine import compute_in
+from kpi.engine.common import KINDS as RECORD_KINDS
 
 SOURCED_POPULATION = settings.POPULATION_FILE
 OBS_COLUMNS = observations.COLUMNS
@@ -26,6 +39,19 @@ PREVIEW_DTYPES = {
     "sesudah": "float64",
     "selisih": "float64",
 }
+SUPERSEDED_DTYPES = {**OBS_DTYPES, "jenis": "str"}  # an observation left out, and the record kind giving its place
+AGREE = {"rtol": 1e-9, "atol": 1e-6}  # an observation agrees with the engine's row when both numbers are this close
+
+
+@dataclass(frozen=True)
+class Assembly:
+    """The store's KPIs (`frame`: OBS_COLUMNS sorted by indikator, kode_wilayah, periode), the engine's rows they
+    hold (`computed`), and the imported observations left out because records give their place (`superseded`:
+    SUPERSEDED_DTYPES)."""
+
+    frame: pd.DataFrame
+    computed: pd.DataFrame
+    superseded: pd.DataFrame
 
 
 def population(synthetic: bool) -> pd.DataFrame:
@@ -49,23 +75,59 @@ def population(synthetic: bool) -> pd.DataFrame:
     return table[columns].astype({"kode_wilayah": "str", "tahun": "int64", "penduduk": "int64"}).reset_index(drop=True)
 
 
-def _report_keys(frame: pd.DataFrame) -> pd.MultiIndex:
-    """(periode, kode_wilayah, indicator) of each row, a pooled indicator's component rows under their indicator."""
-    return pd.MultiIndex.from_arrays([frame["periode"], frame["kode_wilayah"], pooling.family(frame["indikator"])])
+def record_kind(ids: pd.Series) -> pd.Series:
+    """The raw-record kind each observation's indicator is computed from (a component: its indicator's), '' for an
+    indicator that only observation files report."""
+    return pooling.family(ids).map(RECORD_KINDS).fillna("").astype("str")
 
 
-def kpis(con, sources: Mapping[str, str], observasi: pd.DataFrame, synthetic: bool) -> pd.DataFrame:
-    """Engine observations of the raw records in DuckDB (`sources`: kind → table or parenthesised query), where
-    an imported observation of the same key replaces the computed one, and a unit's imported report replaces its
-    computed components too (kpi.core.pooling); columns OBS_COLUMNS sorted by indikator, kode_wilayah, periode."""
-    imported = observasi[list(OBS_COLUMNS)]
-    parts = [imported]
-    if sources:
-        computed = compute_in(con, sources, population=population(synthetic))[list(OBS_COLUMNS)]
-        overlaid = _report_keys(computed).isin(_report_keys(imported))
-        parts.insert(0, computed[~overlaid])
-    frame = pd.concat([p.astype(OBS_DTYPES) for p in parts], ignore_index=True)
-    return frame.sort_values(["indikator", "kode_wilayah", "periode"], kind="stable").reset_index(drop=True)
+def _places(frame: pd.DataFrame) -> pd.MultiIndex:
+    """(record kind, periode, kode_wilayah) of each row: the place of its family."""
+    return pd.MultiIndex.from_arrays([record_kind(frame["indikator"]), frame["periode"], frame["kode_wilayah"]])
+
+
+def computed(con, sources: Mapping[str, str], synthetic: bool) -> pd.DataFrame:
+    """The engine's observations of the raw records in DuckDB (`sources`: kind → table or parenthesised query)."""
+    if not sources:
+        return pd.DataFrame({c: pd.Series([], dtype=t) for c, t in OBS_DTYPES.items()})[list(OBS_COLUMNS)]
+    return compute_in(con, sources, population=population(synthetic))[list(OBS_COLUMNS)].astype(OBS_DTYPES)
+
+
+def assemble(engine: pd.DataFrame, observasi: pd.DataFrame) -> Assembly:
+    """The store's KPIs: the engine's rows, and the imported observations whose family the records do not give
+    for that wilayah and period (the rule of the module docstring)."""
+    imported = observasi[list(OBS_COLUMNS)].astype(OBS_DTYPES)
+    hidden = _places(imported).isin(_places(engine))
+    frame = pd.concat([engine.astype(OBS_DTYPES), imported[~hidden]], ignore_index=True)
+    frame = frame.sort_values(["indikator", "kode_wilayah", "periode"], kind="stable").reset_index(drop=True)
+    superseded = imported[hidden].assign(jenis=record_kind(imported["indikator"][hidden]))
+    return Assembly(frame, engine, superseded.astype(SUPERSEDED_DTYPES).reset_index(drop=True))
+
+
+def assembly(con, sources: Mapping[str, str], observasi: pd.DataFrame, synthetic: bool) -> Assembly:
+    """The engine run on the raw records, joined with the imported observations (`assemble`)."""
+    return assemble(computed(con, sources, synthetic), observasi)
+
+
+def disagreeing(incoming: pd.DataFrame, engine: pd.DataFrame) -> pd.Series:
+    """Which incoming observations sit where the records give their family and say something else than the
+    engine's row of the same key (no such row, or another pembilang or penyebut). An observation that agrees
+    changes nothing and is no second source."""
+    at_records = pd.Series(_places(incoming).isin(_places(engine)), index=incoming.index)
+    theirs = engine.set_index(OBS_KEY)[["pembilang", "penyebut"]].add_suffix("_catatan")
+    ours = incoming[OBS_KEY + ["pembilang", "penyebut"]].join(theirs, on=OBS_KEY)
+    same = pd.Series(True, index=incoming.index)
+    for col in ("pembilang", "penyebut"):
+        a, b = ours[col].to_numpy(dtype="float64"), ours[f"{col}_catatan"].to_numpy(dtype="float64")
+        same &= np.isclose(a, b, equal_nan=False, **AGREE)
+    return at_records & ~same
+
+
+def newly_superseded(before: Assembly, after: Assembly) -> pd.DataFrame:
+    """The observations an import leaves out that were not left out before (SUPERSEDED_DTYPES)."""
+    old = pd.MultiIndex.from_frame(before.superseded[OBS_KEY])
+    new = after.superseded
+    return new[~pd.MultiIndex.from_frame(new[OBS_KEY]).isin(old)].reset_index(drop=True)
 
 
 def apply(active: pd.DataFrame, incoming: pd.DataFrame, keys: tuple[str, ...], on_overlap: str) -> pd.DataFrame:

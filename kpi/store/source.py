@@ -1,7 +1,8 @@
 """Which observations the dashboard shows: the import store when it holds active batches, else the embedded sample.
 
 Both paths end in the same validated frame (kpi.inputs.schema.validate), so every page treats them alike. The store's
-observations are computed by the engine from the imported raw records, overlaid by imported observation files.
+observations are computed by the engine from the imported raw records, joined with imported observation files where
+no records give the same place (kpi.store.kpis: raw records win), so every page follows the same rule.
 """
 
 from __future__ import annotations
@@ -26,11 +27,13 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Source:
-    """The observations on display, any problem that kept them from loading, and whether they are synthetic."""
+    """The observations on display, any problem that kept them from loading, whether they are synthetic, and the
+    imported observations left out because raw records give their place (None for the sample)."""
 
     frame: pd.DataFrame | None
     issues: list[Issue] = field(default_factory=list)
     synthetic: bool = True
+    superseded: pd.DataFrame | None = None
 
 
 def version() -> tuple:
@@ -64,9 +67,12 @@ def current(
         if not store.has_data():
             result = load_sample(today)
             return Source(result.frame, result.issues, True)
-        computed = store.observations()
-        frame, issues = accept(computed, catalogue or load_catalogue(), register or load_register(), today)
-        return Source(frame, issues, store.synthetic())
+        assembled = store.kpis()
+        if assembled is None:  # rolled back between the two reads
+            result = load_sample(today)
+            return Source(result.frame, result.issues, True)
+        frame, issues = accept(assembled.frame, catalogue or load_catalogue(), register or load_register(), today)
+        return Source(frame, issues, store.synthetic(), assembled.superseded)
     except StoreProblem as exc:  # busy, a newer schema, damaged …: its message says what to do
         return Source(None, [Issue(exc.code, str(exc))], False)
     except Exception as exc:  # the border: the traceback goes to the log, a message to the user
