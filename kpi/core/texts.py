@@ -215,6 +215,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{n} problems found. Nothing was saved. Fix the file as each *message* says, then upload it again.",
     },
     "impor_problems_download": {"id": "Unduh daftar masalah (CSV)", "en": "Download the problem list (CSV)"},
+    "impor_problems_grouped": {
+        "id": "Satu baris tabel per penyebab: {causes} penyebab untuk {n} masalah. Daftar lengkap per baris ada di "
+        "CSV.",
+        "en": "One table row per cause: {causes} causes for {n} problems. The CSV lists every row.",
+    },
     "impor_already": {
         "id": "Berkas yang sama persis sudah diimpor sebagai batch {batch} ({file}, {when}). Mengimpornya lagi tidak mengubah apa pun.",
         "en": "Exactly the same file was already imported as batch {batch} ({file}, {when}). Importing it again changes nothing.",
@@ -371,6 +376,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "imports.issue.kode": {"id": "Kode", "en": "Code"},
     "imports.issue.pesan": {"id": "Pesan", "en": "Message"},
     "imports.issue.nilai": {"id": "Nilai", "en": "Value"},
+    "imports.issue.jumlah": {"id": "Jumlah baris", "en": "Rows"},
+    # Problems grouped by cause (kpi.core.issues): one message per rule, column and text, for many rows
+    "issues.grouped": {"id": "Kolom '{column}', {place}: {text}", "en": "Column '{column}', {place}: {text}"},
+    "issues.one_row": {"id": "baris {row}", "en": "row {row}"},
+    "issues.rows": {"id": "{n} baris ({rows})", "en": "{n} rows ({rows})"},
     "imports.batch.batch_id": {"id": "Batch", "en": "Batch"},
     "imports.batch.jenis": {"id": "Jenis", "en": "Kind"},
     "imports.batch.berkas": {"id": "Berkas", "en": "File"},

@@ -1,10 +1,12 @@
 """Command line of the import store.
 
     python -m kpi.importer BERKAS --kind permohonan|aduan|survei|observasi [--commit] [--on-overlap replace|skip]
+                           [--problems MASALAH.csv]
     python -m kpi.importer --list | --audit | --rollback N            (each with optional --store PATH)
 
 Without --commit the import is a dry run: the validation report, the overlap with data already imported and the
-largest KPI changes, and the store does not change. Exit codes: 0 ok, 1 problems in the file or refused, 2 usage.
+largest KPI changes, and the store does not change. Problems are printed one per cause (rule, column and value, with
+the count and the first rows); --problems writes the list of every row as CSV. Exit codes: 0 ok, 1 problems in the file or refused, 2 usage.
 Tracebacks of unexpected failures go to the log (kpi.settings.command_logging), never to the terminal.
 """
 
@@ -20,9 +22,9 @@ import pandas as pd
 
 from kpi import settings
 from kpi.core.catalogue import load_catalogue
-from kpi.core.issues import issues_frame
+from kpi.core.issues import causes, rows_place
 from kpi.core.wilayah import load_register
-from kpi.report.imports import preview_table
+from kpi.report.imports import issues_csv, preview_table
 from kpi.store.batches import KINDS, OVERLAP, Plan, Store, store_path
 from kpi.store.problems import StoreProblem
 
@@ -84,6 +86,12 @@ def _parser() -> argparse.ArgumentParser:
         help="data dengan id yang sudah ada: replace = ganti data lama (bawaan), skip = pertahankan",
     )
     parser.add_argument(
+        "--problems",
+        type=Path,
+        metavar="CSV",
+        help="bila berkas bermasalah, tulis daftar masalah per baris ke berkas CSV ini",
+    )
+    parser.add_argument(
         "--store",
         type=Path,
         help="folder penyimpanan atau berkas .duckdb (bawaan: $TANGSEL_KPI_STORE/kpi.duckdb atau .store/kpi.duckdb)",
@@ -100,8 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     listing = args.list or args.audit or args.rollback is not None
-    if listing and (args.berkas or args.kind or args.commit):
-        parser.error("--list, --audit dan --rollback tidak digabung dengan BERKAS, --kind atau --commit")
+    if listing and (args.berkas or args.kind or args.commit or args.problems):
+        parser.error("--list, --audit dan --rollback tidak digabung dengan BERKAS, --kind, --commit atau --problems")
     if not listing and not (args.berkas and args.kind):
         parser.error("sebutkan BERKAS dan --kind, atau salah satu dari --list, --audit, --rollback N")
     log = settings.command_logging()
@@ -116,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             outcome = store.rollback(args.rollback)
             print(outcome.message)
             return OK if outcome.ok else PROBLEM
-        return _import(store, Path(args.berkas), args.kind, args.commit, args.on_overlap)
+        return _import(store, Path(args.berkas), args.kind, args.commit, args.on_overlap, args.problems)
     except StoreProblem as exc:  # busy, damaged, not a folder …: the store's own message says what to do
         print(f"Perintah gagal: {exc}", file=sys.stderr)
         return PROBLEM
@@ -154,10 +162,13 @@ def _show(frame: pd.DataFrame, empty: str) -> int:
     return OK
 
 
-def _import(store: Store, path: Path, kind: str, commit: bool, on_overlap: str) -> int:
-    """Dry run (and with --commit the import itself); prints the report."""
+def _import(store: Store, path: Path, kind: str, commit: bool, on_overlap: str, problems: Path | None = None) -> int:
+    """Dry run (and with --commit the import itself); prints the report, and writes the problems to `problems`."""
     plan = store.plan(path, kind, on_overlap=on_overlap)
     print(report(plan, on_overlap))
+    if plan.issues and problems is not None:
+        problems.write_bytes(issues_csv(plan.issues))
+        print(f"Daftar masalah per baris ({len(plan.issues)} baris) ditulis ke {problems}.")
     if not commit:
         print("\nIni uji coba: penyimpanan tidak berubah. Tambahkan --commit untuk mengimpor.")
         return OK if plan.ok else PROBLEM
@@ -172,17 +183,18 @@ def report(plan: Plan, on_overlap: str) -> str:
     if plan.synthetic:
         lines.append("Catatan : semua id diawali 'CONTOH-': ini data contoh (sintetis), bukan data resmi.")
     if plan.issues:
-        lines.append(f"Validasi: {len(plan.issues)} masalah; berkas ditolak seluruhnya.")
-        for issue in issues_frame(plan.issues).itertuples(index=False):
+        found = causes(plan.issues)
+        grouped = f" dalam {len(found)} pesan, satu per penyebab" if len(found) < len(plan.issues) else ""
+        lines.append(f"Validasi: {len(plan.issues)} masalah{grouped}; berkas ditolak seluruhnya.")
+        for cause in found:
             where = ", ".join(
                 p
-                for p in (
-                    f"baris {issue.baris}" if pd.notna(issue.baris) else "",
-                    f"kolom {issue.kolom}" if pd.notna(issue.kolom) else "",
-                )
+                for p in (rows_place(cause.rows) if cause.rows else "", f"kolom {cause.column}" if cause.column else "")
                 if p
             )
-            lines.append(f"  - [{issue.kode}] {where + ': ' if where else ''}{issue.pesan}")
+            lines.append(f"  - [{cause.code}] {where + ': ' if where else ''}{cause.text}")
+        if grouped:
+            lines.append("Daftar lengkap per baris: tambahkan --problems MASALAH.csv.")
         return "\n".join(lines)
     lines.append("Validasi: tidak ada masalah.")
     if plan.already is not None:
