@@ -1,5 +1,5 @@
-"""Impor Data: a dry run with every problem and the KPIs a file would change, an all-or-nothing save, the batch
-history with rollback and the audit log, and the record formats with their templates."""
+"""Impor Data: a dry run with every problem (one table row per cause) and the KPIs a file would change, an
+all-or-nothing save, the batch history with rollback and the audit log, and the record formats with their templates."""
 
 import hashlib
 
@@ -74,8 +74,12 @@ def dry_run(content: bytes, name: str, kind: str):
 
 
 def show_problems(plan) -> None:
+    """The problems, one table row per cause, and the download of every row's problem."""
     st.error(t("impor_problems").format(n=len(plan.issues)), icon=":material/error:")
-    st.dataframe(report.issues_table(plan.issues, code), hide_index=True, width="stretch")
+    table = report.issues_table(plan.issues, code)
+    if len(table) < len(plan.issues):
+        st.caption(t("impor_problems_grouped").format(causes=len(table), n=len(plan.issues)))
+    st.dataframe(table, hide_index=True, width="stretch")
     st.download_button(
         t("impor_problems_download"),
         report.issues_csv(plan.issues),

@@ -267,4 +267,4 @@ def test_no_recognisable_field(reg):
 def test_fields_that_resolve_nothing_still_report_each_feature(reg):
     field, scores, (match,) = geo.match_features(frame_of({"KDEPUM": ["32.01.01.1001"]}), reg)
     assert (field, scores, match.kode) == ("KDEPUM", {"KDEPUM": 0}, None)
-    assert match.issue.code == "wilayah_tidak_dikenal"
+    assert match.issue.code == "wilayah_luar_kota" and "Kabupaten Bogor" in match.issue.message  # named, not unknown

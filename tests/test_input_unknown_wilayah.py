@@ -21,7 +21,7 @@ def test_unknown_name_is_reported_with_the_closest_name(tmp_path):
         issue,
         "'Kel. Pondok Arem'",
         "bukan kode atau nama wilayah yang dikenal",
-        "Yang paling mirip: Kelurahan Pondok Aren",
+        "Maksud Anda Kelurahan Pondok Aren?",
         "Pondok Aren",
         "Contoh kode yang benar: 36.74.03.1005",
     )

@@ -314,7 +314,7 @@ def test_unknown_kelurahan_suggests_the_closest_names():
         3,
         "kode_wilayah",
         "'Pondok Jagungg' bukan kode atau nama wilayah",
-        "Yang paling mirip: Pondok Jagung",
+        "Maksud Anda Pondok Jagung?",
     )
 
 

@@ -97,17 +97,18 @@ def test_register_matches_shared_facts(reg):
 
 
 @pytest.mark.parametrize(
-    "text, first",
+    "text, phrase, first",
     [
-        ("Pondok Arem", "Kecamatan Pondok Aren"),  # closest first; a shared name carries its level
-        ("Kel. Pondok Arem", "Kelurahan Pondok Aren"),
-        ("Kranggann", "Kranggan (= Keranggan)"),  # an alias is shown with the official name
-        ("36.74.3.1005", "36.74.03.1005"),  # an unknown code gets the closest codes
+        ("Pondok Arem", "Maksud Anda ", "Kecamatan Pondok Aren?"),  # closest first; a shared name carries its level
+        ("Kel. Pondok Arem", "Maksud Anda ", "Kelurahan Pondok Aren?"),
+        ("Kranggann", "Maksud Anda ", "Kranggan (= Keranggan)?"),  # an alias is shown with the official name
+        ("36.74.3.1005", "Maksud Anda ", "36.74.03.1005 (Kelurahan Pondok Aren)?"),  # a code one typo away
+        ("Kelurahan Atlantis", "Yang paling mirip: ", "Pamulang Timur."),  # no plausible typo: only the closest
     ],
 )
-def test_suggestions_are_ordered_by_closeness(reg, text, first):
+def test_suggestions_are_ordered_by_closeness(reg, text, phrase, first):
     message = reg.resolve(text).issue.message
-    assert message.split("Yang paling mirip: ")[1].startswith(first), message
+    assert message.split(phrase)[1].startswith(first), message
 
 
 def test_missing_values_are_empty_not_text(reg):

@@ -6,6 +6,7 @@ import streamlit as st
 
 from kpi import settings
 from kpi.core import periods
+from kpi.report.imports import issues_table
 from ui import data, state
 from ui.i18n import LANGS, lang, t
 
@@ -75,8 +76,9 @@ def _language_switch() -> None:
 
 
 def _show_load_problems(issues, stop: bool = True) -> None:
+    """Why the data cannot be shown: the problems, one row per cause (the first 200 causes)."""
     st.error(t("load_failed"))
-    st.dataframe([{"baris": i.row, "kolom": i.column, "kode": i.code, "pesan": i.message} for i in issues[:200]])
+    st.dataframe(issues_table(issues, lang()).head(200), hide_index=True)
     if stop:
         st.stop()
 

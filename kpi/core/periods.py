@@ -56,6 +56,7 @@ _TEXT_PATTERNS = tuple(
         r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
         r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
         r"(?P<name>[A-Z]+)\.?[\s,\-/]*" + _YEAR_WORD + r"(?P<y>\d{4})",
+        r"(?P<name>[A-Z]+)\.?[\s\-/']*(?P<y>\d{2})",  # a month cell as Excel shows it: Okt-26, Oct-26, Okt '26
         r"(?P<y>\d{4})[\s,\-/]*(?P<name>[A-Z]+)\.?",
         r"(?P<p>" + _PFX + r")\s*[-.]?\s*" + _NUM + r"\s*[-/,]?\s*" + _YEAR_WORD + r"(?P<y>\d{4})",
         r"(?P<y>\d{4})\s*[-/]?\s*(?P<p>" + _PFX + r")\s*[-.]?\s*" + _NUM,
@@ -121,7 +122,7 @@ def _build(year: int, grain: str, index: int | None) -> tuple[str, str] | None:
 def _resolve(match: re.Match[str]) -> tuple[str, str] | None:
     """Turn a text-pattern match into (label, grain) or None."""
     parts = match.groupdict()
-    year = int(parts["y"])
+    year = int(parts["y"]) + (2000 if len(parts["y"]) == 2 else 0)  # two digits only after a month name
     if parts.get("p"):
         number = parts["n"]
         index = int(number) if number.isdigit() else _ROMAN.get(number)

@@ -215,6 +215,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{n} problems found. Nothing was saved. Fix the file as each *message* says, then upload it again.",
     },
     "impor_problems_download": {"id": "Unduh daftar masalah (CSV)", "en": "Download the problem list (CSV)"},
+    "impor_problems_grouped": {
+        "id": "Satu baris tabel per penyebab: {causes} penyebab untuk {n} masalah. Daftar lengkap per baris ada di "
+        "CSV.",
+        "en": "One table row per cause: {causes} causes for {n} problems. The CSV lists every row.",
+    },
     "impor_already": {
         "id": "Berkas yang sama persis sudah diimpor sebagai batch {batch} ({file}, {when}). Mengimpornya lagi tidak mengubah apa pun.",
         "en": "Exactly the same file was already imported as batch {batch} ({file}, {when}). Importing it again changes nothing.",
@@ -429,6 +434,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "imports.issue.kode": {"id": "Kode", "en": "Code"},
     "imports.issue.pesan": {"id": "Pesan", "en": "Message"},
     "imports.issue.nilai": {"id": "Nilai", "en": "Value"},
+    "imports.issue.jumlah": {"id": "Jumlah baris", "en": "Rows"},
+    # Problems grouped by cause (kpi.core.issues): one message per rule, column and text, for many rows
+    "issues.grouped": {"id": "Kolom '{column}', {place}: {text}", "en": "Column '{column}', {place}: {text}"},
+    "issues.one_row": {"id": "baris {row}", "en": "row {row}"},
+    "issues.rows": {"id": "{n} baris ({rows})", "en": "{n} rows ({rows})"},
     "imports.batch.batch_id": {"id": "Batch", "en": "Batch"},
     "imports.batch.jenis": {"id": "Jenis", "en": "Kind"},
     "imports.batch.berkas": {"id": "Berkas", "en": "File"},
@@ -465,6 +475,36 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "records.type.days": {"id": "bilangan bulat ≥ 1", "en": "whole number ≥ 1"},
     "records.type.score": {"id": "skor bulat 1–4", "en": "whole score 1–4"},
+    # Codes and names the register does not know (kpi.core.wilayah, kpi.core.outside): the Issue's message
+    "wilayah.unknown": {
+        "id": "'{value}' bukan kode atau nama wilayah yang dikenal.{hint} Contoh kode yang benar: 36.74.03.1005.",
+        "en": "'{value}' is not a known code or name of a wilayah.{hint} An example of a correct code: 36.74.03.1005.",
+    },
+    "wilayah.did_you_mean": {"id": " Maksud Anda {first}?", "en": " Did you mean {first}?"},
+    "wilayah.also_close": {"id": " Yang mirip juga: {others}.", "en": " Also close: {others}."},
+    "wilayah.closest": {"id": " Yang paling mirip: {names}.", "en": " Closest: {names}."},
+    "wilayah.outside_code": {
+        "id": "'{value}' adalah kode {place}, di luar Kota Tangerang Selatan. Hapus barisnya atau perbaiki kodenya "
+        "(kode Tangerang Selatan diawali 36.74, mis. 36.74.03.1005).",
+        "en": "'{value}' is the code of {place}, outside Kota Tangerang Selatan. Remove the row or correct the code "
+        "(codes of Tangerang Selatan begin with 36.74, e.g. 36.74.03.1005).",
+    },
+    "wilayah.outside_prefix": {
+        "id": "'{value}': kode {prefix}.… ada di {place}, di luar Kota Tangerang Selatan. Hapus barisnya atau "
+        "perbaiki kodenya (kode Tangerang Selatan diawali 36.74, mis. 36.74.03.1005).",
+        "en": "'{value}': a code {prefix}.… lies in {place}, outside Kota Tangerang Selatan. Remove the row or "
+        "correct the code (codes of Tangerang Selatan begin with 36.74, e.g. 36.74.03.1005).",
+    },
+    "wilayah.outside_name": {
+        "id": "'{value}' adalah nama {places}, di luar Kota Tangerang Selatan. Hapus barisnya atau tulis kode atau "
+        "nama kelurahan Tangerang Selatan yang benar (mis. 36.74.03.1005 atau Pondok Aren).",
+        "en": "'{value}' is the name of {places}, outside Kota Tangerang Selatan. Remove the row or write the right "
+        "code or name of a kelurahan of Tangerang Selatan (e.g. 36.74.03.1005 or Pondok Aren).",
+    },
+    "outside.level.provinsi": {"id": "Provinsi", "en": "Province"},
+    "outside.level.kecamatan": {"id": "Kecamatan", "en": "Kecamatan"},
+    "outside.level.kelurahan": {"id": "Kelurahan", "en": "Kelurahan"},
+    "outside.level.desa": {"id": "Desa", "en": "Desa (village)"},
     # Maps (charts.maps)
     "maps.approximate": {
         "id": "Batas perkiraan — bukan batas resmi.<br>Pasang batas resmi: python -m kpi.geo install BERKAS",

@@ -14,20 +14,15 @@ import pandas as pd
 
 from kpi import settings
 from kpi.core.issues import Issue
+from kpi.core.outside import Outside, load_outside
+from kpi.core.spelling import digits, normalise_name, one_edit
 from kpi.core.texts import tr
+
+__all__ = ["LEVELS", "Register", "Resolution", "UnknownWilayah", "Wilayah", "load_register", "normalise_name"]
 
 DATA_DIR = settings.DATA_DIR
 LEVELS: tuple[str, ...] = ("kota", "kecamatan", "kelurahan")
-_PREFIXES = {
-    "kelurahan": "kelurahan",
-    "kel": "kelurahan",
-    "desa": "kelurahan",
-    "ds": "kelurahan",
-    "kecamatan": "kecamatan",
-    "kec": "kecamatan",
-    "kota": "kota",
-    "kab": None,
-}
+TYPO_RATIO = 0.8  # a name this close to a known one (difflib ratio) reads as a typo of it: 'Pondok Jya', 'Kranggann'
 
 
 class UnknownWilayah(KeyError):
@@ -62,31 +57,21 @@ def _isna(value: object) -> bool:
     return bool(pd.isna(value))  # type: ignore[call-overload]  # pandas-stubs: isna accepts any object at runtime
 
 
-def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
-
-
-def normalise_name(text: str) -> tuple[str, str | None]:
-    """Lower-case, drop spaces and punctuation, and strip a level prefix; return (key, level hint)."""
-    words = re.sub(r"[^a-z0-9]+", " ", str(text).lower()).split()
-    hint = None
-    while len(words) > 1 and words[0] in _PREFIXES:
-        hint = _PREFIXES[words.pop(0)] or hint
-    return "".join(words), hint
-
-
 class Register:
     """All wilayah of Kota Tangerang Selatan, with a resolver from any code or spelling."""
 
-    def __init__(self, units: tuple[Wilayah, ...], aliases: tuple[tuple[str, str], ...]):
+    def __init__(
+        self, units: tuple[Wilayah, ...], aliases: tuple[tuple[str, str], ...], outside: Outside | None = None
+    ):
         self.units = units
+        self.outside = outside or Outside(())
         self._by_code = {u.kode: u for u in units}
         self._codes: dict[str, str] = {}
         self._names: dict[str, set[str]] = {}
         self._spellings: dict[str, str] = {}
         for u in units:
-            self._codes[_digits(u.kode)] = u.kode
-            self._codes[_digits(u.kode_bps)] = u.kode
+            self._codes[digits(u.kode)] = u.kode
+            self._codes[digits(u.kode_bps)] = u.kode
             for name in (u.nama, u.nama_bps):
                 self._add_name(name, u.kode)
         for kode, alias in aliases:
@@ -152,7 +137,8 @@ class Register:
             return Resolution(
                 None, Issue("wilayah_kosong", "Kode wilayah kosong. Isi dengan kode Kemendagri, mis. 36.74.03.1005.")
             )
-        found = self._resolve_code(text) or self._resolve_name(text, tingkat)
+        code = self._resolve_code(text)
+        found = self._resolve_name(text, tingkat) if code is None else code or self._unknown_code(text, tingkat)
         if isinstance(found, Issue):
             return Resolution(None, found)
         if tingkat and self.get(found).tingkat != tingkat:
@@ -167,15 +153,16 @@ class Register:
         return Resolution(found)
 
     def _resolve_code(self, text: str) -> str | None:
+        """The code of a text made of digits (dots, spaces, an 'id' in front), '' when unknown; None for a name."""
         body = text[2:] if text.lower().startswith("id") else text
-        if re.fullmatch(r"[\d.\s]+", body) and _digits(body):
-            return self._codes.get(_digits(body)) or ""
+        if re.fullmatch(r"[\d.\s]+", body) and digits(body):
+            return self._codes.get(digits(body)) or ""
         return None
 
     def _resolve_name(self, text: str, tingkat: str | None) -> str | Issue:
         key, hint = normalise_name(text)
         codes = self._names.get(key, set())
-        want = tingkat or hint
+        want = tingkat or (hint if hint in LEVELS else None)
         if want:
             codes = {c for c in codes if self.get(c).tingkat == want} or (codes if tingkat is None else set())
         if len(codes) == 1:
@@ -187,25 +174,47 @@ class Register:
                 f"'{text}' bisa berarti {options}. Tulis 'Kec. …' atau 'Kel. …', atau pakai kode Kemendagri.",
                 value=text,
             )
-        return Issue("wilayah_tidak_dikenal", self._unknown_message(text, want), value=text)
+        if key.isdigit():  # a code written with other marks, e.g. 36-74-03-1005
+            return self._unknown_code(text, want)
+        return self.outside.name_issue(text) or self._unknown(text, *self._close_names(key, want))
 
-    def _unknown_message(self, text: str, tingkat: str | None) -> str:
-        key = normalise_name(text)[0]
-        keep = [u for u in self.units if tingkat in (None, u.tingkat)]
-        if key.isdigit():
-            pool = {_digits(u.kode): [u.kode] for u in keep}
+    def _unknown_code(self, text: str, tingkat: str | None) -> Issue:
+        """A code not in the register: another place's, named; else unknown, with the codes one typo away."""
+        outside = self.outside.code_issue(text)
+        if outside is not None:
+            return outside
+        number = digits(text)
+        close = sorted(
+            (number not in (digits(u.kode), digits(u.kode_bps)), f"{u.kode} ({self.display_name(u.kode)})")
+            for u in self.units
+            if tingkat in (None, u.tingkat)
+            and (one_edit(number, digits(u.kode)) or one_edit(number, digits(u.kode_bps)))
+        )
+        return self._unknown(text, [shown for _, shown in close], True)
+
+    def _unknown(self, text: str, close: list[str], typo: bool) -> Issue:
+        """The problem of an unknown code or name: what it most likely meant when that is a plausible typo, else
+        the closest ones."""
+        if close and typo:
+            hint = tr("wilayah.did_you_mean", first=close[0])
+            hint += tr("wilayah.also_close", others=", ".join(close[1:3])) if len(close) > 1 else ""
         else:
-            pool = {
-                k: sorted(c for c in codes if tingkat in (None, self.get(c).tingkat))
-                for k, codes in self._names.items()
-            }
-        close = difflib.get_close_matches(key, [k for k, v in pool.items() if v], n=6, cutoff=0.5)
+            hint = tr("wilayah.closest", names=", ".join(close[:3])) if close else ""
+        return Issue("wilayah_tidak_dikenal", tr("wilayah.unknown", value=text, hint=hint), value=text)
+
+    def _close_names(self, key: str, tingkat: str | None) -> tuple[list[str], bool]:
+        """The names closest to a name key (the official name beside an alias), closest first, and whether the
+        closest is a plausible typo (TYPO_RATIO)."""
+        pool = {
+            k: sorted(c for c in codes if tingkat in (None, self.get(c).tingkat)) for k, codes in self._names.items()
+        }
+        keys = difflib.get_close_matches(key, [k for k, v in pool.items() if v], n=6, cutoff=0.5)
         shown: dict[str, str] = {}
-        for k in close:
+        for k in keys:
             for kode in pool[k]:
-                shown.setdefault(kode, kode if key.isdigit() else self._suggestion(k, kode))
-        hint = f" Yang paling mirip: {', '.join(list(shown.values())[:3])}." if shown else ""
-        return f"'{text}' bukan kode atau nama wilayah yang dikenal.{hint} Contoh kode yang benar: 36.74.03.1005."
+                shown.setdefault(kode, self._suggestion(k, kode))
+        typo = bool(keys) and difflib.SequenceMatcher(None, key, keys[0]).ratio() >= TYPO_RATIO
+        return list(shown.values()), typo
 
     def _suggestion(self, key: str, kode: str) -> str:
         """The matched spelling, with the official name beside it when the spelling is an alias."""
@@ -240,7 +249,8 @@ def _float(value: str) -> float | None:
 
 
 def load_register(data_dir: Path | None = None) -> Register:
-    """Read wilayah.csv and wilayah_alias.csv of `data_dir` (data/ by default) into a Register; cached per folder."""
+    """Read wilayah.csv, wilayah_alias.csv and wilayah_luar.csv of `data_dir` (data/ by default) into a Register;
+    cached per folder."""
     return _load_register(Path(data_dir or settings.DATA_DIR))
 
 
@@ -263,4 +273,5 @@ def _load_register(data_dir: Path) -> Register:
         for r in cast("Iterator[_Row]", table.itertuples(index=False))
     )
     aliases = pd.read_csv(data_dir / "wilayah_alias.csv", dtype=str)
-    return Register(units, tuple(zip(aliases.kode, aliases.alias, strict=True)))
+    outside = load_outside(data_dir / "wilayah_luar.csv")
+    return Register(units, tuple(zip(aliases.kode, aliases.alias, strict=True)), outside)

@@ -69,5 +69,5 @@ def _issue(row: int, column: str, text: str) -> Issue:
     """The problem of one damaged cell, with the text made visible (NUL shown as \\x00)."""
     visible = re.sub(CONTROL, lambda m: f"\\x{ord(m.group()):02x}", text)
     key = "inputs.control_character" if re.search(CONTROL, text) else "inputs.replacement_character"
-    message = f"Kolom '{column}' baris {row}: " + tr(key, value=shortened(visible, 40))
-    return Issue("karakter_rusak", message, row=row, column=column, value=visible)
+    cause = tr(key, value=shortened(visible, 40))
+    return Issue("karakter_rusak", f"Kolom '{column}' baris {row}: {cause}", row, column, visible, cause)

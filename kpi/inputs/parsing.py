@@ -30,7 +30,7 @@ DATE_PATTERNS = tuple(
     for date in (
         r"(?P<y>20\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})",  # 2026-10-03
         r"(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>20\d{2}|\d{2})",  # 03/10/2026, 3-10-26: day first
-        r"(?P<d>\d{1,2})[\s\-/.]*(?P<mon>[a-z]+)\.?[\s\-/.,]*(?P<y>20\d{2})",  # 3 Oktober 2026, 03-Okt-2026
+        r"(?P<d>\d{1,2})[\s\-/.]*(?P<mon>[a-z]+)\.?[\s\-/.,]*(?P<y>20\d{2}|\d{2})",  # 3 Oktober 2026, 03-Okt-26
     )
 )
 ANY_YEAR_PATTERNS = tuple(  # DATE_PATTERNS with any four-digit year: what was meant as a date, in another century

@@ -57,20 +57,15 @@ class Collector:
         self.issues: list[Issue] = []
 
     def flag(self, mask: pd.Series, code: str, column: str, text, source: pd.DataFrame | None = None) -> None:
-        """Add one Issue per flagged row; `text(row)` builds the message from the row of `source`."""
+        """Add one Issue per flagged row; `text(row)` builds the message from the row of `source` (without its place:
+        the Issue's cause, which rows with the same problem share)."""
         src = self.frame if source is None else source
         for idx in mask[mask.fillna(False).astype(bool)].index:
             baris = int(self.rows.loc[idx])
             raw = self.frame.loc[idx].get(column)
-            self.issues.append(
-                Issue(
-                    code,
-                    f"Kolom '{column}' baris {baris}: {text(src.loc[idx])}",
-                    baris,
-                    column,
-                    None if raw is None or pd.isna(raw) else str(raw),
-                )
-            )
+            body = text(src.loc[idx])
+            value = None if raw is None or pd.isna(raw) else str(raw)
+            self.issues.append(Issue(code, f"Kolom '{column}' baris {baris}: {body}", baris, column, value, body))
 
 
 def _meta(out: pd.DataFrame, catalogue: Catalogue, attr) -> pd.Series:

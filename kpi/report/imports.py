@@ -1,4 +1,5 @@
-"""An import's dry run as tables a person reads: the KPI preview, the problems and the batch history, in id or en."""
+"""An import's dry run as tables a person reads: the KPI preview, the problems (grouped by cause; the CSV lists every
+row) and the batch history, in id or en."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pandas as pd
 
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue
-from kpi.core.issues import Issue, issues_frame
+from kpi.core.issues import Issue, causes, causes_frame, issues_frame
 from kpi.core.texts import TEXTS, tr
 from kpi.core.wilayah import Register
 from kpi.report import numfmt
@@ -68,14 +69,16 @@ def superseded_table(
 
 
 def issues_table(issues: list[Issue], lang: str = "id") -> pd.DataFrame:
-    """Every problem with row, column, code, the Indonesian message and the cell's value."""
-    frame = issues_frame(issues)
+    """The problems grouped by cause (kpi.core.issues.causes): the first row, how many rows, column, code, the
+    Indonesian message (with the count and the first rows when there are more) and the cell's value."""
+    frame = causes_frame(causes(issues))
     frame.columns = [tr(f"imports.issue.{c}", lang) for c in frame.columns]
     return frame
 
 
 def issues_csv(issues: list[Issue]) -> bytes:
-    """The problem list as a UTF-8 CSV (with BOM, so Excel shows the Indonesian text right)."""
+    """The problem list, one line per row and problem, as a UTF-8 CSV (with BOM, so Excel shows the Indonesian text
+    right)."""
     return issues_frame(issues).to_csv(index=False).encode("utf-8-sig")
 
 

@@ -1,10 +1,12 @@
 """Command line of the import store.
 
     python -m kpi.importer BERKAS --kind permohonan|aduan|survei|observasi [--commit] [--on-overlap replace|skip]
+                           [--problems MASALAH.csv]
     python -m kpi.importer --list | --audit | --rollback N            (each with optional --store PATH)
 
 Without --commit the import is a dry run: the validation report, the overlap with data already imported and the
-largest KPI changes, and the store does not change. Exit codes: 0 ok, 1 problems in the file or refused, 2 usage.
+largest KPI changes, and the store does not change. Problems are printed one per cause (rule, column and value, with
+the count and the first rows); --problems writes the list of every row as CSV. Exit codes: 0 ok, 1 problems in the file or refused, 2 usage.
 Tracebacks of unexpected failures go to the log (kpi.settings.command_logging), never to the terminal.
 """
 
@@ -20,13 +22,13 @@ import pandas as pd
 
 from kpi import settings
 from kpi.core.catalogue import load_catalogue
-from kpi.core.issues import issues_frame
+from kpi.core.issues import causes, rows_place
 from kpi.core.texts import tr
 from kpi.core.wilayah import load_register
 from kpi.inputs.kinds import KINDS as RECORD_KINDS
 from kpi.inputs.mapping import Request
 from kpi.inputs.profiles import ProfileError, find_profile, save_profile
-from kpi.report.imports import preview_table, superseded_kpis, superseded_table
+from kpi.report.imports import issues_csv, preview_table, superseded_kpis, superseded_table
 from kpi.store.batches import KINDS, OVERLAP, Plan, Store, store_path
 from kpi.store.problems import StoreProblem
 
@@ -105,6 +107,12 @@ def _parser() -> argparse.ArgumentParser:
         help="simpan pemetaan kolom uji coba ini sebagai profil impor NAMA, untuk dipakai lagi dengan --profile",
     )
     parser.add_argument(
+        "--problems",
+        type=Path,
+        metavar="CSV",
+        help="bila berkas bermasalah, tulis daftar masalah per baris ke berkas CSV ini",
+    )
+    parser.add_argument(
         "--store",
         type=Path,
         help="folder penyimpanan atau berkas .duckdb (bawaan: $TANGSEL_KPI_STORE/kpi.duckdb atau .store/kpi.duckdb)",
@@ -121,8 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     listing = args.list or args.audit or args.rollback is not None
-    if listing and (args.berkas or args.kind or args.commit):
-        parser.error("--list, --audit dan --rollback tidak digabung dengan BERKAS, --kind atau --commit")
+    if listing and (args.berkas or args.kind or args.commit or args.problems):
+        parser.error("--list, --audit dan --rollback tidak digabung dengan BERKAS, --kind, --commit atau --problems")
     if not listing and not (args.berkas and args.kind):
         parser.error("sebutkan BERKAS dan --kind, atau salah satu dari --list, --audit, --rollback N")
     log = settings.command_logging()
@@ -138,7 +146,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(outcome.message)
             return OK if outcome.ok else PROBLEM
         request = _request(parser, args)
-        return _import(store, Path(args.berkas), args.kind, args.commit, args.on_overlap, request, args.simpan_profil)
+        return _import(
+            store,
+            Path(args.berkas),
+            args.kind,
+            args.commit,
+            args.on_overlap,
+            request,
+            args.simpan_profil,
+            args.problems,
+        )
     except ProfileError as exc:  # a profile that does not exist or cannot be read: its message names it
         print(f"Perintah gagal: {exc}", file=sys.stderr)
         return PROBLEM
@@ -209,10 +226,15 @@ def _import(
     on_overlap: str,
     request: Request | None = None,
     save_as: str | None = None,
+    problems: Path | None = None,
 ) -> int:
-    """Dry run (and with --commit the import itself); prints the report; saves the mapping as a profile if asked."""
+    """Dry run (and with --commit the import itself); prints the report, writes the problems to `problems` and
+    saves the mapping as a profile if asked."""
     plan = store.plan(path, kind, on_overlap=on_overlap, mapping=request)
     print(report(plan, on_overlap))
+    if plan.issues and problems is not None:
+        problems.write_bytes(issues_csv(plan.issues))
+        print(f"Daftar masalah per baris ({len(plan.issues)} baris) ditulis ke {problems}.")
     if save_as:
         print("\n" + _save(plan, save_as))
     if not commit:
@@ -246,17 +268,18 @@ def report(plan: Plan, on_overlap: str) -> str:
     if plan.synthetic:
         lines.append("Catatan : semua id diawali 'CONTOH-': ini data contoh (sintetis), bukan data resmi.")
     if plan.issues:
-        lines.append(f"Validasi: {len(plan.issues)} masalah; berkas ditolak seluruhnya.")
-        for issue in issues_frame(plan.issues).itertuples(index=False):
+        found = causes(plan.issues)
+        grouped = f" dalam {len(found)} pesan, satu per penyebab" if len(found) < len(plan.issues) else ""
+        lines.append(f"Validasi: {len(plan.issues)} masalah{grouped}; berkas ditolak seluruhnya.")
+        for cause in found:
             where = ", ".join(
                 p
-                for p in (
-                    f"baris {issue.baris}" if pd.notna(issue.baris) else "",
-                    f"kolom {issue.kolom}" if pd.notna(issue.kolom) else "",
-                )
+                for p in (rows_place(cause.rows) if cause.rows else "", f"kolom {cause.column}" if cause.column else "")
                 if p
             )
-            lines.append(f"  - [{issue.kode}] {where + ': ' if where else ''}{issue.pesan}")
+            lines.append(f"  - [{cause.code}] {where + ': ' if where else ''}{cause.text}")
+        if grouped:
+            lines.append("Daftar lengkap per baris: tambahkan --problems MASALAH.csv.")
         return "\n".join(lines)
     lines.append("Validasi: tidak ada masalah.")
     if plan.already is not None:
