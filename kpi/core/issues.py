@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from kpi.core.texts import tr
+
 ISSUE_COLUMNS = ("baris", "kolom", "kode", "pesan", "nilai")
+SHEET_COLUMN = "lembar"  # the column of the issues table naming the worksheet, when any problem has one
 
 
 @dataclass(frozen=True)
@@ -19,10 +22,21 @@ class Issue:
     row: int | None = None  # spreadsheet row number (header = row 1, first data row = 2)
     column: str | None = None
     value: str | None = None
+    sheet: str | None = None  # the worksheet of a workbook with several sheets; None for CSV, Parquet, one sheet
+
+
+def row_label(row: int, sheet: str | None = None) -> str:
+    """How a message names a row: 'baris 14', or "lembar 'Setu' baris 14" in a workbook with several sheets."""
+    return f"baris {row}" if sheet is None else tr("inputs.sheet_row", sheet=sheet, row=row)
 
 
 def issues_frame(issues: Iterable[Issue]) -> pd.DataFrame:
-    """Issues as a table with columns baris, kolom, kode, pesan, nilai (empty table when none)."""
+    """Issues as a table with columns baris, kolom, kode, pesan, nilai (empty table when none); a first column
+    lembar when any issue names its worksheet."""
+    issues = list(issues)
     records = [(i.row, i.column, i.code, i.message, i.value) for i in issues]
     frame = pd.DataFrame.from_records(records, columns=list(ISSUE_COLUMNS))
-    return frame.astype({"baris": "Int64", "kolom": "string", "kode": "string", "pesan": "string", "nilai": "string"})
+    frame = frame.astype({"baris": "Int64", "kolom": "string", "kode": "string", "pesan": "string", "nilai": "string"})
+    if any(i.sheet is not None for i in issues):
+        frame.insert(0, SHEET_COLUMN, pd.Series([i.sheet for i in issues], dtype="string"))
+    return frame

@@ -366,11 +366,30 @@ TEXTS: dict[str, dict[str, str]] = {
     "imports.preview.sebelum": {"id": "Sebelum", "en": "Before"},
     "imports.preview.sesudah": {"id": "Sesudah", "en": "After"},
     "imports.preview.selisih": {"id": "Selisih", "en": "Change"},
+    "imports.issue.lembar": {"id": "Lembar", "en": "Sheet"},
     "imports.issue.baris": {"id": "Baris", "en": "Row"},
     "imports.issue.kolom": {"id": "Kolom", "en": "Column"},
     "imports.issue.kode": {"id": "Kode", "en": "Code"},
     "imports.issue.pesan": {"id": "Pesan", "en": "Message"},
     "imports.issue.nilai": {"id": "Nilai", "en": "Value"},
+    "imports.sheet.lembar": {"id": "Lembar", "en": "Sheet"},
+    "imports.sheet.baris": {"id": "Baris", "en": "Rows"},
+    "imports.sheet.status": {"id": "Dipakai", "en": "Used"},
+    "imports.sheet.dibaca": {"id": "dibaca", "en": "read"},
+    "imports.sheet.kosong": {"id": "dilewati: lembar kosong", "en": "skipped: an empty sheet"},
+    "imports.sheet.hanya_judul": {
+        "id": "dilewati: hanya baris judul, tanpa baris data",
+        "en": "skipped: a header row without data rows",
+    },
+    "imports.sheet.bukan_tabel": {
+        "id": "dilewati: baris pertamanya tidak memuat satu pun kolom jenis data ini",
+        "en": "skipped: its first row names no column of this kind of data",
+    },
+    "imports.sheet.ditolak": {"id": "ditolak: lihat daftar masalah", "en": "refused: see the problem list"},
+    "imports.sheets_summary": {
+        "id": "Lembar buku kerja: {read} dibaca ({rows} baris), {other} dilewati atau ditolak.",
+        "en": "Workbook sheets: {read} read ({rows} rows), {other} skipped or refused.",
+    },
     "imports.batch.batch_id": {"id": "Batch", "en": "Batch"},
     "imports.batch.jenis": {"id": "Jenis", "en": "Kind"},
     "imports.batch.berkas": {"id": "Berkas", "en": "File"},
@@ -575,6 +594,24 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # Problems in an input file (kpi.inputs): the Indonesian text is the Issue's message
     "inputs.cut_text": {"id": "{start}… ({n} karakter)", "en": "{start}… ({n} characters)"},
+    "inputs.sheet_row": {"id": "lembar '{sheet}' baris {row}", "en": "sheet '{sheet}' row {row}"},
+    "inputs.sheet_of_file": {"id": "lembar '{sheet}' berkas '{name}'", "en": "sheet '{sheet}' of file '{name}'"},
+    "inputs.sheet_prefix": {"id": "Lembar '{sheet}': {message}", "en": "Sheet '{sheet}': {message}"},
+    "inputs.sheet_header": {
+        "id": "Lembar '{sheet}': {message} Setiap lembar yang berisi kolom jenis data ini diimpor; bila lembar ini "
+        "berisi data lain, hapus lembar itu dari buku kerja atau pindahkan ke berkas lain.",
+        "en": "Sheet '{sheet}': {message} Every sheet holding columns of this kind of data is imported; if this sheet "
+        "holds other data, delete it from the workbook or move it to another file.",
+    },
+    "inputs.sheet_other_columns": {
+        "id": "Lembar '{sheet}' tidak memiliki kolom yang sama dengan lembar '{first}' (lembar pertama yang dibaca): "
+        "kolom yang hanya ada di lembar '{sheet}': {extra}; kolom yang tidak ada di lembar '{sheet}': {lacking}. "
+        "Semua lembar yang diimpor dari satu buku kerja harus memiliki kolom yang sama. Samakan baris judulnya, atau "
+        "pindahkan lembar itu ke berkas lain.",
+        "en": "Sheet '{sheet}' does not have the same columns as sheet '{first}' (the first sheet read): columns only "
+        "in sheet '{sheet}': {extra}; columns missing from sheet '{sheet}': {lacking}. All sheets imported from one "
+        "workbook must have the same columns. Make their header rows the same, or move that sheet to another file.",
+    },
     "inputs.days_above_bound": {
         "id": "'{value}' lebih dari {maximum}; {column} paling lama {maximum} hari kerja (sekitar satu tahun kerja), "
         "sehingga angka ini hampir pasti salah ketik. Isi batas waktu menurut standar pelayanan, mis. {example}.",

@@ -12,18 +12,21 @@ from kpi import settings
 from kpi.core.catalogue import Catalogue, load_catalogue
 from kpi.core.issues import Issue
 from kpi.core.wilayah import Register, load_register
-from kpi.inputs.readers import read_table
-from kpi.inputs.schema import validate
+from kpi.inputs.readers import read_sheets, source_name
+from kpi.inputs.schema import header_columns, validate
+from kpi.inputs.sheets import SheetUse, combine
 
 logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class LoadResult:
-    """The outcome of loading a file: a clean frame and no issues, or no frame and every issue."""
+    """The outcome of loading a file: a clean frame and no issues, or no frame and every issue; and what became of
+    each worksheet of a workbook (read, skipped and why, refused)."""
 
     frame: pd.DataFrame | None
     issues: list[Issue] = field(default_factory=list)
+    sheets: tuple[SheetUse, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -37,14 +40,19 @@ def load_observations(
     register: Register | None = None,
     today: dt.date | None = None,
 ) -> LoadResult:
-    """Read and validate an observation file (CSV, XLSX or Parquet); never raises, never half-loads."""
+    """Read and validate an observation file (CSV, XLSX or Parquet; every sheet of a workbook that holds observations)
+    ; never raises, never half-loads."""
     try:
-        raw, read_issues = read_table(source, filename)
+        sheets, problems = read_sheets(source, filename)
+        if not sheets:
+            return LoadResult(None, problems)
+        name = source_name(source, filename) or "tanpa nama"
+        raw, read_issues, uses = combine(sheets, header_columns, name)
         if raw is None:
-            return LoadResult(None, read_issues)
+            return LoadResult(None, read_issues, uses)
         frame, issues = validate(raw, catalogue or load_catalogue(), register or load_register(), today)
         issues = read_issues + issues  # header problems (row 1) first, then every row problem at once
-        return LoadResult(frame if not issues else None, issues)
+        return LoadResult(frame if not issues else None, issues, uses)
     except Exception as exc:  # the border: the traceback goes to the log, a message to the user
         name = filename or str(source)
         logger.exception("loading observations from %r failed", name)

@@ -1,7 +1,8 @@
 """Raw records (permohonan, aduan, survei): load a file into a typed frame, describe the formats, write templates.
 
-`load_records` reads with kpi.inputs.readers.read_table, matches the columns by name or alias (see kpi.inputs.kinds),
-then types and checks every cell (kpi.inputs.rules): the whole file, or nothing and every problem at once.
+`load_records` reads with kpi.inputs.readers.read_sheets (every sheet of a workbook that holds the kind's table, see
+kpi.inputs.sheets), matches the columns by name or alias (see kpi.inputs.kinds), then types and checks every cell
+(kpi.inputs.rules): the whole file, or nothing and every problem at once.
 A CSV's header is checked from its first 64 KiB before the whole file is read, so a huge file with the wrong
 columns or separator is refused at once. Run `python -m kpi.records templates [--out DIR]` to rewrite the templates.
 """
@@ -26,8 +27,9 @@ from kpi.core.texts import tr
 from kpi.core.wilayah import Register, load_register
 from kpi.inputs.kinds import KINDS, KindSpec, key
 from kpi.inputs.observations import LoadResult
-from kpi.inputs.readers import FORMATS, ROW_COLUMN, Source, read_table, source_name
+from kpi.inputs.readers import FORMATS, RESERVED, ROW_COLUMN, Source, read_sheets, read_table, source_name
 from kpi.inputs.rules import check_records
+from kpi.inputs.sheets import combine
 
 __all__ = ["KINDS", "describe", "load_records", "template", "write_templates"]
 
@@ -67,16 +69,19 @@ def load_records(
         early = _header_issues(source, name, spec)
         if early:
             return LoadResult(None, early)
-        raw, read_issues = read_table(source, name)
+        sheets, problems = read_sheets(source, name)
+        if not sheets:
+            return LoadResult(None, problems)
+        raw, read_issues, uses = combine(sheets, lambda header: _match(pd.Index(header), spec), name or "tanpa nama")
         if raw is None:
-            return LoadResult(None, read_issues)
+            return LoadResult(None, read_issues, uses)
         names, missing = _match(raw.columns, spec)
         if missing:
-            return LoadResult(None, read_issues + missing)
+            return LoadResult(None, read_issues + missing, uses)
         excel = FORMATS.get(Path(name).suffix.lower()) == "excel"
         frame, issues = check_records(raw, spec, names, register or load_register(), today or dt.date.today(), excel)
         issues = read_issues + issues
-        return LoadResult(frame if not issues else None, issues)
+        return LoadResult(frame if not issues else None, issues, uses)
     except Exception as exc:  # the border: the traceback goes to the log, a message to the user
         label = filename or str(source)[:80]
         logger.exception("loading %s records from %r failed", kind, label)
@@ -124,7 +129,7 @@ def _head(source: Source) -> bytes | None:
 
 def _match(columns: pd.Index, spec: KindSpec) -> tuple[dict[str, str], list[Issue]]:
     """Canonical column → the file's column (by name or alias, best alias first), and a kolom_hilang per gap."""
-    found = [str(c) for c in columns if c != ROW_COLUMN]
+    found = [str(c) for c in columns if c not in RESERVED]
     by_key: dict[str, str] = {}
     for column in found:
         by_key.setdefault(key(column), column)

@@ -17,7 +17,7 @@ from kpi.inputs.cells import shortened
 from kpi.inputs.kinds import DATE_HINT, Column, KindSpec
 from kpi.inputs.numbers import UPPER_BOUNDS, above_bound
 from kpi.inputs.parsing import parse_choices, parse_datetimes, parse_number_texts, years_outside
-from kpi.inputs.readers import ROW_COLUMN
+from kpi.inputs.readers import ROW_COLUMN, SHEET_COLUMN
 from kpi.inputs.schema import Collector
 
 DAYS_SUFFIX = r"(?i)\s*hari(?:\s+kerja)?\s*$"  # "3 hari kerja" = 3
@@ -90,13 +90,13 @@ class _Checker:
         if not repeat.any():
             return values
         kept = values.notna() & ~repeat
-        first = dict(zip(values[kept].tolist(), self.check.rows[kept].tolist(), strict=True))
+        first = {v: self.check.label(i) for v, i in zip(values[kept].tolist(), values[kept].index, strict=True)}
         self.flag(
             repeat,
             "duplikat",
             column.name,
             lambda v, _: (
-                f"'{v}' sudah dipakai di baris {int(first[v])}; {column.name} harus unik dalam satu berkas. "
+                f"'{v}' sudah dipakai di {first[v]}; {column.name} harus unik dalam satu berkas. "
                 "Hapus baris ganda itu atau perbaiki nomornya."
             ),
         )
@@ -292,11 +292,14 @@ class _Checker:
         )
 
     def result(self) -> tuple[pd.DataFrame | None, list[Issue]]:
-        """The typed frame (columns in spec order plus `_baris`), or None and every issue sorted by row."""
+        """The typed frame (columns in spec order plus `_baris`, and `_lembar` from several sheets), or None and
+        every issue sorted by sheet and row."""
         if self.check.issues:
-            return None, sorted(self.check.issues, key=lambda i: (i.row or 0, i.column or ""))
+            return None, self.check.sorted()
         dtypes = {c.name: DTYPES[c.type] for c in self.spec.columns}
         frame = self.typed.astype(dtypes).assign(**{ROW_COLUMN: self.raw[ROW_COLUMN].astype("int64")})
+        if SHEET_COLUMN in self.raw:
+            frame[SHEET_COLUMN] = self.raw[SHEET_COLUMN].astype(str)
         return frame.reset_index(drop=True), []
 
 

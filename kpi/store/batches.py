@@ -26,6 +26,7 @@ from kpi.core.issues import Issue
 from kpi.inputs.observations import LoadResult, load_observations
 from kpi.inputs.readers import FORMATS, read_table
 from kpi.inputs.records import load_records
+from kpi.inputs.sheets import SheetUse
 from kpi.store import kpis as store_kpi
 from kpi.store import sql
 from kpi.store.problems import StoreProblem
@@ -46,7 +47,8 @@ def store_path() -> Path:
 
 @dataclass(frozen=True)
 class Plan:
-    """The dry run of an import: validation, idempotence, overlap with active records, and the KPI changes."""
+    """The dry run of an import: validation, idempotence, overlap with active records, the KPI changes, and what
+    became of each sheet of a workbook (read, skipped and why, refused)."""
 
     kind: str
     file_name: str
@@ -58,6 +60,7 @@ class Plan:
     overlap: pd.DataFrame
     preview: pd.DataFrame
     synthetic: bool
+    sheets: tuple[SheetUse, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -126,7 +129,7 @@ class Store:
         """The dry run of bytes that were read: validate, then compare with the store's active state."""
         result = _load(kind, data, name, today)
         if not result.ok:
-            return replace(empty, rows=_data_rows(data, name), issues=result.issues)
+            return replace(empty, rows=_data_rows(data, name, result), issues=result.issues, sheets=result.sheets)
         frame = result.frame
         incoming = sql.typed(frame, kind)
         is_synthetic = (
@@ -140,7 +143,7 @@ class Store:
             preview = (
                 empty.preview if already is not None else self._preview(con, kind, incoming, on_overlap, is_synthetic)
             )
-        return Plan(kind, name, sha, len(frame), [], frame, already, overlap, preview, is_synthetic)
+        return Plan(kind, name, sha, len(frame), [], frame, already, overlap, preview, is_synthetic, result.sheets)
 
     @staticmethod
     def _preview(con, kind: str, incoming: pd.DataFrame, on_overlap: str, is_synthetic: bool) -> pd.DataFrame:
@@ -306,12 +309,15 @@ class Store:
 # ---------------------------------------------------------------- helpers
 
 
-def _data_rows(data: bytes, name: str) -> int:
+def _data_rows(data: bytes, name: str, result: LoadResult) -> int:
     """Rows under the header of a refused file, for the report: counted lines of a text file (a 200 MB file with
-    the wrong separator is not parsed again), the table's rows otherwise."""
+    the wrong separator is not parsed again), the rows of the sheets read or refused of a workbook, the table's rows
+    otherwise."""
     if FORMATS.get(Path(name).suffix.lower()) == "csv":
         lines = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
         return max(lines - 1, 0)
+    if result.sheets:
+        return sum(s.rows for s in result.sheets if s.status in ("dibaca", "ditolak"))
     raw, _ = read_table(data, name)
     return 0 if raw is None else len(raw)
 

@@ -22,7 +22,7 @@ from kpi import settings
 from kpi.core.catalogue import load_catalogue
 from kpi.core.issues import issues_frame
 from kpi.core.wilayah import load_register
-from kpi.report.imports import preview_table
+from kpi.report.imports import preview_table, sheets_summary, sheets_table
 from kpi.store.batches import KINDS, OVERLAP, Plan, Store, store_path
 from kpi.store.problems import StoreProblem
 
@@ -169,14 +169,17 @@ def _import(store: Store, path: Path, kind: str, commit: bool, on_overlap: str) 
 def report(plan: Plan, on_overlap: str) -> str:
     """The dry run in Indonesian: the file, every problem, the overlap and the largest KPI changes."""
     lines = [f"Berkas  : {plan.file_name} (jenis {plan.kind}, {plan.rows} baris, sha256 {plan.sha256[:16]}…)"]
+    lines += _sheet_lines(plan)
     if plan.synthetic:
         lines.append("Catatan : semua id diawali 'CONTOH-': ini data contoh (sintetis), bukan data resmi.")
     if plan.issues:
         lines.append(f"Validasi: {len(plan.issues)} masalah; berkas ditolak seluruhnya.")
         for issue in issues_frame(plan.issues).itertuples(index=False):
+            sheet = getattr(issue, "lembar", None)
             where = ", ".join(
                 p
                 for p in (
+                    f"lembar '{sheet}'" if isinstance(sheet, str) else "",
                     f"baris {issue.baris}" if pd.notna(issue.baris) else "",
                     f"kolom {issue.kolom}" if pd.notna(issue.kolom) else "",
                 )
@@ -195,6 +198,17 @@ def report(plan: Plan, on_overlap: str) -> str:
     lines += _overlap_lines(plan, on_overlap)
     lines += _change_lines(plan)
     return "\n".join(lines)
+
+
+def _sheet_lines(plan: Plan) -> list[str]:
+    """The sheets of a workbook of several: a summary, then each sheet with its rows and what the import does with
+    it."""
+    if len(plan.sheets) < 2:
+        return []
+    table = sheets_table(plan.sheets, "id")
+    return [f"Lembar  : {sheets_summary(plan.sheets, 'id')}"] + [
+        f"  - '{name}' ({rows} baris): {status}" for name, rows, status in table.itertuples(index=False)
+    ]
 
 
 def _overlap_lines(plan: Plan, on_overlap: str) -> list[str]:
