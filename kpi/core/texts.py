@@ -228,8 +228,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Every id starts with CONTOH-: this batch will be marked as Data contoh (sintetis).",
     },
     "impor_overlap": {
-        "id": "{n} catatan sudah ada di penyimpanan dari batch sebelumnya.",
-        "en": "{n} records are already in the store from earlier batches.",
+        "id": "{n} catatan sudah ada di penyimpanan dari batch sebelumnya: nomor yang sama untuk kantor yang sama "
+        "(observasi: periode, wilayah dan indikator yang sama).",
+        "en": "{n} records are already in the store from earlier batches: the same number for the same office "
+        "(observations: the same period, area and indicator).",
     },
     "impor_overlap_choice": {"id": "Catatan yang sudah ada", "en": "Records already in the store"},
     "impor_overlap_replace": {"id": "Ganti dengan isi berkas ini", "en": "Replace them with this file's"},
@@ -558,6 +560,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "target akhir tahun; target bulanan mengikuti profil kumulatif",
         "en": "year-end targets; monthly targets follow a cumulative profile",
     },
+    # A record of another office in the import store (kpi.store.batches): the Indonesian text is the Issue's message
+    "store.id_other_office": {
+        "id": "'{value}' sudah dipakai untuk {other} di penyimpanan (batch {batch}, berkas '{file}'), sedangkan baris "
+        "ini untuk {office}. Satu {column} hanya boleh milik satu kelurahan, dan pilihan ganti (replace) hanya "
+        "mengganti catatan kelurahan yang sama, sehingga berkas ditolak. Bila ini catatan lain, beri nomor yang "
+        "berbeda (mis. awali dengan kode kelurahannya); bila kelurahan di batch {batch} yang salah, batalkan batch "
+        "{batch} lalu impor ulang berkas yang benar.",
+        "en": "'{value}' is already used for {other} in the store (batch {batch}, file '{file}'), while this row is "
+        "for {office}. A {column} may belong to one kelurahan only, and replace only replaces a record of the same "
+        "kelurahan, so the file is refused. If this is another record, give it another number (e.g. start it with "
+        "the kelurahan's code); if the kelurahan in batch {batch} is wrong, roll back batch {batch} and import the "
+        "correct file again.",
+    },
     # Why the import store cannot be used (kpi.store.problems): the message of the command line, the page, the source
     "store.damaged": {
         "id": "Berkas penyimpanan data impor {path} rusak atau bukan basis data DuckDB, sehingga tidak dapat dibuka; "
@@ -611,6 +626,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Sheet '{sheet}' does not have the same columns as sheet '{first}' (the first sheet read): columns only "
         "in sheet '{sheet}': {extra}; columns missing from sheet '{sheet}': {lacking}. All sheets imported from one "
         "workbook must have the same columns. Make their header rows the same, or move that sheet to another file.",
+    },
+    "inputs.id_same_office": {
+        "id": "'{value}' sudah dipakai di {first} untuk {office}; {column} harus unik untuk setiap kantor dalam satu "
+        "berkas (kantor lain boleh memakai nomor yang sama). Hapus baris ganda itu atau perbaiki nomornya.",
+        "en": "'{value}' is already used on {first} for {office}; {column} must be unique for each office within a "
+        "file (another office may use the same number). Delete the repeated row or correct its number.",
+    },
+    "inputs.id_other_office": {
+        "id": "'{value}' sudah dipakai di {first} untuk {other}, sedangkan baris ini untuk {office}; satu {column} "
+        "hanya boleh milik satu kelurahan. Bila keduanya catatan yang berbeda, beri nomor yang berbeda (mis. awali "
+        "dengan kode kelurahannya); bila catatannya sama, perbaiki kelurahan yang salah.",
+        "en": "'{value}' is already used on {first} for {other}, while this row is for {office}; a {column} may "
+        "belong to one kelurahan only. If they are different records, give them different numbers (e.g. start them "
+        "with the kelurahan's code); if it is the same record, correct the wrong kelurahan.",
     },
     "inputs.days_above_bound": {
         "id": "'{value}' lebih dari {maximum}; {column} paling lama {maximum} hari kerja (sekitar satu tahun kerja), "

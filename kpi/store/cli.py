@@ -215,11 +215,12 @@ def _overlap_lines(plan: Plan, on_overlap: str) -> list[str]:
     if plan.overlap.empty:
         return ["Data ganda: tidak ada; semua baris baru."]
     action = "menggantikan data lama" if on_overlap == "replace" else "dilewati (data lama dipertahankan)"
+    same = "periode, wilayah dan indikator yang sama" if plan.kind == "observasi" else "nomor dan kantor yang sama"
     per_batch = plan.overlap.groupby(["batch_id", "berkas"], sort=True).size()
     where = "; ".join(f"batch {b} '{f}': {n}" for (b, f), n in per_batch.items())
     return [
-        f"Data ganda: {len(plan.overlap)} baris sudah ada ({where}); dengan --on-overlap {on_overlap} baris itu "
-        f"{action}."
+        f"Data ganda: {len(plan.overlap)} baris sudah ada dengan {same} ({where}); dengan --on-overlap {on_overlap} "
+        f"baris itu {action}."
     ]
 
 
