@@ -1,5 +1,6 @@
-"""Impor Data: a dry run with every problem (one table row per cause) and the KPIs a file would change, an
-all-or-nothing save, the batch history with rollback and the audit log, and the record formats with their templates."""
+"""Impor Data: a dry run with the column mapping, the sheets of a workbook read and skipped, every problem (one table
+row per cause) and the KPIs a file would change, an all-or-nothing save, the batch history with rollback and the
+audit log, and the record formats with their templates."""
 
 import hashlib
 
@@ -91,10 +92,20 @@ def show_problems(plan) -> None:
     )
 
 
+def show_sheets(plan) -> None:
+    """The sheets of a workbook of several: which were read, with their rows, and which were skipped or refused, and
+    why."""
+    if len(plan.sheets) < 2:
+        return
+    st.caption(report.sheets_summary(plan.sheets, code))
+    st.dataframe(report.sheets_table(plan.sheets, code), hide_index=True, width="stretch")
+
+
 def show_plan(plan, kind: str) -> None:
-    """The dry run: problems, or the overlap choice, the KPI preview and the save button."""
+    """The dry run: the sheets read, then problems, or the overlap choice, the KPI preview and the save button."""
     st.caption(t("impor_checked").format(file=plan.file_name, rows=plan.rows, sha=plan.sha256[:12]))
     mapping.editor(plan)
+    show_sheets(plan)
     if not plan.ok:
         show_problems(plan)
         return

@@ -74,7 +74,10 @@ def test_overlap_summary_and_skip(folder, capsys):
     )
     code, out, _ = run(capsys, path, "--kind", "observasi", "--on-overlap", "skip")
     assert code == 0
-    assert "Data ganda: 1 baris sudah ada (batch 1 'a.csv': 1); dengan --on-overlap skip baris itu dilewati" in out
+    assert (
+        "Data ganda: 1 baris sudah ada dengan periode, wilayah dan indikator yang sama (batch 1 'a.csv': 1); dengan "
+        "--on-overlap skip baris itu dilewati" in out
+    )
     code, out, _ = run(capsys, path, "--kind", "observasi", "--on-overlap", "skip", "--commit")
     assert code == 0 and "1 dimasukkan, 0 menggantikan data lama, 1 dilewati" in out
 

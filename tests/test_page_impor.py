@@ -140,10 +140,10 @@ def test_records_that_leave_an_imported_observation_out_say_so_before_and_after_
     at = upload(open_page(PAGE), GOOD)
     assert_clean(at)
     assert "1 observasi impor tidak ditampilkan sesudah impor ini" in texts(at.warning)
-    assert at.dataframe[0].value.values.tolist() == [
+    assert at.dataframe[1].value.values.tolist() == [  # after the column mapping
         ["Layanan daring", "Kelurahan Ciater", "Okt 2026", "25,0%", "Permohonan layanan"]
     ]
-    preview = at.dataframe[1].value
+    preview = table(at, "Sesudah")
     daring = preview[preview["Indikator"] == "Layanan daring"]
     assert daring[["Sebelum", "Sesudah"]].values.tolist() == [["25,0%", "75,0%"]]
     at.button(key="impor_commit").click().run()

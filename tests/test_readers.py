@@ -125,7 +125,9 @@ def test_semicolon_csv_numbers_parse_with_decimal_comma(tmp_path):
     assert not bad.any()
 
 
-def test_reads_first_sheet_of_xlsx_with_typed_cells(tmp_path):
+def test_read_table_reads_the_first_sheet_of_xlsx_with_typed_cells_and_names_it(tmp_path):
+    """read_table is the first sheet alone (the importers read every sheet: tests/test_sheets.py); its rows name their
+    sheet, as the workbook has two."""
     rows = [
         ["Kode", "Jumlah", "Rasio", "Tanggal", "Waktu"],
         ["36.74", 12, 12.5, dt.datetime(2024, 1, 31), dt.datetime(2024, 1, 31, 8, 30)],
@@ -142,8 +144,17 @@ def test_reads_first_sheet_of_xlsx_with_typed_cells(tmp_path):
             "tanggal": "2024-01-31",
             "waktu": "2024-01-31 08:30:00",
             "_baris": 2,
+            "_lembar": "Sheet",
         },
-        {"kode": "36.74.01", "jumlah": "-7", "rasio": "1.234", "tanggal": "2024-02-01", "waktu": None, "_baris": 4},
+        {
+            "kode": "36.74.01",
+            "jumlah": "-7",
+            "rasio": "1.234",
+            "tanggal": "2024-02-01",
+            "waktu": None,
+            "_baris": 4,
+            "_lembar": "Sheet",
+        },
     ]
     assert_string_table(frame)
     numbers, _ = parse_numbers(frame["rasio"], decimal=frame.attrs["decimal"])

@@ -281,7 +281,13 @@ def test_shipped_templates_load_without_issues(kind, ext):
     result = load_records(settings.TEMPLATE_DIR / f"{kind}.{ext}", kind, today=TODAY)
     assert result.ok, [i.message for i in result.issues]
     expected = template(kind)
-    assert result.frame.drop(columns="_baris").equals(expected)
+    assert result.frame.drop(columns=["_baris", "_lembar"], errors="ignore").equals(expected)
+    if ext == "xlsx":  # the data sheet is read and the 'petunjuk' sheet skipped, rows named by their sheet
+        assert [(s.name, s.rows, s.status) for s in result.sheets] == [
+            (kind, len(expected), "dibaca"),
+            ("petunjuk", len(KINDS[kind].columns), "bukan_tabel"),
+        ]
+        assert set(result.frame["_lembar"]) == {kind}
     assert expected[KINDS[kind].id_column].str.startswith("CONTOH-").all()
     assert len(expected) >= 3
 

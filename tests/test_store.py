@@ -192,7 +192,7 @@ def test_overlap_replace_supersedes_and_preview_shows_the_change(store, tmp_path
         "observasi",
         today=TODAY,
     )
-    assert plan.overlap.values.tolist() == [["2026-09 36.74.01.1001 layanan_daring", 1, "a.csv"]]
+    assert plan.overlap.values.tolist() == [["2026-09 36.74.01.1001 layanan_daring", "36.74.01.1001", 1, "a.csv"]]
     changes = plan.preview.set_index("kode_wilayah")
     assert changes.loc["36.74.01.1001", ["sebelum", "sesudah", "selisih"]].tolist() == [75.0, 50.0, -25.0]
     assert np.isnan(changes.loc["36.74.01.1003", "sebelum"]) and changes.loc["36.74.01.1003", "sesudah"] == 100.0
@@ -443,7 +443,7 @@ def test_request_overlap_replace_and_skip_counts(store, tmp_path):
         "P-5,36.74.01.1001,KTP,luring,2026-09-08 09:00,,proses,3\n"
     )
     plan = store.plan(write(tmp_path, "b.csv", update), "permohonan", today=TODAY, on_overlap="skip")
-    assert plan.overlap.values.tolist() == [["P-3", 1, "a.csv"]]
+    assert plan.overlap.values.tolist() == [["P-3", "36.74.01.1001", 1, "a.csv"]]
     assert plan.preview[["indikator", "sebelum", "sesudah"]].values.tolist() == [["layanan_daring", 75.0, 60.0]]
     replaced = store.commit(store.plan(write(tmp_path, "b.csv", update), "permohonan", today=TODAY))
     assert replaced.counts == {"baris": 2, "dimasukkan": 2, "diganti": 1, "dilewati": 0}

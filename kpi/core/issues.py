@@ -13,6 +13,7 @@ from kpi.core.texts import tr
 ISSUE_COLUMNS = ("baris", "kolom", "kode", "pesan", "nilai")
 CAUSE_COLUMNS = ("baris", "jumlah", "kolom", "kode", "pesan", "nilai")
 SHOWN_ROWS = 5  # rows named in a grouped message before '…'
+SHEET_COLUMN = "lembar"  # the column of the issues table naming the worksheet, when any problem has one
 
 
 @dataclass(frozen=True)
@@ -25,11 +26,17 @@ class Issue:
     column: str | None = None
     value: str | None = None
     cause: str | None = None  # the message without its place ("Kolom 'x' baris n: "), shared by rows with this problem
+    sheet: str | None = None  # the worksheet of a workbook with several sheets; None for CSV, Parquet, one sheet
+
+
+def row_label(row: int, sheet: str | None = None) -> str:
+    """How a message names a row: 'baris 14', or "lembar 'Setu' baris 14" in a workbook with several sheets."""
+    return f"baris {row}" if sheet is None else tr("inputs.sheet_row", sheet=sheet, row=row)
 
 
 @dataclass(frozen=True)
 class Cause:
-    """The rows with one problem (the same rule, column and text, so the same value): one message for them all."""
+    """The rows with one problem (the same rule, column, text and sheet, so the same value): one message for them."""
 
     code: str
     message: str  # the row's own message for one row; for more, the rows counted and the first ones named
@@ -37,49 +44,64 @@ class Cause:
     column: str | None
     value: str | None
     text: str  # the message without its place (the whole message for a problem of the file)
+    sheet: str | None = None
 
 
 def issues_frame(issues: Iterable[Issue]) -> pd.DataFrame:
-    """Issues as a table with columns baris, kolom, kode, pesan, nilai (empty table when none)."""
+    """Issues as a table with columns baris, kolom, kode, pesan, nilai (empty table when none); a first column
+    lembar when any issue names its worksheet."""
+    issues = list(issues)
     records = [(i.row, i.column, i.code, i.message, i.value) for i in issues]
     frame = pd.DataFrame.from_records(records, columns=list(ISSUE_COLUMNS))
-    return frame.astype({"baris": "Int64", "kolom": "string", "kode": "string", "pesan": "string", "nilai": "string"})
+    frame = frame.astype({"baris": "Int64", "kolom": "string", "kode": "string", "pesan": "string", "nilai": "string"})
+    if any(i.sheet is not None for i in issues):
+        frame.insert(0, SHEET_COLUMN, pd.Series([i.sheet for i in issues], dtype="string"))
+    return frame
 
 
 def causes(issues: Iterable[Issue]) -> list[Cause]:
-    """One Cause per rule, column and text, ordered by their first rows; a problem without a shared text (one of
-    the whole file, or a cell's own) stays a Cause of its own."""
+    """One Cause per rule, column, text and sheet, ordered by their first rows; a problem without a shared text (one
+    of the whole file, or a cell's own) stays a Cause of its own."""
     groups: dict[tuple[object, ...], list[Issue]] = {}
     for position, issue in enumerate(issues):
         shared = issue.cause is not None and issue.row is not None and issue.column is not None
-        groups.setdefault((issue.code, issue.column, issue.cause) if shared else (position,), []).append(issue)
+        key = (issue.code, issue.column, issue.cause, issue.sheet) if shared else (position,)
+        groups.setdefault(key, []).append(issue)
     found = [_cause(group) for group in groups.values()]
-    return sorted(found, key=lambda c: (c.rows[0] if c.rows else 0, c.column or ""))
+    return sorted(found, key=lambda c: (c.sheet or "", c.rows[0] if c.rows else 0, c.column or ""))
 
 
 def _cause(group: list[Issue]) -> Cause:
-    """The Cause of issues that share a rule, column and text (or of one issue)."""
+    """The Cause of issues that share a rule, column, text and sheet (or of one issue)."""
     first = group[0]
     rows = tuple(i.row for i in group if i.row is not None)
     text = first.cause or first.message
     if len(group) == 1:
-        return Cause(first.code, first.message, rows, first.column, first.value, text)
-    message = tr("issues.grouped", column=first.column, place=rows_place(rows), text=text)
-    return Cause(first.code, message, rows, first.column, first.value, text)
+        return Cause(first.code, first.message, rows, first.column, first.value, text, first.sheet)
+    message = tr("issues.grouped", column=first.column, place=rows_place(rows, first.sheet), text=text)
+    return Cause(first.code, message, rows, first.column, first.value, text, first.sheet)
 
 
-def rows_place(rows: tuple[int, ...]) -> str:
-    """Rows for a message: 'baris 7' for one, '20 baris (3, 7, 12, 15, 18, …)' for more."""
+def rows_place(rows: tuple[int, ...], sheet: str | None = None) -> str:
+    """Rows for a message: 'baris 7' for one, '20 baris (3, 7, 12, 15, 18, …)' for more; "lembar 'Setu', …" first
+    in a workbook with several sheets."""
     if len(rows) == 1:
-        return tr("issues.one_row", row=rows[0])
-    shown = ", ".join(str(r) for r in rows[:SHOWN_ROWS]) + (", …" if len(rows) > SHOWN_ROWS else "")
-    return tr("issues.rows", n=len(rows), rows=shown)
+        place = tr("issues.one_row", row=rows[0])
+    else:
+        shown = ", ".join(str(r) for r in rows[:SHOWN_ROWS]) + (", …" if len(rows) > SHOWN_ROWS else "")
+        place = tr("issues.rows", n=len(rows), rows=shown)
+    return place if sheet is None else tr("issues.sheet_place", sheet=sheet, place=place)
 
 
 def causes_frame(found: Iterable[Cause]) -> pd.DataFrame:
-    """Causes as a table with columns baris (the first row), jumlah (rows), kolom, kode, pesan, nilai."""
+    """Causes as a table with columns baris (the first row), jumlah (rows), kolom, kode, pesan, nilai; a first column
+    lembar when any cause names its worksheet."""
+    found = list(found)
     records = [(c.rows[0] if c.rows else None, len(c.rows), c.column, c.code, c.message, c.value) for c in found]
     frame = pd.DataFrame.from_records(records, columns=list(CAUSE_COLUMNS))
-    return frame.astype(
+    frame = frame.astype(
         {"baris": "Int64", "jumlah": "Int64", "kolom": "string", "kode": "string", "pesan": "string", "nilai": "string"}
     )
+    if any(c.sheet is not None for c in found):
+        frame.insert(0, SHEET_COLUMN, pd.Series([c.sheet for c in found], dtype="string"))
+    return frame

@@ -233,8 +233,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Every id starts with CONTOH-: this batch will be marked as Data contoh (sintetis).",
     },
     "impor_overlap": {
-        "id": "{n} catatan sudah ada di penyimpanan dari batch sebelumnya.",
-        "en": "{n} records are already in the store from earlier batches.",
+        "id": "{n} catatan sudah ada di penyimpanan dari batch sebelumnya: nomor yang sama untuk kantor yang sama "
+        "(observasi: periode, wilayah dan indikator yang sama).",
+        "en": "{n} records are already in the store from earlier batches: the same number for the same office "
+        "(observations: the same period, area and indicator).",
     },
     "impor_overlap_choice": {"id": "Catatan yang sudah ada", "en": "Records already in the store"},
     "impor_overlap_replace": {"id": "Ganti dengan isi berkas ini", "en": "Replace them with this file's"},
@@ -429,6 +431,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{n} imported observations are not shown because the KPIs of those wilayah and periods are computed "
         "from raw records (raw records win; see the README, import section).",
     },
+    "imports.issue.lembar": {"id": "Lembar", "en": "Sheet"},
     "imports.issue.baris": {"id": "Baris", "en": "Row"},
     "imports.issue.kolom": {"id": "Kolom", "en": "Column"},
     "imports.issue.kode": {"id": "Kode", "en": "Code"},
@@ -439,6 +442,25 @@ TEXTS: dict[str, dict[str, str]] = {
     "issues.grouped": {"id": "Kolom '{column}', {place}: {text}", "en": "Column '{column}', {place}: {text}"},
     "issues.one_row": {"id": "baris {row}", "en": "row {row}"},
     "issues.rows": {"id": "{n} baris ({rows})", "en": "{n} rows ({rows})"},
+    "issues.sheet_place": {"id": "lembar '{sheet}', {place}", "en": "sheet '{sheet}', {place}"},
+    "imports.sheet.lembar": {"id": "Lembar", "en": "Sheet"},
+    "imports.sheet.baris": {"id": "Baris", "en": "Rows"},
+    "imports.sheet.status": {"id": "Dipakai", "en": "Used"},
+    "imports.sheet.dibaca": {"id": "dibaca", "en": "read"},
+    "imports.sheet.kosong": {"id": "dilewati: lembar kosong", "en": "skipped: an empty sheet"},
+    "imports.sheet.hanya_judul": {
+        "id": "dilewati: hanya baris judul, tanpa baris data",
+        "en": "skipped: a header row without data rows",
+    },
+    "imports.sheet.bukan_tabel": {
+        "id": "dilewati: baris pertamanya tidak memuat satu pun kolom jenis data ini",
+        "en": "skipped: its first row names no column of this kind of data",
+    },
+    "imports.sheet.ditolak": {"id": "ditolak: lihat daftar masalah", "en": "refused: see the problem list"},
+    "imports.sheets_summary": {
+        "id": "Lembar buku kerja: {read} dibaca ({rows} baris), {other} dilewati atau ditolak.",
+        "en": "Workbook sheets: {read} read ({rows} rows), {other} skipped or refused.",
+    },
     "imports.batch.batch_id": {"id": "Batch", "en": "Batch"},
     "imports.batch.jenis": {"id": "Jenis", "en": "Kind"},
     "imports.batch.berkas": {"id": "Berkas", "en": "File"},
@@ -637,6 +659,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "id": "target akhir tahun; target bulanan mengikuti profil kumulatif",
         "en": "year-end targets; monthly targets follow a cumulative profile",
     },
+    # A record of another office in the import store (kpi.store.batches): the Indonesian text is the Issue's message
+    "store.id_other_office": {
+        "id": "'{value}' sudah dipakai untuk {other} di penyimpanan (batch {batch}, berkas '{file}'), sedangkan baris "
+        "ini untuk {office}. Satu {column} hanya boleh milik satu kelurahan, dan pilihan ganti (replace) hanya "
+        "mengganti catatan kelurahan yang sama, sehingga berkas ditolak. Bila ini catatan lain, beri nomor yang "
+        "berbeda (mis. awali dengan kode kelurahannya); bila kelurahan di batch {batch} yang salah, batalkan batch "
+        "{batch} lalu impor ulang berkas yang benar.",
+        "en": "'{value}' is already used for {other} in the store (batch {batch}, file '{file}'), while this row is "
+        "for {office}. A {column} may belong to one kelurahan only, and replace only replaces a record of the same "
+        "kelurahan, so the file is refused. If this is another record, give it another number (e.g. start it with "
+        "the kelurahan's code); if the kelurahan in batch {batch} is wrong, roll back batch {batch} and import the "
+        "correct file again.",
+    },
     # Why the import store cannot be used (kpi.store.problems): the message of the command line, the page, the source
     "store.damaged": {
         "id": "Berkas penyimpanan data impor {path} rusak atau bukan basis data DuckDB, sehingga tidak dapat dibuka; "
@@ -690,6 +725,38 @@ TEXTS: dict[str, dict[str, str]] = {
     "store.records_win_more_places": {"id": "{places}; dan {n} wilayah lain", "en": "{places}; and {n} more wilayah"},
     # Problems in an input file (kpi.inputs): the Indonesian text is the Issue's message
     "inputs.cut_text": {"id": "{start}… ({n} karakter)", "en": "{start}… ({n} characters)"},
+    "inputs.sheet_row": {"id": "lembar '{sheet}' baris {row}", "en": "sheet '{sheet}' row {row}"},
+    "inputs.sheet_of_file": {"id": "lembar '{sheet}' berkas '{name}'", "en": "sheet '{sheet}' of file '{name}'"},
+    "inputs.sheet_prefix": {"id": "Lembar '{sheet}': {message}", "en": "Sheet '{sheet}': {message}"},
+    "inputs.sheet_header": {
+        "id": "Lembar '{sheet}': {message} Setiap lembar yang berisi kolom jenis data ini diimpor; bila lembar ini "
+        "berisi data lain, hapus lembar itu dari buku kerja atau pindahkan ke berkas lain.",
+        "en": "Sheet '{sheet}': {message} Every sheet holding columns of this kind of data is imported; if this sheet "
+        "holds other data, delete it from the workbook or move it to another file.",
+    },
+    "inputs.sheet_other_columns": {
+        "id": "Lembar '{sheet}' tidak memiliki kolom yang sama dengan lembar '{first}' (lembar pertama yang dibaca): "
+        "kolom yang hanya ada di lembar '{sheet}': {extra}; kolom yang tidak ada di lembar '{sheet}': {lacking}. "
+        "Semua lembar yang diimpor dari satu buku kerja harus memiliki kolom yang sama. Samakan baris judulnya, atau "
+        "pindahkan lembar itu ke berkas lain.",
+        "en": "Sheet '{sheet}' does not have the same columns as sheet '{first}' (the first sheet read): columns only "
+        "in sheet '{sheet}': {extra}; columns missing from sheet '{sheet}': {lacking}. All sheets imported from one "
+        "workbook must have the same columns. Make their header rows the same, or move that sheet to another file.",
+    },
+    "inputs.id_same_office": {
+        "id": "'{value}' sudah dipakai di {first} untuk {office}; {column} harus unik untuk setiap kantor dalam satu "
+        "berkas (kantor lain boleh memakai nomor yang sama). Hapus baris ganda itu atau perbaiki nomornya.",
+        "en": "'{value}' is already used on {first} for {office}; {column} must be unique for each office within a "
+        "file (another office may use the same number). Delete the repeated row or correct its number.",
+    },
+    "inputs.id_other_office": {
+        "id": "'{value}' sudah dipakai di {first} untuk {other}, sedangkan baris ini untuk {office}; satu {column} "
+        "hanya boleh milik satu kelurahan. Bila keduanya catatan yang berbeda, beri nomor yang berbeda (mis. awali "
+        "dengan kode kelurahannya); bila catatannya sama, perbaiki kelurahan yang salah.",
+        "en": "'{value}' is already used on {first} for {other}, while this row is for {office}; a {column} may "
+        "belong to one kelurahan only. If they are different records, give them different numbers (e.g. start them "
+        "with the kelurahan's code); if it is the same record, correct the wrong kelurahan.",
+    },
     "inputs.days_above_bound": {
         "id": "'{value}' lebih dari {maximum}; {column} paling lama {maximum} hari kerja (sekitar satu tahun kerja), "
         "sehingga angka ini hampir pasti salah ketik. Isi batas waktu menurut standar pelayanan, mis. {example}.",

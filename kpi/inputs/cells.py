@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 from kpi.core.texts import tr
 
 if TYPE_CHECKING:
-    from openpyxl import Workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet as Worksheet
 
 TEXT = pa.large_string()
 STRING_DTYPE = pd.StringDtype("pyarrow")
@@ -67,10 +67,9 @@ def shortened(text: object, width: int = 30) -> str:
     return text if len(text) <= width else tr("inputs.cut_text", start=text[: width - 1], n=len(text))
 
 
-def excel_cells(workbook: Workbook, texts: bool = True) -> pd.DataFrame:
-    """The cells of a workbook's first worksheet as texts, or as openpyxl's values when not `texts` (object grid
-    indexed by spreadsheet row number)."""
-    sheet = workbook.worksheets[0]
+def sheet_cells(sheet: Worksheet, texts: bool = True) -> pd.DataFrame:
+    """The cells of one worksheet as texts, or as openpyxl's values when not `texts` (object grid indexed by
+    spreadsheet row number)."""
     sheet.reset_dimensions()  # some writers store a wrong used range; read what is really there
     rows = [[_excel_text(value) if texts else value for value in row] for row in sheet.iter_rows(values_only=True)]
     width = max(map(len, rows), default=0)

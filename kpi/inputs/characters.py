@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from kpi.core.issues import Issue
+from kpi.core.issues import Issue, row_label
 from kpi.core.texts import tr
 from kpi.inputs.cells import shortened
 from kpi.inputs.delimited import mixed_lines
@@ -53,21 +53,23 @@ def _rows(numbers: list[int]) -> str:
     return shown if rest <= 0 else tr("inputs.more_rows", rows=shown, n=rest)
 
 
-def character_issues(cells: pd.DataFrame, names: dict[int, str]) -> list[Issue]:
+def character_issues(cells: pd.DataFrame, names: dict[int, str], sheet: str | None = None) -> list[Issue]:
     """One problem per cell (header included) holding a control or replacement character; `cells` are texts by
-    spreadsheet row and column position, `names` the column name of each position."""
+    spreadsheet row and column position, `names` the column name of each position, `sheet` the worksheet messages
+    name (None for a file of one table)."""
     issues = []
     for position in range(cells.shape[1]):
         column = cells.iloc[:, position]
         damaged = column.str.contains(DAMAGED, regex=True).fillna(False).astype(bool)
         name = names.get(position, tr("inputs.column_number", n=position + 1))
-        issues += [_issue(int(row), name, str(text)) for row, text in column[damaged].items()]
+        issues += [_issue(int(row), name, str(text), sheet) for row, text in column[damaged].items()]
     return sorted(issues, key=lambda i: (i.row or 0, i.column or ""))
 
 
-def _issue(row: int, column: str, text: str) -> Issue:
+def _issue(row: int, column: str, text: str, sheet: str | None = None) -> Issue:
     """The problem of one damaged cell, with the text made visible (NUL shown as \\x00)."""
     visible = re.sub(CONTROL, lambda m: f"\\x{ord(m.group()):02x}", text)
     key = "inputs.control_character" if re.search(CONTROL, text) else "inputs.replacement_character"
     cause = tr(key, value=shortened(visible, 40))
-    return Issue("karakter_rusak", f"Kolom '{column}' baris {row}: {cause}", row, column, visible, cause)
+    message = f"Kolom '{column}' {row_label(row, sheet)}: {cause}"
+    return Issue("karakter_rusak", message, row=row, column=column, value=visible, cause=cause, sheet=sheet)

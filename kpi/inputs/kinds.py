@@ -55,17 +55,27 @@ class Column:
 
 @dataclass(frozen=True)
 class KindSpec:
-    """One record kind: its columns in order, date pairs that must be in order, and example rows."""
+    """One record kind: its columns in order, date pairs that must be in order, example rows, and the office a
+    record belongs to."""
 
     kind: str
     label: dict[str, str]
     columns: tuple[Column, ...]
     order: tuple[tuple[str, str], ...]  # (later, earlier): the later date may not precede the earlier one
     examples: tuple[tuple[str, ...], ...]
+    office: str = "kode_wilayah"  # the column naming the office (kelurahan, or the unit surveyed) of a record
+    # True: ids are numbered per office (questionnaires 1, 2, 3 in every unit), so a record is (office, id);
+    # False: an id names one record of one office, and the same id for another office is refused
+    ids_per_office: bool = False
 
     @property
     def id_column(self) -> str:
         return self.columns[0].name
+
+    @property
+    def identity(self) -> tuple[str, ...]:
+        """The columns that identify one record: its id, and its office when ids are numbered per office."""
+        return (self.id_column, self.office) if self.ids_per_office else (self.id_column,)
 
     def column(self, name: str) -> Column:
         """The column with this canonical name."""
@@ -397,6 +407,8 @@ SURVEI = KindSpec(
         *(_score(n) for n in range(1, 10)),
     ),
     order=(),
+    office="kode_unit",
+    ids_per_office=True,
     examples=(
         ("CONTOH-S-0001", "36.74.03.1008", "2026-10-03", "3", "3", "4", "4", "3", "3", "4", "3", "3"),
         ("CONTOH-S-0002", "36.74.03.1008", "2026-10-03", "4", "3", "3", "4", "4", "4", "4", "3", ""),

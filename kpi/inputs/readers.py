@@ -1,5 +1,8 @@
 """Read an uploaded or on-disk table into a frame of strings, reporting problems as Issues.
 
+`read_sheets` reads every worksheet of a workbook (a CSV or Parquet file is one unnamed sheet); which sheets hold a
+table of the chosen kind is decided by kpi.inputs.sheets. `read_table` is the first sheet only.
+
 Splitting CSV text lives in kpi.inputs.delimited, typed Excel and Parquet cells as text in kpi.inputs.cells, and the
 refusal of damaged text (two encodings in one CSV, control characters, '\ufffd') in kpi.inputs.characters.
 """
@@ -11,12 +14,13 @@ import logging
 import os
 import re
 from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
 import pandas as pd
 
-from kpi.core.issues import Issue
+from kpi.core.issues import Issue, row_label
 from kpi.core.texts import tr
 from kpi.inputs import workbooks
 from kpi.inputs.cells import parquet_cells, shortened
@@ -27,6 +31,8 @@ Source = str | os.PathLike | bytes | bytearray | memoryview | IO[bytes]
 Result = tuple[pd.DataFrame | None, list[Issue]]
 
 ROW_COLUMN = "_baris"
+SHEET_COLUMN = "_lembar"  # the worksheet of each row, in a table read from a workbook with several sheets
+RESERVED = (ROW_COLUMN, SHEET_COLUMN)
 FORMATS = {".csv": "csv", ".txt": "csv", ".tsv": "csv", ".xlsx": "excel", ".xlsm": "excel", ".parquet": "parquet"}
 FORMAT_LABELS = {"csv": "CSV", "excel": "Excel", "parquet": "Parquet"}
 SUPPORTED = "CSV (.csv, .txt, .tsv), Excel (.xlsx, .xlsm) atau Parquet (.parquet)"
@@ -42,37 +48,57 @@ logger = logging.getLogger(__name__)
 # ---------------------------------------------------------------- entry point
 
 
-def read_table(source: Source, filename: str | None = None) -> Result:
-    """Read a CSV, Excel or Parquet table into a frame of strings plus a `_baris` column; never raises."""
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet as read: its table (None when it cannot be used, see `issues`), the normalised names of its
+    first non-empty row, and the number of non-empty rows under that row. CSV and Parquet are one sheet named None."""
+
+    name: str | None
+    table: pd.DataFrame | None
+    issues: list[Issue]
+    header: tuple[str, ...] = ()
+    rows: int = 0
+
+
+def read_sheets(source: Source, filename: str | None = None) -> tuple[list[Sheet], list[Issue]]:
+    """Every sheet of a file, or no sheet and the problems of a file that cannot be read at all; never raises."""
     name = filename if isinstance(filename, str) else None
     try:
         name = source_name(source, filename)
-        return _read_table(source, name)
+        return _read_sheets(source, name)
     except Exception as exc:  # the border: the traceback goes to the log, an Issue to the user
         logger.exception("reading the table %r failed", name)
         reason = f"kesalahan tak terduga ({type(exc).__name__}: {exc})"
-        return None, [_unreadable(name or "tanpa nama", "tabel", reason)]
+        return [], [_unreadable(name or "tanpa nama", "tabel", reason)]
 
 
-def _read_table(source: Source, name: str | None) -> Result:
+def read_table(source: Source, filename: str | None = None) -> Result:
+    """Read a CSV, Excel or Parquet table into a frame of strings plus a `_baris` column; never raises. Of a workbook
+    only the first sheet: the importers read every sheet (read_sheets, kpi.inputs.sheets)."""
+    sheets, issues = read_sheets(source, filename)
+    if not sheets:
+        return None, issues
+    return sheets[0].table, sheets[0].issues
+
+
+def _read_sheets(source: Source, name: str | None) -> tuple[list[Sheet], list[Issue]]:
     """Dispatch on the file extension, after the checks that need no parsing."""
     kind = FORMATS.get(Path(name).suffix.lower()) if name else None
     if kind is None:
-        return None, [_unsupported(name)]
+        return [], [_unsupported(name)]
     try:
         data = _source_bytes(source)
     except OSError as exc:
-        return None, [_unreadable(name, FORMAT_LABELS[kind], f"berkas tidak dapat dibuka ({exc})")]
+        return [], [_unreadable(name, FORMAT_LABELS[kind], f"berkas tidak dapat dibuka ({exc})")]
     if not data.strip():
-        return None, [_empty(name)]
-    reader = {"csv": _csv_grid, "excel": _excel_grid, "parquet": _parquet_grid}[kind]
-    grid, issues = reader(data, name)
+        return [], [empty_issue(name)]
+    if kind == "excel":
+        return _excel_sheets(data, name)
+    grid, issues = (_csv_grid if kind == "csv" else _parquet_grid)(data, name)
     if grid is None:
-        return None, issues
-    frame, table_issues = _grid_to_table(grid, name)
-    if frame is not None:
-        frame.attrs["decimal"] = None if kind == "csv" else "."
-    return frame, issues + table_issues
+        return [], issues
+    sheet = _sheet(grid, name, None, "." if kind == "parquet" else None)
+    return [replace(sheet, issues=issues + sheet.issues)], []
 
 
 def source_name(source: Source, filename: str | None) -> str | None:
@@ -131,19 +157,26 @@ def _unreadable(name: str, label: str, reason: str, row: int | None = None) -> I
     return Issue("berkas_tidak_terbaca", text, row=row)
 
 
-def _empty(name: str, header_row: int | None = None) -> Issue:
-    """Issue for a file with no header, or (given the header's row) with no data rows."""
+def empty_issue(name: str, header_row: int | None = None, sheet: str | None = None) -> Issue:
+    """Issue for a file (or a sheet) with no header, or (given the header's row) with no data rows."""
+    where = _place(name, sheet)
+    where = where[0].upper() + where[1:]
     if header_row is not None:
         text = (
-            f"Berkas '{name}' hanya berisi baris judul tanpa baris data. Tabel harus memiliki "
+            f"{where} hanya berisi baris judul tanpa baris data. Tabel harus memiliki "
             "minimal satu baris data; isi data di bawah baris judul lalu unggah kembali."
         )
     else:
         text = (
-            f"Berkas '{name}' kosong. Tabel harus memiliki baris judul (nama kolom) dan minimal "
+            f"{where} kosong. Tabel harus memiliki baris judul (nama kolom) dan minimal "
             "satu baris data; isi berkas itu lalu unggah kembali."
         )
-    return Issue("berkas_kosong", text, row=header_row)
+    return Issue("berkas_kosong", text, row=header_row, sheet=sheet)
+
+
+def _place(name: str, sheet: str | None) -> str:
+    """Where a problem is, for a message: "berkas 'a.xlsx'", or "lembar 'Setu' berkas 'a.xlsx'"."""
+    return f"berkas '{name}'" if sheet is None else tr("inputs.sheet_of_file", sheet=sheet, name=name)
 
 
 # ---------------------------------------------------------------- CSV
@@ -166,7 +199,7 @@ def _csv_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Issue]]
     skipped = LEADING_BLANK_LINES.match(text).group(0)
     body, offset = text[len(skipped) :], len(re.findall(r"\r\n|\r|\n", skipped))
     if not body or body.isspace():
-        return None, [_empty(name)]
+        return None, [empty_issue(name)]
     try:
         grid = split(body, detect_delimiter(body))
     except pd.errors.ParserError as exc:
@@ -197,23 +230,31 @@ def _csv_parse_issue(name: str, error: str, offset: int) -> Issue:
 # ---------------------------------------------------------------- Excel and Parquet
 
 
-def _excel_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Issue]]:
-    """Cells of the first worksheet as strings, indexed by spreadsheet row number; a workbook that cannot be opened,
-    or that holds formulas never calculated, is refused with the reason in Indonesian."""
+def _excel_sheets(data: bytes, name: str) -> tuple[list[Sheet], list[Issue]]:
+    """Every worksheet as a Sheet; a workbook that cannot be opened is refused with the reason in Indonesian. A sheet
+    holding formulas never calculated has no table, and its problems name them. Messages name the sheet when the
+    workbook has more than one."""
     problem = workbooks.open_problem(data)
     if problem is not None:
-        return None, [Issue(CODES.get(problem, "berkas_tidak_terbaca"), tr(problem, name=name))]
+        return [], [Issue(CODES.get(problem, "berkas_tidak_terbaca"), tr(problem, name=name))]
     try:
-        grid, formulas = workbooks.read_cells(data)
+        found = workbooks.read_sheets(data)
     except Exception:  # a damaged workbook: zip, zlib, XML and openpyxl errors, also KeyError, TypeError …
         logger.exception("opening the Excel workbook %r failed", name)
-        return None, [Issue("berkas_tidak_terbaca", tr("inputs.excel_damaged", name=name))]
-    if formulas:
-        return None, _formula_issues(grid, formulas)
-    return grid, []
+        return [], [Issue("berkas_tidak_terbaca", tr("inputs.excel_damaged", name=name))]
+    if not found:
+        return [], [empty_issue(name)]
+    sheets = []
+    for title, grid, formulas in found:
+        named = title if len(found) > 1 else None  # the sheet messages name
+        sheet = _sheet(grid, name, named, ".")
+        if formulas:
+            sheet = replace(sheet, table=None, issues=_formula_issues(grid, formulas, named))
+        sheets.append(replace(sheet, name=title))
+    return sheets, []
 
 
-def _formula_issues(grid: pd.DataFrame, formulas: workbooks.Formulas) -> list[Issue]:
+def _formula_issues(grid: pd.DataFrame, formulas: workbooks.Formulas, sheet: str | None = None) -> list[Issue]:
     """One problem per formula cell without a calculated result, named by the header's column names."""
     cells = _clean_cells(grid)
     header = cells.iloc[0] if not cells.empty else pd.Series(dtype="string")
@@ -221,8 +262,10 @@ def _formula_issues(grid: pd.DataFrame, formulas: workbooks.Formulas) -> list[Is
     issues = []
     for (row, position), formula in sorted(formulas.items()):
         column = names.get(position) or tr("inputs.column_number", n=position + 1)
-        text = f"Kolom '{column}' baris {row}: " + tr("inputs.excel_formula", formula=shortened(formula, 40))
-        issues.append(Issue("rumus_belum_dihitung", text, row=row, column=column, value=formula))
+        text = f"Kolom '{column}' {row_label(row, sheet)}: " + tr(
+            "inputs.excel_formula", formula=shortened(formula, 40)
+        )
+        issues.append(Issue("rumus_belum_dihitung", text, row=row, column=column, value=formula, sheet=sheet))
     return issues
 
 
@@ -242,23 +285,29 @@ def _parquet_grid(data: bytes, name: str) -> tuple[pd.DataFrame | None, list[Iss
 # ---------------------------------------------------------------- grid to table
 
 
-def _grid_to_table(grid: pd.DataFrame, name: str) -> Result:
-    """First non-empty row becomes the header; other non-empty rows become data with `_baris`."""
+def _sheet(grid: pd.DataFrame, name: str, sheet: str | None, decimal: str | None) -> Sheet:
+    """A grid as a Sheet: the first non-empty row becomes the header, the other non-empty rows data with `_baris`
+    (and `_lembar` when `sheet` is named)."""
     cells = _clean_cells(grid)
     if cells.empty:
-        return None, [_empty(name)]
+        return Sheet(sheet, None, [empty_issue(name, sheet=sheet)])
     header_row = int(cells.index[0])
     header, body = cells.iloc[0], cells.iloc[1:]
     if body.empty:
-        return None, [_empty(name, header_row)]
-    names, keep, issues = _column_names(header.tolist(), body, header_row, name)
-    duplicates = _duplicate_issues(names, keep, header_row, name)
+        named = tuple(n for n in map(normalise_column_name, header.tolist()) if n)
+        return Sheet(sheet, None, [empty_issue(name, header_row, sheet)], named, 0)
+    names, keep, issues = _column_names(header.tolist(), body, header_row, name, sheet)
+    duplicates = _duplicate_issues(names, keep, header_row, name, sheet)
     if duplicates:
-        return None, issues + duplicates
-    issues += character_issues(cells, dict(zip(keep, names, strict=True)))
+        return Sheet(sheet, None, issues + duplicates, tuple(names), len(body))
+    issues += character_issues(cells, dict(zip(keep, names, strict=True)), sheet)
     table = body.iloc[:, keep].set_axis(names, axis=1)
     table = table.assign(**{ROW_COLUMN: body.index.to_numpy(dtype="int64")})
-    return table.reset_index(drop=True), issues
+    if sheet is not None:
+        table[SHEET_COLUMN] = pd.array([sheet] * len(table), dtype="string")
+    table = table.reset_index(drop=True)
+    table.attrs["decimal"] = decimal
+    return Sheet(sheet, table, issues, tuple(names), len(body))
 
 
 def _clean_cells(grid: pd.DataFrame) -> pd.DataFrame:
@@ -269,7 +318,7 @@ def _clean_cells(grid: pd.DataFrame) -> pd.DataFrame:
 
 
 def _column_names(
-    header: list, body: pd.DataFrame, header_row: int, file_name: str
+    header: list, body: pd.DataFrame, header_row: int, file_name: str, sheet: str | None = None
 ) -> tuple[list[str], list[int], list[Issue]]:
     """Normalised names and the positions kept; empty unnamed columns are dropped silently."""
     names, keep, issues = [], [], []
@@ -280,11 +329,11 @@ def _column_names(
         if not name:
             name = f"kolom_{position + 1}"
             text = (
-                f"Kolom ke-{position + 1} di berkas '{file_name}' berisi data tetapi tidak bernama "
+                f"Kolom ke-{position + 1} di {_place(file_name, sheet)} berisi data tetapi tidak bernama "
                 f"pada baris judul (baris {header_row}); sementara dinamai '{name}'. Setiap kolom "
                 "harus bernama; isi nama kolom itu pada baris judul."
             )
-            issues.append(Issue("kolom_tanpa_nama", text, row=header_row, column=name))
+            issues.append(Issue("kolom_tanpa_nama", text, row=header_row, column=name, sheet=sheet))
         names.append(name)
         keep.append(position)
     return names, keep, issues
@@ -298,22 +347,25 @@ def normalise_column_name(raw: object) -> str:
     return re.sub(r"\s+", "_", text)
 
 
-def _duplicate_issues(names: list[str], positions: list[int], header_row: int, file_name: str) -> list[Issue]:
-    """One kolom_ganda issue per name used twice, or used for the reserved `_baris` column."""
+def _duplicate_issues(
+    names: list[str], positions: list[int], header_row: int, file_name: str, sheet: str | None = None
+) -> list[Issue]:
+    """One kolom_ganda issue per name used twice, or used for a reserved column (`_baris`, `_lembar`)."""
     issues = []
     for name, count in Counter(names).items():
         places = ", ke-".join(str(p + 1) for p, other in zip(positions, names, strict=True) if other == name)
         if count > 1:
             text = (
-                f"Nama kolom '{name}' muncul {count} kali pada baris judul berkas '{file_name}' "
+                f"Nama kolom '{name}' muncul {count} kali pada baris judul {_place(file_name, sheet)} "
                 f"(kolom ke-{places}). Nama kolom harus unik; ganti atau hapus salah satunya."
             )
-        elif name == ROW_COLUMN:
+        elif name in RESERVED:
             text = (
-                f"Nama kolom '{name}' di berkas '{file_name}' (kolom ke-{places}) dipakai aplikasi "
-                "untuk nomor baris asli. Ganti nama kolom itu, misalnya menjadi 'baris'."
+                f"Nama kolom '{name}' di {_place(file_name, sheet)} (kolom ke-{places}) dipakai aplikasi "
+                f"untuk {'nomor baris asli' if name == ROW_COLUMN else 'nama lembar asal'}. Ganti nama kolom itu, "
+                f"misalnya menjadi '{name.lstrip('_')}'."
             )
         else:
             continue
-        issues.append(Issue("kolom_ganda", text, row=header_row, column=name, value=name))
+        issues.append(Issue("kolom_ganda", text, row=header_row, column=name, value=name, sheet=sheet))
     return issues

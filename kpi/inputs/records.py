@@ -1,7 +1,8 @@
 """Raw records (permohonan, aduan, survei): load a file into a typed frame, describe the formats, write templates.
 
-`load_records` reads with kpi.inputs.readers.read_table, matches the columns by name or alias (see kpi.inputs.kinds),
-then types and checks every cell (kpi.inputs.rules): the whole file, or nothing and every problem at once.
+`load_records` reads with kpi.inputs.readers.read_sheets (every sheet of a workbook that holds the kind's table, see
+kpi.inputs.sheets), matches the columns by name or alias (see kpi.inputs.kinds), then types and checks every cell
+(kpi.inputs.rules): the whole file, or nothing and every problem at once.
 A CSV's header is checked from its first 64 KiB before the whole file is read, so a huge file with the wrong
 columns or separator is refused at once. Run `python -m kpi.records templates [--out DIR]` to rewrite the templates.
 """
@@ -28,8 +29,9 @@ from kpi.inputs.kinds import KINDS, KindSpec
 from kpi.inputs.mapping import Proposal, Request, apply_values
 from kpi.inputs.observations import LoadResult
 from kpi.inputs.profiles import ProfileError, load_profiles
-from kpi.inputs.readers import FORMATS, ROW_COLUMN, Source, read_table, source_name
+from kpi.inputs.readers import FORMATS, RESERVED, ROW_COLUMN, Source, read_sheets, read_table, source_name
 from kpi.inputs.rules import check_records
+from kpi.inputs.sheets import combine
 
 __all__ = ["KINDS", "describe", "load_records", "template", "write_templates"]
 
@@ -75,17 +77,22 @@ def load_records(
         early = _header_issues(source, name, spec, mapping)
         if early:
             return LoadResult(None, early)
-        raw, read_issues = read_table(source, name)
+        sheets, problems = read_sheets(source, name)
+        if not sheets:
+            return LoadResult(None, problems)
+        raw, read_issues, uses = combine(
+            sheets, lambda header: _match(pd.Index(header), spec, mapping)[:2], name or "tanpa nama"
+        )
         if raw is None:
-            return LoadResult(None, read_issues)
+            return LoadResult(None, read_issues, sheets=uses)
         names, missing, used = _match(raw.columns, spec, mapping)
         if missing:
-            return LoadResult(None, read_issues + missing, used)
+            return LoadResult(None, read_issues + missing, used, sheets=uses)
         excel = FORMATS.get(Path(name).suffix.lower()) == "excel"
         raw = apply_values(raw, used) if used is not None else raw
         frame, issues = check_records(raw, spec, names, register or load_register(), today or dt.date.today(), excel)
         issues = read_issues + issues
-        return LoadResult(frame if not issues else None, issues, used)
+        return LoadResult(frame if not issues else None, issues, used, sheets=uses)
     except Exception as exc:  # the border: the traceback goes to the log, a message to the user
         label = filename or str(source)[:80]
         logger.exception("loading %s records from %r failed", kind, label)
@@ -135,7 +142,7 @@ def _match(
     columns: pd.Index, spec: KindSpec, mapping: Proposal | Request | None = None
 ) -> tuple[dict[str, str], list[Issue], Proposal | None]:
     """Template column → the file's column, a kolom_hilang per gap, and the mapping used (see load_records)."""
-    found = [str(c) for c in columns if c != ROW_COLUMN]
+    found = [str(c) for c in columns if c not in RESERVED]
     if isinstance(mapping, Proposal):
         used, close = mapping, {}
     else:

@@ -17,7 +17,7 @@ from kpi.inputs.cells import shortened
 from kpi.inputs.kinds import DATE_HINT, Column, KindSpec
 from kpi.inputs.numbers import UPPER_BOUNDS, above_bound
 from kpi.inputs.parsing import parse_choices, parse_datetimes, parse_number_texts, years_outside
-from kpi.inputs.readers import ROW_COLUMN
+from kpi.inputs.readers import ROW_COLUMN, SHEET_COLUMN
 from kpi.inputs.schema import Collector
 
 DAYS_SUFFIX = r"(?i)\s*hari(?:\s+kerja)?\s*$"  # "3 hari kerja" = 3
@@ -85,21 +85,7 @@ class _Checker:
             self.typed[column.name] = getattr(self, f"_{column.type}")(values, column)
 
     def _id(self, values: pd.Series, column: Column) -> pd.Series:
-        """Ids: flag every repeat, naming the row where the id first appears."""
-        repeat = values.notna() & values.duplicated(keep="first")
-        if not repeat.any():
-            return values
-        kept = values.notna() & ~repeat
-        first = dict(zip(values[kept].tolist(), self.check.rows[kept].tolist(), strict=True))
-        self.flag(
-            repeat,
-            "duplikat",
-            column.name,
-            lambda v, _: (
-                f"'{v}' sudah dipakai di baris {int(first[v])}; {column.name} harus unik dalam satu berkas. "
-                "Hapus baris ganda itu atau perbaiki nomornya."
-            ),
-        )
+        """Ids, as given; repeats are flagged with the rules between columns (they depend on the office)."""
         return values
 
     def _text(self, values: pd.Series, column: Column) -> pd.Series:
@@ -235,7 +221,9 @@ class _Checker:
         return scores
 
     def rules(self) -> None:
-        """The rules between columns: dates in order, status against completion, at least one answer."""
+        """The rules between columns: one record per id, dates in order, status against completion, at least one
+        answer."""
+        self._identities()
         for later, earlier in self.spec.order:
             self._in_order(later, earlier)
         if "status" in self.typed:
@@ -252,6 +240,60 @@ class _Checker:
                     "skor 1–4. Isi jawabannya, atau hapus baris ini."
                 ),
             )
+
+    def _identities(self) -> None:
+        """Flag every repeat of a record's identity, naming the row where it first appears: the same id of the same
+        office, or (where an id names one record of one office) the same id of another office."""
+        name, spec = self.spec.id_column, self.spec
+        ids, codes = self.values(name), self.typed[spec.office]
+        offices = codes.astype(object).where(codes.notna(), "?" + self.values(spec.office).astype(str))
+        seen: dict[tuple, object] = {}
+        first_of: dict[object, object] = {}  # row index of a repeat → row index of the first row with its identity
+        for index, value, office in zip(ids.index, ids.tolist(), offices.tolist(), strict=True):
+            if pd.isna(value):
+                continue
+            identity = (value, office) if spec.ids_per_office else (value,)
+            if identity in seen:
+                first_of[index] = seen[identity]
+            else:
+                seen[identity] = index
+        other = {i for i, j in first_of.items() if pd.notna(codes[i]) and pd.notna(codes[j]) and codes[i] != codes[j]}
+        repeat = ids.index.isin(list(first_of))
+        elsewhere = ids.index.isin(list(other))
+        self.flag(
+            pd.Series(repeat & ~elsewhere, index=ids.index),
+            "duplikat",
+            name,
+            lambda v, i: self._repeat(v, first_of[i], i),
+        )
+        self.flag(
+            pd.Series(elsewhere, index=ids.index),
+            "id_kantor_lain",
+            name,
+            lambda v, i: tr(
+                "inputs.id_other_office",
+                value=v,
+                first=self.check.label(first_of[i]),
+                other=self._office(codes[first_of[i]]),
+                office=self._office(codes[i]),
+                column=name,
+            ),
+        )
+
+    def _repeat(self, value: object, first: object, index: object) -> str:
+        """The message of an identity given twice for the same office."""
+        name, label = self.spec.id_column, self.check.label(first)
+        if self.spec.ids_per_office and pd.notna(self.typed[self.spec.office][index]):
+            office = self._office(self.typed[self.spec.office][index])
+            return tr("inputs.id_same_office", value=value, first=label, office=office, column=name)
+        return (
+            f"'{value}' sudah dipakai di {label}; {name} harus unik dalam satu berkas. "
+            "Hapus baris ganda itu atau perbaiki nomornya."
+        )
+
+    def _office(self, code: str) -> str:
+        """An office for a message: 'Kelurahan Ciater (36.74.01.1001)'."""
+        return f"{self.register.display_name(code)} ({code})"
 
     def _in_order(self, later: str, earlier: str) -> None:
         """Flag a later date before the earlier one; a date without time on the same day is in order."""
@@ -292,11 +334,14 @@ class _Checker:
         )
 
     def result(self) -> tuple[pd.DataFrame | None, list[Issue]]:
-        """The typed frame (columns in spec order plus `_baris`), or None and every issue sorted by row."""
+        """The typed frame (columns in spec order plus `_baris`, and `_lembar` from several sheets), or None and
+        every issue sorted by sheet and row."""
         if self.check.issues:
-            return None, sorted(self.check.issues, key=lambda i: (i.row or 0, i.column or ""))
+            return None, self.check.sorted()
         dtypes = {c.name: DTYPES[c.type] for c in self.spec.columns}
         frame = self.typed.astype(dtypes).assign(**{ROW_COLUMN: self.raw[ROW_COLUMN].astype("int64")})
+        if SHEET_COLUMN in self.raw:
+            frame[SHEET_COLUMN] = self.raw[SHEET_COLUMN].astype(str)
         return frame.reset_index(drop=True), []
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 
 from kpi.core import periods
 from kpi.core.catalogue import Catalogue
-from kpi.core.issues import Issue
+from kpi.core.issues import Issue, row_label
 from kpi.core.observations import COLUMNS, KEY, NUMBERS, ratio_value
 from kpi.core.texts import tr
 from kpi.core.wilayah import LEVELS, Register
@@ -49,12 +49,22 @@ def _num(x: float) -> str:
 
 
 class Collector:
-    """Collects Issues for rows flagged by a boolean mask."""
+    """Collects Issues for rows flagged by a boolean mask; rows are named by their sheet too when the table comes
+    from several sheets of a workbook (column `_lembar`)."""
 
     def __init__(self, frame: pd.DataFrame):
         self.rows = frame["_baris"] if "_baris" in frame else pd.Series(frame.index + 2, index=frame.index)
+        self.sheets = frame.get("_lembar")
         self.frame = frame
         self.issues: list[Issue] = []
+
+    def sheet(self, idx) -> str | None:
+        """The worksheet of a row, or None for a table of one sheet."""
+        return None if self.sheets is None else str(self.sheets.loc[idx])
+
+    def label(self, idx) -> str:
+        """How messages name a row: 'baris 14', or "lembar 'Setu' baris 14"."""
+        return row_label(int(self.rows.loc[idx]), self.sheet(idx))
 
     def flag(self, mask: pd.Series, code: str, column: str, text, source: pd.DataFrame | None = None) -> None:
         """Add one Issue per flagged row; `text(row)` builds the message from the row of `source` (without its place:
@@ -65,7 +75,13 @@ class Collector:
             raw = self.frame.loc[idx].get(column)
             body = text(src.loc[idx])
             value = None if raw is None or pd.isna(raw) else str(raw)
-            self.issues.append(Issue(code, f"Kolom '{column}' baris {baris}: {body}", baris, column, value, body))
+            message = f"Kolom '{column}' {self.label(idx)}: {body}"
+            self.issues.append(Issue(code, message, baris, column, value, cause=body, sheet=self.sheet(idx)))
+
+    def sorted(self) -> list[Issue]:
+        """Every issue in the order of the sheets, then of the rows, then of the columns."""
+        order = {} if self.sheets is None else {s: n for n, s in enumerate(dict.fromkeys(self.sheets.astype(str)))}
+        return sorted(self.issues, key=lambda i: (order.get(i.sheet, -1), i.row or 0, i.column or ""))
 
 
 def _meta(out: pd.DataFrame, catalogue: Catalogue, attr) -> pd.Series:
@@ -76,6 +92,14 @@ def _meta(out: pd.DataFrame, catalogue: Catalogue, attr) -> pd.Series:
 def normalise_columns(frame: pd.DataFrame) -> pd.DataFrame:
     """Rename known English or alternative column names to the canonical Indonesian ones."""
     return frame.rename(columns={c: ALIASES[c] for c in frame.columns if c in ALIASES and ALIASES[c] not in frame})
+
+
+def header_columns(columns: list[str]) -> tuple[dict[str, str], list[Issue]]:
+    """The observation columns a header names (canonical → the header's own name), and one problem per required
+    column it lacks."""
+    renamed = normalise_columns(pd.DataFrame(columns=columns))
+    names = {new: old for old, new in zip(columns, renamed.columns, strict=True) if new in COLUMNS}
+    return names, _missing_columns(renamed)
 
 
 def _missing_columns(frame: pd.DataFrame) -> list[Issue]:
@@ -354,7 +378,7 @@ def _duplicates(out: pd.DataFrame, check: Collector, register: Register) -> None
         idx = first.loc[tuple(r[k] for k in key)]
         return (
             f"periode {r['periode']}, {register.display_name(r['kode_wilayah'])} ({r['kode_wilayah']}), indikator "
-            f"'{r['indikator']}' sudah ada di baris {int(check.rows.loc[idx])}; setiap periode, wilayah dan "
+            f"'{r['indikator']}' sudah ada di {check.label(idx)}; setiap periode, wilayah dan "
             "indikator hanya boleh satu baris. Hapus salah satu baris."
         )
 
@@ -383,6 +407,6 @@ def validate(
     out = _parse(frame, catalogue, register, check, decimal)
     _rules(out, catalogue, register, today or dt.date.today(), check)
     if check.issues:
-        return None, sorted(check.issues, key=lambda i: (i.row or 0, i.column or ""))
+        return None, check.sorted()
     clean = out[["periode", "grain", "kode_wilayah", "tingkat", "indikator", "pembilang", "penyebut", "nilai"]]
     return clean.astype({"pembilang": "float64", "penyebut": "float64", "nilai": "float64"}).reset_index(drop=True), []

@@ -1,4 +1,4 @@
-"""Excel workbooks (.xlsx): the cells of the first worksheet, why a workbook cannot be opened, and the formulas whose
+"""Excel workbooks (.xlsx): the cells of every worksheet, why a workbook cannot be opened, and the formulas whose
 result was never calculated, each said in Indonesian (texts in kpi.core.texts).
 
 A workbook is a ZIP archive. Bytes that are an OLE2 compound file instead (D0 CF 11 E0 …) are either a workbook
@@ -16,7 +16,7 @@ import zipfile
 
 import pandas as pd
 
-from kpi.inputs.cells import excel_cells
+from kpi.inputs.cells import sheet_cells
 
 OLE2 = bytes.fromhex("D0CF11E0A1B11AE1")
 ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
@@ -42,28 +42,35 @@ def open_problem(data: bytes) -> str | None:
     return None if workbook else "inputs.excel_not_workbook"
 
 
-def read_cells(data: bytes) -> tuple[pd.DataFrame, Formulas]:
-    """The first worksheet's cells as texts (see kpi.inputs.cells.excel_cells), and its formulas that hold no
-    calculated result; raises whatever openpyxl, zipfile or zlib raise for a damaged workbook."""
-    grid = _cells(data, data_only=True)
+def read_sheets(data: bytes) -> list[tuple[str, pd.DataFrame, Formulas]]:
+    """Every worksheet in workbook order: its name, its cells as texts (see kpi.inputs.cells.sheet_cells) and its
+    formulas that hold no calculated result; raises whatever openpyxl, zipfile or zlib raise for a damaged workbook."""
+    grids = _cells(data, data_only=True)
     if not _has_formulas(data):
-        return grid, {}
-    formulas = _cells(data, data_only=False, texts=False)
-    found = {
+        return [(name, grid, {}) for name, grid in grids]
+    formulas = dict(_cells(data, data_only=False, texts=False))
+    return [(name, grid, _uncalculated(grid, formulas.get(name))) for name, grid in grids]
+
+
+def _uncalculated(grid: pd.DataFrame, formulas: pd.DataFrame | None) -> Formulas:
+    """The formula cells of one sheet whose calculated result (the cell's text in `grid`) is missing."""
+    if formulas is None:
+        return {}
+    return {
         (int(row), int(position)): _formula_text(value)
         for (row, position), value in formulas.stack().items()
         if _is_formula(value) and position in grid.columns and row in grid.index and grid.at[row, position] is None
     }
-    return grid, found
 
 
-def _cells(data: bytes, data_only: bool, texts: bool = True) -> pd.DataFrame:
-    """The first worksheet read by openpyxl: cell texts (or raw values) by spreadsheet row and column position."""
+def _cells(data: bytes, data_only: bool, texts: bool = True) -> list[tuple[str, pd.DataFrame]]:
+    """Every worksheet read by openpyxl: its name and its cell texts (or raw values) by spreadsheet row and column
+    position."""
     import openpyxl  # local: only needed for Excel uploads
 
     workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     try:
-        return excel_cells(workbook, texts)
+        return [(sheet.title, sheet_cells(sheet, texts)) for sheet in workbook.worksheets]
     finally:
         workbook.close()
 

@@ -1,7 +1,10 @@
 """An import's dry run as tables a person reads: the KPI preview, the problems (grouped by cause; the CSV lists every
-row) and the batch history, in id or en."""
+row), the sheets of a workbook and the batch history, in id or en."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
 
 import pandas as pd
 
@@ -14,6 +17,15 @@ from kpi.report import numfmt
 
 PREVIEW_COLUMNS = ("indikator", "wilayah", "periode", "sebelum", "sesudah", "selisih")
 SUPERSEDED_COLUMNS = ("indikator", "wilayah", "periode", "nilai", "sumber")
+SHEET_COLUMNS = ("lembar", "baris", "status")
+
+
+class SheetUse(Protocol):
+    """A worksheet and what the import does with it (kpi.inputs.sheets.SheetUse)."""
+
+    name: str
+    rows: int
+    status: str
 
 
 def preview_table(
@@ -80,6 +92,25 @@ def issues_csv(issues: list[Issue]) -> bytes:
     """The problem list, one line per row and problem, as a UTF-8 CSV (with BOM, so Excel shows the Indonesian text
     right)."""
     return issues_frame(issues).to_csv(index=False).encode("utf-8-sig")
+
+
+def sheets_table(sheets: Sequence[SheetUse], lang: str = "id") -> pd.DataFrame:
+    """The sheets of a workbook in their order: name, rows under the header, and read, skipped (why) or refused."""
+    rows = [(s.name, s.rows, tr(f"imports.sheet.{s.status}", lang)) for s in sheets]
+    frame = pd.DataFrame(rows, columns=[tr(f"imports.sheet.{c}", lang) for c in SHEET_COLUMNS])
+    return frame.astype({frame.columns[0]: "string", frame.columns[1]: "int64", frame.columns[2]: "string"})
+
+
+def sheets_summary(sheets: Sequence[SheetUse], lang: str = "id") -> str:
+    """One line: how many sheets are read (with their rows) and how many skipped or refused."""
+    read = [s for s in sheets if s.status == "dibaca"]
+    return tr(
+        "imports.sheets_summary",
+        lang,
+        read=len(read),
+        rows=sum(s.rows for s in read),
+        other=len(sheets) - len(read),
+    )
 
 
 def batches_table(batches: pd.DataFrame, lang: str = "id") -> pd.DataFrame:

@@ -6,7 +6,12 @@ when the file exists and close it promptly, so the dashboard and the command lin
 raises for a user's mistake: problems come back as Issues (Plan) or as an Indonesian message (Outcome). Reads
 (batches, audit, records, observations, has_data, synthetic) wait up to a few seconds for another process that
 holds the file and then raise StoreLocked, whose message says so in Indonesian; a damaged store file raises
-StoreDamaged, with the way to restore it (kpi.store.problems).
+StoreDamaged, with the way to restore it (kpi.store.problems). A store written by an older schema is migrated the
+first time it is opened (kpi.store.sql.MIGRATIONS), with a row in the audit log.
+
+A record belongs to its office: a survey answer is (id_responden, kode_unit), so replace and skip touch only the same
+unit's answer with that number; a request or complaint id active for another kelurahan refuses the file (dry run and
+commit alike, `foreign_issues`), whatever on_overlap says.
 """
 
 from __future__ import annotations
@@ -22,12 +27,15 @@ import pandas as pd
 
 from kpi import settings
 from kpi.core.catalogue import load_catalogue
-from kpi.core.issues import Issue
+from kpi.core.issues import Issue, row_label
+from kpi.core.texts import tr
 from kpi.core.wilayah import load_register
+from kpi.inputs.kinds import KINDS as RECORD_KINDS
 from kpi.inputs.mapping import Proposal
 from kpi.inputs.observations import LoadResult, load_observations
-from kpi.inputs.readers import FORMATS, read_table
+from kpi.inputs.readers import FORMATS, ROW_COLUMN, SHEET_COLUMN, read_table
 from kpi.inputs.records import load_records
+from kpi.inputs.sheets import SheetUse
 from kpi.store import kpis as store_kpi
 from kpi.store import sql
 from kpi.store.precedence import conflict_issues
@@ -49,8 +57,10 @@ def store_path() -> Path:
 
 @dataclass(frozen=True)
 class Plan:
-    """The dry run of an import: validation, idempotence, overlap with active records, the KPI changes, and the
-    imported observations it would leave out because records give their place (kpi.store.kpis: records win)."""
+    """The dry run of an import: validation, idempotence, overlap with active records, the KPI changes, the imported
+    observations it would leave out because records give their place (kpi.store.kpis: records win), the column
+    mapping raw records were read with, and what became of each sheet of a workbook (read, skipped and why,
+    refused)."""
 
     kind: str
     file_name: str
@@ -64,6 +74,7 @@ class Plan:
     synthetic: bool
     superseded: pd.DataFrame = field(default_factory=lambda: sql.empty_frame(store_kpi.SUPERSEDED_DTYPES))
     mapping: Proposal | None = None  # raw records: the column mapping the file was read with (see kpi.inputs.mapping)
+    sheets: tuple[SheetUse, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -98,9 +109,9 @@ class Store:
         on_overlap: str = "replace",
         mapping: Proposal | None = None,
     ) -> Plan:
-        """Validate a file and describe what importing it would do; never changes the store, never raises. Raw
-        records are read with `mapping` when the user confirmed one, else with the proposed one (kpi.inputs.mapping);
-        the plan shows which."""
+        """Validate a file and describe what importing it would do; never changes the store's records (a store of an
+        older schema is migrated when opened), never raises. Raw records are read with `mapping` when the user
+        confirmed one, else with the proposed one (kpi.inputs.mapping); the plan shows which."""
         data, name, problems = _read_source(source, filename)
         sha = hashlib.sha256(data).hexdigest() if data is not None else ""
         empty = Plan(
@@ -148,16 +159,25 @@ class Store:
         """The dry run of bytes that were read: validate, then compare with the store's active state."""
         result = _load(kind, data, name, today, mapping)
         if not result.ok:
-            return replace(empty, rows=_data_rows(data, name), issues=result.issues, mapping=result.mapping)
+            return replace(
+                empty,
+                rows=_data_rows(data, name, result),
+                issues=result.issues,
+                mapping=result.mapping,
+                sheets=result.sheets,
+            )
         frame = result.frame
         incoming = sql.typed(frame, kind)
         is_synthetic = (
-            kind != "observasi"
+            kind in RECORD_KINDS
             and len(frame) > 0
-            and bool(frame[sql.KEYS[kind][0]].astype(str).str.startswith(SYNTHETIC_PREFIX).all())
+            and bool(frame[RECORD_KINDS[kind].id_column].astype(str).str.startswith(SYNTHETIC_PREFIX).all())
         )
         with sql.reading(self.path) as con:
             already = sql.active_batch_by_sha(con, sha, kind)
+            foreign = [] if already is not None else foreign_issues(frame, kind, sql.foreign_ids(con, kind, incoming))
+            if foreign:
+                return replace(empty, rows=len(frame), issues=foreign, sheets=result.sheets)
             overlap = sql.overlapping(con, kind, incoming)
             if already is not None:
                 return Plan(
@@ -172,17 +192,30 @@ class Store:
                     empty.preview,
                     is_synthetic,
                     mapping=result.mapping,
+                    sheets=result.sheets,
                 )
             before, after = self._before_after(con, kind, incoming, on_overlap, is_synthetic)
         if kind == "observasi":
             disagree = store_kpi.disagreeing(incoming, after.computed)
             if disagree.any():
                 issues = conflict_issues(incoming, result.rows, disagree, load_catalogue(), load_register())
-                return replace(empty, rows=len(frame), issues=issues)
+                return replace(empty, rows=len(frame), issues=issues, sheets=result.sheets)
         preview = store_kpi.preview(before.frame, after.frame, load_catalogue())
         superseded = store_kpi.newly_superseded(before, after)
         return Plan(
-            kind, name, sha, len(frame), [], frame, None, overlap, preview, is_synthetic, superseded, result.mapping
+            kind,
+            name,
+            sha,
+            len(frame),
+            [],
+            frame,
+            None,
+            overlap,
+            preview,
+            is_synthetic,
+            superseded,
+            result.mapping,
+            result.sheets,
         )
 
     @staticmethod
@@ -251,9 +284,18 @@ class Store:
                 already["batch_id"],
                 {"baris": plan.rows, "dimasukkan": 0, "diganti": 0, "dilewati": plan.rows},
             )
+        incoming = sql.typed(plan.frame, plan.kind)
+        foreign = foreign_issues(plan.frame, plan.kind, sql.foreign_ids(con, plan.kind, incoming))
+        if foreign:  # another import took these ids for another office since the dry run
+            message = (
+                f"Berkas '{plan.file_name}' ditolak: {len(foreign)} nomor sudah dipakai kantor lain sejak uji coba, "
+                f"penyimpanan tidak berubah. {foreign[0].message}"
+            )
+            sql.audit(con, "tolak", None, plan.file_name, plan.sha256, plan.rows, "gagal", message)
+            return Outcome(False, message)
         batch_id = sql.next_id(con, "batches", "batch_id")
         batch = {"batch_id": batch_id, "berkas": plan.file_name, "sha256": plan.sha256, "sintetis": plan.synthetic}
-        counts = sql.insert_batch(con, plan.kind, sql.typed(plan.frame, plan.kind), batch, on_overlap)
+        counts = sql.insert_batch(con, plan.kind, incoming, batch, on_overlap)
         sql.fault("commit:after_insert")
         message = (
             f"Berkas '{plan.file_name}' diimpor sebagai batch {batch_id} ({plan.kind}): {counts['baris']} "
@@ -359,14 +401,42 @@ class Store:
 # ---------------------------------------------------------------- helpers
 
 
-def _data_rows(data: bytes, name: str) -> int:
+def _data_rows(data: bytes, name: str, result: LoadResult) -> int:
     """Rows under the header of a refused file, for the report: counted lines of a text file (a 200 MB file with
-    the wrong separator is not parsed again), the table's rows otherwise."""
+    the wrong separator is not parsed again), the rows of the sheets read or refused of a workbook, the table's rows
+    otherwise."""
     if FORMATS.get(Path(name).suffix.lower()) == "csv":
         lines = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
         return max(lines - 1, 0)
+    if result.sheets:
+        return sum(s.rows for s in result.sheets if s.status in ("dibaca", "ditolak"))
     raw, _ = read_table(data, name)
     return 0 if raw is None else len(raw)
+
+
+def foreign_issues(frame: pd.DataFrame, kind: str, foreign: pd.DataFrame) -> list[Issue]:
+    """One problem per incoming record whose id is active for another office, naming both offices, the row and the
+    batch that holds the other office's record."""
+    if foreign.empty:
+        return []
+    register, column = load_register(), RECORD_KINDS[kind].id_column
+    sheets = frame.get(SHEET_COLUMN)
+    issues = []
+    for r in foreign.itertuples(index=False):
+        row = int(frame[ROW_COLUMN].iloc[r.posisi])
+        sheet = None if sheets is None else str(sheets.iloc[r.posisi])
+        text = tr(
+            "store.id_other_office",
+            value=r.id,
+            other=f"{register.display_name(r.kantor_lama)} ({r.kantor_lama})",
+            batch=r.batch_id,
+            file=r.berkas,
+            office=f"{register.display_name(r.kantor)} ({r.kantor})",
+            column=column,
+        )
+        message = f"Kolom '{column}' {row_label(row, sheet)}: {text}"
+        issues.append(Issue("id_kantor_lain", message, row=row, column=column, value=r.id, sheet=sheet))
+    return issues
 
 
 def _load(kind: str, data: bytes, name: str, today: dt.date | None, mapping: Proposal | None = None) -> LoadResult:

@@ -28,7 +28,14 @@ from kpi.core.wilayah import load_register
 from kpi.inputs.kinds import KINDS as RECORD_KINDS
 from kpi.inputs.mapping import Request
 from kpi.inputs.profiles import ProfileError, find_profile, save_profile
-from kpi.report.imports import issues_csv, preview_table, superseded_kpis, superseded_table
+from kpi.report.imports import (
+    issues_csv,
+    preview_table,
+    sheets_summary,
+    sheets_table,
+    superseded_kpis,
+    superseded_table,
+)
 from kpi.store.batches import KINDS, OVERLAP, Plan, Store, store_path
 from kpi.store.problems import StoreProblem
 
@@ -265,6 +272,7 @@ def report(plan: Plan, on_overlap: str) -> str:
     """The dry run in Indonesian: the file, the column mapping, every problem, the overlap and the KPI changes."""
     lines = [f"Berkas  : {plan.file_name} (jenis {plan.kind}, {plan.rows} baris, sha256 {plan.sha256[:16]}…)"]
     lines += _mapping_lines(plan)
+    lines += _sheet_lines(plan)
     if plan.synthetic:
         lines.append("Catatan : semua id diawali 'CONTOH-': ini data contoh (sintetis), bukan data resmi.")
     if plan.issues:
@@ -274,7 +282,10 @@ def report(plan: Plan, on_overlap: str) -> str:
         for cause in found:
             where = ", ".join(
                 p
-                for p in (rows_place(cause.rows) if cause.rows else "", f"kolom {cause.column}" if cause.column else "")
+                for p in (
+                    rows_place(cause.rows, cause.sheet) if cause.rows else "",
+                    f"kolom {cause.column}" if cause.column else "",
+                )
                 if p
             )
             lines.append(f"  - [{cause.code}] {where + ': ' if where else ''}{cause.text}")
@@ -295,15 +306,27 @@ def report(plan: Plan, on_overlap: str) -> str:
     return "\n".join(lines)
 
 
+def _sheet_lines(plan: Plan) -> list[str]:
+    """The sheets of a workbook of several: a summary, then each sheet with its rows and what the import does with
+    it."""
+    if len(plan.sheets) < 2:
+        return []
+    table = sheets_table(plan.sheets, "id")
+    return [f"Lembar  : {sheets_summary(plan.sheets, 'id')}"] + [
+        f"  - '{name}' ({rows} baris): {status}" for name, rows, status in table.itertuples(index=False)
+    ]
+
+
 def _overlap_lines(plan: Plan, on_overlap: str) -> list[str]:
     if plan.overlap.empty:
         return ["Data ganda: tidak ada; semua baris baru."]
     action = "menggantikan data lama" if on_overlap == "replace" else "dilewati (data lama dipertahankan)"
+    same = "periode, wilayah dan indikator yang sama" if plan.kind == "observasi" else "nomor dan kantor yang sama"
     per_batch = plan.overlap.groupby(["batch_id", "berkas"], sort=True).size()
     where = "; ".join(f"batch {b} '{f}': {n}" for (b, f), n in per_batch.items())
     return [
-        f"Data ganda: {len(plan.overlap)} baris sudah ada ({where}); dengan --on-overlap {on_overlap} baris itu "
-        f"{action}."
+        f"Data ganda: {len(plan.overlap)} baris sudah ada dengan {same} ({where}); dengan --on-overlap {on_overlap} "
+        f"baris itu {action}."
     ]
 
 

@@ -4,12 +4,17 @@ Every function that changes data runs inside the transaction opened by `writing(
 its own. Rows of a rolled-back batch are deleted, so every record row belongs to an active batch and the active
 rows of a kind are exactly those with `superseded_by IS NULL`. For each key the rows form a chain
 (oldest → newest, each superseded by the next); a rollback unlinks its batch from every chain.
+
+The schema version is kept in the meta table. Writing to a store of an older version first runs the steps of
+MIGRATIONS in the same transaction (each writes an audit row); reading one migrates it first when it can be written,
+else reads it as it is (the migrations so far keep the tables' layout).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
 import os
 import re
 import signal
@@ -24,11 +29,15 @@ import pandas as pd
 
 from kpi import settings
 from kpi.engine import tables
+from kpi.inputs.kinds import KINDS as RECORD_KINDS
 from kpi.store.problems import SchemaMismatch, StoreLocked, folder_is_a_file, translated
 
-SCHEMA_VERSION = 2  # 2: codes, channels and statuses stored as ENUM
+# 2: codes, channels and statuses stored as ENUM; 3: a survey answer is identified by (id_responden, kode_unit), not by
+# id_responden alone (same tables; MIGRATIONS[2] relinks the survey's replacement chains by the new key)
+SCHEMA_VERSION = 3
 LOCK_WAIT_SECONDS = 5.0
 FAULT_ENV = settings.FAULT_ENV  # test-only fault injection, see fault()
+logger = logging.getLogger(__name__)
 
 
 @functools.cache
@@ -47,12 +56,13 @@ def kind_columns() -> dict[str, tuple[tuple[str, str], ...]]:
     }
 
 
+# The columns identifying one record: a request or complaint by its id (an id of another kelurahan is refused, see
+# foreign_ids), a survey answer by its id within the unit surveyed (questionnaires are numbered per office)
 KEYS: dict[str, tuple[str, ...]] = {
-    "permohonan": ("id_permohonan",),
-    "aduan": ("id_aduan",),
-    "survei": ("id_responden",),
+    **{kind: spec.identity for kind, spec in RECORD_KINDS.items()},
     "observasi": ("periode", "kode_wilayah", "indikator"),
 }
+OFFICES: dict[str, str] = {kind: spec.office for kind, spec in RECORD_KINDS.items()} | {"observasi": "kode_wilayah"}
 # pandas dtypes of the typed frames (contract); every other column type maps by SQL type
 DTYPES = {"VARCHAR": "str", "TIMESTAMP": "datetime64[us]", "DOUBLE": "float64", "BIGINT": "Int64", "BOOLEAN": "bool"}
 EXACT_DTYPES = {"sop_hari_kerja": "int64"}
@@ -82,7 +92,15 @@ AUDIT_COLUMNS = (
     ("hasil", "VARCHAR"),
     ("pesan", "VARCHAR"),
 )
-OVERLAP_DTYPES = {"id": "str", "batch_id": "int64", "berkas": "str"}
+OVERLAP_DTYPES = {"id": "str", "kantor": "str", "batch_id": "int64", "berkas": "str"}
+FOREIGN_DTYPES = {
+    "posisi": "int64",
+    "id": "str",
+    "kantor": "str",
+    "kantor_lama": "str",
+    "batch_id": "int64",
+    "berkas": "str",
+}
 ACTIVE, ROLLED_BACK = "aktif", "dibatalkan"
 
 _PROCESS_LOCK = threading.RLock()  # one connection per process at a time: DuckDB refuses mixed configurations
@@ -165,12 +183,15 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
 
 @contextmanager
 def reading(path: Path) -> Iterator[duckdb.DuckDBPyConnection | None]:
-    """A read-only connection, or None when the store does not exist or holds no tables yet."""
+    """A read-only connection, or None when the store does not exist or holds no tables yet. A store of an older
+    schema is migrated first (see `_migrated`)."""
     if not path.exists():
         yield None
         return
     with _PROCESS_LOCK:
         con = _connect(path, read_only=True)
+        if _migrated(con, path):
+            con = _connect(path, read_only=True)
         try:
             tables = {r[0] for r in run(con, "SELECT table_name FROM duckdb_tables()")}
             yield con if "batches" in tables else None
@@ -181,6 +202,28 @@ def reading(path: Path) -> Iterator[duckdb.DuckDBPyConnection | None]:
             raise
         finally:
             con.close()
+
+
+def _migrated(con: duckdb.DuckDBPyConnection, path: Path) -> bool:
+    """Bring a store of an older schema forward before reading it, so that the dashboard, a dry run and the import
+    see the same records; True when `con` was closed for that. When the store cannot be written (held by another
+    process, read-only, of a schema no migration leads from), it is read as it is: the migrations keep the layout
+    of the tables, and the next import migrates it."""
+    try:
+        version = schema_version(con)
+    except duckdb.Error:
+        return False  # a damaged store: the read that follows says so
+    if version is None or version >= SCHEMA_VERSION:
+        return False
+    con.close()
+    try:
+        with writing(path):
+            pass
+    except Exception:  # the border of a read: the store is read unmigrated, and the reason goes to the log
+        logger.warning(
+            "migrating the store %s from schema %s failed; reading it as it is", path, version, exc_info=True
+        )
+    return True
 
 
 @contextmanager
@@ -210,18 +253,56 @@ def writing(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 def _ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the tables on first write; refuse a store written by a newer schema."""
+    """Create the tables on first write; bring a store of an older schema forward (MIGRATIONS); refuse a store of a
+    newer schema, or of one no migration leads from."""
     for statement in schema_statements():
         run(con, statement)
-    rows = run(con, "SELECT value FROM meta WHERE key = 'schema_version'")
-    if not rows:
+    version = schema_version(con)
+    if version is None:
         run(con, "INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-    elif int(rows[0][0]) != SCHEMA_VERSION:
+        return
+    if version > SCHEMA_VERSION or any(v not in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
         raise SchemaMismatch(
-            f"Penyimpanan data impor memakai versi skema {rows[0][0]}, sedangkan aplikasi ini mengenal "
+            f"Penyimpanan data impor memakai versi skema {version}, sedangkan aplikasi ini mengenal "
             f"versi {SCHEMA_VERSION}. Pakai versi aplikasi yang sesuai atau pindahkan berkas "
             "penyimpanan lalu impor ulang."
         )
+    for step in range(version, SCHEMA_VERSION):
+        message = MIGRATIONS[step](con)
+        run(con, "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(step + 1)])
+        audit(con, "migrasi", None, None, None, None, "berhasil", message)
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The schema version a store was written with, or None for a store without one (being created)."""
+    tables_found = {r[0] for r in run(con, "SELECT table_name FROM duckdb_tables()")}
+    if "meta" not in tables_found:
+        return None
+    rows = run(con, "SELECT value FROM meta WHERE key = 'schema_version'")
+    return int(rows[0][0]) if rows else None
+
+
+def _survey_ids_per_office(con: duckdb.DuckDBPyConnection) -> str:
+    """2 → 3: relink the survey answers' replacement chains by (id_responden, kode_unit). A file of one unit whose
+    questionnaires were numbered like another unit's used to replace that unit's answers; those come back, and
+    nothing is deleted. Returns the audit message."""
+    table, keys = record_table("survei"), ", ".join(KEYS["survei"])
+    chains = (
+        f"(SELECT batch_id, {keys}, lead(batch_id) OVER (PARTITION BY {keys} ORDER BY batch_id) AS next_batch "
+        f"FROM {table}) AS c"
+    )
+    match = " AND ".join(f"r.{k} = c.{k}" for k in ("batch_id", *KEYS["survei"]))
+    changed = f"{match} AND r.superseded_by IS DISTINCT FROM c.next_batch"
+    back = run(con, f"SELECT count(*) FROM {table} r, {chains} WHERE {changed} AND c.next_batch IS NULL")[0][0]
+    run(con, f"UPDATE {table} AS r SET superseded_by = c.next_batch FROM {chains} WHERE {changed}")
+    return (
+        "Skema penyimpanan diperbarui dari versi 2 ke 3: jawaban survei kini dikenali per kantor (kode_unit dan "
+        f"id_responden), bukan per id_responden saja. {back} jawaban survei yang dulu tergantikan oleh jawaban kantor "
+        "lain bernomor sama berlaku kembali; tidak ada data yang dihapus."
+    )
+
+
+MIGRATIONS = {2: _survey_ids_per_office}  # version → the step to version + 1, inside the write transaction
 
 
 # ---------------------------------------------------------------- reads (any connection)
@@ -308,24 +389,51 @@ def active_batch_by_sha(con: duckdb.DuckDBPyConnection | None, sha256: str, kind
 
 
 def overlapping(con: duckdb.DuckDBPyConnection | None, kind: str, frame: pd.DataFrame) -> pd.DataFrame:
-    """Incoming records whose key is already active: id (keys joined by a space), batch_id, berkas."""
+    """Incoming records whose key is already active: id (the record's id; an observation's keys joined by a space),
+    kantor (its office, or wilayah), batch_id, berkas."""
     empty = empty_frame(OVERLAP_DTYPES)
     if con is None or frame.empty:
         return empty
     keys = KEYS[kind]
+    shown = f"r.{keys[0]}" if kind in RECORD_KINDS else f"concat_ws(' ', {', '.join(f'r.{k}' for k in keys)})"
     con.register("incoming_keys", frame[list(keys)].astype(str))
     try:
         joined = " AND ".join(f"r.{k} = i.{k}" for k in keys)
         sql = (
-            f"SELECT concat_ws(' ', {', '.join(f'r.{k}' for k in keys)}) AS id, r.batch_id, b.berkas "
+            f"SELECT {shown} AS id, CAST(r.{OFFICES[kind]} AS VARCHAR) AS kantor, r.batch_id, b.berkas "
             f"FROM {record_table(kind)} r JOIN incoming_keys i ON {joined} JOIN batches b USING (batch_id) "
-            "WHERE r.superseded_by IS NULL ORDER BY r.batch_id, id"
+            "WHERE r.superseded_by IS NULL ORDER BY r.batch_id, id, kantor"
         )
         found = con.execute(sql).df()
     finally:
         with suppress(duckdb.Error):  # an aborted transaction refuses even this; the first error is the one to see
             con.unregister("incoming_keys")
     return found.astype(OVERLAP_DTYPES) if len(found) else empty
+
+
+def foreign_ids(con: duckdb.DuckDBPyConnection | None, kind: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Incoming records whose id is active for another office (a kind whose ids name one record of one office):
+    posisi (the record's position in `frame`), id, kantor (its office), kantor_lama (the active record's office),
+    batch_id and berkas of the active record. Empty for survey answers, which are numbered per office."""
+    empty = empty_frame(FOREIGN_DTYPES)
+    if con is None or frame.empty or kind not in RECORD_KINDS or RECORD_KINDS[kind].ids_per_office:
+        return empty
+    (key,), office = KEYS[kind], OFFICES[kind]
+    incoming = pd.DataFrame(
+        {"posisi": range(len(frame)), "id": frame[key].astype(str).to_numpy(), "kantor": frame[office].astype(str)}
+    )
+    con.register("incoming_ids", incoming)
+    try:
+        sql = (
+            f"SELECT i.posisi, i.id, i.kantor, CAST(r.{office} AS VARCHAR) AS kantor_lama, r.batch_id, b.berkas "
+            f"FROM {record_table(kind)} r JOIN incoming_ids i ON r.{key} = i.id JOIN batches b USING (batch_id) "
+            f"WHERE r.superseded_by IS NULL AND CAST(r.{office} AS VARCHAR) <> i.kantor ORDER BY i.posisi"
+        )
+        found = con.execute(sql).df()
+    finally:
+        with suppress(duckdb.Error):  # an aborted transaction refuses even this; the first error is the one to see
+            con.unregister("incoming_ids")
+    return found.astype(FOREIGN_DTYPES) if len(found) else empty
 
 
 def any_active(con: duckdb.DuckDBPyConnection | None, synthetic_only: bool = False) -> bool:
