@@ -44,6 +44,7 @@ bench: install
 	$(BIN)/python scripts/bench_core.py
 	$(BIN)/python -m kpi.engine.bench engine --rows 10000000
 	$(BIN)/python scripts/bench_briefing.py
+	$(BIN)/python scripts/bench_import.py
 
 clean:
 	rm -rf $(VENV) artifacts .pytest_cache .mypy_cache .ruff_cache

@@ -45,7 +45,7 @@ def cell_text(value: object) -> str | None:
     if isinstance(value, numbers.Integral):
         return str(int(value))
     if isinstance(value, numbers.Real) and not isinstance(value, dec.Decimal):
-        number = float(value)
+        number = float(value) + 0.0  # -0.0 is 0: a workbook stores it as "-0", which openpyxl reads as 0
         if math.isnan(number):
             return None
         return np.format_float_positional(number, trim="-") if math.isfinite(number) else str(number)
@@ -71,7 +71,15 @@ def sheet_cells(sheet: Worksheet, texts: bool = True) -> pd.DataFrame:
     """The cells of one worksheet as texts, or as openpyxl's values when not `texts` (object grid indexed by
     spreadsheet row number)."""
     sheet.reset_dimensions()  # some writers store a wrong used range; read what is really there
-    rows = [[_excel_text(value) if texts else value for value in row] for row in sheet.iter_rows(values_only=True)]
+    return cell_grid(list(sheet.iter_rows(values_only=True)), texts)
+
+
+def cell_grid(rows: list, texts: bool = True) -> pd.DataFrame:
+    """Rows of workbook values as the grid of a sheet: texts (or the values), padded to one width, indexed by
+    spreadsheet row number; trailing empty rows left out, as openpyxl reads them."""
+    rows = [[_excel_text(value) if texts else value for value in row] for row in rows]
+    while rows and all(v is None for v in rows[-1]):
+        rows.pop()
     width = max(map(len, rows), default=0)
     rows = [row + [None] * (width - len(row)) for row in rows]
     return pd.DataFrame(rows, index=range(1, len(rows) + 1), columns=range(width), dtype=object)
@@ -139,12 +147,7 @@ def _stamp_texts(stamps: pa.ChunkedArray) -> pa.ChunkedArray:
 
 def _float_texts(numbers: np.ndarray) -> pa.ChunkedArray:
     """`cell_text` of float64 values: whole numbers through integer texts, every other distinct value once."""
-    whole = (
-        np.isfinite(numbers)
-        & (np.trunc(numbers) == numbers)
-        & (np.abs(numbers) < EXACT_INTEGERS)
-        & ~((numbers == 0) & np.signbit(numbers))
-    )  # -0.0 prints as "-0"
+    whole = np.isfinite(numbers) & (np.trunc(numbers) == numbers) & (np.abs(numbers) < EXACT_INTEGERS)  # -0.0: "0"
     texts = np.empty(len(numbers), dtype=object)
     texts[whole] = pa.array(numbers[whole].astype("int64")).cast(TEXT).to_numpy(zero_copy_only=False)
     positions, others = pd.factorize(numbers[~whole], use_na_sentinel=False)  # NaN is one of them
