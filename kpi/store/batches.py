@@ -179,20 +179,10 @@ class Store:
             if foreign:
                 return replace(empty, rows=len(frame), issues=foreign, sheets=result.sheets)
             overlap = sql.overlapping(con, kind, incoming)
+            read = {"mapping": result.mapping, "sheets": result.sheets}  # how the file was read, shown by the dry run
             if already is not None:
                 return Plan(
-                    kind,
-                    name,
-                    sha,
-                    len(frame),
-                    [],
-                    frame,
-                    already,
-                    overlap,
-                    empty.preview,
-                    is_synthetic,
-                    mapping=result.mapping,
-                    sheets=result.sheets,
+                    kind, name, sha, len(frame), [], frame, already, overlap, empty.preview, is_synthetic, **read
                 )
             before, after = self._before_after(con, kind, incoming, on_overlap, is_synthetic)
         if kind == "observasi":
@@ -202,21 +192,7 @@ class Store:
                 return replace(empty, rows=len(frame), issues=issues, sheets=result.sheets)
         preview = store_kpi.preview(before.frame, after.frame, load_catalogue())
         superseded = store_kpi.newly_superseded(before, after)
-        return Plan(
-            kind,
-            name,
-            sha,
-            len(frame),
-            [],
-            frame,
-            None,
-            overlap,
-            preview,
-            is_synthetic,
-            superseded,
-            result.mapping,
-            result.sheets,
-        )
+        return Plan(kind, name, sha, len(frame), [], frame, None, overlap, preview, is_synthetic, superseded, **read)
 
     @staticmethod
     def _before_after(
