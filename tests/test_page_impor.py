@@ -295,3 +295,10 @@ def test_the_mapping_shows_each_column_and_a_close_spelling_is_confirmed_on_the_
     assert "Profil 'Rekap Kelurahan Ciater' disimpan" in texts(at.success)
     at.button(key="impor_commit").click().run()
     assert fresh_store.records("aduan")["id_aduan"].tolist() == ["A-1"]
+
+
+def test_applying_the_mapping_keeps_the_basis_of_rows_the_user_did_not_touch(fresh_store):
+    at = upload(_aduan_page(), CLOSE, "aduan_okt.csv")
+    at.button(key="impor_mapping_apply").click().run()
+    basis = table(at, "Kolom templat").set_index("Kolom templat")["Dasar"]
+    assert basis["id_aduan"] == "nama sama" and basis["diterima"] == "dipilih pengguna"

@@ -55,10 +55,13 @@ def editor(plan) -> None:
 
 
 def _applied(proposal: Proposal, picked: dict[str, str | None]) -> Proposal:
-    """The proposal with the user's choices; a row the user left as proposed stays, now confirmed."""
+    """The proposal with the user's choices: a changed row, or a close spelling left as proposed (now confirmed), is
+    the user's; other rows keep their basis (same name, known spelling, profile)."""
     out = proposal
-    for target, source in picked.items():
-        out = out.with_choice(target, source)
+    for choice in proposal.choices:
+        source = picked.get(choice.target, choice.source)
+        if source != choice.source or choice.basis == "mirip":
+            out = out.with_choice(choice.target, source)
     return out
 
 
