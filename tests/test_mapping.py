@@ -163,3 +163,21 @@ def test_a_wrong_profile_or_kolom_is_said_in_indonesian(tmp_path, capsys):
     assert "--kolom 'tanggal=Tgl' harus berbentuk TEMPLAT=BERKAS" in capsys.readouterr().err
     code, out, _ = _cli(capsys, path, "--kind", "aduan", "--kolom", "selesai=Tanggal Tutup")
     assert code == 1 and "[kolom_pemetaan_tidak_ada]" in out and "'Tanggal Tutup'" in out
+
+
+def test_the_audit_log_keeps_the_profile_and_the_columns_a_user_chose(tmp_path):
+    from kpi.store.batches import Store
+
+    store = Store()
+    plan = store.plan(LAPOR, "aduan", "lapor.csv")
+    assert store.commit(plan).ok
+    data = f"id_aduan,kode_wilayah,Tanggal Diterimaa,tindak_lanjut\nA-1,{CIATER},2026-10-01 09:00,\n".encode()
+    first = store.plan(data, "aduan", "aduan.csv")
+    confirmed = first.mapping.with_choice("diterima", "tanggal_diterimaa")
+    assert store.commit(store.plan(data, "aduan", "aduan.csv", mapping=confirmed)).ok
+    messages = store.audit()["pesan"].tolist()
+    assert messages[0].endswith(" Pemetaan kolom: profil impor 'Ekspor SP4N-LAPOR!'.")
+    assert messages[1].endswith(" Pemetaan kolom: dipilih pengguna diterima ← tanggal_diterimaa.")
+    plain = f"id_aduan,kode_wilayah,diterima,tindak_lanjut\nA-2,{CIATER},2026-10-02 09:00,\n".encode()
+    assert store.commit(store.plan(plain, "aduan", "biasa.csv")).ok
+    assert "Pemetaan kolom" not in store.audit()["pesan"].iloc[-1]  # names found by themselves: nothing to keep

@@ -376,6 +376,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "mapping.basis.pengguna": {"id": "dipilih pengguna", "en": "chosen by the user"},
     "mapping.basis.tidak_ada": {"id": "tidak ada di berkas", "en": "not in the file"},
     "mapping.basis.dipakai_tidak": {"id": "tidak diimpor", "en": "not imported"},
+    "mapping.audit": {"id": " Pemetaan kolom: {parts}.", "en": " Column mapping: {parts}."},
+    "mapping.audit_profile": {"id": "profil impor '{profile}'", "en": "import profile '{profile}'"},
+    "mapping.audit_user": {"id": "dipilih pengguna {pairs}", "en": "chosen by the user {pairs}"},
     # Trend words (kpi.report.trend, charts.trend)
     "trend.partial_point": {
         "id": "Titik berongga di ujung garis titik-titik: periode yang belum lengkap ({periods}).",

@@ -71,6 +71,15 @@ class Proposal:
         values = {k: dict(v) for k, v in (self.values or {}).items()}
         return Profile(name.strip(), self.kind, self.names(), values)
 
+    def describe(self, lang: str = "id") -> str:
+        """The mapping as the audit log keeps it: the profile used and the columns a user chose ('' when every
+        column was found by its name or a declared spelling)."""
+        parts = [tr("mapping.audit_profile", lang, profile=self.profile)] if self.profile else []
+        chosen = [f"{c.target} ← {c.source or '—'}" for c in self.choices if c.basis == "pengguna"]
+        if chosen:
+            parts.append(tr("mapping.audit_user", lang, pairs=", ".join(chosen)))
+        return tr("mapping.audit", lang, parts="; ".join(parts)) if parts else ""
+
     def unused(self) -> list[str]:
         """The file's columns that fill no template column (they are not imported)."""
         used = set(self.names().values())

@@ -277,7 +277,7 @@ class Store:
             f"Berkas '{plan.file_name}' diimpor sebagai batch {batch_id} ({plan.kind}): {counts['baris']} "
             f"baris, {counts['dimasukkan']} dimasukkan, {counts['diganti']} menggantikan data lama, "
             f"{counts['dilewati']} dilewati karena sudah ada."
-        )
+        ) + (plan.mapping.describe() if plan.mapping is not None else "")
         sql.audit(con, "impor", batch_id, plan.file_name, plan.sha256, plan.rows, "berhasil", message)
         return Outcome(True, message, batch_id, counts)
 
