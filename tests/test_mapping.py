@@ -181,3 +181,21 @@ def test_the_audit_log_keeps_the_profile_and_the_columns_a_user_chose(tmp_path):
     plain = f"id_aduan,kode_wilayah,diterima,tindak_lanjut\nA-2,{CIATER},2026-10-02 09:00,\n".encode()
     assert store.commit(store.plan(plain, "aduan", "biasa.csv")).ok
     assert "Pemetaan kolom" not in store.audit()["pesan"].iloc[-1]  # names found by themselves: nothing to keep
+
+
+def test_a_close_spelling_never_takes_a_column_that_another_template_column_names_exactly(monkeypatch):
+    # Two template columns, the first only close to the file's one column, the second named by it exactly: the exact
+    # name wins, and the first stays empty (before, the first column, met first, took it as a close spelling).
+    from dataclasses import replace as changed
+
+    from kpi.inputs import mapping
+    from kpi.inputs.kinds import KINDS, Column
+
+    first = Column("kelurahan_asal", "text", True, True, "a", "a", "x")
+    second = Column("kelurahan_asal_x", "text", True, True, "b", "b", "y")
+    monkeypatch.setitem(mapping.KINDS, "uji", changed(KINDS["aduan"], kind="uji", columns=(first, second)))
+    proposal = propose(["Kelurahan Asal X"], "uji")
+    assert [(c.target, c.source, c.basis) for c in proposal.choices] == [
+        ("kelurahan_asal", None, "tidak_ada"),
+        ("kelurahan_asal_x", "Kelurahan Asal X", "nama"),
+    ]

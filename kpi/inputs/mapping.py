@@ -119,14 +119,20 @@ def propose(
         by_key.setdefault(key(column), column)
     profile = forced if forced is not None else _best_profile(columns, kind, profiles)
     taken: set[str] = set()
+    exact: dict[str, tuple[str, str]] = {}
+    for column in spec.columns:  # names, declared spellings and the profile first, for every column
+        hit = _found(column.name, column.aliases, profile, by_key, taken)
+        if hit is not None:
+            exact[column.name] = hit
+            taken.add(hit[0])
     choices: list[Choice] = []
-    for column in spec.columns:
-        found = _found(column.name, column.aliases, profile, by_key, taken)
+    for column in spec.columns:  # then close spellings, among the file's columns nobody named
+        found = exact.get(column.name)
         if found is None:
             close = _close((column.name, *column.aliases), [c for c in columns if c not in taken])
             found = (close, "mirip") if close is not None else (None, "tidak_ada")
-        if found[0] is not None:
-            taken.add(found[0])
+            if close is not None:
+                taken.add(close)
         choices.append(Choice(column.name, *found))
     used = profile if forced is not None or any(c.basis == "profil" for c in choices) else None
     values = dict(used.values) if used and used.values else None
