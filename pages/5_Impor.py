@@ -81,6 +81,7 @@ def show_problems(plan) -> None:
     if len(table) < len(plan.issues):
         st.caption(t("impor_problems_grouped").format(causes=len(table), n=len(plan.issues)))
     st.dataframe(table, hide_index=True, width="stretch")
+    mapping.suggestions(plan)
     st.download_button(
         t("impor_problems_download"),
         report.issues_csv(plan.issues),

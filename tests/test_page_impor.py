@@ -302,3 +302,22 @@ def test_applying_the_mapping_keeps_the_basis_of_rows_the_user_did_not_touch(fre
     at.button(key="impor_mapping_apply").click().run()
     basis = table(at, "Kolom templat").set_index("Kolom templat")["Dasar"]
     assert basis["id_aduan"] == "nama sama" and basis["diterima"] == "dipilih pengguna"
+
+
+def test_a_suggested_replacement_is_accepted_in_one_step_and_kept_in_the_audit_log(fresh_store):
+    # 'Pd. Jya' in two rows reads as a typo of Pondok Jaya (36.74.03.1004): one suggestion, accepted with one click.
+    typo = (
+        b"id_aduan,kelurahan,diterima,tindak_lanjut\n"
+        b"S-1,Pd. Jya,2026-10-01 09:00,2026-10-02 09:00\n"
+        b"S-2,Pd. Jya,2026-10-02 09:00,\n"
+    )
+    at = upload(_aduan_page(), typo, "aduan_typo.csv")
+    assert_clean(at, errors_allowed=True)
+    suggested = table(at, "Saran")
+    assert suggested.values.tolist() == [["kelurahan", "Pd. Jya", 2, "36.74.03.1004"]]
+    at.button(key="impor_suggest").click().run()
+    assert_clean(at)
+    assert "2 baris siap disimpan" in texts(at.success)
+    at.button(key="impor_commit").click().run()
+    assert set(fresh_store.records("aduan")["kode_wilayah"].astype(str)) == {"36.74.03.1004"}
+    assert "nilai diganti kode_wilayah 'Pd. Jya' → 36.74.03.1004" in fresh_store.audit()["pesan"].iloc[-1]

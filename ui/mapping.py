@@ -5,8 +5,10 @@ A mapping applied here is a confirmed one: every row is used as shown, a close s
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
+from kpi.core.issues import causes
 from kpi.inputs.kinds import KINDS
 from kpi.inputs.mapping import Proposal
 from kpi.inputs.profiles import ProfileError, save_profile
@@ -82,3 +84,26 @@ def _save_form(proposal: Proposal, gaps: bool) -> None:
                 st.warning(str(exc))
                 return
             st.success(t("impor_mapping_saved").format(name=name.strip(), file=path.name))
+
+
+def suggestions(plan) -> None:
+    """The values the dry run suggests a replacement for (plausible typos), and a button to accept them all: the file
+    is checked again with those cells replaced, through the mapping (never by editing the file)."""
+    proposal: Proposal | None = plan.mapping
+    if proposal is None or proposal.needs_confirmation():  # the columns first: accepting must not confirm them
+        return
+    found = [c for c in causes(plan.issues) if c.suggestion and c.value and proposal.target_of(c.column or "")]
+    if not found:
+        return
+    st.caption(t("impor_suggestions"))
+    heads = ("column", "value", "rows", "replacement")
+    rows = [(c.column, c.value, len(c.rows), c.suggestion) for c in found]
+    st.dataframe(
+        pd.DataFrame(rows, columns=[t(f"impor_suggestion.{h}") for h in heads]), hide_index=True, width="stretch"
+    )
+    if st.button(t("impor_suggestions_accept").format(n=len(found)), icon=":material/done_all:", key="impor_suggest"):
+        accepted = proposal
+        for c in found:
+            accepted = accepted.with_values(str(proposal.target_of(str(c.column))), {str(c.value): str(c.suggestion)})
+        st.session_state[KEY] = ((plan.sha256, proposal.kind), accepted)
+        st.rerun()

@@ -27,6 +27,7 @@ class Issue:
     value: str | None = None
     cause: str | None = None  # the message without its place ("Kolom 'x' baris n: "), shared by rows with this problem
     sheet: str | None = None  # the worksheet of a workbook with several sheets; None for CSV, Parquet, one sheet
+    suggestion: str | None = None  # the value the cell most likely meant (a plausible typo), to accept in one step
 
 
 def row_label(row: int, sheet: str | None = None) -> str:
@@ -45,6 +46,7 @@ class Cause:
     value: str | None
     text: str  # the message without its place (the whole message for a problem of the file)
     sheet: str | None = None
+    suggestion: str | None = None  # the value the rows most likely meant (see Issue.suggestion)
 
 
 def issues_frame(issues: Iterable[Issue]) -> pd.DataFrame:
@@ -77,9 +79,9 @@ def _cause(group: list[Issue]) -> Cause:
     rows = tuple(i.row for i in group if i.row is not None)
     text = first.cause or first.message
     if len(group) == 1:
-        return Cause(first.code, first.message, rows, first.column, first.value, text, first.sheet)
+        return Cause(first.code, first.message, rows, first.column, first.value, text, first.sheet, first.suggestion)
     message = tr("issues.grouped", column=first.column, place=rows_place(rows, first.sheet), text=text)
-    return Cause(first.code, message, rows, first.column, first.value, text, first.sheet)
+    return Cause(first.code, message, rows, first.column, first.value, text, first.sheet, first.suggestion)
 
 
 def rows_place(rows: tuple[int, ...], sheet: str | None = None) -> str:

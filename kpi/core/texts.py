@@ -379,6 +379,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "mapping.audit": {"id": " Pemetaan kolom: {parts}.", "en": " Column mapping: {parts}."},
     "mapping.audit_profile": {"id": "profil impor '{profile}'", "en": "import profile '{profile}'"},
     "mapping.audit_user": {"id": "dipilih pengguna {pairs}", "en": "chosen by the user {pairs}"},
+    "mapping.audit_values": {"id": "nilai diganti {pairs}", "en": "values replaced {pairs}"},
+    "impor_suggestions": {
+        "id": "Saran penggantian untuk nilai yang tampaknya salah ketik. Periksa, lalu terima untuk memeriksa ulang "
+        "berkas dengan nilai pengganti itu (berkas aslinya tidak diubah; penggantian tercatat di log audit).",
+        "en": "Suggested replacements for values that look like typos. Check them, then accept to check the file again "
+        "with those values (the file itself is not changed; the replacements are kept in the audit log).",
+    },
+    "impor_suggestions_accept": {"id": "Terima {n} saran penggantian", "en": "Accept {n} suggested replacements"},
+    "impor_suggestion.column": {"id": "Kolom", "en": "Column"},
+    "impor_suggestion.value": {"id": "Nilai di berkas", "en": "Value in the file"},
+    "impor_suggestion.rows": {"id": "Jumlah baris", "en": "Rows"},
+    "impor_suggestion.replacement": {"id": "Saran", "en": "Suggestion"},
     # Trend words (kpi.report.trend, charts.trend)
     "trend.partial_point": {
         "id": "Titik berongga di ujung garis titik-titik: periode yang belum lengkap ({periods}).",

@@ -190,21 +190,24 @@ class Register:
             if tingkat in (None, u.tingkat)
             and (one_edit(number, digits(u.kode)) or one_edit(number, digits(u.kode_bps)))
         )
-        return self._unknown(text, [shown for _, shown in close], True)
+        shown = [s for _, s in close]
+        return self._unknown(text, shown, True, [s.split(" ")[0] for s in shown])
 
-    def _unknown(self, text: str, close: list[str], typo: bool) -> Issue:
-        """The problem of an unknown code or name: what it most likely meant when that is a plausible typo, else
-        the closest ones."""
+    def _unknown(self, text: str, close: list[str], typo: bool, codes: list[str] | None = None) -> Issue:
+        """The problem of an unknown code or name: what it most likely meant when that is a plausible typo (its code
+        the Issue's suggestion, to accept in one step), else the closest ones."""
+        suggestion = codes[0] if close and typo and codes else None
         if close and typo:
             hint = tr("wilayah.did_you_mean", first=close[0])
             hint += tr("wilayah.also_close", others=", ".join(close[1:3])) if len(close) > 1 else ""
         else:
             hint = tr("wilayah.closest", names=", ".join(close[:3])) if close else ""
-        return Issue("wilayah_tidak_dikenal", tr("wilayah.unknown", value=text, hint=hint), value=text)
+        message = tr("wilayah.unknown", value=text, hint=hint)
+        return Issue("wilayah_tidak_dikenal", message, value=text, suggestion=suggestion)
 
-    def _close_names(self, key: str, tingkat: str | None) -> tuple[list[str], bool]:
-        """The names closest to a name key (the official name beside an alias), closest first, and whether the
-        closest is a plausible typo (TYPO_RATIO)."""
+    def _close_names(self, key: str, tingkat: str | None) -> tuple[list[str], bool, list[str]]:
+        """The names closest to a name key (the official name beside an alias), closest first, whether the closest
+        is a plausible typo (TYPO_RATIO), and their codes."""
         pool = {
             k: sorted(c for c in codes if tingkat in (None, self.get(c).tingkat)) for k, codes in self._names.items()
         }
@@ -214,7 +217,7 @@ class Register:
             for kode in pool[k]:
                 shown.setdefault(kode, self._suggestion(k, kode))
         typo = bool(keys) and difflib.SequenceMatcher(None, key, keys[0]).ratio() >= TYPO_RATIO
-        return list(shown.values()), typo
+        return list(shown.values()), typo, list(shown)
 
     def _suggestion(self, key: str, kode: str) -> str:
         """The matched spelling, with the official name beside it when the spelling is an alias."""

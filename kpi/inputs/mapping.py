@@ -66,6 +66,17 @@ class Proposal:
                 changed.append(c)
         return replace(self, choices=tuple(changed))
 
+    def with_values(self, target: str, replacements: Mapping[str, str]) -> Proposal:
+        """The proposal with cell texts of one template column replaced before the checks (e.g. a suggested code
+        accepted by the user for a misspelt kelurahan); earlier replacements of the column are kept."""
+        values = {k: dict(v) for k, v in (self.values or {}).items()}
+        values.setdefault(target, {}).update(replacements)
+        return replace(self, values=values)
+
+    def target_of(self, source: str) -> str | None:
+        """The template column a file column fills, if any."""
+        return next((c.target for c in self.choices if c.source == source), None)
+
     def to_profile(self, name: str) -> Profile:
         """This mapping as a named profile to save: the template columns that have a file column, and the values."""
         values = {k: dict(v) for k, v in (self.values or {}).items()}
@@ -78,6 +89,9 @@ class Proposal:
         chosen = [f"{c.target} ← {c.source or '—'}" for c in self.choices if c.basis == "pengguna"]
         if chosen:
             parts.append(tr("mapping.audit_user", lang, pairs=", ".join(chosen)))
+        replaced = [f"{t} '{a}' → {b}" for t, pairs in (self.values or {}).items() for a, b in pairs.items()]
+        if replaced and not self.profile:  # a profile's own value spellings are named by the profile
+            parts.append(tr("mapping.audit_values", lang, pairs=", ".join(replaced)))
         return tr("mapping.audit", lang, parts="; ".join(parts)) if parts else ""
 
     def unused(self) -> list[str]:

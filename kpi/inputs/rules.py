@@ -63,10 +63,18 @@ class _Checker:
             return self.raw[self.names[name]]
         return pd.Series(pd.NA, index=self.raw.index, dtype="string")
 
-    def flag(self, mask: pd.Series, code: str, name: str, text: Callable[[object, object], str]) -> None:
-        """Flag rows of the canonical column `name`; `text(cell, index)` builds the message from the raw cell."""
+    def flag(
+        self,
+        mask: pd.Series,
+        code: str,
+        name: str,
+        text: Callable[[object, object], str],
+        suggest: Callable[[object], str | None] | None = None,
+    ) -> None:
+        """Flag rows of the canonical column `name`; `text(cell, index)` builds the message from the raw cell, and
+        `suggest(cell)` the value it most likely meant, if any."""
         src = self.source(name)
-        self.check.flag(mask, code, src, lambda r: text(r.get(src), r.name))
+        self.check.flag(mask, code, src, lambda r: text(r.get(src), r.name), suggest=suggest)
 
     def parse(self) -> None:
         """Parse every column by its type, after flagging empty cells of columns that must be filled."""
@@ -117,7 +125,13 @@ class _Checker:
         for code in sorted({issue.code for issue in problems.values()}):
             bad = [value for value, issue in problems.items() if issue.code == code]
             fix = WILAYAH_FIX.get(code, "")
-            self.flag(values.isin(bad), code, column.name, lambda v, _, fix=fix: problems[str(v)].message + fix)
+            self.flag(
+                values.isin(bad),
+                code,
+                column.name,
+                lambda v, _, fix=fix: problems[str(v)].message + fix,
+                suggest=lambda v: problems[str(v)].suggestion,
+            )
         return codes
 
     def _choice(self, values: pd.Series, column: Column) -> pd.Series:

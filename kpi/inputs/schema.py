@@ -66,9 +66,11 @@ class Collector:
         """How messages name a row: 'baris 14', or "lembar 'Setu' baris 14"."""
         return row_label(int(self.rows.loc[idx]), self.sheet(idx))
 
-    def flag(self, mask: pd.Series, code: str, column: str, text, source: pd.DataFrame | None = None) -> None:
+    def flag(
+        self, mask: pd.Series, code: str, column: str, text, source: pd.DataFrame | None = None, suggest=None
+    ) -> None:
         """Add one Issue per flagged row; `text(row)` builds the message from the row of `source` (without its place:
-        the Issue's cause, which rows with the same problem share)."""
+        the Issue's cause, which rows with the same problem share); `suggest(cell)` the value it most likely meant."""
         src = self.frame if source is None else source
         for idx in mask[mask.fillna(False).astype(bool)].index:
             baris = int(self.rows.loc[idx])
@@ -76,7 +78,9 @@ class Collector:
             body = text(src.loc[idx])
             value = None if raw is None or pd.isna(raw) else str(raw)
             message = f"Kolom '{column}' {self.label(idx)}: {body}"
-            self.issues.append(Issue(code, message, baris, column, value, cause=body, sheet=self.sheet(idx)))
+            suggestion = suggest(raw) if suggest is not None and value is not None else None
+            issue = Issue(code, message, baris, column, value, cause=body, sheet=self.sheet(idx), suggestion=suggestion)
+            self.issues.append(issue)
 
     def sorted(self) -> list[Issue]:
         """Every issue in the order of the sheets, then of the rows, then of the columns."""
