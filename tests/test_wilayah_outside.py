@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from kpi.core.outside import Outside, Place
@@ -229,3 +230,17 @@ def test_observation_files_name_other_places_and_read_pd_as_pondok(tmp_path):
     result = load_rows(tmp_path, HEADER, rows[:1])
     assert_loaded(result, 1)
     assert result.frame["kode_wilayah"].tolist() == ["36.74.03.1004"]
+
+
+@pytest.mark.parametrize(
+    ("value", "level", "suggestion"),
+    [
+        ("Pd. Jya", "kelurahan", "36.74.03.1004"),  # one typo away from Pondok Jaya: suggested, to accept in one step
+        ("Setuu", "kelurahan", "36.74.07.1002"),  # a kelurahan column: the kelurahan Setu
+        ("Setuu", None, None),  # an office column: Setu is both a kecamatan and a kelurahan, so no one code
+        ("Atlantis", "kelurahan", None),  # nothing close enough to be a typo
+    ],
+)
+def test_a_plausible_typo_carries_the_one_code_it_meant(value, level, suggestion):
+    _, problems = load_register().resolve_series(pd.Series([value]), level)
+    assert problems[value].suggestion == suggestion

@@ -207,7 +207,8 @@ class Register:
 
     def _close_names(self, key: str, tingkat: str | None) -> tuple[list[str], bool, list[str]]:
         """The names closest to a name key (the official name beside an alias), closest first, whether the closest
-        is a plausible typo (TYPO_RATIO), and their codes."""
+        is a plausible typo (TYPO_RATIO), and their codes (none when the closest name belongs to several wilayah,
+        e.g. Setu the kecamatan and the kelurahan: then no one code is suggested)."""
         pool = {
             k: sorted(c for c in codes if tingkat in (None, self.get(c).tingkat)) for k, codes in self._names.items()
         }
@@ -217,7 +218,7 @@ class Register:
             for kode in pool[k]:
                 shown.setdefault(kode, self._suggestion(k, kode))
         typo = bool(keys) and difflib.SequenceMatcher(None, key, keys[0]).ratio() >= TYPO_RATIO
-        return list(shown.values()), typo, list(shown)
+        return list(shown.values()), typo, list(shown) if keys and len(pool[keys[0]]) == 1 else []
 
     def _suggestion(self, key: str, kode: str) -> str:
         """The matched spelling, with the official name beside it when the spelling is an alias."""
