@@ -95,6 +95,14 @@ def rows_place(rows: tuple[int, ...], sheet: str | None = None) -> str:
     return place if sheet is None else tr("issues.sheet_place", sheet=sheet, place=place)
 
 
+def first_rows(numbers: list[int]) -> str:
+    """Row numbers for a message about many rows: the first SHOWN_ROWS, then how many more ('3, 7 dan 4 baris
+    lain')."""
+    shown = ", ".join(str(n) for n in numbers[:SHOWN_ROWS])
+    rest = len(numbers) - SHOWN_ROWS
+    return shown if rest <= 0 else tr("inputs.more_rows", rows=shown, n=rest)
+
+
 def causes_frame(found: Iterable[Cause]) -> pd.DataFrame:
     """Causes as a table with columns baris (the first row), jumlah (rows), kolom, kode, pesan, nilai; a first column
     lembar when any cause names its worksheet."""

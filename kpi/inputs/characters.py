@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from kpi.core.issues import Issue, row_label
+from kpi.core.issues import Issue, first_rows, row_label
 from kpi.core.texts import tr
 from kpi.inputs.cells import shortened
 from kpi.inputs.delimited import mixed_lines
@@ -18,7 +18,6 @@ from kpi.inputs.delimited import mixed_lines
 CONTROL = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]"  # tab, line feed and carriage return are text
 REPLACEMENT = "\ufffd"
 DAMAGED = f"{CONTROL}|{REPLACEMENT}"  # RE2 (Arrow strings) and Python's re read it alike
-SHOWN_ROWS = 5
 NON_ASCII_WORD = re.compile(r"[^\s,;|\"\ufffd]{0,12}[^\x00-\x7f\ufffd][^\s,;|\"\ufffd]{0,12}")  # up to 25 letters
 
 
@@ -31,8 +30,8 @@ def mixed_encoding_issue(data: bytes, name: str) -> Issue | None:
     text = tr(
         "inputs.mixed_encoding",
         name=name,
-        utf8=_rows(utf8),
-        other=_rows(other),
+        utf8=first_rows(utf8),
+        other=first_rows(other),
         word=sample,
         garbled=sample.encode("utf-8").decode("cp1252", errors="replace"),
     )
@@ -44,13 +43,6 @@ def _sample_word(data: bytes, line: int) -> str:
     text = data.split(b"\n", line)[line - 1].decode("utf-8", errors="replace")  # the line may hold both
     found = NON_ASCII_WORD.search(text)
     return found.group() if found else text[:25]
-
-
-def _rows(numbers: list[int]) -> str:
-    """Row numbers for a message: the first few, then how many more."""
-    shown = ", ".join(str(n) for n in numbers[:SHOWN_ROWS])
-    rest = len(numbers) - SHOWN_ROWS
-    return shown if rest <= 0 else tr("inputs.more_rows", rows=shown, n=rest)
 
 
 def character_issues(cells: pd.DataFrame, names: dict[int, str], sheet: str | None = None) -> list[Issue]:

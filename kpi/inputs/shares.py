@@ -23,13 +23,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from kpi.core.catalogue import Catalogue, Indicator
-from kpi.core.issues import Issue
+from kpi.core.issues import Issue, first_rows
 from kpi.core.texts import tr
 
 if TYPE_CHECKING:  # the collector lives in kpi.inputs.schema, which imports this module
     from kpi.inputs.schema import Collector
 
-SHOWN_ROWS = 5  # row numbers named in a grouped message before "and N more rows"
 NEARLY_ALL = 0.8  # share of an indicator's values above 0 that must lie in (0, 1] to suspect fractions on 0–100
 SCALE_TOP = 100.0  # the upper end of the range on which percent cells are mistaken for fractions
 
@@ -37,13 +36,6 @@ SCALE_TOP = 100.0  # the upper end of the range on which percent cells are mista
 def _num(x: float) -> str:
     """A number the Indonesian way, at most four decimals: 1.234,5."""
     return f"{x + 0.0:,.4f}".rstrip("0").rstrip(".").translate(str.maketrans(",.", ".,"))
-
-
-def _rows(numbers: list[int]) -> str:
-    """Row numbers for a message: the first few, then how many more."""
-    shown = ", ".join(str(n) for n in numbers[:SHOWN_ROWS])
-    rest = len(numbers) - SHOWN_ROWS
-    return shown if rest <= 0 else tr("inputs.more_rows", rows=shown, n=rest)
 
 
 def _blank(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -86,7 +78,7 @@ def percent_only(out: pd.DataFrame, only: pd.Series, catalogue: Catalogue, check
         check.issues.append(
             Issue(
                 "hanya_persentase",
-                f"Kolom 'pembilang' dan 'penyebut' baris {_rows(numbers)}: {body}",
+                f"Kolom 'pembilang' dan 'penyebut' baris {first_rows(numbers)}: {body}",
                 numbers[0],
                 "pembilang",
                 None if first is None or pd.isna(first) else str(first),
@@ -146,7 +138,7 @@ def _fraction_issue(group: pd.DataFrame, suspect: pd.Series, ind: Indicator, che
     raw = check.frame.loc[index[0]].get("nilai")
     return Issue(
         "kemungkinan_pecahan",
-        f"Kolom 'nilai' baris {_rows(numbers)}: {body}",
+        f"Kolom 'nilai' baris {first_rows(numbers)}: {body}",
         numbers[0],
         "nilai",
         None if raw is None or pd.isna(raw) else str(raw),

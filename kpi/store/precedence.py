@@ -7,19 +7,12 @@ from __future__ import annotations
 import pandas as pd
 
 from kpi.core.catalogue import Catalogue
-from kpi.core.issues import Issue
+from kpi.core.issues import Issue, first_rows
 from kpi.core.texts import tr
 from kpi.core.wilayah import Register
 from kpi.store.kpis import RECORD_KINDS, record_kind
 
-SHOWN = 5  # rows and wilayah named in a message before "and N more"
-
-
-def _rows(numbers: list[int]) -> str:
-    """Row numbers for a message: the first few, then how many more."""
-    shown = ", ".join(str(n) for n in numbers[:SHOWN])
-    rest = len(numbers) - SHOWN
-    return shown if rest <= 0 else tr("inputs.more_rows", rows=shown, n=rest)
+SHOWN = 5  # wilayah named in a message before "and N more"
 
 
 def family(kind: str, catalogue: Catalogue) -> str:
@@ -58,6 +51,6 @@ def conflict_issues(
             places=places(group, register),
             family=family(kind, catalogue),
         )
-        message = f"Kolom 'indikator' baris {_rows(numbers)}: {body}"
+        message = f"Kolom 'indikator' baris {first_rows(numbers)}: {body}"
         issues.append(Issue("sumber_ganda", message, numbers[0], "indikator", str(iid)))
     return sorted(issues, key=lambda i: i.row or 0)
