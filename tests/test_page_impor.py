@@ -314,7 +314,7 @@ def test_a_suggested_replacement_is_accepted_in_one_step_and_kept_in_the_audit_l
     at = upload(_aduan_page(), typo, "aduan_typo.csv")
     assert_clean(at, errors_allowed=True)
     suggested = table(at, "Saran")
-    assert suggested.values.tolist() == [["kelurahan", "Pd. Jya", 2, "36.74.03.1004"]]
+    assert suggested.values.tolist() == [["kelurahan", "Pd. Jya", 2, "36.74.03.1004 (Kelurahan Pondok Jaya)"]]
     at.button(key="impor_suggest").click().run()
     assert_clean(at)
     assert "2 baris siap disimpan" in texts(at.success)

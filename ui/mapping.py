@@ -12,6 +12,7 @@ from kpi.core.issues import causes
 from kpi.inputs.kinds import KINDS
 from kpi.inputs.mapping import Proposal
 from kpi.inputs.profiles import ProfileError, save_profile
+from ui import data
 from ui.i18n import lang, t
 
 NONE = "—"
@@ -97,7 +98,8 @@ def suggestions(plan) -> None:
         return
     st.caption(t("impor_suggestions"))
     heads = ("column", "value", "rows", "replacement")
-    rows = [(c.column, c.value, len(c.rows), c.suggestion) for c in found]
+    register = data.core()[1]
+    rows = [(c.column, c.value, len(c.rows), _named(str(c.suggestion), register)) for c in found]
     st.dataframe(
         pd.DataFrame(rows, columns=[t(f"impor_suggestion.{h}") for h in heads]), hide_index=True, width="stretch"
     )
@@ -107,3 +109,9 @@ def suggestions(plan) -> None:
             accepted = accepted.with_values(str(proposal.target_of(str(c.column))), {str(c.value): str(c.suggestion)})
         st.session_state[KEY] = ((plan.sha256, proposal.kind), accepted)
         st.rerun()
+
+
+def _named(code: str, register) -> str:
+    """A suggested code with the wilayah's name, so the reader sees what is proposed: '36.74.03.1004 (Kelurahan
+    Pondok Jaya)'."""
+    return f"{code} ({register.display_name(code)})" if code in register else code
