@@ -79,7 +79,7 @@ def test_the_quarter_in_progress_is_an_open_point_on_a_dotted_segment_and_said_s
     assert decode(solid["y"])[-1] is None and decode(solid["y"])[-2] is not None
     assert decode(dotted["customdata"]) == ["2026-Q3", "2026-Q4"] and dotted["line"]["dash"] == "dot"
     assert dotted["marker"]["symbol"] == "circle-open" and dotted["showlegend"] is False
-    assert any("periode yang belum lengkap (Triwulan IV 2026 (s.d. Okt 2026))" in c.value for c in at.caption)
+    assert any("periode yang belum lengkap, Triwulan IV 2026 (s.d. Okt 2026)" in c.value for c in at.caption)
 
 
 def test_target_line_follows_the_catalogue():

@@ -390,6 +390,6 @@ def test_the_partial_note_names_the_periods_in_progress():
         {"periode": ["2026-Q3", "2026-Q4", "2026-Q4"], "periode_akhir": ["2026-09", "2026-10", "2026-10"]}
     ).assign(sebagian=[False, True, True])
     assert trend_text.partial_note(frame, "id") == (
-        "Titik berongga di ujung garis titik-titik: periode yang belum lengkap (Triwulan IV 2026 (s.d. Okt 2026))."
+        "Titik berongga di ujung garis titik-titik: periode yang belum lengkap, Triwulan IV 2026 (s.d. Okt 2026)."
     )
     assert trend_text.partial_note(frame.assign(sebagian=False), "en") == ""

@@ -393,8 +393,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "impor_suggestion.replacement": {"id": "Saran", "en": "Suggestion"},
     # Trend words (kpi.report.trend, charts.trend)
     "trend.partial_point": {
-        "id": "Titik berongga di ujung garis titik-titik: periode yang belum lengkap ({periods}).",
-        "en": "Open point at the end of a dotted segment: a period not yet complete ({periods}).",
+        "id": "Titik berongga di ujung garis titik-titik: periode yang belum lengkap, {periods}.",
+        "en": "Open point at the end of a dotted segment: a period not yet complete, {periods}.",
     },
     "trend.city": {"id": "Kota {name}", "en": "{name} (city)"},
     "trend.change": {"id": "Perubahan", "en": "Change"},
